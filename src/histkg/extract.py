@@ -1,0 +1,138 @@
+"""Extraction: cleaned text -> mentions of persons, places, organizations,
+treaties and dates, each with offsets into the ORIGINAL file.
+
+One spaCy `Doc` per paragraph (the clean-up keeps paragraphs apart), so a
+sentence never runs from the body into a footnote. Extraction works document
+by document: it is the part that can run in parallel.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import factories  # noqa: F401  (registers the components)
+from .components import ENTITY_DATA, followed_by_suffix
+from .corpus import Document
+from .lexicon import load_lexicon
+from .normalize import CleanText, normalize
+
+LABELS = ("PERSON", "PLACE", "ORG", "TREATY", "DATE")
+PIPELINE = ("histkg.dates.v1", "histkg.treaties.v1", "histkg.organizations.v1",
+            "histkg.persons.v1", "histkg.places.v1")
+
+
+@dataclass(frozen=True)
+class Mention:
+    doc_id: str
+    label: str  # one of LABELS
+    text: str  # the name as the text writes it, spaces collapsed, case suffix removed
+    start: int  # code-point offsets in the ORIGINAL file
+    end: int
+    section: str  # body | heading | footnote
+    sentence: str  # the cleaned sentence that contains it
+    data: object = None  # a dates.DateMatch for DATE, a gazetteer key for PLACE
+
+
+@dataclass(frozen=True)
+class Extraction:
+    document: Document
+    clean: CleanText
+    mentions: tuple[Mention, ...]
+
+
+@cache
+def build_nlp() -> Language:
+    """The blank Turkish pipeline with histkg's components (built once)."""
+    nlp = spacy.blank("tr", config={"nlp": {"after_creation": {"@callbacks": "histkg.apostrophe_suffix.v1"}}})
+    nlp.add_pipe("sentencizer")
+    for factory in PIPELINE:
+        nlp.add_pipe(factory)
+    nlp.add_pipe("histkg.resolve_spans.v1")
+    return nlp
+
+
+def paragraphs(clean: CleanText):
+    """(start offset in clean text, section) of every paragraph."""
+    for segment in clean.segments:
+        position = segment.start
+        for part in clean.text[segment.start:segment.end].split("\n\n"):
+            if part.strip():
+                yield position, part, segment.kind
+            position += len(part) + 2
+
+
+def extract(document: Document, nlp: Language | None = None) -> Extraction:
+    nlp = nlp or build_nlp()
+    clean = normalize(document.text)
+    parts = list(paragraphs(clean))
+    docs = []
+    for _, text, section in parts:
+        doc = nlp.make_doc(text)
+        doc.user_data["section"] = section
+        docs.append(doc)
+    docs = list(nlp.pipe(docs))
+    propagate_person_names(docs)
+    mentions = [mention
+                for (offset, _, section), doc in zip(parts, docs)
+                for mention in doc_mentions(document, clean, doc, offset, section)]
+    return Extraction(document, clean, tuple(mentions))
+
+
+def doc_mentions(document: Document, clean: CleanText, doc: Doc, offset: int, section: str):
+    data = doc.user_data.get(ENTITY_DATA, {})
+    for span in doc.ents:
+        start, end = clean.to_original(offset + span.start_char, offset + span.end_char)
+        yield Mention(document.doc_id, span.label_, " ".join(span.text.split()), start, end,
+                      section, " ".join(span.sent.text.split()), data.get((span.start, span.end)))
+
+
+def propagate_person_names(docs: list[Doc]) -> None:
+    """A name found once with a clue (`Karahan Yoldaş`) is a person wherever
+    the same document writes it without one (`Karahan'ın`)."""
+    honorifics = set(load_lexicon("names.json")["honorifics_after"]) | set(load_lexicon("names.json")["titles_before"])
+    names: set[tuple[str, ...]] = set()
+    for doc in docs:
+        for span in doc.ents:
+            if span.label_ == "PERSON":
+                core = tuple(t.text for t in span if t.text not in honorifics and t.text not in "()")
+                if core:
+                    names.add(core)
+                if len(core) > 1 and len(core[-1]) > 3:
+                    names.add(core[-1:])
+    for doc in docs:
+        add_known_names(doc, names)
+
+
+def add_known_names(doc: Doc, names: set[tuple[str, ...]]) -> None:
+    covered = {i for span in doc.ents for i in range(span.start, span.end)}
+    longest = max((len(n) for n in names), default=0)
+    new = []
+    i = 0
+    while i < len(doc):
+        for size in range(min(longest, len(doc) - i), 0, -1):
+            window = tuple(t.text for t in doc[i:i + size])
+            if window in names and covered.isdisjoint(range(i, i + size)) and not sentence_word(doc, i, size):
+                new.append(doc.char_span(doc[i].idx, doc[i + size - 1].idx + len(doc[i + size - 1]), label="PERSON"))
+                covered.update(range(i, i + size))
+                i += size - 1
+                break
+        i += 1
+    if new:
+        doc.ents = sorted([*doc.ents, *new], key=lambda s: s.start)
+
+
+def sentence_word(doc: Doc, i: int, size: int) -> bool:
+    """`Bu` at a sentence start is a word even if some `Bu` were a name."""
+    token = doc[i]
+    return size == 1 and token.is_sent_start and token.text.lower() in {t.text for t in doc if t.text.islower()} \
+        and not followed_by_suffix(doc, i + 1)
+
+
+def extract_corpus(documents: list[Document], nlp: Language | None = None) -> list[Extraction]:
+    nlp = nlp or build_nlp()
+    return [extract(document, nlp) for document in documents]

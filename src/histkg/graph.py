@@ -1,0 +1,134 @@
+"""Graph: entities and their evidence as RDF.
+
+One named graph per source document (what that document says, with its
+annotations) plus the union. IRIs are built from a type and an ASCII slug,
+annotation IRIs from the document and the original offsets, so the same input
+gives the same IRIs; no blank nodes, so serialisations are stable.
+"""
+
+from __future__ import annotations
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
+
+from .corpus import Document
+from .dates import typed_value
+from .extract import Extraction, Mention
+from .namespaces import DEFAULT_BASE, HKG, OA, SCHEMA, bind_prefixes
+from .resolve import Entity
+
+CONTEXT_CHARS = 32  # length of oa:prefix / oa:suffix
+CLASS_OF_KIND = {"Person": HKG.Person, "Place": HKG.Place, "Organization": HKG.Organization,
+                 "Treaty": HKG.Treaty, "TimeSpan": HKG.TimeSpan}
+
+
+class Iris:
+    """Where every node of one build lives."""
+
+    def __init__(self, base: str = DEFAULT_BASE) -> None:
+        self.base = base if base.endswith(("/", "#")) else base + "/"
+
+    def entity(self, entity: Entity) -> URIRef:
+        folder = "date" if entity.kind == "TimeSpan" else entity.kind.lower()
+        return URIRef(f"{self.base}{folder}/{entity.slug}")
+
+    def source(self, document: Document) -> URIRef:
+        return URIRef(f"{self.base}source/{document.doc_id}")
+
+    def named_graph(self, document: Document) -> URIRef:
+        return URIRef(f"{self.base}graph/{document.doc_id}")
+
+    def annotation(self, mention: Mention) -> URIRef:
+        return URIRef(f"{self.base}annotation/{mention.doc_id}/{mention.start}-{mention.end}")
+
+
+def build_graph(extractions: list[Extraction], entities: list[Entity], base: str = DEFAULT_BASE) -> Dataset:
+    iris = Iris(base)
+    dataset = Dataset()
+    bind_prefixes(dataset)
+    graphs = {}
+    for extraction in extractions:
+        document = extraction.document
+        graph = dataset.graph(iris.named_graph(document))
+        add_source(graph, document, iris)
+        graphs[document.doc_id] = (graph, document)
+    for entity in entities:
+        node = iris.entity(entity)
+        for doc_id, mentions in group_by_document(entity.mentions).items():
+            graph, document = graphs[doc_id]
+            add_entity(graph, node, entity, {m.text for m in mentions})
+            for mention in mentions:
+                annotation = add_annotation(graph, mention, document, iris)
+                graph.add((node, HKG.evidence, annotation))
+    return dataset
+
+
+def group_by_document(mentions: list[Mention]) -> dict[str, list[Mention]]:
+    groups: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        groups.setdefault(mention.doc_id, []).append(mention)
+    return groups
+
+
+def add_source(graph: Graph, document: Document, iris: Iris) -> None:
+    node = iris.source(document)
+    graph.add((node, RDF.type, HKG.Source))
+    graph.add((node, DCTERMS.title, Literal(document.title)))
+    graph.add((node, DCTERMS.language, Literal(document.language)))
+    graph.add((node, HKG.sha256, Literal(document.sha256)))
+    graph.add((node, HKG.file, Literal(document.file)))
+    for creator in document.creator:
+        graph.add((node, DCTERMS.creator, Literal(creator)))
+    for translator in document.translator:
+        graph.add((node, HKG.translator, Literal(translator)))
+    if document.year:
+        graph.add((node, DCTERMS.date, Literal(str(document.year), datatype=XSD.gYear)))
+
+
+def add_entity(graph: Graph, node: URIRef, entity: Entity, surfaces: set[str]) -> None:
+    graph.add((node, RDF.type, CLASS_OF_KIND[entity.kind]))
+    if entity.kind == "TimeSpan":
+        add_time_span(graph, node, entity)
+        return
+    graph.add((node, SKOS.prefLabel, Literal(entity.label, lang="tr")))
+    for surface in sorted(surfaces & set(entity.alt_labels)):
+        graph.add((node, SKOS.altLabel, Literal(surface, lang="tr")))
+    for iri in entity.same_as:
+        graph.add((node, OWL.sameAs, URIRef(iri)))
+    if entity.latitude is not None and entity.longitude is not None:
+        graph.add((node, SCHEMA.latitude, Literal(f"{entity.latitude:.5f}", datatype=XSD.decimal)))
+        graph.add((node, SCHEMA.longitude, Literal(f"{entity.longitude:.5f}", datatype=XSD.decimal)))
+
+
+def add_time_span(graph: Graph, node: URIRef, entity: Entity) -> None:
+    match = entity.mentions[0].data
+    value, datatype = typed_value(match)
+    graph.add((node, RDFS.label, Literal(match.edtf)))
+    graph.add((node, HKG.edtf, Literal(match.edtf)))
+    graph.add((node, HKG.value, Literal(value, datatype=XSD[datatype])))
+    graph.add((node, HKG.earliest, Literal(match.earliest.isoformat(), datatype=XSD.date)))
+    graph.add((node, HKG.latest, Literal(match.latest.isoformat(), datatype=XSD.date)))
+
+
+def add_annotation(graph: Graph, mention: Mention, document: Document, iris: Iris) -> URIRef:
+    """A W3C Web Annotation whose selectors point into the ORIGINAL file."""
+    node = iris.annotation(mention)
+    target, position, quote = (URIRef(f"{node}/{part}") for part in ("target", "position", "quote"))
+    text = document.text
+    graph.add((node, RDF.type, OA.Annotation))
+    graph.add((node, OA.motivatedBy, OA.identifying))
+    graph.add((node, OA.hasTarget, target))
+    graph.add((node, HKG.sentence, Literal(mention.sentence)))
+    graph.add((node, HKG.section, Literal(mention.section)))
+    graph.add((target, RDF.type, OA.SpecificResource))
+    graph.add((target, OA.hasSource, iris.source(document)))
+    graph.add((target, OA.hasSelector, position))
+    graph.add((target, OA.hasSelector, quote))
+    graph.add((position, RDF.type, OA.TextPositionSelector))
+    graph.add((position, OA.start, Literal(mention.start, datatype=XSD.nonNegativeInteger)))
+    graph.add((position, OA.end, Literal(mention.end, datatype=XSD.nonNegativeInteger)))
+    graph.add((quote, RDF.type, OA.TextQuoteSelector))
+    graph.add((quote, OA.exact, Literal(text[mention.start:mention.end])))
+    graph.add((quote, OA.prefix, Literal(text[max(0, mention.start - CONTEXT_CHARS):mention.start])))
+    graph.add((quote, OA.suffix, Literal(text[mention.end:mention.end + CONTEXT_CHARS])))
+    return node

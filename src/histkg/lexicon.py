@@ -1,0 +1,21 @@
+"""Lexicons: knowledge of language and naming kept in `ontology/lexicon/`."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+from .resources import ontology_file
+
+
+@cache
+def load_lexicon(name: str) -> dict:
+    """A JSON lexicon from ontology/lexicon/ (cached: components share it)."""
+    return json.loads(ontology_file(f"lexicon/{name}").read_text(encoding="utf-8"))
+
+
+@cache
+def load_word_list(name: str) -> frozenset[str]:
+    """A word list, one entry a line, `#` starts a comment line."""
+    lines = ontology_file(f"lexicon/{name}").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))

@@ -1,0 +1,99 @@
+"""The closed vocabulary of histkg and the standard namespaces it uses.
+
+`HKG` is a `DefinedNamespace` with `_fail = True`, as rdflib's own `_SH.py`:
+a mistyped term raises in tests instead of silently minting a new IRI.
+Scholars' queries depend on these names; add terms, never rename them.
+"""
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
+
+
+class HKG(DefinedNamespace):
+    """histkg ontology terms (https://w3id.org/histkg/ontology#)."""
+
+    _NS = Namespace("https://w3id.org/histkg/ontology#")
+    _fail = True
+
+    # Classes of the vocabulary contract.
+    Person: URIRef
+    Place: URIRef
+    Organization: URIRef
+    Treaty: URIRef
+    Visit: URIRef
+    Stop: URIRef
+    Claim: URIRef
+    Source: URIRef
+    Entity: URIRef  # superclass of everything the texts name
+    Event: URIRef  # superclass of Treaty and Visit
+    TimeSpan: URIRef  # a date as sources state it, keyed by its EDTF value (crm:E52_Time-Span)
+
+    # Provenance and sources.
+    evidence: URIRef
+    sha256: URIRef
+    file: URIRef
+    sentence: URIRef  # the source sentence of an annotation (plain text)
+    section: URIRef  # body, heading or footnote: where in the document a mention stands
+    translator: URIRef
+
+    # Events.
+    signedOn: URIRef
+    signedAt: URIRef
+    party: URIRef
+    signatory: URIRef
+    visitor: URIRef
+    leader: URIRef
+    origin: URIRef
+    destination: URIRef
+    startDate: URIRef
+    endDate: URIRef
+    host: URIRef
+    stop: URIRef
+    place: URIRef
+    order: URIRef
+    date: URIRef
+
+    # Claims.
+    subject: URIRef
+    predicate: URIRef
+    object: URIRef
+
+    # Dates.
+    value: URIRef  # typed by precision: xsd:date, xsd:gYearMonth or xsd:gYear
+    edtf: URIRef  # Extended Date/Time Format string
+    earliest: URIRef  # xsd:date lower bound
+    latest: URIRef  # xsd:date upper bound
+    mentions: URIRef  # a source mentions an entity or date
+
+
+OA = Namespace("http://www.w3.org/ns/oa#")
+SCHEMA = Namespace("https://schema.org/")
+CRM = Namespace("http://www.cidoc-crm.org/cidoc-crm/")
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+GEONAMES = Namespace("https://sws.geonames.org/")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+DEFAULT_BASE = "https://w3id.org/histkg/id/"
+
+PREFIXES = {
+    "hkg": HKG._NS,
+    "oa": OA,
+    "schema": SCHEMA,
+    "skos": SKOS,
+    "owl": OWL,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "xsd": XSD,
+    "dcterms": DCTERMS,
+    "prov": PROV,
+    "crm": CRM,
+    "sem": SEM,
+    "wd": WD,
+    "gn": GEONAMES,
+}
+
+
+def bind_prefixes(graph) -> None:
+    """Bind every prefix histkg writes, so Turtle output is readable."""
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True)
