@@ -22,8 +22,8 @@ from .lexicon import load_lexicon
 from .normalize import CleanText, normalize
 
 LABELS = ("PERSON", "PLACE", "ORG", "TREATY", "DATE")
-PIPELINE = ("histkg.dates.v1", "histkg.treaties.v1", "histkg.organizations.v1",
-            "histkg.persons.v1", "histkg.places.v1")
+PIPELINE = ("histkg_dates_v1", "histkg_treaties_v1", "histkg_organizations_v1",
+            "histkg_persons_v1", "histkg_places_v1")
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ def build_nlp() -> Language:
     nlp.add_pipe("sentencizer")
     for factory in PIPELINE:
         nlp.add_pipe(factory)
-    nlp.add_pipe("histkg.resolve_spans.v1")
+    nlp.add_pipe("histkg_resolve_spans_v1")
     return nlp
 
 

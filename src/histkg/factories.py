@@ -1,5 +1,7 @@
 """All spaCy registrations of histkg in one place, with versioned names
-(as spaCy's own `pipeline/factories.py`)."""
+(as spaCy's own `pipeline/factories.py`). spaCy forbids dots in factory names
+(error E853), so a component is `histkg_dates_v1`; registry callbacks keep the
+dotted `histkg.apostrophe_suffix.v1`."""
 
 from __future__ import annotations
 
@@ -22,33 +24,33 @@ def make_apostrophe_suffix_rule():
     return apostrophe_suffix_rule
 
 
-@Language.factory("histkg.dates.v1")
+@Language.factory("histkg_dates_v1")
 def make_dates(nlp: Language, name: str) -> DateTagger:
     return DateTagger(name)
 
 
-@Language.factory("histkg.persons.v1", default_config={
+@Language.factory("histkg_persons_v1", default_config={
     "lexicon": "names.json", "given_names": "given-names.txt", "max_name_tokens": 3})
 def make_persons(nlp: Language, name: str, lexicon: str, given_names: str, max_name_tokens: int) -> PersonDetector:
     return PersonDetector(name, lexicon=lexicon, given_names=given_names, max_name_tokens=max_name_tokens)
 
 
-@Language.factory("histkg.places.v1", default_config={
+@Language.factory("histkg_places_v1", default_config={
     "lexicon": "places.json", "min_city_population": 15000, "max_tokens": 3})
 def make_places(nlp: Language, name: str, lexicon: str, min_city_population: int, max_tokens: int) -> PlaceGazetteer:
     return PlaceGazetteer(name, lexicon=lexicon, min_city_population=min_city_population, max_tokens=max_tokens)
 
 
-@Language.factory("histkg.treaties.v1", default_config={"lexicon": "treaties.json", "max_tokens": 4})
+@Language.factory("histkg_treaties_v1", default_config={"lexicon": "treaties.json", "max_tokens": 4})
 def make_treaties(nlp: Language, name: str, lexicon: str, max_tokens: int) -> TreatyDetector:
     return TreatyDetector(name, lexicon=lexicon, max_tokens=max_tokens)
 
 
-@Language.factory("histkg.organizations.v1", default_config={"lexicon": "organizations.json", "max_tokens": 4})
+@Language.factory("histkg_organizations_v1", default_config={"lexicon": "organizations.json", "max_tokens": 4})
 def make_organizations(nlp: Language, name: str, lexicon: str, max_tokens: int) -> OrganizationDetector:
     return OrganizationDetector(name, lexicon=lexicon, max_tokens=max_tokens)
 
 
-@Language.factory("histkg.resolve_spans.v1")
+@Language.factory("histkg_resolve_spans_v1")
 def make_resolver(nlp: Language, name: str) -> SpanResolver:
     return SpanResolver(name)
