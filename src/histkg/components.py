@@ -13,13 +13,16 @@ names of one corpus.
 
 from __future__ import annotations
 
+import json
 import re
+from functools import cache
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from .dates import find_dates
 from .lexicon import load_lexicon, load_word_list
+from .resources import ontology_file
 
 CANDIDATES = "candidates"
 ENTITY_DATA = "entity_data"
@@ -40,6 +43,13 @@ class Candidate:
     label: str
     strength: int
     data: object = None  # a DateMatch for dates, a gazetteer key for places
+
+
+@cache
+def month_names() -> frozenset[str]:
+    """Every month name of ontology/months.json, in every language listed."""
+    months = json.loads(ontology_file("months.json").read_text(encoding="utf-8"))["months"]
+    return frozenset(name for month in months for names in month["names"].values() for name in names)
 
 
 def is_suffix(token: Token) -> bool:
@@ -64,11 +74,17 @@ def add_candidate(doc: Doc, start: int, end: int, label: str, strength: int = 1,
 
 
 def lowercase_words(doc: Doc) -> set[str]:
-    """Words the paragraph also writes in lower case: a capitalised copy at a
-    sentence start is then an ordinary word, not a name."""
+    """Words the document also writes in lower case (`extract` sets them for
+    the whole document; a lone paragraph uses its own)."""
     if "lower_words" not in doc.user_data:
         doc.user_data["lower_words"] = {t.text for t in doc if t.text.islower()}
     return doc.user_data["lower_words"]
+
+
+def is_common_word(doc: Doc, token: Token) -> bool:
+    """A capitalised word the document also writes in lower case (`Ancak`,
+    `Tarafından` in a book title, `Ordu` in `Kızıl Ordu`) is a word, not a name."""
+    return turkish_lower(token.text) in lowercase_words(doc)
 
 
 def turkish_lower(text: str) -> str:
@@ -107,7 +123,13 @@ class PersonDetector:
         self.weak_surname_re = self._ending_re(lex["surname_endings_needing_given_name"])
         self.patronymic_re = self._ending_re(lex["patronymic_endings"])
         self.given_names = load_word_list(given_names)
+        self.title_stems = tuple(lex["title_stems"])
         self.max_name_tokens = max_name_tokens
+        self.honorific_prefixes = tuple(self.honorifics_after)
+        self.months = month_names()
+        from .gazetteer import Gazetteer
+
+        self.places = Gazetteer.load()
 
     @staticmethod
     def _ending_re(endings: list[str]) -> re.Pattern:
@@ -135,9 +157,26 @@ class PersonDetector:
             return False
         if not re.fullmatch(r"[^\W\d_][\w\-.]*", text) or text.isupper() and len(text) > 1 and "." not in text:
             return False
-        if token.is_sent_start and turkish_lower(text) in lowercase_words(doc):
+        if text in self.given_names:
+            return True
+        if self.is_prominent_place(text) and not (self.surname_re.match(text) or self.weak_surname_re.match(text)):
+            return False  # `Moskova`, `Kars`; `Stalin`, `Kirov` keep their Russian ending
+        return not (is_common_word(doc, token) or text.startswith(self.honorific_prefixes)
+                    or text in self.months or self.is_title(text))
+
+    def is_prominent_place(self, text: str) -> bool:
+        """A country, a region or a city of 100,000 people: not part of a name
+        (`Hüsnü Moskova`), while a small town's name may be (`Rıza Nur`)."""
+        key = self.places.lookup(text)
+        if key is None:
             return False
-        return True
+        info = self.places.info(key)
+        return info.population == 0 or info.population >= 100_000 or info.latitude is None
+
+    def is_title(self, text: str) -> bool:
+        """`Başbakanı`, `Büyükelçisi`, `Ermenisi`: a title or description."""
+        lower = turkish_lower(text)
+        return any(lower.startswith(stem) and len(lower) <= len(stem) + 3 for stem in self.title_stems)
 
     def extend_left(self, doc: Doc, end: int, limit: int) -> int:
         """Start of the run of name words that ends at `end`."""
@@ -249,10 +288,26 @@ class PersonDetector:
         for start in starts:
             while start < len(doc) and (doc[start].like_num or doc[start].text in {".", ":"}):
                 start += 1
-            end = self.extend_right(doc, start, 4)
-            if end - start >= 1 and end < len(doc) and doc[end].text == ",":
-                if end - start >= 2 or len(doc[start].text) > 3:
-                    yield start, end, 1 if end - start == 1 else 2
+            while (end := self.citation_author_end(doc, start)) is not None:
+                yield start, end, 2
+                start = end + 1  # `Leon Cahen, Raymond Ronze, Emile Folinais, ...`
+
+    def citation_author_end(self, doc: Doc, start: int) -> int | None:
+        """End of an author's name that runs from `start` to a comma; None when
+        what follows the comma is a date or number (a newspaper's issue)."""
+        end = self.extend_right(doc, start, 4)
+        if end == start or end + 1 >= len(doc) or doc[end].text != ",":
+            return None
+        if not any(sum(ch.isalpha() for ch in t.text) >= 3 for t in doc[start:end]):
+            return None  # `W. I.`: an abbreviation of a journal
+        if end - start == 1:
+            return None  # `Burçak, ...` is found again from the full name; `Nutuk, ...` is a title
+        after = doc[end + 1]
+        first = doc[start].text
+        starts_like_name = first in self.given_names or re.match(r"^[A-ZÇĞİÖŞÜ][a-z]?\.", first)
+        if not (starts_like_name or is_capitalised(after) or after.text in "\"“«"):
+            return None  # an author's name is followed by the title of the work
+        return end
 
 
 class PlaceGazetteer:
@@ -269,6 +324,7 @@ class PlaceGazetteer:
         lex = load_lexicon(lexicon)
         self.place_suffixes = set(lex["place_suffixes"])
         self.not_name = set(load_lexicon("names.json")["not_name_words"])
+        self.months = month_names()
         self.max_tokens = max_tokens
 
     def __call__(self, doc: Doc) -> Doc:
@@ -289,16 +345,20 @@ class PlaceGazetteer:
         return doc
 
     def plausible(self, doc: Doc, start: int, end: int) -> bool:
-        """A sentence-initial word that the paragraph also writes in lower case
-        (`Bu`, `Ancak`) is a word, not a town that happens to share it."""
-        first = doc[start]
-        if first.is_sent_start and turkish_lower(first.text) in lowercase_words(doc):
-            return followed_by_suffix(doc, end) is not None
-        return True
+        """One word that is also a common word (`Ben`, `Barış`, `Ordu` of
+        `Kızıl Ordu`), a month or a word of the not-a-name list is no town that
+        happens to share its spelling."""
+        if end - start > 1:
+            return True
+        token = doc[start]
+        if token.text in self.not_name or token.text in self.months:
+            return False
+        return not is_common_word(doc, token)
 
     def looks_like_name(self, token: Token) -> bool:
         text = token.text
-        return text not in self.not_name and len(text) > 2 and text.isalpha() and not text.isupper()
+        return (text not in self.not_name and text not in self.months and len(text) > 2
+                and text.isalpha() and not text.isupper())
 
 
 class TreatyDetector:
@@ -339,7 +399,7 @@ class OrganizationDetector:
         self.heads = set(lex["heads"])
         self.not_org = set(lex["not_organizations"])
         self.max_tokens = max_tokens
-        self.acronym = re.compile(r"^[A-ZÇĞİÖŞÜ]{2,6}$")
+        self.acronym = re.compile(r"^[A-ZÇĞİÖŞÜ]{2,4}$")
         self.roman = re.compile(r"^[IVXLC]+$")
 
     def __call__(self, doc: Doc) -> Doc:

@@ -8,6 +8,7 @@ by document: it is the part that can run in parallel.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -16,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import factories  # noqa: F401  (registers the components)
-from .components import ENTITY_DATA, followed_by_suffix
+from .components import ENTITY_DATA, followed_by_suffix, is_common_word
 from .corpus import Document
 from .lexicon import load_lexicon
 from .normalize import CleanText, normalize
@@ -70,10 +71,14 @@ def extract(document: Document, nlp: Language | None = None) -> Extraction:
     nlp = nlp or build_nlp()
     clean = normalize(document.text)
     parts = list(paragraphs(clean))
+    # Words the document writes in lower case somewhere: their capitalised
+    # copies are sentence starts and title case, not names.
+    lower_words = set(re.findall(r"\b[a-zçğıöşüâîû]+\b", clean.text))
     docs = []
     for _, text, section in parts:
         doc = nlp.make_doc(text)
         doc.user_data["section"] = section
+        doc.user_data["lower_words"] = lower_words
         docs.append(doc)
     docs = list(nlp.pipe(docs))
     propagate_person_names(docs)
@@ -109,6 +114,11 @@ def propagate_person_names(docs: list[Doc]) -> None:
 
 
 def add_known_names(doc: Doc, names: set[tuple[str, ...]]) -> None:
+    """Mark known names; a place found only by the gazetteer on the same words
+    gives way (`Stalin`, `Kalinin` are towns too)."""
+    keep = [span for span in doc.ents if not (span.label_ == "PLACE" and tuple(t.text for t in span) in names)]
+    if len(keep) != len(doc.ents):
+        doc.ents = keep
     covered = {i for span in doc.ents for i in range(span.start, span.end)}
     longest = max((len(n) for n in names), default=0)
     new = []
@@ -128,9 +138,7 @@ def add_known_names(doc: Doc, names: set[tuple[str, ...]]) -> None:
 
 def sentence_word(doc: Doc, i: int, size: int) -> bool:
     """`Bu` at a sentence start is a word even if some `Bu` were a name."""
-    token = doc[i]
-    return size == 1 and token.is_sent_start and token.text.lower() in {t.text for t in doc if t.text.islower()} \
-        and not followed_by_suffix(doc, i + 1)
+    return size == 1 and is_common_word(doc, doc[i]) and not followed_by_suffix(doc, i + 1)
 
 
 def extract_corpus(documents: list[Document], nlp: Language | None = None) -> list[Extraction]:

@@ -1,0 +1,113 @@
+"""Extraction finds persons, places, organizations, treaties and dates by
+clues, on texts written for the tests (names no file lists) and on the seeds."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from histkg.corpus import load_corpus
+from histkg.extract import extract
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def mentions_of(text: str, tmp_path: Path, nlp) -> dict[str, set[str]]:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    (document,) = load_corpus([path])
+    found: dict[str, set[str]] = {}
+    for mention in extract(document, nlp).mentions:
+        found.setdefault(mention.label, set()).add(mention.text)
+    return found
+
+
+def test_apostrophe_rule_splits_turkish_case_suffix(nlp):
+    assert [t.text for t in nlp.make_doc("Voroşilov'un Kars’ta")] == ["Voroşilov", "'un", "Kars", "’ta"]
+
+
+def test_apostrophe_rule_leaves_numbers_and_plain_words(nlp):
+    assert [t.text for t in nlp.make_doc("1921'de heyet")] == ["1921'de", "heyet"]
+
+
+def test_persons_found_by_honorifics_titles_and_russian_names(tmp_path, nlp):
+    found = mentions_of(
+        "Tahsin Rıfat Paşa ile Yoldaş Petrovski görüştü. Grigoriy Aleksandroviç Petrovski "
+        "söz aldı. Dr. Nazmi Tevfik ve Zinovyev de oradaydı.", tmp_path, nlp)
+    persons = found["PERSON"]
+    assert "Tahsin Rıfat Paşa" in persons
+    assert "Yoldaş Petrovski" in persons
+    assert "Grigoriy Aleksandroviç Petrovski" in persons
+    assert "Dr. Nazmi Tevfik" in persons
+    assert "Zinovyev" in persons
+
+
+def test_person_with_surname_in_parentheses(tmp_path, nlp):
+    found = mentions_of("Bu sırada Rauf Nejdet (Arıkan) Bey Erzurum'a gitti.", tmp_path, nlp)
+    assert "Rauf Nejdet (Arıkan) Bey" in found["PERSON"]
+
+
+def test_known_name_found_again_without_its_clue(tmp_path, nlp):
+    found = mentions_of("Yoldaş Kamenski geldi. Kamenski'nin heyeti bekledi.", tmp_path, nlp)
+    assert found["PERSON"] >= {"Yoldaş Kamenski", "Kamenski"}
+
+
+def test_places_by_gazetteer_and_by_locative_suffix(tmp_path, nlp):
+    found = mentions_of("Heyet Trabzon'dan Batum'a geçti ve Köprübaşıköy'de kaldı.", tmp_path, nlp)
+    assert {"Trabzon", "Batum", "Köprübaşıköy"} <= found["PLACE"]
+
+
+def test_treaty_names_by_head_word(tmp_path, nlp):
+    found = mentions_of("Karlofça Antlaşması ile Bükreş Muahedesi ve Mudanya Mütarekesi anıldı.", tmp_path, nlp)
+    assert {"Karlofça Antlaşması", "Bükreş Muahedesi", "Mudanya Mütarekesi"} <= found["TREATY"]
+
+
+def test_organizations_by_head_word_and_acronym(tmp_path, nlp):
+    found = mentions_of("Terakki Fırkası ve TBMM Hükümeti ile SSCB temsilcileri görüştü.", tmp_path, nlp)
+    assert "Terakki Fırkası" in found["ORG"]
+    assert "TBMM Hükümeti" in found["ORG"]
+    assert "SSCB" in found["ORG"]
+
+
+def test_dates_with_case_suffix(tmp_path, nlp):
+    found = mentions_of("Heyet 29 Ekim 1923'te yola çıktı.", tmp_path, nlp)
+    assert any(text.startswith("29 Ekim 1923") for text in found["DATE"])
+
+
+def test_sentence_start_word_is_not_a_place(tmp_path, nlp):
+    found = mentions_of("Ancak heyet yola çıktı. Heyet ancak geç geldi.", tmp_path, nlp)
+    assert "Ancak" not in found.get("PLACE", set())
+
+
+@pytest.fixture(scope="module")
+def seed_mentions(nlp):
+    return {document.doc_id: extract(document, nlp) for document in load_corpus([SEEDS])}
+
+
+def test_seeds_name_the_main_actors_and_places(seed_mentions):
+    texts = {label: set() for label in ("PERSON", "PLACE", "DATE")}
+    for extraction in seed_mentions.values():
+        for mention in extraction.mentions:
+            texts.setdefault(mention.label, set()).add(mention.text)
+    assert {"Voroşilov", "İsmet Paşa", "Mustafa Kemal"} <= texts["PERSON"]
+    assert {"Ankara", "İstanbul", "Moskova"} <= texts["PLACE"]
+    assert len(texts["DATE"]) > 50
+
+
+def is_subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(ch in letters for ch in short)
+
+
+def test_every_seed_mention_points_at_its_words_in_the_original(seed_mentions):
+    """The original span holds the mention's letters in order, from its first
+    to its last (a footnote number the clean-up removed may stand between)."""
+    for extraction in seed_mentions.values():
+        original = extraction.document.text
+        for mention in extraction.mentions:
+            quoted = re.sub(r"\s", "", original[mention.start:mention.end])
+            text = re.sub(r"\s", "", mention.text)
+            assert quoted[0] == text[0] and quoted[-1] == text[-1], mention
+            assert is_subsequence(text, quoted), mention
