@@ -9,7 +9,7 @@ by document: it is the part that can run in parallel.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import spacy
@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from . import factories  # noqa: F401  (registers the components)
 from .components import ENTITY_DATA, followed_by_suffix, is_common_word
 from .corpus import Document
+from .dates import find_dates
 from .lexicon import load_lexicon
 from .normalize import CleanText, normalize
 
@@ -74,11 +75,14 @@ def extract(document: Document, nlp: Language | None = None) -> Extraction:
     # Words the document writes in lower case somewhere: their capitalised
     # copies are sentence starts and title case, not names.
     lower_words = set(re.findall(r"\b[a-zçğıöşüâîû]+\b", clean.text))
+    dates = find_dates(clean.text)
     docs = []
-    for _, text, section in parts:
+    for offset, text, section in parts:
         doc = nlp.make_doc(text)
         doc.user_data["section"] = section
         doc.user_data["lower_words"] = lower_words
+        doc.user_data["dates"] = [replace(m, start=m.start - offset, end=m.end - offset)
+                                  for m in dates if offset <= m.start and m.end <= offset + len(text)]
         docs.append(doc)
     docs = list(nlp.pipe(docs))
     propagate_person_names(docs)
