@@ -44,6 +44,12 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_fold(text).lower()).strip("-") or "x"
 
 
+# Western transliterations of Russian and Turkish sounds, as Turkish writes them:
+# `Tschitscherin` -> `Çiçerin`, `Boubnov` -> `Bubnov`, `Schahumi` -> `Şahumi`.
+TRANSLITERATIONS = (("tsch", "ç"), ("tch", "ç"), ("sch", "ş"), ("ch", "ç"), ("sh", "ş"), ("zh", "j"),
+                    ("ou", "u"), ("w", "v"), ("x", "ks"), ("iy", "i"), ("yi", "i"), ("ye", "e"), ("y", "i"))
+
+
 def spelling_key(word: str) -> str:
     """One key for the spellings of one name: `Voroşilof`, `Voroşilov`,
     `Vorošilow`, `Molotoff` -> `vorosilov`, `molotov`."""
@@ -54,6 +60,35 @@ def spelling_key(word: str) -> str:
     return re.sub(r"(.)\1", r"\1", word)
 
 
+def sound_key(word: str) -> str:
+    """A coarser key for comparing spellings across transliterations."""
+    word = word.lower()
+    for western, turkish in TRANSLITERATIONS:
+        word = word.replace(western, turkish)
+    word = spelling_key(word)
+    return re.sub(r"d$", "t", word)  # `Said`/`Sait`, `Ferid`/`Ferit`
+
+
+def edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def similar_spelling(a: str, b: str) -> bool:
+    """Same name in two spellings: equal sound keys, or one or two letters
+    apart in a long name (`Varoşilov`, `Vorolişoff`; `Bubrov`, `Bubnov`)."""
+    a, b = sound_key(a), sound_key(b)
+    if a == b:
+        return True
+    shortest = min(len(a), len(b))
+    return a[0] == b[0] and shortest >= 6 and edit_distance(a, b) <= (1 if shortest < 8 else 2)
+
+
 class PersonNames:
     """Turns a person mention into the words of its name."""
 
@@ -61,6 +96,7 @@ class PersonNames:
         lex = load_lexicon("names.json")
         kept = set(lex["title_is_part_of_name"])
         self.drop = (set(lex["honorifics_after"]) | set(lex["titles_before"]) | set(lex["citation_roles"])) - kept
+        self.honorifics = set(lex["honorifics_after"])
 
     def core(self, text: str) -> tuple[str, ...]:
         words = re.findall(r"[^\s().,]+(?:\.(?=[^\s]))?", text.replace(".", ". "))
@@ -107,7 +143,7 @@ def resolve_persons(mentions: list[Mention]) -> list[Entity]:
     for mention in mentions:
         core = names.core(mention.text) or (mention.text,)
         groups[tuple(spelling_key(w) for w in core)].append(mention)
-    merged = merge_short_names(groups)
+    merged = merge_spellings(merge_short_names(groups, body_names(groups)), given_name_keys(groups, names))
     entities = []
     for key, ms in sorted(merged.items()):
         entity = Entity("Person", " ".join(key), ms)
@@ -116,13 +152,29 @@ def resolve_persons(mentions: list[Mention]) -> list[Entity]:
     return entities
 
 
-def merge_short_names(groups: dict[tuple[str, ...], list[Mention]]) -> dict[tuple[str, ...], list[Mention]]:
+def given_name_keys(groups: dict[tuple[str, ...], list[Mention]], names: "PersonNames") -> set[tuple[str, ...]]:
+    """One word with `Paşa` or `Bey` after it is a given name (`Kâzım Bey`,
+    `Enver Paşa`), not a surname to compare with other surnames."""
+    return {key for key, ms in groups.items()
+            if len(key) == 1 and any(m.text.split()[-1] in names.honorifics for m in ms)}
+
+
+def body_names(groups: dict[tuple[str, ...], list[Mention]]) -> set[tuple[str, ...]]:
+    """Names that the narrative uses, not only the footnotes."""
+    return {key for key, ms in groups.items() if any(m.section != "footnote" for m in ms)}
+
+
+def merge_short_names(groups: dict[tuple[str, ...], list[Mention]],
+                      actors: set[tuple[str, ...]]) -> dict[tuple[str, ...], list[Mention]]:
     """A name whose words all stand, in order, at the end or start of exactly
-    one longer name is that person (`Voroşilov`, `Mustafa Kemal`)."""
+    one longer name is that person (`Voroşilov`, `Mustafa Kemal`). A lone
+    given name joins only a name the narrative uses: `Enver Paşa` is not the
+    historian Enver Ziya Karal of the footnotes."""
     keys = sorted(groups, key=len, reverse=True)
     target: dict[tuple[str, ...], tuple[str, ...]] = {}
     for short in keys:
-        longer = [k for k in keys if len(k) > len(short) and (k[-len(short):] == short or k[:len(short)] == short)]
+        longer = [k for k in keys if len(k) > len(short) and (
+            k[-len(short):] == short or (k[:len(short)] == short and (len(short) > 1 or k in actors)))]
         roots = {target.get(k, k) for k in longer}
         if len(roots) == 1:
             target[short] = roots.pop()
@@ -130,6 +182,58 @@ def merge_short_names(groups: dict[tuple[str, ...], list[Mention]]) -> dict[tupl
     for key, ms in groups.items():
         merged[target.get(key, key)].extend(ms)
     return merged
+
+
+def merge_spellings(groups: dict[tuple[str, ...], list[Mention]],
+                    given_only: set[tuple[str, ...]]) -> dict[tuple[str, ...], list[Mention]]:
+    """Join spellings of one name (`Voroşilof` / `Varoşilov` / `Vorolişoff`,
+    `S.M. Budiyenni` / `Simeon Budenny`) when the surnames sound alike and the
+    given names agree; a surname alone that fits two different people (`Mdivani`)
+    joins neither."""
+    keys = sorted(groups, key=lambda k: (-len(k), k))
+    parent = {k: k for k in keys}
+
+    def root(k):
+        while parent[k] != k:
+            k = parent[k]
+        return k
+
+    for short in sorted(keys, key=lambda k: (len(k), k)):
+        if short in given_only:
+            continue
+        alike = [k for k in keys if k != short and k not in given_only and same_person(short, k)]
+        # Prefer the fuller names; only when there is none, join equal ones.
+        longer = {root(k) for k in alike if len(k) > len(short)} - {root(short)}
+        equal = {root(k) for k in alike if len(k) == len(short)} - {root(short)}
+        if len(longer) == 1:
+            parent[root(short)] = longer.pop()
+        elif not longer and equal:
+            for other in equal:
+                parent[other] = root(short)
+    merged: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
+    for key, ms in groups.items():
+        merged[root(key)].extend(ms)
+    return merged
+
+
+def given_names(key: tuple[str, ...]) -> tuple[str, ...]:
+    return key[:-1]
+
+
+def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Surnames alike and every given name (or initial) of the shorter name
+    matches one of the longer's."""
+    if not similar_spelling(a[-1], b[-1]):
+        return False
+    short, long = sorted((given_names(a), given_names(b)), key=len)
+    return all(any(given_match(g, h) for h in long) for g in short)
+
+
+def given_match(a: str, b: str) -> bool:
+    a, b = a.rstrip("."), b.rstrip(".")
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return a[0] == b[0] and edit_distance(sound_key(a), sound_key(b)) <= 2
 
 
 def resolve_places(mentions: list[Mention]) -> list[Entity]:
@@ -152,7 +256,11 @@ def finish(entity: Entity, display=lambda text: text, prefer_long: bool = False)
         entity.label = entity.key
         entity.alt_labels = tuple(sorted(counts))
         return entity
-    forms = sorted(counts, key=lambda f: (-(len(display(f).split()) if prefer_long else 0), -counts[f], f))
+    def fullness(form: str) -> int:
+        """Words of the name, an initial (`S.İ.`) counting for nothing."""
+        return sum(1 for word in display(form).split() if "." not in word) if prefer_long else 0
+
+    forms = sorted(counts, key=lambda f: (-fullness(f), -counts[f], f))
     entity.label = display(forms[0])
     entity.alt_labels = tuple(sorted(set(counts) - {entity.label}))
     return entity
