@@ -113,5 +113,30 @@ def export(graph: Path, fmt: str, output: Path | None) -> None:
     click.echo(f"wrote {target}")
 
 
+@main.command()
+@click.argument("graph", required=False, default=Path("out/graph.ttl"), type=click.Path(path_type=Path))
+@click.option("--gold", "gold_dir", required=True, type=click.Path(path_type=Path),
+              help="Folder with persons.json, not_persons.json, treaties.json, dates.json, visits.json.")
+@click.option("--json", "as_json", is_flag=True, help="Print the numbers (and the lists) as JSON.")
+@click.option("-v", "--verbose", is_flag=True, help="Also list missed gold items and unmatched predictions.")
+def evaluate(graph: Path, gold_dir: Path, as_json: bool, verbose: bool) -> None:
+    """Measure extraction quality of a built GRAPH (default out/graph.ttl) against gold annotations.
+
+    Prints strict (same span) and fuzzy (overlap) precision, recall and F1 of the
+    mentions of persons, treaties, dates and places, entity-level scores, merge
+    accuracy and date normalisation accuracy.
+
+    Example: histkg evaluate --gold tests/gold out/graph.ttl --verbose
+    """
+    from .evaluate import EvaluationError
+    from .evaluate import evaluate as run_evaluate
+
+    try:
+        report = run_evaluate(graph, gold_dir)
+    except EvaluationError as error:
+        raise UserError(str(error)) from None
+    click.echo(report.to_json() if as_json else report.to_text(verbose))
+
+
 if __name__ == "__main__":
     main()

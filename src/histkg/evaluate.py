@@ -50,6 +50,7 @@ GOLD_FILES = ("persons.json", "not_persons.json", "treaties.json", "dates.json",
 KINDS = {"Person": HKG.Person, "Place": HKG.Place, "Organization": HKG.Organization,
          "Treaty": HKG.Treaty, "TimeSpan": HKG.TimeSpan}
 APOSTROPHES = "'’"
+APOSTROPHE_RE = re.compile(f"[{APOSTROPHES}]")
 TRIM = set(" \t\r\n\f\v()[]{}\"“”„«».,;:" + APOSTROPHES)
 NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
 NOT_LETTER_AFTER = r"(?![^\W\d_])"
@@ -93,7 +94,13 @@ class Report:
         raise KeyError((type_, level))
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False, indent=2)
+        """The same numbers as the table (rates rounded to 3 decimals), the lists and the notes."""
+        data = asdict(self)
+        for row in data["rows"]:
+            for name in ("precision", "recall", "f1", "accuracy"):
+                if row[name] is not None:
+                    row[name] = round(row[name], 3)
+        return json.dumps(data, ensure_ascii=False, indent=2)
 
     def to_text(self, verbose: bool = False) -> str:
         header = ("type", "level", "P", "R", "F1", "acc", "counts")
@@ -227,10 +234,7 @@ def flexible(phrase: str, *, first_either_case: bool = False) -> str:
     words = phrase.split()
     parts = []
     for word in words:
-        escaped = re.escape(word)
-        for mark in APOSTROPHES:
-            escaped = escaped.replace(mark, f"[{APOSTROPHES}]")
-        parts.append(escaped)
+        parts.append(f"[{APOSTROPHES}]".join(re.escape(piece) for piece in APOSTROPHE_RE.split(word)))
     pattern = r"\s+".join(parts)
     if first_either_case and words and words[0][0].isalpha() and words[0][0].lower() != words[0][0].upper():
         first = words[0][0]
@@ -273,7 +277,6 @@ def maximal(occurrences: Iterable[Occurrence], blockers: Iterable[tuple[str, int
 class Predictions:
     texts: dict[str, str]  # gold file code -> original text
     mentions: dict[str, list[Mention]]  # kind -> mentions in the gold files
-    nodes: dict[str, set[str]]  # kind -> nodes with a mention in the gold files
     labels: dict[str, str]
     edtf: dict[str, str]
     notes: list[str]
@@ -319,16 +322,15 @@ def load_predictions(graph_path: Path, codes: set[str]) -> Predictions:
             raise EvaluationError(f"cannot find source {file} named in the graph (looked in the current folder "
                                   f"and in {graph_path.resolve().parent.parent})")
         try:
-            texts[code] = decode(path.read_bytes())[0]
+            raw = path.read_bytes()
+            texts[code] = decode(raw)[0]
         except (OSError, CorpusError) as error:
             raise EvaluationError(f"cannot read source {path}: {error}") from None
         code_of_source[source] = code
         expected = graph.value(source, HKG.sha256)
-        if expected is not None:
-            if hashlib.sha256(path.read_bytes()).hexdigest() != str(expected):
-                notes.append(f"{path} changed since the build (sha256 differs): offsets may be wrong")
+        if expected is not None and hashlib.sha256(raw).hexdigest() != str(expected):
+            notes.append(f"{path} changed since the build (sha256 differs): offsets may be wrong")
     mentions: dict[str, list[Mention]] = {kind: [] for kind in KINDS}
-    nodes: dict[str, set[str]] = {kind: set() for kind in KINDS}
     labels: dict[str, str] = {}
     edtf: dict[str, str] = {}
     mismatched = 0
@@ -357,10 +359,9 @@ def load_predictions(graph_path: Path, codes: set[str]) -> Predictions:
                 if texts[code][start:end] != exact:
                     mismatched += 1
                 mentions[kind].append(Mention(code, start, end, exact, key))
-                nodes[kind].add(key)
     if mismatched:
         notes.append(f"{mismatched} annotations whose oa:exact differs from the source text at their offsets")
-    return Predictions(texts, mentions, nodes, labels, edtf, notes)
+    return Predictions(texts, mentions, labels, edtf, notes)
 
 
 def _read_json(path: Path) -> list:
@@ -395,8 +396,9 @@ def _gold_codes(gold: dict[str, list]) -> set[str]:
         for item in gold.get(name, []):
             if isinstance(item, dict):
                 codes.update(_codes(item))
-                codes.update(str(m["file"]) for m in item.get("mentions") or [] if isinstance(m, dict) and m.get("file"))
-                codes.update(str(m["file"]) for m in item.get("itinerary") or [] if isinstance(m, dict) and m.get("file"))
+                for part in (item.get("mentions") or []) + (item.get("itinerary") or []):
+                    if isinstance(part, dict) and part.get("file"):
+                        codes.add(str(part["file"]))
     return codes
 
 
@@ -560,6 +562,7 @@ def evaluate_treaties(gold: dict[str, list], pred: Predictions, report: Report) 
         key = str(treaty.get("id") or i)
         files.update(code for code in _codes(treaty) if code in texts)
         variants = [str(v) for v in treaty.get("variants") or [] if str(v).split()]
+        # No trailing boundary: Turkish suffixes attach to common nouns ('Antlaşmasını').
         patterns = [re.compile(NOT_LETTER_BEFORE + flexible(v, first_either_case=True)) for v in variants]
         for mention in treaty.get("mentions") or []:
             code = str(mention.get("file", ""))
@@ -578,8 +581,13 @@ def evaluate_treaties(gold: dict[str, list], pred: Predictions, report: Report) 
                                               min(len(text), q_end + len(variant) + 8)):
                     if match.start() < q_end and match.end() > q_start:
                         found.append((Occurrence(code, *match.span(), key), variant[0].isupper()))
-            kept = set(maximal(o for o, _ in found))
-            located += [(o, is_name) for o, is_name in found if o in kept]
+            # Maximal names first; a common-noun variant only where it holds no name
+            # ('1921 tarihli Moskova Antlaşması' leaves the name 'Moskova Antlaşması').
+            name_spans = maximal(o for o, is_name in found if is_name)
+            index = SpanIndex(name_spans)
+            located += [(o, True) for o in name_spans]
+            located += [(o, False) for o in maximal(o for o, is_name in found if not is_name)
+                        if not index.overlapping(o.code, o.start, o.end)]
     unique: dict[Occurrence, bool] = {}
     for occ, is_name in located:
         unique[occ] = unique.get(occ, False) or is_name

@@ -8,14 +8,17 @@ and stays apart when several do (`Kâzım` with Karabekir or Özalp).
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 
 from .extract import Extraction, Mention
 from .gazetteer import Gazetteer
 from .lexicon import load_lexicon
+from .resources import ontology_file
 
 KIND_OF_LABEL = {"PERSON": "Person", "PLACE": "Place", "ORG": "Organization", "TREATY": "Treaty", "DATE": "TimeSpan"}
 TURKISH_ASCII = str.maketrans({"ı": "i", "İ": "I", "ş": "s", "Ş": "S", "ğ": "g", "Ğ": "G", "ç": "c", "Ç": "C",
@@ -144,12 +147,53 @@ def resolve_persons(mentions: list[Mention]) -> list[Entity]:
         core = names.core(mention.text) or (mention.text,)
         groups[tuple(spelling_key(w) for w in core)].append(mention)
     merged = merge_spellings(merge_short_names(groups, body_names(groups)), given_name_keys(groups, names))
+    return link_authorities(merged, names)
+
+
+def link_authorities(groups: dict[tuple[str, ...], list[Mention]], names: "PersonNames") -> list[Entity]:
+    """Groups whose names an authority record knows join that record, take its
+    label and its Wikidata IRI (`Mustafa Kemal` and `Atatürk` are one man)."""
+    records = load_authority("persons.json")
+    by_record: dict[int, list[tuple[str, ...]]] = defaultdict(list)
+    unlinked = []
+    for key, ms in groups.items():
+        found = {records.index_of(names.core(m.text)) for m in ms} - {None}
+        if len(found) == 1:
+            by_record[found.pop()].append(key)
+        else:
+            unlinked.append(key)
     entities = []
-    for key, ms in sorted(merged.items()):
-        entity = Entity("Person", " ".join(key), ms)
+    for index, keys in by_record.items():
+        record = records.records[index]
+        entity = Entity("Person", "authority:" + record["wikidata"], [m for k in keys for m in groups[k]])
         finish(entity, display=names.display, prefer_long=True)
+        entity.label = record["label"]
+        entity.alt_labels = tuple(sorted({m.text for m in entity.mentions} - {entity.label}))
+        entity.same_as = (f"http://www.wikidata.org/entity/{record['wikidata']}",)
         entities.append(entity)
-    return entities
+    for key in unlinked:
+        entities.append(finish(Entity("Person", " ".join(key), groups[key]), display=names.display, prefer_long=True))
+    return sorted(entities, key=lambda e: e.key)
+
+
+class Authority:
+    """Records of an authority file, found by the sound of their names."""
+
+    def __init__(self, records: list[dict]) -> None:
+        self.records = records
+        self.index = {self.key(name.split()): i for i, record in enumerate(records) for name in record["names"]}
+
+    @staticmethod
+    def key(words) -> tuple[str, ...]:
+        return tuple(sound_key(w.rstrip(".")) for w in words if w.rstrip("."))
+
+    def index_of(self, core: tuple[str, ...]) -> int | None:
+        return self.index.get(self.key(core))
+
+
+@cache
+def load_authority(name: str) -> Authority:
+    return Authority(json.loads(ontology_file(f"authorities/{name}").read_text(encoding="utf-8"))["records"])
 
 
 def given_name_keys(groups: dict[tuple[str, ...], list[Mention]], names: "PersonNames") -> set[tuple[str, ...]]:
