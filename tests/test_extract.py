@@ -111,3 +111,18 @@ def test_every_seed_mention_points_at_its_words_in_the_original(seed_mentions):
             text = re.sub(r"\s", "", mention.text)
             assert quoted[0] == text[0] and quoted[-1] == text[-1], mention
             assert is_subsequence(text, quoted), mention
+
+
+def test_abbreviation_glued_to_a_name_is_split_but_initials_are_not(nlp):
+    assert [t.text for t in nlp.make_doc("Çvr.Galip")] == ["Çvr", ".", "Galip"]
+    assert [t.text for t in nlp.make_doc("E.H.Carr")] == ["E.H.Carr"]
+
+
+def test_surname_in_capitals_after_a_given_name(tmp_path, nlp):
+    found = mentions_of("Bu makale Araştırma Görevlisi Nurcan KARAOĞLAN tarafından çevrildi.", tmp_path, nlp)
+    assert "Nurcan KARAOĞLAN" in found["PERSON"]
+
+
+def test_translator_after_a_glued_abbreviation(tmp_path, nlp):
+    found = mentions_of("Tarih Kitabı, (Çvr.Nazlı Ayşe Yıldız), İstanbul, 1950, s.12.", tmp_path, nlp)
+    assert "Nazlı Ayşe Yıldız" in found["PERSON"]

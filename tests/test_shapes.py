@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS, XSD
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS
 
 from histkg.namespaces import HKG, OA, SCHEMA, WD, bind_prefixes
 from histkg.validate import load_shapes, validate
 
+# A plain Namespace: rdflib's XSD warns when pytest probes module attributes.
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 ID = Namespace("https://w3id.org/histkg/id/")
 DOC = "doc-1"
 SOURCE = ID[f"source/{DOC}"]
@@ -249,6 +251,14 @@ def test_no_blank_nodes(graph, shapes):
     result = validate(graph, shapes=shapes)
     assert not result.conforms
     assert any("blank" in f.message for f in result.violations)
+
+
+def test_section_is_body_heading_or_footnote(graph, shapes):
+    ann = next(graph.objects(PERSON, HKG.evidence))
+    graph.set((ann, HKG.section, Literal("footnote", datatype=XSD.string)))
+    assert validate(graph, shapes=shapes).conforms
+    graph.set((ann, HKG.section, Literal("appendix")))
+    assert (str(ann), "hkg:section") in paths_of(validate(graph, shapes=shapes))
 
 
 def test_conflicting_dates_are_one_warning_not_a_violation(graph, shapes):

@@ -152,6 +152,7 @@ class PersonDetector:
         yield from self.by_given_name(doc)
         yield from self.by_morphology(doc)
         yield from self.by_initials(doc)
+        yield from self.by_capitalised_surname(doc)
         yield from self.by_citation(doc)
 
     # -- what may be part of a name ------------------------------------------------
@@ -160,14 +161,25 @@ class PersonDetector:
         text = token.text
         if not is_capitalised(token) or text in self.not_name or text in self.honorifics_after:
             return False
-        if not re.fullmatch(r"[^\W\d_][\w\-.]*", text) or text.isupper() and len(text) > 1 and "." not in text:
+        if not re.fullmatch(r"[^\W\d_][\w\-.]*", text):
             return False
+        if text.isupper() and len(text) > 1 and "." not in text:
+            return self.is_capitalised_surname(doc, token)
         if text in self.given_names:
             return True
         if self.is_prominent_place(text) and not (self.surname_re.match(text) or self.weak_surname_re.match(text)):
             return False  # `Moskova`, `Kars`; `Stalin`, `Kirov` keep their Russian ending
         return not (is_common_word(doc, token) or text.startswith(self.honorific_prefixes)
                     or text in self.months or self.is_title(text))
+
+    @staticmethod
+    def is_capitalised_surname(doc: Doc, token: Token) -> bool:
+        """`Aytunç ÜLKER`, `Gotthard JÄSCHKE`: a surname in capitals after a
+        given name; other words in capitals are acronyms or headings."""
+        if token.i == 0 or len(token.text) < 3:
+            return False
+        before = doc[token.i - 1].text
+        return before[:1].isupper() and before[1:].islower() and before.isalpha()
 
     def is_prominent_place(self, text: str) -> bool:
         """A country, a region or a city of 100,000 people: not part of a name
@@ -227,10 +239,11 @@ class PersonDetector:
 
     def by_title(self, doc: Doc):
         for token in doc:
-            title = token.text
+            title, first = token.text, token.i + 1
+            if first < len(doc) and doc[first].text == "." and title + "." in self.citation_roles:
+                title, first = title + ".", first + 1  # `Çvr.Galip` is split as `Çvr` `.` `Galip`
             if title not in self.titles_before and title not in self.citation_roles:
                 continue
-            first = token.i + 1
             while first < len(doc) and doc[first].text in self.titles_before:
                 first += 1  # `Dr. Miralay İbrahim Tali`
             end = self.extend_right(doc, first, self.max_name_tokens)
@@ -264,6 +277,14 @@ class PersonDetector:
             if self.patronymic_re.match(text):
                 end = self.extend_right(doc, end, 1)
             yield start, end, 2 if end - start > 1 else 1
+
+    def by_capitalised_surname(self, doc: Doc):
+        """`Nurcan KARAOĞLAN`: a surname in capitals after a given name, the
+        way bylines and translator notes write authors."""
+        for token in doc:
+            if token.text.isupper() and token.text.isalpha() and self.is_capitalised_surname(doc, token) \
+                    and self.is_name_word(doc, token.i - 1):
+                yield self.extend_left(doc, token.i - 1, 1), token.i + 1, 2
 
     def by_initials(self, doc: Doc):
         """`E.H.Carr`, `S.M. Budenny`, `N. Lenin`, `M. P. Pavlovič`."""
@@ -455,12 +476,16 @@ class SpanResolver:
         return doc
 
 
-def apostrophe_suffix_rule(nlp):
-    """Tokenizer rule: split a Turkish case suffix after an apostrophe
-    (`Voroşilov'un` -> `Voroşilov` + `'un`, `Kars’ta` -> `Kars` + `’ta`)."""
-    pattern = rf"(?<=[^\W\d_])[{APOSTROPHES}][a-zçğıöşüâîû]+$"
-    suffixes = [pattern, *nlp.Defaults.suffixes]
-    from spacy.util import compile_suffix_regex
+def tokenizer_rules(nlp):
+    """Tokenizer rules for Turkish texts:
+    - split a case suffix after an apostrophe (`Voroşilov'un` -> `Voroşilov`
+      + `'un`, `Kars’ta` -> `Kars` + `’ta`);
+    - split an abbreviation glued to the next word (`Çvr.Galip`, `Dr.Miralay`),
+      but not initials (`E.H.Carr`, `M.Voroşilov`)."""
+    from spacy.util import compile_infix_regex, compile_suffix_regex
 
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    suffix = rf"(?<=[^\W\d_])[{APOSTROPHES}][a-zçğıöşüâîû]+$"
+    glued_abbreviation = r"(?<=[a-zçğıöşü]{2})\.(?=[A-ZÇĞİÖŞÜ][a-zçğıöşü])"
+    nlp.tokenizer.suffix_search = compile_suffix_regex([suffix, *nlp.Defaults.suffixes]).search
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, glued_abbreviation]).finditer
     return nlp

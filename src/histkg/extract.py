@@ -50,7 +50,7 @@ class Extraction:
 @cache
 def build_nlp() -> Language:
     """The blank Turkish pipeline with histkg's components (built once)."""
-    nlp = spacy.blank("tr", config={"nlp": {"after_creation": {"@callbacks": "histkg.apostrophe_suffix.v1"}}})
+    nlp = spacy.blank("tr", config={"nlp": {"after_creation": {"@callbacks": "histkg.tokenizer_rules.v1"}}})
     nlp.add_pipe("sentencizer")
     for factory in PIPELINE:
         nlp.add_pipe(factory)

@@ -1,7 +1,7 @@
 """All spaCy registrations of histkg in one place, with versioned names
 (as spaCy's own `pipeline/factories.py`). spaCy forbids dots in factory names
 (error E853), so a component is `histkg_dates_v1`; registry callbacks keep the
-dotted `histkg.apostrophe_suffix.v1`."""
+dotted `histkg.tokenizer_rules.v1`."""
 
 from __future__ import annotations
 
@@ -15,13 +15,13 @@ from .components import (
     PlaceGazetteer,
     SpanResolver,
     TreatyDetector,
-    apostrophe_suffix_rule,
+    tokenizer_rules,
 )
 
 
-@registry.callbacks("histkg.apostrophe_suffix.v1")
-def make_apostrophe_suffix_rule():
-    return apostrophe_suffix_rule
+@registry.callbacks("histkg.tokenizer_rules.v1")
+def make_tokenizer_rules():
+    return tokenizer_rules
 
 
 @Language.factory("histkg_dates_v1")

@@ -20,10 +20,11 @@ from functools import lru_cache
 
 import pyshacl
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SH, SKOS
+from rdflib.collection import Collection
+from rdflib.namespace import DCTERMS, RDF, RDFS, SH, SKOS, XSD
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
-from rdflib.term import BNode, Node
+from rdflib.term import Node
 
 from histkg.namespaces import HKG, OA, bind_prefixes
 from histkg.resources import ontology_file, shapes_file
@@ -65,7 +66,7 @@ class ValidationResult:
         return tuple(f for f in self.findings if f.severity == "Warning")
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=8)
 def _parse_cached(path: str, mtime: float) -> Graph:
     graph = Graph()
     graph.parse(path, format="turtle")
@@ -199,7 +200,7 @@ def _findings(report: Graph, data: Graph) -> tuple[Finding, ...]:
 def _label(data: Graph, node: Node | None) -> str | None:
     if node is None:
         return None
-    for prop in (SKOS.prefLabel, RDFS.label):
+    for prop in (SKOS.prefLabel, RDFS.label, DCTERMS.title):
         labels = sorted(str(o) for o in data.objects(node, prop))
         if labels:
             return labels[0]
@@ -227,14 +228,25 @@ def _sentence(data: Graph, focus: Node | None) -> str | None:
 
 
 def _path_text(report: Graph, path: Node | None) -> str | None:
+    """A SHACL property path in SPARQL syntax with prefixed names: `oa:hasSelector/rdf:type`."""
     if path is None:
         return None
     if isinstance(path, URIRef):
         return path.n3(report.namespace_manager)
-    if isinstance(path, BNode):
-        inverse = report.value(path, SH.inversePath)
-        if inverse is not None:
-            return "^" + inverse.n3(report.namespace_manager)
+    if (path, RDF.first, None) in report:  # sequence path: an RDF list
+        return "/".join(_path_text(report, step) or "?" for step in Collection(report, path))
+    for operator, template in (
+        (SH.inversePath, "^{}"),
+        (SH.zeroOrMorePath, "{}*"),
+        (SH.oneOrMorePath, "{}+"),
+        (SH.zeroOrOnePath, "{}?"),
+    ):
+        inner = report.value(path, operator)
+        if inner is not None:
+            return template.format(_path_text(report, inner))
+    alternatives = report.value(path, SH.alternativePath)
+    if alternatives is not None:
+        return "(" + "|".join(_path_text(report, step) or "?" for step in Collection(report, alternatives)) + ")"
     return str(path)
 
 
@@ -249,7 +261,10 @@ def _message(report: Graph, result: Node) -> str:
 
 def _value_text(data: Graph, value: Node) -> str:
     if isinstance(value, Literal):
-        return str(value) if value.datatype is None else value.n3(data.namespace_manager)
+        # Plain text as it is; a language or a datatype is part of what may be wrong.
+        if value.datatype in (None, XSD.string) and not value.language:
+            return str(value)
+        return value.n3(data.namespace_manager)
     return _label(data, value) or value.n3(data.namespace_manager)
 
 
