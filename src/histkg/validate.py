@@ -125,11 +125,8 @@ def _union(data: Graph | Dataset) -> Graph:
     """
     union = _PreparedQueryGraph()
     bind_prefixes(union)
-    if isinstance(data, Dataset):
-        for s, p, o, _ in data.quads((None, None, None, None)):
-            union.add((s, p, o))
-    else:
-        union += data
+    for graph in data.graphs() if isinstance(data, Dataset) else [data]:  # graphs() includes the default graph
+        union += graph
     return union
 
 
