@@ -11,7 +11,7 @@ from pathlib import Path
 from rdflib import Dataset
 
 from .corpus import Document, load_corpus
-from .export import atomic_path, export
+from .export import as_graph, atomic_path, export
 from .extract import Extraction, build_nlp, extract
 from .graph import build_graph
 from .namespaces import DEFAULT_BASE
@@ -82,5 +82,6 @@ def write_outputs(result: BuildResult, out_dir: Path) -> None:
     result.written.append(report)
     if not result.conforms:
         return
+    union = as_graph(result.dataset)  # once for Turtle and GraphML
     for name, fmt in OUTPUTS.items():
-        result.written.append(export(result.dataset, fmt, out_dir / name))
+        result.written.append(export(result.dataset if fmt == "trig" else union, fmt, out_dir / name))
