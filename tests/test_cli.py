@@ -24,11 +24,16 @@ def test_every_command_has_help_with_an_example():
 
 
 def test_build_writes_graph_files(small_corpus, tmp_path):
+    import os
+
+    os.umask(0o022)
     out = tmp_path / "out"
     result = run("build", small_corpus, "--out", out)
     assert result.exit_code == 0, result.output
     for name in ("graph.ttl", "graph.trig", "graph.graphml", "validation.txt"):
         assert (out / name).stat().st_size > 0, name
+        assert (out / name).stat().st_mode & 0o040, f"{name} is not readable by the group"
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
 
 
 def test_build_of_a_missing_path_is_one_line_exit_2_and_writes_nothing(tmp_path):
