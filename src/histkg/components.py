@@ -69,6 +69,12 @@ def followed_by_suffix(doc: Doc, end: int) -> str | None:
     return None
 
 
+def name_part(token: Token) -> bool:
+    """A word of a treaty's or an institution's name: `Brest-Litovsk`,
+    `Türk-Rus`, `Kars`; a hyphen token joins parts."""
+    return (is_capitalised(token) and not is_suffix(token)) or token.text in {"-", "–"}
+
+
 def add_candidate(doc: Doc, start: int, end: int, label: str, strength: int = 1, data: object = None) -> None:
     doc.user_data.setdefault(CANDIDATES, []).append(Candidate(start, end, label, strength, data))
 
@@ -402,16 +408,12 @@ class TreatyDetector:
             if turkish_lower(token.text) not in self.heads:
                 continue
             start = token.i
-            while start > 0 and token.i - start < self.max_tokens and self.name_part(doc[start - 1]):
+            while start > 0 and token.i - start < self.max_tokens and name_part(doc[start - 1]):
                 start -= 1
             if start < token.i and is_capitalised(doc[start]):
                 add_candidate(doc, start, token.i + 1, "TREATY", strength=3)
         return doc
 
-    @staticmethod
-    def name_part(token: Token) -> bool:
-        """`Brest-Litovsk`, `Türk-Rus`, `Kars`; a hyphen token joins parts."""
-        return (is_capitalised(token) and not is_suffix(token)) or token.text in {"-", "–"}
 
 
 class OrganizationDetector:
@@ -432,7 +434,7 @@ class OrganizationDetector:
         for token in doc:
             if token.text in self.heads:
                 start = token.i
-                while start > 0 and token.i - start < self.max_tokens and self.name_part(doc[start - 1]):
+                while start > 0 and token.i - start < self.max_tokens and name_part(doc[start - 1]):
                     start -= 1
                 if start < token.i:
                     add_candidate(doc, start, token.i + 1, "ORG", strength=2)
@@ -441,9 +443,6 @@ class OrganizationDetector:
                 add_candidate(doc, token.i, token.i + 1, "ORG", strength=1)
         return doc
 
-    @staticmethod
-    def name_part(token: Token) -> bool:
-        return (is_capitalised(token) and not is_suffix(token)) or token.text in {"-", "–"}
 
     @staticmethod
     def stands_alone(doc: Doc, token: Token) -> bool:
