@@ -50,7 +50,7 @@ def test_ontology_declares_nothing_outside_the_vocabulary(ontology):
     assert declared == set(hkg_terms())
 
 
-CLASSES = {"Person", "Place", "Organization", "Treaty", "Visit", "Stop", "Claim", "Source", "Entity", "Event", "TimeSpan"}
+CLASSES = {"Person", "Place", "Organization", "Treaty", "Visit", "Stop", "Claim", "Source", "Entity", "Event", "TimeSpan", "CitedWork"}
 
 
 def test_classes_are_classes_and_the_rest_properties(ontology):

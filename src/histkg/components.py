@@ -128,7 +128,7 @@ class PersonDetector:
         self.honorifics_after = set(lex["honorifics_after"])
         self.titles_before = set(lex["titles_before"])
         self.title_in_name = set(lex["title_is_part_of_name"])
-        self.citation_roles = set(lex["citation_roles"])
+        self.citation_roles = dict(lex["citation_roles"])  # abbreviation -> translator | editor
         self.not_name = set(lex["not_name_words"])
         self.surname_re = self._ending_re(lex["surname_endings"])
         self.weak_surname_re = self._ending_re(lex["surname_endings_needing_given_name"])
@@ -148,8 +148,9 @@ class PersonDetector:
         return re.compile(rf"^[A-ZÇĞİÖŞÜÂÎÛ][a-zçğıöşüâîûéèäëïž]+(?:{alternatives})$")
 
     def __call__(self, doc: Doc) -> Doc:
-        for start, end, strength in self.find(doc):
-            add_candidate(doc, start, end, "PERSON", strength)
+        # A rule may add the person's part in a reference: author, translator, editor.
+        for start, end, strength, *credit in self.find(doc):
+            add_candidate(doc, start, end, "PERSON", strength, data=credit[0] if credit else None)
         return doc
 
     def find(self, doc: Doc):
@@ -256,8 +257,10 @@ class PersonDetector:
             if end == first:
                 continue
             end = self.with_parenthesised_surname(doc, end)
-            start = first if title in self.citation_roles else token.i
-            yield start, end, 3 if title not in {"M.", "Bay", "Gazi"} else 2
+            if title in self.citation_roles:
+                yield first, end, 3, self.citation_roles[title]
+            else:
+                yield token.i, end, 3 if title not in {"M.", "Bay", "Gazi"} else 2
 
     def by_given_name(self, doc: Doc):
         for token in doc:
@@ -321,7 +324,7 @@ class PersonDetector:
             while start < len(doc) and (doc[start].like_num or doc[start].text in {".", ":"}):
                 start += 1
             while (end := self.citation_author_end(doc, start)) is not None:
-                yield start, end, 2
+                yield start, end, 2, "author"
                 start = end + 1  # `Leon Cahen, Raymond Ronze, Emile Folinais, ...`
 
     def citation_author_end(self, doc: Doc, start: int) -> int | None:
@@ -461,7 +464,9 @@ class SpanResolver:
     def __call__(self, doc: Doc) -> Doc:
         candidates = sorted(
             doc.user_data.get(CANDIDATES, []),
-            key=lambda c: (-c.strength, -(c.end - c.start), -PRIORITY[c.label], c.start),
+            # Equal clues: the candidate that knows more (a date's value, a
+            # person's credit in a reference) wins over a bare one.
+            key=lambda c: (-c.strength, -(c.end - c.start), -PRIORITY[c.label], c.data is None, c.start),
         )
         taken: set[int] = set()
         kept: list[Candidate] = []

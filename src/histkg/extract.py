@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import factories  # noqa: F401  (registers the components)
+from .citations import references
 from .components import ENTITY_DATA, followed_by_suffix, is_common_word
 from .corpus import Document
 from .dates import find_dates
@@ -24,6 +25,7 @@ from .lexicon import load_lexicon
 from .normalize import CleanText, normalize
 
 LABELS = ("PERSON", "PLACE", "ORG", "TREATY", "DATE")
+CREDITS = ("author", "translator", "editor")
 PIPELINE = ("histkg_dates_v1", "histkg_treaties_v1", "histkg_organizations_v1",
             "histkg_persons_v1", "histkg_places_v1")
 
@@ -41,10 +43,27 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class CitedWork:
+    """A work a footnote cites, with who is credited in it."""
+
+    doc_id: str
+    start: int  # code-point offsets of the reference in the ORIGINAL file
+    end: int
+    sentence: str
+    title: str | None
+    place: str | None
+    year: int | None
+    pages: str | None
+    credits: tuple[tuple[str, Mention], ...]  # (author | translator | editor, the person's mention)
+    section: str = "footnote"
+
+
+@dataclass(frozen=True)
 class Extraction:
     document: Document
     clean: CleanText
     mentions: tuple[Mention, ...]
+    works: tuple[CitedWork, ...] = ()
 
 
 @cache
@@ -86,10 +105,13 @@ def extract(document: Document, nlp: Language | None = None) -> Extraction:
         docs.append(doc)
     docs = list(nlp.pipe(docs))
     propagate_person_names(docs)
-    mentions = [mention
-                for (offset, _, section), doc in zip(parts, docs)
-                for mention in doc_mentions(document, clean, doc, offset, section)]
-    return Extraction(document, clean, tuple(mentions))
+    mentions, works = [], []
+    for (offset, _, section), doc in zip(parts, docs):
+        found = list(doc_mentions(document, clean, doc, offset, section))
+        mentions.extend(found)
+        if section == "footnote":
+            works.extend(doc_works(document, clean, doc, offset, found))
+    return Extraction(document, clean, tuple(mentions), tuple(works))
 
 
 def doc_mentions(document: Document, clean: CleanText, doc: Doc, offset: int, section: str):
@@ -98,6 +120,21 @@ def doc_mentions(document: Document, clean: CleanText, doc: Doc, offset: int, se
         start, end = clean.to_original(offset + span.start_char, offset + span.end_char)
         yield Mention(document.doc_id, span.label_, " ".join(span.text.split()), start, end,
                       section, " ".join(span.sent.text.split()), data.get((span.start, span.end)))
+
+
+def doc_works(document: Document, clean: CleanText, doc: Doc, offset: int, mentions: list[Mention]):
+    """The works a footnote paragraph cites, linked to the mentions of the
+    persons credited in them."""
+    data = doc.user_data.get(ENTITY_DATA, {})
+    credits = {span: part for span, part in data.items() if part in CREDITS}
+    by_offsets = {(m.start, m.end): m for m in mentions}
+    for reference in references(doc, credits):
+        start, end = clean.to_original(offset + reference.start, offset + reference.end)
+        people = tuple((part, by_offsets[clean.to_original(offset + a, offset + b)])
+                       for part, a, b in reference.credits)
+        sentence = " ".join(doc.text[reference.start:reference.end].split())
+        yield CitedWork(document.doc_id, start, end, sentence, reference.title, reference.place,
+                        reference.year, reference.pages, people)
 
 
 def propagate_person_names(docs: list[Doc]) -> None:

@@ -15,7 +15,7 @@ from .corpus import Document
 from .dates import typed_value
 from .extract import Extraction, Mention
 from .namespaces import DEFAULT_BASE, HKG, OA, SCHEMA, bind_prefixes
-from .resolve import Entity
+from .resolve import Entity, slugify
 
 CONTEXT_CHARS = 32  # length of oa:prefix / oa:suffix
 CLASS_OF_KIND = {"Person": HKG.Person, "Place": HKG.Place, "Organization": HKG.Organization,
@@ -37,6 +37,9 @@ class Iris:
 
     def named_graph(self, document: Document) -> URIRef:
         return URIRef(f"{self.base}graph/{document.doc_id}")
+
+    def work(self, author: URIRef, title: str) -> URIRef:
+        return URIRef(f"{self.base}work/{str(author).rsplit('/', 1)[-1]}-{slugify(title)[:60]}")
 
     def annotation(self, mention: Mention) -> URIRef:
         return URIRef(f"{self.base}annotation/{mention.doc_id}/{mention.start}-{mention.end}")
@@ -60,7 +63,47 @@ def build_graph(extractions: list[Extraction], entities: list[Entity], base: str
             for mention in mentions:
                 annotation = add_annotation(graph, mention, document, iris)
                 graph.add((node, HKG.evidence, annotation))
+    add_cited_works(extractions, entities, graphs, iris)
     return dataset
+
+
+CREDIT_PROPERTIES = {"author": DCTERMS.creator, "translator": SCHEMA.translator, "editor": SCHEMA.editor}
+
+
+def add_cited_works(extractions: list[Extraction], entities: list[Entity], graphs: dict, iris: Iris) -> None:
+    """Each work a footnote cites, with its credited persons; one node for a
+    work cited several times (same first author and title)."""
+    person_of = {m: iris.entity(e) for e in entities if e.kind == "Person" for m in e.mentions}
+    for extraction in extractions:
+        graph, document = graphs[extraction.document.doc_id]
+        for work in extraction.works:
+            credited = [(part, person_of[m]) for part, m in work.credits if m in person_of]
+            authors = [person for part, person in credited if part == "author"]
+            if not authors:
+                continue
+            node = iris.work(authors[0], f"{work.title or work.start} {work.year or ''}")
+            graph.add((node, RDF.type, HKG.CitedWork))
+            graph.add((node, HKG.citedIn, iris.source(document)))
+            graph.add((node, HKG.evidence, add_annotation(graph, work, document, iris)))
+            for part, person in credited:
+                graph.add((node, CREDIT_PROPERTIES[part], person))
+            if work.title:
+                graph.add((node, DCTERMS.title, Literal(work.title)))
+            if work.year:
+                graph.add((node, DCTERMS.date, Literal(str(work.year), datatype=XSD.gYear)))
+            if work.place:
+                graph.add((node, HKG.publicationPlace, Literal(work.place)))
+            if work.pages:
+                graph.add((node, HKG.pages, Literal(work.pages)))
+
+
+def narrative_role(entity: Entity) -> str:
+    """`actor` when the narrative (or a footnote's story) names the person,
+    `cited_author` when only references credit them, `both` otherwise."""
+    credited = any(m.data in CREDIT_PROPERTIES for m in entity.mentions)
+    acting = any(m.section != "footnote" or m.data not in CREDIT_PROPERTIES and len(m.text.split()) > 1
+                 for m in entity.mentions)
+    return "both" if credited and acting else "cited_author" if credited else "actor"
 
 
 def group_by_document(mentions: list[Mention]) -> dict[str, list[Mention]]:
@@ -91,6 +134,8 @@ def add_entity(graph: Graph, node: URIRef, entity: Entity, surfaces: set[str]) -
         add_time_span(graph, node, entity)
         return
     graph.add((node, SKOS.prefLabel, Literal(entity.label, lang="tr")))
+    if entity.kind == "Person":
+        graph.add((node, HKG.narrativeRole, Literal(narrative_role(entity))))
     for surface in sorted(surfaces & set(entity.alt_labels)):
         graph.add((node, SKOS.altLabel, Literal(surface, lang="tr")))
     for iri in entity.same_as:

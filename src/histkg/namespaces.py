@@ -27,6 +27,7 @@ class HKG(DefinedNamespace):
     Entity: URIRef  # superclass of everything the texts name
     Event: URIRef  # superclass of Treaty and Visit
     TimeSpan: URIRef  # a date as sources state it, keyed by its EDTF value (crm:E52_Time-Span)
+    CitedWork: URIRef  # a book or article a footnote cites
 
     # Provenance and sources.
     evidence: URIRef
@@ -64,6 +65,12 @@ class HKG(DefinedNamespace):
     earliest: URIRef  # xsd:date lower bound
     latest: URIRef  # xsd:date upper bound
     mentions: URIRef  # a source mentions an entity or date
+
+    # Footnotes: cited works and the part persons play.
+    narrativeRole: URIRef  # "actor", "cited_author" or "both"
+    citedIn: URIRef  # a cited work -> the source whose footnote cites it
+    publicationPlace: URIRef  # place of publication as the reference writes it
+    pages: URIRef  # pages cited, as written ("462", "66-67")
 
 
 OA = Namespace("http://www.w3.org/ns/oa#")
