@@ -126,3 +126,9 @@ def test_surname_in_capitals_after_a_given_name(tmp_path, nlp):
 def test_translator_after_a_glued_abbreviation(tmp_path, nlp):
     found = mentions_of("Tarih Kitabı, (Çvr.Nazlı Ayşe Yıldız), İstanbul, 1950, s.12.", tmp_path, nlp)
     assert "Nazlı Ayşe Yıldız" in found["PERSON"]
+
+
+def test_name_after_a_word_of_office_and_name_joined_to_a_person(tmp_path, nlp):
+    found = mentions_of("Ticaret Komiser Yardımcısı Borodin geldi. Ayrıca Berzin ve Zinovyev de oradaydı.",
+                        tmp_path, nlp)
+    assert {"Borodin", "Berzin", "Zinovyev"} <= found["PERSON"]

@@ -135,6 +135,7 @@ class PersonDetector:
         self.patronymic_re = self._ending_re(lex["patronymic_endings"])
         self.given_names = load_word_list(given_names)
         self.title_stems = tuple(lex["title_stems"])
+        self.topic_stems = tuple(lex["topic_stems"])
         self.max_name_tokens = max_name_tokens
         self.honorific_prefixes = tuple(self.honorifics_after)
         self.months = month_names()
@@ -149,13 +150,15 @@ class PersonDetector:
 
     def __call__(self, doc: Doc) -> Doc:
         # A rule may add the person's part in a reference: author, translator, editor.
-        for start, end, strength, *credit in self.find(doc):
+        found = list(self.find(doc))
+        for start, end, strength, *credit in found + list(self.by_coordination(doc, found)):
             add_candidate(doc, start, end, "PERSON", strength, data=credit[0] if credit else None)
         return doc
 
     def find(self, doc: Doc):
         yield from self.by_honorific(doc)
         yield from self.by_title(doc)
+        yield from self.by_title_noun(doc)
         yield from self.by_given_name(doc)
         yield from self.by_morphology(doc)
         yield from self.by_initials(doc)
@@ -177,7 +180,7 @@ class PersonDetector:
         if self.is_prominent_place(text) and not (self.surname_re.match(text) or self.weak_surname_re.match(text)):
             return False  # `Moskova`, `Kars`; `Stalin`, `Kirov` keep their Russian ending
         return not (is_common_word(doc, token) or text.startswith(self.honorific_prefixes)
-                    or text in self.months or self.is_title(text))
+                    or text in self.months or self.is_title(text) or self.is_title(text, self.topic_stems))
 
     @staticmethod
     def is_capitalised_surname(doc: Doc, token: Token) -> bool:
@@ -197,10 +200,11 @@ class PersonDetector:
         info = self.places.info(key)
         return info.population == 0 or info.population >= 100_000 or info.latitude is None
 
-    def is_title(self, text: str) -> bool:
-        """`Başbakanı`, `Büyükelçisi`, `Ermenisi`: a title or description."""
+    def is_title(self, text: str, stems: tuple[str, ...] | None = None) -> bool:
+        """`Başbakanı`, `Büyükelçisi`, `Ermenisi`: a title or description
+        (or, with the topic stems, `Konferansı`, `Dönemi`)."""
         lower = turkish_lower(text)
-        return any(lower.startswith(stem) and len(lower) <= len(stem) + 3 for stem in self.title_stems)
+        return any(lower.startswith(stem) and len(lower) <= len(stem) + 3 for stem in stems or self.title_stems)
 
     def extend_left(self, doc: Doc, end: int, limit: int) -> int:
         """Start of the run of name words that ends at `end`."""
@@ -261,6 +265,23 @@ class PersonDetector:
                 yield first, end, 3, self.citation_roles[title]
             else:
                 yield token.i, end, 3 if title not in {"M.", "Bay", "Gazi"} else 2
+
+    def by_title_noun(self, doc: Doc):
+        """`Dışişleri Bakan Yardımcısı Karahan`, `Rus muharriri Zarhi`: a name
+        right after a word of office or trade."""
+        for token in doc:
+            if token.i + 1 < len(doc) and self.is_title(token.text) and is_capitalised(doc[token.i + 1]):
+                end = self.extend_right(doc, token.i + 1, self.max_name_tokens)
+                if end > token.i + 1:
+                    yield token.i + 1, self.with_parenthesised_surname(doc, end), 2
+
+    def by_coordination(self, doc: Doc, found):
+        """`Radek ve Zinoviyev`: a capitalised word joined by `ve`/`ile` to a
+        person found by a clue is a person too (a weak clue: a town wins)."""
+        for start, end, strength, *_ in found:
+            if start >= 2 and doc[start - 1].text in {"ve", "ile"} \
+                    and self.is_name_word(doc, start - 2) and not followed_by_suffix(doc, start - 1):
+                yield self.extend_left(doc, start - 1, self.max_name_tokens), start - 1, 1
 
     def by_given_name(self, doc: Doc):
         for token in doc:
