@@ -56,3 +56,13 @@ def test_similar_spelling_needs_more_than_a_shared_first_letter():
     assert similar_spelling("Bubrov", "Bubnov")
     assert not similar_spelling("Karahan", "Karabekir")
     assert not similar_spelling("Osman", "Orhan")
+
+
+def test_a_treaty_name_with_a_word_in_front_joins_the_shorter_name():
+    from histkg.resolve import resolve_treaties
+
+    mentions = [Mention("doc", "TREATY", text, i * 50, i * 50 + len(text), "body", text)
+                for i, text in enumerate(["Bükreş Antlaşması", "Romanya Bükreş Anlaşması", "Bükreş Protokolü"])]
+    treaties = {e.label: {m.text for m in e.mentions} for e in resolve_treaties(mentions)}
+    assert treaties == {"Bükreş Antlaşması": {"Bükreş Antlaşması", "Romanya Bükreş Anlaşması"},
+                        "Bükreş Protokolü": {"Bükreş Protokolü"}}

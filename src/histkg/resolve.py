@@ -120,7 +120,7 @@ def resolve(extractions: list[Extraction]) -> list[Entity]:
         by_kind[KIND_OF_LABEL[mention.label]].append(mention)
     entities = (resolve_persons(by_kind["Person"]) + resolve_places(by_kind["Place"])
                 + resolve_by_key(by_kind["Organization"], "Organization", lambda m: ascii_fold(m.text).lower())
-                + resolve_by_key(by_kind["Treaty"], "Treaty", treaty_key)
+                + resolve_treaties(by_kind["Treaty"])
                 + resolve_by_key(by_kind["TimeSpan"], "TimeSpan", lambda m: m.data.edtf))
     assign_slugs(entities)
     return entities
@@ -131,6 +131,22 @@ def resolve_by_key(mentions: list[Mention], kind: str, key) -> list[Entity]:
     for mention in mentions:
         groups[key(mention)].append(mention)
     return [finish(Entity(kind, k, ms)) for k, ms in sorted(groups.items())]
+
+
+def resolve_treaties(mentions: list[Mention]) -> list[Entity]:
+    """One node per treaty; a name with extra words in front (`Türkiye Moskova
+    Anlaşması`) joins the one treaty of that kind whose name it ends with."""
+    entities = resolve_by_key(mentions, "Treaty", treaty_key)
+    by_key = {e.key: e for e in entities}
+    for entity in sorted(entities, key=lambda e: -len(e.key)):
+        words, family = entity.key.split("|")
+        shorter = [k for k in by_key if k != entity.key and k.endswith("|" + family)
+                   and k.split("|")[0] and f" {words}".endswith(" " + k.split("|")[0])]
+        if len(shorter) == 1:
+            target = by_key[shorter[0]]
+            target.mentions.extend(entity.mentions)
+            del by_key[entity.key]
+    return [finish(Entity("Treaty", e.key, e.mentions)) for e in by_key.values()]
 
 
 def treaty_key(mention: Mention) -> str:
