@@ -20,7 +20,7 @@ from .namespaces import HKG, OA, SCHEMA, bind_prefixes
 
 NODE_CLASSES = {HKG.Person: "Person", HKG.Place: "Place", HKG.Organization: "Organization",
                 HKG.Treaty: "Treaty", HKG.Visit: "Visit", HKG.Stop: "Stop", HKG.TimeSpan: "TimeSpan",
-                HKG.Source: "Source"}
+                HKG.Source: "Source", HKG.CitedWork: "CitedWork"}
 
 
 class ExportError(ValueError):
