@@ -280,7 +280,7 @@ def _grammar() -> _Grammar:
         lookalike_before=re.compile(rf"(?<![\w.])(?:{before})\s*$"),
         lookalike_after=re.compile(rf"\s*(?:{_words(lex['lookalike_after'])})(?!{_LETTER})"),
         between_after=_word_re(iv["range_between_after"]),
-        sentence_end=re.compile(rf"(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“(\[]*[A-ZÇĞİÖŞÜÂÎ0-9])"),
+        sentence_end=re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“(\[]*[A-ZÇĞİÖŞÜÂÎ0-9])"),
         abbreviations=abbrev,
         count_before=re.compile(rf"(?:\d|{_words(list(lex['relative']['number_words']))})\s+$"),
         month_scan=re.compile(_month_regex(lex)),
