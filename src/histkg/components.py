@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .dates import find_dates
-from .lexicon import load_lexicon, load_word_list
+from .lexicon import load_lexicon, load_word_list, turkish_lower
 from .resources import ontology_file
 
 CANDIDATES = "candidates"
@@ -92,10 +92,6 @@ def is_common_word(doc: Doc, token: Token) -> bool:
     """A capitalised word the document also writes in lower case (`Ancak`,
     `Tarafından` in a book title, `Ordu` in `Kızıl Ordu`) is a word, not a name."""
     return turkish_lower(token.text) in lowercase_words(doc)
-
-
-def turkish_lower(text: str) -> str:
-    return text.replace("I", "ı").replace("İ", "i").lower()
 
 
 class DateTagger:

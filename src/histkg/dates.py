@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from .lexicon import turkish_lower
 from .resources import ontology_file
 
 __all__ = ["DateMatch", "find_dates", "typed_value", "lexicon_path"]
@@ -78,17 +79,13 @@ _LOW = "a-zçğıöşüâîûé"
 _DASH = r"\-–—‐‑"  # for use inside [...]
 
 
-def _tr_lower(s: str) -> str:
-    return s.replace("I", "ı").replace("İ", "i").lower()
-
-
 def _tr_upper(s: str) -> str:
     return s.replace("i", "İ").replace("ı", "I").upper()
 
 
 def _key(s: str) -> str:
     """Lookup key: lower case, no circumflex, ASCII letters, no spaces, hyphens or apostrophes."""
-    return re.sub(rf"[\s{_DASH}'’.]", "", _tr_lower(s).translate(_FOLD))
+    return re.sub(rf"[\s{_DASH}'’.]", "", turkish_lower(s).translate(_FOLD))
 
 
 def _lookup(table: dict[str, Any], word: str) -> Any:
@@ -103,7 +100,7 @@ def _among(word: str, words: list[str]) -> bool:
 def _char_class(c: str, first: bool) -> str:
     alts = {c, c.translate(_FOLD)}
     if first:
-        alts |= {_tr_lower(c), _tr_upper(c)}
+        alts |= {turkish_lower(c), _tr_upper(c)}
     alts |= {_CIRC[a] for a in list(alts) if a in _CIRC}
     alts |= {a.translate(_FOLD) for a in list(alts)}
     if len(alts) == 1:
@@ -577,13 +574,13 @@ def _extend(text: str, c: _Cand) -> _Cand:
             pos = wd.end()
             tr = g.trailer.match(text, pos)
             if tr:
-                c.tail, pos = _tr_lower(tr.group("w")), tr.end()
+                c.tail, pos = turkish_lower(tr.group("w")), tr.end()
     if not suf and c.dated and c.kind != "oday":
         pos = _trailer(text, c, pos)
     if c.kind in ("month", "my"):
         q = g.qualifier.match(text, pos) or (None if suf else g.followers.match(text, pos))
         if q:
-            c.tail, pos = _tr_lower(q.group("w")), q.end()
+            c.tail, pos = turkish_lower(q.group("w")), q.end()
     pos = _approx(text, c, pos)
     c.end = _open(text, c, pos)
     return c
@@ -606,7 +603,7 @@ def _decade(text: str, c: _Cand, pos: int) -> int:
     else:
         p.approx = True
     if words:
-        c.tail, pos = _tr_lower(words.group("w")), words.end()
+        c.tail, pos = turkish_lower(words.group("w")), words.end()
     return pos
 
 
@@ -616,12 +613,12 @@ def _trailer(text: str, c: _Cand, pos: int) -> int:
         s = g.season.match(text, pos)
         if s:
             c.points[0].season = g.seasons[_key(s.group("w"))]
-            c.tail = _tr_lower(s.group("w"))
+            c.tail = turkish_lower(s.group("w"))
             return s.end()
     tr = g.trailer.match(text, pos)
     if not tr:
         return pos
-    word = _tr_lower(tr.group("w"))
+    word = turkish_lower(tr.group("w"))
     has_year = any(p.y for p in c.points)
     if _among(word, _lexicon()["year_words"]) and not has_year:
         return pos

@@ -140,7 +140,8 @@ def doc_works(document: Document, clean: CleanText, doc: Doc, offset: int, menti
 def propagate_person_names(docs: list[Doc]) -> None:
     """A name found once with a clue (`Karahan Yoldaş`) is a person wherever
     the same document writes it without one (`Karahan'ın`)."""
-    honorifics = set(load_lexicon("names.json")["honorifics_after"]) | set(load_lexicon("names.json")["titles_before"])
+    lex = load_lexicon("names.json")
+    honorifics = set(lex["honorifics_after"]) | set(lex["titles_before"])
     names: set[tuple[str, ...]] = set()
     for doc in docs:
         for span in doc.ents:
@@ -180,8 +181,3 @@ def add_known_names(doc: Doc, names: set[tuple[str, ...]]) -> None:
 def sentence_word(doc: Doc, i: int, size: int) -> bool:
     """`Bu` at a sentence start is a word even if some `Bu` were a name."""
     return size == 1 and is_common_word(doc, doc[i]) and not followed_by_suffix(doc, i + 1)
-
-
-def extract_corpus(documents: list[Document], nlp: Language | None = None) -> list[Extraction]:
-    nlp = nlp or build_nlp()
-    return [extract(document, nlp) for document in documents]

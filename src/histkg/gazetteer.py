@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from .lexicon import load_lexicon
+from .lexicon import load_lexicon, turkish_lower
 
 LATIN = re.compile(r"^[A-Za-zÀ-ɏ'’. \-]+$")
 
@@ -32,7 +32,7 @@ class PlaceInfo:
 def fold(text: str) -> str:
     """Key for lookups: collapsed spaces, Turkish-aware lower case."""
     text = " ".join(text.split()).replace("’", "'")
-    return unicodedata.normalize("NFC", text.replace("I", "ı").replace("İ", "i").lower())
+    return unicodedata.normalize("NFC", turkish_lower(text))
 
 
 class Gazetteer:

@@ -57,9 +57,10 @@ def build_graph(extractions: list[Extraction], entities: list[Entity], base: str
         graphs[document.doc_id] = (graph, document)
     for entity in entities:
         node = iris.entity(entity)
+        role = narrative_role(entity) if entity.kind == "Person" else None
         for doc_id, mentions in group_by_document(entity.mentions).items():
             graph, document = graphs[doc_id]
-            add_entity(graph, node, entity, {m.text for m in mentions})
+            add_entity(graph, node, entity, {m.text for m in mentions}, role)
             for mention in mentions:
                 annotation = add_annotation(graph, mention, document, iris)
                 graph.add((node, HKG.evidence, annotation))
@@ -128,14 +129,14 @@ def add_source(graph: Graph, document: Document, iris: Iris) -> None:
         graph.add((node, DCTERMS.date, Literal(str(document.year), datatype=XSD.gYear)))
 
 
-def add_entity(graph: Graph, node: URIRef, entity: Entity, surfaces: set[str]) -> None:
+def add_entity(graph: Graph, node: URIRef, entity: Entity, surfaces: set[str], role: str | None) -> None:
     graph.add((node, RDF.type, CLASS_OF_KIND[entity.kind]))
     if entity.kind == "TimeSpan":
         add_time_span(graph, node, entity)
         return
     graph.add((node, SKOS.prefLabel, Literal(entity.label, lang="tr")))
-    if entity.kind == "Person":
-        graph.add((node, HKG.narrativeRole, Literal(narrative_role(entity))))
+    if role:
+        graph.add((node, HKG.narrativeRole, Literal(role)))
     for surface in sorted(surfaces & set(entity.alt_labels)):
         graph.add((node, SKOS.altLabel, Literal(surface, lang="tr")))
     for iri in entity.same_as:

@@ -8,6 +8,11 @@ from functools import cache
 from .resources import ontology_file
 
 
+def turkish_lower(text: str) -> str:
+    """Lower case with Turkish dotted and dotless i: `I` -> `ı`, `İ` -> `i`."""
+    return text.replace("I", "ı").replace("İ", "i").lower()
+
+
 @cache
 def load_lexicon(name: str) -> dict:
     """A JSON lexicon from ontology/lexicon/ (cached: components share it)."""

@@ -63,6 +63,7 @@ def spelling_key(word: str) -> str:
     return re.sub(r"(.)\1", r"\1", word)
 
 
+@cache  # merge_spellings compares every pair of names
 def sound_key(word: str) -> str:
     """A coarser key for comparing spellings across transliterations."""
     word = word.lower()
@@ -136,17 +137,16 @@ def resolve_by_key(mentions: list[Mention], kind: str, key) -> list[Entity]:
 def resolve_treaties(mentions: list[Mention]) -> list[Entity]:
     """One node per treaty; a name with extra words in front (`Türkiye Moskova
     Anlaşması`) joins the one treaty of that kind whose name it ends with."""
-    entities = resolve_by_key(mentions, "Treaty", treaty_key)
-    by_key = {e.key: e for e in entities}
-    for entity in sorted(entities, key=lambda e: -len(e.key)):
-        words, family = entity.key.split("|")
-        shorter = [k for k in by_key if k != entity.key and k.endswith("|" + family)
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        groups[treaty_key(mention)].append(mention)
+    for key in sorted(groups, key=len, reverse=True):
+        words, family = key.split("|")
+        shorter = [k for k in groups if k != key and k.endswith("|" + family)
                    and k.split("|")[0] and f" {words}".endswith(" " + k.split("|")[0])]
         if len(shorter) == 1:
-            target = by_key[shorter[0]]
-            target.mentions.extend(entity.mentions)
-            del by_key[entity.key]
-    return [finish(Entity("Treaty", e.key, e.mentions)) for e in by_key.values()]
+            groups[shorter[0]].extend(groups.pop(key))
+    return [finish(Entity("Treaty", k, ms)) for k, ms in sorted(groups.items())]
 
 
 def treaty_key(mention: Mention) -> str:
@@ -182,9 +182,7 @@ def link_authorities(groups: dict[tuple[str, ...], list[Mention]], names: "Perso
     for index, keys in by_record.items():
         record = records.records[index]
         entity = Entity("Person", "authority:" + record["wikidata"], [m for k in keys for m in groups[k]])
-        finish(entity, display=names.display, prefer_long=True)
-        entity.label = record["label"]
-        entity.alt_labels = tuple(sorted({m.text for m in entity.mentions} - {entity.label}))
+        finish(entity, display=names.display, prefer_long=True, label=record["label"])
         entity.same_as = (f"http://www.wikidata.org/entity/{record['wikidata']}",)
         entities.append(entity)
     for key in unlinked:
@@ -308,9 +306,10 @@ def resolve_places(mentions: list[Mention]) -> list[Entity]:
     return entities
 
 
-def finish(entity: Entity, display=lambda text: text, prefer_long: bool = False) -> Entity:
-    """prefLabel: the fullest form (for persons) or the most frequent one;
-    altLabels: every other distinct surface form."""
+def finish(entity: Entity, display=lambda text: text, prefer_long: bool = False, label: str | None = None) -> Entity:
+    """prefLabel: `label` when an authority gives one, else the fullest form
+    (for persons) or the most frequent one; altLabels: every other distinct
+    surface form."""
     counts = Counter(m.text for m in entity.mentions)
     if entity.kind == "TimeSpan":
         entity.label = entity.key
@@ -321,7 +320,7 @@ def finish(entity: Entity, display=lambda text: text, prefer_long: bool = False)
         return sum(1 for word in display(form).split() if "." not in word) if prefer_long else 0
 
     forms = sorted(counts, key=lambda f: (-fullness(f), -counts[f], f))
-    entity.label = display(forms[0])
+    entity.label = label or display(forms[0])
     entity.alt_labels = tuple(sorted(set(counts) - {entity.label}))
     return entity
 
