@@ -53,11 +53,15 @@ class HKG(DefinedNamespace):
     place: URIRef
     order: URIRef
     date: URIRef
+    partOf: URIRef  # a visit that is one leg of a larger journey -> that journey
 
     # Claims.
     subject: URIRef
     predicate: URIRef
     object: URIRef
+    source: URIRef  # a claim -> the hkg:Source whose text makes it
+    yearFromContext: URIRef  # xsd:boolean: the text gives no year, the claim takes it from context
+    problem: URIRef  # why a claimed value cannot be right as the text states it (weekday, narrative)
 
     # Dates.
     value: URIRef  # typed by precision: xsd:date, xsd:gYearMonth or xsd:gYear
