@@ -138,5 +138,39 @@ def evaluate(graph: Path, gold_dir: Path, as_json: bool, verbose: bool) -> None:
     click.echo(report.to_json() if as_json else report.to_text(verbose))
 
 
+@main.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--port", default=8088, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on (0: any free port).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; loopback only unless --allow-remote.")
+@click.option("--allow-remote", is_flag=True,
+              help="Allow a non-loopback --host. The endpoint has no authentication: anyone who can reach "
+                   "the port can read the whole graph and keep it busy with heavy queries.")
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              help="Seconds a query may run before the server answers 503.")
+@click.option("--limit", default=10_000, show_default=True, type=click.IntRange(min=1),
+              help="Most rows (or triples) one answer returns; the response says when it was cut.")
+def serve(graph: Path, port: int, host: str, allow_remote: bool, timeout: float, limit: int) -> None:
+    """Serve a built GRAPH (.ttl, .nt, .trig, .nq or an Oxigraph folder) as a read-only SPARQL endpoint.
+
+    SPARQL 1.1 Protocol at /sparql, named queries at /queries, a query page at /.
+    Stop it with Ctrl-C.
+
+    Example: histkg serve out/graph.trig --port 8088, then open http://127.0.0.1:8088/ or run
+    curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' http://127.0.0.1:8088/sparql
+    """
+    from .serve import Limits, ServeError
+    from .serve import serve as run_server
+
+    try:
+        run_server(graph, host=host, port=port, allow_remote=allow_remote,
+                   limits=Limits(timeout=timeout, max_rows=limit),
+                   on_listening=lambda url: click.echo(f"histkg: serving {graph} at {url} (SPARQL: {url}sparql); "
+                                                       "Ctrl-C stops"))
+    except ServeError as error:
+        raise UserError(str(error)) from None
+
+
 if __name__ == "__main__":
     main()
