@@ -64,6 +64,7 @@ class Extraction:
     clean: CleanText
     mentions: tuple[Mention, ...]
     works: tuple[CitedWork, ...] = ()
+    facts: object = None  # events.Facts: what sentences say of treaties and journeys
 
 
 @cache
@@ -105,13 +106,29 @@ def extract(document: Document, nlp: Language | None = None) -> Extraction:
         docs.append(doc)
     docs = list(nlp.pipe(docs))
     propagate_person_names(docs)
-    mentions, works = [], []
+    mentions, works, parsed = [], [], []
     for (offset, _, section), doc in zip(parts, docs):
         found = list(doc_mentions(document, clean, doc, offset, section))
         mentions.extend(found)
+        parsed.append((doc, section, list(zip(doc.ents, found)), mention_maker(document, clean, doc, offset, section)))
         if section == "footnote":
             works.extend(doc_works(document, clean, doc, offset, found))
-    return Extraction(document, clean, tuple(mentions), tuple(works))
+    from .events import find_facts  # events reads Mentions: imported here, not at the top
+
+    facts = find_facts(document.doc_id, parsed)
+    mentions.extend(facts.extra_mentions)
+    return Extraction(document, clean, tuple(mentions), tuple(works), facts)
+
+
+def mention_maker(document: Document, clean: CleanText, doc: Doc, offset: int, section: str):
+    """A Mention for any words of a paragraph (event words, a place inside a
+    treaty's name), by character offsets in the paragraph's doc."""
+    def make(start_char: int, end_char: int, label: str) -> Mention:
+        start, end = clean.to_original(offset + start_char, offset + end_char)
+        sentence = doc.char_span(start_char, end_char, alignment_mode="expand").sent
+        return Mention(document.doc_id, label, " ".join(doc.text[start_char:end_char].split()), start, end,
+                       section, " ".join(sentence.text.split()))
+    return make
 
 
 def doc_mentions(document: Document, clean: CleanText, doc: Doc, offset: int, section: str):

@@ -1,0 +1,603 @@
+"""Events: treaties signed and journeys made, as each sentence states them.
+
+Two steps. `find_facts` reads one document's parsed paragraphs (during
+extraction, document by document) and returns what each sentence says about
+a treaty (`TreatyFact`) or a journey (`VisitFact`), pointing at mentions.
+`resolve_events` (after entity resolution, in `event_model`) turns the facts
+into events whose slots are entities.
+
+Turkish is verb-final and marks roles with case suffixes, so the rules read
+the suffix after a name (`Kars'ta` where, `Ankara'ya` whither, `Sivastopol'dan`
+whence, `Çiçerin ile … arasında` between) and the words before a treaty's name
+(`3 Aralık 1920 Gümrü Antlaşması'nı imzalamak`). Every word list lives in
+ontology/lexicon/events.json.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from .components import APOSTROPHES, is_suffix
+from .gazetteer import Gazetteer
+from .lexicon import load_lexicon, turkish_lower
+
+
+@cache
+def lexicon() -> dict:
+    return load_lexicon("events.json")
+
+
+def starts_with_any(word: str, stems) -> bool:
+    return any(word.startswith(stem) for stem in stems)
+
+
+def mentions_any(text: str, stems) -> bool:
+    """A stem (one or two words) at the start of a word of `text` (lower case)."""
+    return any(re.search(r"(?<![^\W\d_])" + re.escape(stem), text) for stem in stems)
+
+
+# --------------------------------------------------------------------------- facts
+
+@dataclass(frozen=True)
+class Slot:
+    """One value a sentence states: the mention that names it and the
+    passages cited for it (the mention itself, and a date's own words)."""
+
+    mention: object  # extract.Mention
+    evidence: tuple = ()
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class TreatyFact:
+    doc_id: str
+    phrase: object  # the treaty's name (a TREATY mention) or words such as `bir dostluk antlaşması`
+    named: bool
+    family: str  # treaty | pact | protocol | armistice | alliance
+    signed_on: tuple[Slot, ...] = ()
+    signed_at: tuple[Slot, ...] = ()
+    parties: tuple[Slot, ...] = ()
+    signatories: tuple[Slot, ...] = ()
+    refers_back: bool = False  # `bu pakt`: the treaty named just before
+    alias_of: object = None  # `Paris Paktı olarak da bilinen Briand-Kellog Paktı`: that mention
+
+
+@dataclass(frozen=True)
+class StopFact:
+    place: object  # a PLACE mention
+    date: Slot | None = None
+
+
+@dataclass
+class VisitFact:
+    doc_id: str
+    anchor: object  # the words that name the journey (`Voroşilov heyetinin`)
+    leader: object = None  # PERSON mention
+    destination: object = None  # PLACE mention
+    origin: object = None
+    visitors: list = field(default_factory=list)
+    hosts: list = field(default_factory=list)
+    stops: list[StopFact] = field(default_factory=list)
+    dates: list[Slot] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- sentences
+
+@dataclass
+class Sentence:
+    """A sentence of a parsed paragraph with the mentions found in it."""
+
+    doc: Doc
+    span: Span
+    section: str
+    items: list  # (Span, Mention) in text order
+    make: object  # (start_char, end_char, label) -> Mention for words of this paragraph
+    index: int = 0  # position in the document (body and footnotes alike)
+    paragraph: int = 0
+
+    @property
+    def lower(self) -> str:
+        return turkish_lower(self.span.text)
+
+    def of(self, label: str) -> list:
+        return [(s, m) for s, m in self.items if s.label_ == label]
+
+
+def sentences(paragraphs) -> list[Sentence]:
+    """paragraphs: (doc, section, [(span, mention)], make) in document order."""
+    result = []
+    for number, (doc, section, items, make) in enumerate(paragraphs):
+        for sent in doc.sents:
+            inside = [(s, m) for s, m in items if sent.start <= s.start < sent.end]
+            result.append(Sentence(doc, sent, section, inside, make, len(result), number))
+    return result
+
+
+def case_after(doc: Doc, end: int) -> str:
+    """The grammatical case a name takes from the suffix after it (or after
+    the head noun it names: `Ankara İstasyonu'na` is dative)."""
+    if end < len(doc) and not is_suffix(doc[end]) and starts_with_any(turkish_lower(doc[end].text), lexicon()["place_heads"]):
+        end += 1
+    if end >= len(doc):
+        return "nominative"
+    token = doc[end]
+    if is_suffix(token):
+        suffix = turkish_lower(token.text[1:])
+        for case, forms in lexicon()["case_suffixes"].items():
+            if suffix in forms:
+                return case
+        return "other"
+    if turkish_lower(token.text) in ("ile", "ilе"):
+        return "instrumental"
+    return "nominative"
+
+
+def next_words(doc: Doc, end: int, count: int = 3) -> list[str]:
+    words = [turkish_lower(t.text) for t in doc[end:end + count + 2] if not is_suffix(t) and t.is_alpha]
+    return words[:count]
+
+
+# --------------------------------------------------------------------------- treaties
+
+def treaty_family(word: str) -> str:
+    heads = load_lexicon("treaties.json")["head_family"]
+    if word in heads:
+        return heads[word]
+    lower = turkish_lower(word)
+    for family, stem in (("pact", "pakt"), ("protocol", "protokol"), ("armistice", "mütareke"), ("alliance", "ittifak")):
+        if lower.startswith(stem):
+            return family
+    return "treaty"
+
+
+def generic_treaty_phrases(sentence: Sentence) -> list[tuple[int, int, str]]:
+    """Lower-case treaty words (`bir dostluk antlaşması`, `barış`) outside a
+    treaty's name: (start token, end token, head word)."""
+    lex = lexicon()
+    modifiers = set(load_lexicon("treaties.json")["modifiers"]) - {"ile", "arasında", "arasındaki"} | {"geçici", "yeni"}
+    named = {i for span, _ in sentence.of("TREATY") for i in range(span.start, span.end)}
+    found = []
+    for token in sentence.span:
+        word = token.text
+        if token.i in named or not word.islower() or not starts_with_any(word, lex["treaty_nouns"]) \
+                or starts_with_any(word, lex["not_treaty_words"]):
+            continue
+        start = token.i
+        while start > sentence.span.start and sentence.doc[start - 1].text in modifiers and sentence.doc[start - 1].i not in named:
+            start -= 1
+        found.append((start, token.i + 1, word))
+    return found
+
+
+def signing_after(sentence: Sentence, end: int) -> bool:
+    """A signing verb follows (Turkish puts the verb last) and the words right
+    after the name do not say it was announced, ratified or negotiated."""
+    lex = lexicon()
+    after = [turkish_lower(t.text) for t in sentence.doc[end:sentence.span.end] if t.is_alpha]
+    if after[:2] and any(starts_with_any(w, lex["not_signing_words"]) for w in after[:2]):
+        return False
+    return any(starts_with_any(w, lex["signing_verbs"]) for w in after)
+
+
+def attached_date(sentence: Sentence, start: int, dates: list) -> tuple | None:
+    """A date written right before the name: `1921 tarihli Moskova Antlaşması`,
+    `3 Aralık 1920 Gümrü Antlaşması`."""
+    lex = lexicon()
+    for span, mention in reversed(dates):
+        if span.end > start:
+            continue
+        between = [turkish_lower(t.text) for t in sentence.doc[span.end:start] if not is_suffix(t)]
+        if all(w in lex["date_links"] or w in ("bir", "yeni", "de", "da") for w in between) and len(between) <= 2:
+            return span, mention
+        return None
+    return None
+
+
+def treaty_facts(sentence: Sentence, doc_id: str, recent: list) -> list[TreatyFact]:
+    """What the sentence says of each treaty it names or refers to. Slots come
+    from the words between the previous treaty and this one (modifiers come
+    before the head in Turkish)."""
+    phrases = [(s.start, s.end, m, True) for s, m in sentence.of("TREATY")]
+    for start, end, head in generic_treaty_phrases(sentence):
+        if signing_after(sentence, end):
+            words = sentence.doc[start:end]
+            phrases.append((start, end, sentence.make(words.start_char, words.end_char, "TREATY"), False))
+    phrases.sort(key=lambda p: p[0])
+    facts, previous_end = [], sentence.span.start
+    for start, end, mention, named in phrases:
+        facts.append(one_treaty_fact(sentence, doc_id, start, end, mention, named, previous_end, recent))
+        previous_end = end
+    return [f for f in facts if f.named or f.signed_on or f.refers_back]
+
+
+def one_treaty_fact(sentence, doc_id, start, end, mention, named, previous_end, recent) -> TreatyFact:
+    segment = [(s, m) for s, m in sentence.items if previous_end <= s.start and s.end <= start]
+    dates = [(s, m) for s, m in segment if s.label_ == "DATE" and m.data.precision in ("day", "month", "year")
+             and "/" not in m.data.edtf and not m.data.edtf.startswith(("{", "["))]
+    signing = signing_after(sentence, end)
+    signed_on = []
+    attached = attached_date(sentence, start, dates)
+    if attached and (signing or not_other_event(sentence, end)):
+        signed_on.append(attached[1])
+    elif signing and dates:
+        signed_on.append(dates[-1][1])
+    places = [m for s, m in segment if s.label_ == "PLACE" and signing
+              and case_after(sentence.doc, s.end) == "locative" and is_city(m.text)]
+    parties = [m for s, m in segment if signing and s.label_ in ("ORG", "PLACE") and m not in places
+               and is_party(sentence.doc, s)]
+    signatories = [m for s, m in segment if signing and s.label_ == "PERSON" and is_party(sentence.doc, s)]
+    family = treaty_family(sentence.doc[end - 1].text)
+    first = sentence.doc[start]
+    refers_back = not named and start > sentence.span.start and turkish_lower(sentence.doc[start - 1].text) in ("bu", "söz", "aynı")
+    alias = alias_target(sentence, end) if named else None
+    name_place = (sentence.make(first.idx, first.idx + len(first.text), "PLACE"),) if named and is_city(first.text) else ()
+    return TreatyFact(doc_id, mention, named, family,
+                      signed_on=tuple(Slot(m, (m,)) for m in signed_on),
+                      signed_at=tuple(Slot(m, (m,)) for m in places) + tuple(Slot(m, (mention,)) for m in name_place),
+                      parties=tuple(Slot(m, (m,)) for m in parties),
+                      signatories=tuple(Slot(m, (m,)) for m in signatories),
+                      refers_back=refers_back, alias_of=alias)
+
+
+def not_other_event(sentence: Sentence, end: int) -> bool:
+    return not any(starts_with_any(w, lexicon()["not_signing_words"]) for w in next_words(sentence.doc, end, 2))
+
+
+def alias_target(sentence: Sentence, end: int):
+    """`Paris Paktı olarak da bilinen Briand-Kellog Paktı`: the second name."""
+    words = next_words(sentence.doc, end, 3)
+    if words[:1] == ["olarak"] and any(w.startswith(("bilinen", "anılan", "adlandırılan")) for w in words):
+        later = [m for s, m in sentence.of("TREATY") if s.start >= end]
+        return later[0] if later else None
+    return None
+
+
+def is_party(doc: Doc, span: Span) -> bool:
+    """`X ile`, `X'le`, `X ile Y arasında`, `X tarafından`, or the subject."""
+    lex = lexicon()
+    case = case_after(doc, span.end)
+    after = next_words(doc, span.end, 4)
+    if case == "instrumental" or any(w in lex["party_links"] or w in lex["agent_links"] for w in after[:1]):
+        return True
+    return case == "nominative" and bool(after) and any(w.startswith("arasında") for w in after[:4])
+
+
+@cache
+def is_city(name: str) -> bool:
+    """A city of the gazetteer (not a country or a region)."""
+    gazetteer = Gazetteer.load()
+    key = gazetteer.lookup(name)
+    return bool(key) and key.startswith("geonames:") and gazetteer.info(key).latitude is not None
+
+
+# --------------------------------------------------------------------------- visits
+
+def leader_anchor(sentence: Sentence):
+    """(person mention, anchor start char, anchor end char, destination mention)
+    for `Voroşilov heyetinin`, `Bekir Sami Bey başkanlığında bir heyet`,
+    `İsmet Paşa'nın … Moskova ziyareti`."""
+    lex = lexicon()
+    doc = sentence.doc
+    anchors = []
+    for span, mention in sentence.of("PERSON"):
+        group = group_word_after(sentence, span.end)
+        if group is not None:
+            anchors.append((mention, span.start_char, group.idx + len(group.text), None))
+            continue
+        if led_group_before(sentence, span.start):
+            anchors.append((mention, span.start_char, span.end_char, None))
+            continue
+        if case_after(doc, span.end) == "genitive":
+            visit = visit_noun_after(sentence, span.end)
+            if visit is not None:
+                token, destination = visit
+                anchors.append((mention, span.start_char, token.idx + len(token.text), destination))
+    return anchors
+
+
+def group_word_after(sentence: Sentence, end: int) -> Token | None:
+    """`Voroşilov heyetinin`, `Voroşilov ve Sovyet heyeti`, `X başkanlığında`."""
+    lex = lexicon()
+    for token in sentence.doc[end:min(end + 4, sentence.span.end)]:
+        word = turkish_lower(token.text)
+        if is_suffix(token) and token.i == end:
+            return None  # `Voroşilov'un heyeti` is his, not led by him
+        if starts_with_any(word, lex["group_words"]) or word in lex["leader_words"][:8]:
+            return token
+        if not (word == "ve" or token.text[:1].isupper()):
+            return None
+    return None
+
+
+def led_group_before(sentence: Sentence, start: int) -> bool:
+    """`Heyet Başkanı Voroşilov`, `heyet reisi X`."""
+    words = [turkish_lower(t.text) for t in sentence.doc[max(start - 2, sentence.span.start):start]]
+    return len(words) == 2 and starts_with_any(words[0], lexicon()["group_words"]) and words[1] in lexicon()["leader_words"]
+
+
+def visit_noun_after(sentence: Sentence, end: int):
+    """`… Moskova ziyaretine`: the visit word a few words on, with no other
+    person between, and the place right before it."""
+    places = {s.end + is_suffix(sentence.doc[s.end]) if s.end < len(sentence.doc) else s.end: m
+              for s, m in sentence.of("PLACE")}
+    persons = {s.start for s, _ in sentence.of("PERSON")}
+    for token in sentence.doc[end:min(end + 6, sentence.span.end)]:
+        if token.i in persons:
+            return None
+        if starts_with_any(turkish_lower(token.text), lexicon()["visit_nouns"]):
+            return token, places.get(token.i)
+    return None
+
+
+def verb_near(doc: Doc, sentence: Sentence, end: int, stems, window: int = 4) -> bool:
+    """A verb of `stems` among the next words, skipping other places and
+    particles (`Tophane Rıhtımı'ndan Haydarpaşa'ya hareket edilmişti`)."""
+    places = {i for s, _ in sentence.of("PLACE") for i in range(s.start, s.end)}
+    seen = 0
+    for token in doc[end:sentence.span.end]:
+        if is_suffix(token) or token.i in places or not token.is_alpha:
+            continue
+        word = turkish_lower(token.text)
+        if starts_with_any(word, stems):
+            return True
+        if word not in ("de", "da", "ve", "ile", "kadar", "bir", "üzere"):
+            seen += 1
+        if seen >= window:
+            return False
+    return False
+
+
+def journey_anchor(sentence: Sentence):
+    """`Karahan, Ankara'ya geldi`: a person, a place whither and a motion verb."""
+    lex = lexicon()
+    if not mentions_any(sentence.lower, lex["motion_verbs"]):
+        return []
+    persons = [(s, m) for s, m in sentence.of("PERSON") if case_after(sentence.doc, s.end) == "nominative"]
+    targets = [(s, m) for s, m in sentence.of("PLACE") if case_after(sentence.doc, s.end) == "dative"]
+    if not persons or not targets:
+        return []
+    person_span, person = persons[0]
+    after = [(s, m) for s, m in targets if s.start > person_span.start]
+    if not after:
+        return []
+    place_span, place = after[0]
+    if not verb_near(sentence.doc, sentence, place_span.end, lex["motion_verbs"], 2):
+        return []
+    return [(person, person_span.start_char, place_span.end_char, place)]
+
+
+def stop_places(sentence: Sentence) -> list:
+    """Places the group goes to, leaves from or stays in, in travel order
+    within the sentence: whence first, whither last."""
+    lex = lexicon()
+    rank = {"ablative": 0, "locative": 1, "accusative": 1, "nominative": 1, "dative": 2}
+    moving = mentions_any(sentence.lower, lex["motion_verbs"])
+    found = []
+    for span, mention in sentence.of("PLACE"):
+        case = case_after(sentence.doc, span.end)
+        if names_something_else(sentence.doc, span) or case == "dative" and intent_after(sentence.doc, span.end):
+            continue
+        if case in ("ablative", "dative", "accusative") and verb_near(sentence.doc, sentence, span.end, lex["motion_verbs"]) \
+                or case == "locative" and (moving or mentions_any(sentence.lower, lex["host_verbs"])) \
+                or case == "nominative" and moving and part_of_route(sentence.doc, span):
+            found.append((rank[case], span.start, mention, case))
+    return [(m, case) for _, _, m, case in sorted(found, key=lambda f: (f[0], f[1]))]
+
+
+def names_something_else(doc: Doc, span: Span) -> bool:
+    """`İzmir Vapuru`, `İstanbul Valisi`, `Pera Palace Oteli`: a ship, an
+    office or a building named after the place, not the place."""
+    return span.end < len(doc) and starts_with_any(turkish_lower(doc[span.end].text), lexicon()["not_place_heads"])
+
+
+def intent_after(doc: Doc, end: int) -> bool:
+    """`İstanbul'a gitmek üzere`: where they mean to go, told before they go."""
+    return "üzere" in next_words(doc, end, 2)
+
+
+def part_of_route(doc: Doc, span: Span) -> bool:
+    """`Eskişehir-Kütahya-Balıkesir güzergahıyla`: names joined by dashes."""
+    near = doc[max(span.start - 1, 0):min(span.end + 1, len(doc))]
+    return any(t.text in ("-", "–") for t in near) or "güzergah" in turkish_lower(doc[span.end:span.end + 6].text)
+
+
+def about_group(sentence: Sentence, leader) -> bool:
+    lower = sentence.lower
+    if mentions_any(lower, lexicon()["group_words"]):
+        return True
+    return leader is not None and any(same_name(m, leader) for _, m in sentence.of("PERSON"))
+
+
+def day_dates(sentence: Sentence) -> list:
+    return [(s, m) for s, m in sentence.of("DATE") if m.data.precision == "day" and "/" not in m.data.edtf
+            and not m.data.edtf.startswith(("{", "["))]
+
+
+def weekday_problem(mention) -> str | None:
+    """`30 Kasım pazartesi`: 30 November 1933 was a Thursday."""
+    match = mention.data
+    for word, number in lexicon()["weekdays"].items():
+        if re.search(rf"(?<![^\W\d_]){word}(?![^\W\d_])", turkish_lower(match.surface)):
+            day = match.earliest
+            if day.weekday() != number:
+                return f"the text says {word} but {day.isoformat()} was a {calendar.day_name[day.weekday()]}"
+    return None
+
+
+class Episode:
+    """A journey told over several sentences: who leads it, where it goes, when."""
+
+    def __init__(self, fact: VisitFact, index: int) -> None:
+        self.fact = fact
+        self.last = index
+        self.current_date: Slot | None = None
+
+    def add_sentence(self, sentence: Sentence) -> None:
+        lex = lexicon()
+        fact = self.fact
+        self.last = sentence.index
+        self.note_dates(sentence)
+        lower = sentence.lower
+        persons = [m for _, m in sentence.of("PERSON") if m is not fact.leader and not same_name(m, fact.leader)]
+        if mentions_any(lower, lex["group_words"]) and mentions_any(lower, lex["membership_words"]) \
+                and not mentions_any(lower, lex["not_membership_words"]) and not mentions_any(lower, lex["host_verbs"]):
+            fact.visitors.extend(m for m in persons if m not in fact.visitors)
+        elif mentions_any(lower, lex["host_verbs"]):
+            fact.hosts.extend(m for m in persons if m not in fact.hosts)
+        for place, case in stop_places(sentence):
+            if fact.stops and same_place(fact.stops[-1].place, place):
+                continue
+            if case == "ablative" and not fact.stops and fact.origin is None:
+                fact.origin = place
+            fact.stops.append(StopFact(place, self.current_date))
+            if case == "dative" and fact.destination is None:
+                fact.destination = place
+
+    def note_dates(self, sentence: Sentence) -> None:
+        """The latest day the sentence states becomes the day of what follows;
+        a day that breaks the order of the story is kept but flagged."""
+        for _, mention in day_dates(sentence):
+            problem = weekday_problem(mention) or self.same_day_as_flagged(mention)
+            if problem is None and self.out_of_order(mention):
+                if not inferred(mention):
+                    continue  # a full date that goes back is a flashback, not a stage of the journey
+                problem = self.out_of_order(mention)
+            slot = Slot(mention, (mention,), problem)
+            self.fact.dates.append(slot)
+            if problem is None:
+                self.current_date = slot
+
+    def same_day_as_flagged(self, mention) -> str | None:
+        """`30 Kasım pazartesi akşamı saat 21.50'de`: the hour shares the day's problem."""
+        for slot in self.fact.dates:
+            if slot.problem and slot.mention.data.earliest == mention.data.earliest:
+                return slot.problem
+        return None
+
+    def out_of_order(self, mention) -> str | None:
+        """A story of a journey moves forward: a day more than two days before
+        the one just told, or a month after it, contradicts the narrative."""
+        if self.current_date is None:
+            return None
+        before = self.current_date.mention.data.earliest
+        day = mention.data.earliest
+        if (before - day).days > 2 or (day - before).days > lexicon()["episode_window_days"]:
+            return (f"{day.isoformat()} does not fit the story: the sentences around it "
+                    f"tell of {before.isoformat()}")
+        return None
+
+
+def inferred(mention) -> bool:
+    """The text does not write the year (`Ertesi günü`, `30 Kasım`): it comes from context."""
+    return mention.data.year_from_context or not re.search(r"\d{4}", mention.data.surface)
+
+
+def same_name(a, b) -> bool:
+    """`Voroşilov`, `Varoşilov` and `Kliment Yefromoviç Voroşilov` are one leader."""
+    if a is None or b is None:
+        return False
+    from .resolve import similar_spelling  # resolve imports extract, which imports this module
+
+    return similar_spelling(core_name(a.text), core_name(b.text))
+
+
+def core_name(text: str) -> str:
+    words = [w for w in text.replace("(", " ").replace(")", " ").split() if w[:1].isupper() and "." not in w]
+    honorifics = set(load_lexicon("names.json")["honorifics_after"]) | set(load_lexicon("names.json")["titles_before"])
+    words = [w for w in words if w not in honorifics] or text.split()
+    return words[-1]
+
+
+def same_place(a, b) -> bool:
+    return (a.data or turkish_lower(a.text)) == (b.data or turkish_lower(b.text))
+
+
+def visit_facts(all_sentences: list[Sentence], doc_id: str) -> list[VisitFact]:
+    """Journeys: a sentence that names one opens an episode; the sentences
+    after it that speak of the group (`heyet`, `misafirler`, the leader) add
+    travellers, hosts and stops until another journey starts or the story
+    moves on."""
+    gap = lexicon()["episode_gap_sentences"]
+    facts: list[VisitFact] = []
+    episode: Episode | None = None
+    body_index, count = {}, 0  # gaps count body sentences: footnotes interleave with the story
+    for sentence in all_sentences:
+        count += sentence.section == "body"
+        body_index[sentence.index] = count
+    for sentence in all_sentences:
+        strong = leader_anchor(sentence)
+        anchors = strong or journey_anchor(sentence)
+        if episode is not None:
+            leader = episode.fact.leader
+            if any(same_name(m, leader) for _, m in sentence.of("PERSON")):
+                anchors = [a for a in anchors if same_name(a[0], leader)]  # the same journey goes on
+            elif other_group_words(sentence, strong):
+                anchors = []  # `Voroşilov ve Sovyet heyeti … Muzaffer Paşa ve Türk Askeri Heyeti tarafından karşılanmış`
+            elif about_group(sentence, leader):
+                anchors = strong  # `Heyetle birlikte X Eskişehir'e uğramıştı`: X travels with the group
+        if episode is not None and body_index[sentence.index] - body_index[episode.last] > gap:
+            episode = None
+        for leader, start, end, destination in anchors:
+            if episode is not None and same_name(leader, episode.fact.leader):
+                continue
+            anchor = sentence.make(start, end, "VISIT")
+            fact = VisitFact(doc_id, anchor, leader=leader, destination=destination)
+            facts.append(fact)
+            if sentence.section == "body":
+                episode = Episode(fact, sentence.index)
+            else:
+                Episode(fact, sentence.index).add_sentence(sentence)
+        if episode is not None and sentence.section == "body" and (
+                anchors or about_group(sentence, episode.fact.leader)
+                or mentions_any(sentence.lower, lexicon()["motion_verbs"]) and body_index[sentence.index] - body_index[episode.last] <= 2):
+            if stays_in_time(episode, sentence):
+                episode.add_sentence(sentence)
+    return facts
+
+
+def other_group_words(sentence: Sentence, anchors) -> bool:
+    """A group word that no new anchor owns: the sentence speaks of the group
+    already travelling."""
+    owned = {end for _, _, end, _ in anchors}
+    return any(starts_with_any(turkish_lower(t.text), lexicon()["group_words"]) and t.idx + len(t.text) not in owned
+               for t in sentence.span)
+
+
+def stays_in_time(episode: Episode, sentence: Sentence) -> bool:
+    """A sentence about 1881 (a biography) is not part of a journey of 1933."""
+    if episode.current_date is None:
+        return True
+    dates = [m for _, m in sentence.of("DATE")]
+    if not dates:
+        return True
+    before = episode.current_date.mention.data.earliest
+    window = dt.timedelta(days=lexicon()["episode_window_days"] * 4)
+    return any(abs(m.data.earliest - before) <= window for m in dates if m.data.earliest != dt.date.min)
+
+
+# --------------------------------------------------------------------------- entry point
+
+@dataclass
+class Facts:
+    treaties: list[TreatyFact]
+    visits: list[VisitFact]
+    extra_mentions: list  # places named inside treaty names (`Kars` of `Kars Antlaşması`)
+
+
+def find_facts(doc_id: str, paragraphs) -> Facts:
+    """paragraphs: (doc, section, [(span, mention)], make) in document order,
+    where make(start_char, end_char, label) builds a Mention for words of
+    that paragraph's doc."""
+    all_sentences = sentences(paragraphs)
+    treaties: list[TreatyFact] = []
+    for sentence in all_sentences:
+        treaties.extend(treaty_facts(sentence, doc_id, treaties))
+    extra = [slot.mention for fact in treaties for slot in fact.signed_at if slot.mention not in
+             {m for s in all_sentences for _, m in s.items}]
+    return Facts(treaties, visit_facts(all_sentences, doc_id), extra)
