@@ -157,7 +157,9 @@ def serve(graph: Path, port: int, host: str, allow_remote: bool, timeout: float,
     SPARQL 1.1 Protocol at /sparql, named queries at /queries, a query page at /.
     Stop it with Ctrl-C.
 
-    Example: histkg serve out/graph.trig --port 8088, then open http://127.0.0.1:8088/ or run
+    \b
+    Example: histkg serve out/graph.trig --port 8088
+    then open http://127.0.0.1:8088/ or ask from a shell:
     curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' http://127.0.0.1:8088/sparql
     """
     from .serve import Limits, ServeError

@@ -74,7 +74,7 @@ FORMAT_NAMES = {JSON_RESULTS: "json", CSV_RESULTS: "csv", TSV_RESULTS: "tsv",
 
 # SPARQL Update operations; a request is an update when one of them follows the prologue.
 UPDATE_START = re.compile(
-    r"""\A(?:\s+|\#[^\n]*\n?|(?i:prefix)\s*[^\s:]*:\s*<[^>]*>|(?i:base)\s*<[^>]*>)*
+    r"""\A(?:\s+|\#[^\n]*(?:\n|\Z)|(?i:prefix)\s*[^\s:]*:\s*<[^>]*>|(?i:base)\s*<[^>]*>)*
         (?i:insert|delete|load|clear|drop|create|add|move|copy|with)\b""",
     re.VERBOSE,
 )
@@ -412,6 +412,9 @@ def create_app(store: ox.Store, limits: Limits = Limits(), *, loopback_only: boo
     async def index(request: Request) -> Response:
         return Response(page, media_type="text/html; charset=utf-8", headers=page_headers)
 
+    async def no_icon(request: Request) -> Response:  # browsers ask for one; answering spares a 404 per visit
+        return Response(status_code=204)
+
     async def queries(request: Request) -> Response:
         return JSONResponse(catalogue_json())
 
@@ -429,7 +432,7 @@ def create_app(store: ox.Store, limits: Limits = Limits(), *, loopback_only: boo
                    "Vary": "Accept", "Cache-Control": "no-store"}
         return Response(answer.body, media_type=media, headers=headers)
 
-    app = Starlette(routes=[Route("/", index), Route("/queries", queries),
+    app = Starlette(routes=[Route("/", index), Route("/queries", queries), Route("/favicon.ico", no_icon),
                             Route("/sparql", sparql, methods=["GET", "POST"])])
     if loopback_only:
         app.add_middleware(LoopbackHostOnly)
