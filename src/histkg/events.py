@@ -18,6 +18,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -85,6 +86,8 @@ class VisitFact:
     hosts: list = field(default_factory=list)
     stops: list[StopFact] = field(default_factory=list)
     dates: list[Slot] = field(default_factory=list)
+    flagged: list[tuple[int, Slot]] = field(default_factory=list)  # (stop index, a day the text gets wrong)
+    datives: list = field(default_factory=list)  # places the text sends the group to (`Ankara'ya`)
 
 
 # --------------------------------------------------------------------------- sentences
@@ -456,8 +459,8 @@ class Episode:
             if case == "ablative" and not fact.stops and fact.origin is None:
                 fact.origin = place
             fact.stops.append(StopFact(place, self.current_date))
-            if case == "dative" and fact.destination is None:
-                fact.destination = place
+            if case == "dative":
+                fact.datives.append(place)
 
     def note_dates(self, sentence: Sentence) -> None:
         """The latest day the sentence states becomes the day of what follows;
@@ -472,6 +475,9 @@ class Episode:
             self.fact.dates.append(slot)
             if problem is None:
                 self.current_date = slot
+            elif self.fact.stops:
+                # kept as the text states it, on the stop the story is at, and flagged
+                self.fact.flagged.append((len(self.fact.stops) - 1, slot))
 
     def same_day_as_flagged(self, mention) -> str | None:
         """`30 Kasım pazartesi akşamı saat 21.50'de`: the hour shares the day's problem."""
@@ -601,3 +607,268 @@ def find_facts(doc_id: str, paragraphs) -> Facts:
     extra = [slot.mention for fact in treaties for slot in fact.signed_at if slot.mention not in
              {m for s in all_sentences for _, m in s.items}]
     return Facts(treaties, visit_facts(all_sentences, doc_id), extra)
+
+
+# --------------------------------------------------------------------------- events
+
+@dataclass(frozen=True)
+class EventClaim:
+    """One value of one slot of an event, as one source states it."""
+
+    predicate: str  # a term of the hkg vocabulary: signedOn, signedAt, party, visitor...
+    value: object  # an Entity, or a DATE Mention (its DateMatch gives the literal)
+    evidence: tuple  # Mentions
+    problem: str | None = None
+
+    @property
+    def doc_id(self) -> str:
+        return self.evidence[0].doc_id
+
+
+@dataclass
+class Stop:
+    order: int
+    place: object  # Entity
+    evidence: tuple
+    date: EventClaim | None = None
+    flagged: list[EventClaim] = field(default_factory=list)  # days the text states but cannot be right
+
+
+@dataclass
+class Event:
+    kind: str  # Treaty | Visit
+    label: str
+    slug: str = ""
+    entity: object = None  # the Treaty entity a treaty event describes
+    evidence: list = field(default_factory=list)  # Mentions that name the event
+    claims: list[EventClaim] = field(default_factory=list)
+    stops: list[Stop] = field(default_factory=list)
+
+    def values(self, predicate: str) -> list:
+        return [c.value for c in self.claims if c.predicate == predicate]
+
+    def add(self, predicate: str, value, evidence: tuple, problem: str | None = None) -> None:
+        if value is None:
+            return
+        for claim in self.claims:
+            if claim.predicate == predicate and same_value(claim.value, value) and claim.doc_id == evidence[0].doc_id:
+                return  # one claim per value and source
+        self.claims.append(EventClaim(predicate, value, evidence, problem))
+
+
+def same_value(a, b) -> bool:
+    if hasattr(a, "data") and hasattr(b, "data") and hasattr(a.data, "edtf"):
+        return a.data.edtf == b.data.edtf
+    return a is b
+
+
+def resolve_events(extractions, entities: list) -> list[Event]:
+    """Treaty and visit events from every document's facts, their slots linked
+    to entities. New treaties (named only by a phrase such as `bir dostluk
+    antlaşması` with a date) and merged aliases change `entities` in place."""
+    from .resolve import Entity, assign_slugs, finish  # resolve imports extract, which imports this module
+
+    entity_of = {m: e for e in entities for m in e.mentions}
+    treaty_facts = [f for x in extractions if x.facts for f in x.facts.treaties]
+    merge_aliases(treaty_facts, entities, entity_of, finish)
+    events = treaty_events(treaty_facts, entities, entity_of, Entity, finish)
+    visit_facts_all = [f for x in extractions if x.facts for f in x.facts.visits]
+    events += visit_events(visit_facts_all, entity_of)
+    assign_slugs(entities)
+    assign_event_slugs(events)
+    return events
+
+
+def merge_aliases(facts, entities: list, entity_of: dict, finish) -> None:
+    """`Paris Paktı olarak da bilinen Briand-Kellog Paktı`: one treaty."""
+    for fact in facts:
+        if fact.alias_of is None:
+            continue
+        alias, target = entity_of.get(fact.phrase), entity_of.get(fact.alias_of)
+        if alias is None or target is None or alias is target:
+            continue
+        target.mentions.extend(alias.mentions)
+        for mention in alias.mentions:
+            entity_of[mention] = target
+        entities.remove(alias)
+        finish(target)
+
+
+def treaty_events(facts, entities: list, entity_of: dict, Entity, finish) -> list[Event]:
+    by_entity: dict[int, Event] = {}
+    named = [f for f in facts if f.named and entity_of.get(f.phrase) is not None]
+    for fact in facts:
+        treaty = entity_of.get(fact.phrase) if fact.named else link_generic(fact, named, entity_of)
+        if treaty is None:
+            if not fact.signed_on:
+                continue
+            treaty = new_treaty(fact, entity_of, Entity, finish)
+            entities.append(treaty)
+        event = by_entity.setdefault(id(treaty), Event("Treaty", treaty.label, entity=treaty))
+        event.evidence.append(fact.phrase)
+        for slot in fact.signed_on:
+            event.add("signedOn", slot.mention, slot.evidence, slot.problem)
+        for predicate, slots in (("signedAt", fact.signed_at), ("party", fact.parties), ("signatory", fact.signatories)):
+            for slot in slots:
+                event.add(predicate, entity_of.get(slot.mention), slot.evidence)
+    return list(by_entity.values())
+
+
+def link_generic(fact, named: list, entity_of: dict):
+    """The treaty a phrase such as `bir dostluk antlaşması` speaks of: the one
+    just named (`bu pakt`), the one named after the place where it was signed
+    (`Kars'ta`), or the one signed the same day."""
+    if fact.refers_back:
+        before = [f for f in named if f.doc_id == fact.doc_id and f.family == fact.family
+                  and 0 < fact.phrase.start - f.phrase.start < 3000]
+        return entity_of[before[-1].phrase] if before else None
+    days = {s.mention.data.edtf for s in fact.signed_on if s.mention.data.precision == "day"}
+    for other in named:
+        if days & {s.mention.data.edtf for s in other.signed_on}:
+            return entity_of[other.phrase]
+    places = {id(entity_of.get(s.mention)) for s in fact.signed_at} - {id(None)}
+    years = {s.mention.data.earliest.year for s in fact.signed_on}
+    for other in named:
+        names_place = [s for s in other.signed_at if s.evidence and s.evidence[0] is other.phrase]
+        if any(id(entity_of.get(s.mention)) in places for s in names_place) and same_years(other, named, entity_of, years):
+            return entity_of[other.phrase]
+    return None
+
+
+def same_years(treaty_fact, named: list, entity_of: dict, years: set) -> bool:
+    """No date any source gives the named treaty is of another year."""
+    treaty = entity_of[treaty_fact.phrase]
+    known = {s.mention.data.earliest.year for f in named if entity_of[f.phrase] is treaty for s in f.signed_on}
+    return not years or not known or bool(years & known)
+
+
+def new_treaty(fact, entity_of: dict, Entity, finish):
+    """A treaty the text names only by what it is and when it was signed."""
+    words = [w for w in fact.phrase.text.split() if w not in ("bir", "yeni")]
+    where = [entity_of[s.mention].label for s in fact.signed_at + fact.parties if s.mention in entity_of]
+    when = fact.signed_on[0].mention.data.edtf
+    label = f"{' '.join(words)} ({', '.join(dict.fromkeys(where + [when]))})"
+    return finish(Entity("Treaty", f"phrase:{fact.doc_id}:{fact.phrase.start}", [fact.phrase]), label=label)
+
+
+def visit_events(facts: list[VisitFact], entity_of: dict) -> list[Event]:
+    """One event per journey: facts with the same leader, a compatible
+    destination and year are one journey told in several places."""
+    groups: list[list[VisitFact]] = []
+    vague = []  # `Bekir Sami Bey Heyeti`: a delegation, but not told where it goes
+    for fact in facts:
+        leader = entity_of.get(fact.leader)
+        if leader is None:
+            continue
+        if not (fact.stops or fact.destination):
+            vague.append(fact)
+            continue
+        for group in groups:
+            if entity_of.get(group[0].leader) is leader and compatible(group, fact, entity_of):
+                group.append(fact)
+                break
+        else:
+            groups.append([fact])
+    for fact in vague:
+        same_leader = [g for g in groups if entity_of.get(g[0].leader) is entity_of[fact.leader]]
+        if len(same_leader) == 1 and compatible(same_leader[0], fact, entity_of):
+            same_leader[0].append(fact)
+    return [visit_event(sorted(group, key=lambda f: (f.doc_id, f.anchor.start)), entity_of) for group in groups]
+
+
+def fact_year(fact: VisitFact) -> int | None:
+    days = [s.mention.data.earliest for s in fact.dates if not s.problem]
+    return min(days).year if days else None
+
+
+def compatible(group: list[VisitFact], fact: VisitFact, entity_of: dict) -> bool:
+    years = {fact_year(f) for f in group} - {None}
+    year = fact_year(fact)
+    if year is not None and years and year not in years:
+        return False
+    places = {id(entity_of.get(f.destination)) for f in group if f.destination is not None}
+    where = id(entity_of.get(fact.destination)) if fact.destination is not None else None
+    return where is None or not places or where in places or year is not None and year in years
+
+
+def visit_event(group: list[VisitFact], entity_of: dict) -> Event:
+    leader = entity_of[group[0].leader]
+    destination = main_destination(group, entity_of)
+    event = Event("Visit", "")
+    for fact in group:
+        event.evidence.append(fact.anchor)
+        event.add("leader", leader, (fact.leader,))
+        event.add("visitor", entity_of.get(fact.leader), (fact.leader,))
+        for person in fact.visitors:
+            event.add("visitor", entity_of.get(person), (person,))
+        if fact.origin is not None:
+            event.add("origin", entity_of.get(fact.origin), (fact.origin,))
+    if destination is not None:
+        event.add("destination", entity_of.get(destination), (destination,))
+    travellers = {id(v) for v in event.values("visitor")}
+    for fact in group:
+        for person in fact.hosts:
+            host = entity_of.get(person)
+            if host is not None and id(host) not in travellers:
+                event.add("host", host, (person,))
+    add_stops(event, group, entity_of)
+    add_span(event)
+    where = event.values("destination")
+    year = min((c.value.data.earliest.year for c in event.claims if c.predicate == "startDate"), default=None)
+    event.label = " ".join(part for part in (leader.label, "→", where[0].label if where else "", f"({year})" if year else "") if part)
+    return event
+
+
+def main_destination(group: list[VisitFact], entity_of: dict):
+    """Where the journey goes: the place a sentence names as the goal of the
+    visit (`Moskova ziyareti`), else the place the text sends the group to
+    most often (the first of equals)."""
+    named = [f.destination for f in group if f.destination is not None]
+    if named:
+        return named[0]
+    datives = [m for f in group for m in f.datives if m in entity_of]
+    counts = Counter(id(entity_of[m]) for m in datives)
+    return max(datives, key=lambda m: counts[id(entity_of[m])], default=None)
+
+
+def add_stops(event: Event, group: list[VisitFact], entity_of: dict) -> None:
+    previous = None
+    for fact in group:
+        kept = []  # the event's stop for each of the fact's stops
+        for stop in fact.stops:
+            place = entity_of.get(stop.place)
+            if place is None or place is previous:
+                kept.append(event.stops[-1] if event.stops else None)
+                continue
+            previous = place
+            date = None
+            if stop.date is not None:
+                date = EventClaim("date", stop.date.mention, (stop.date.mention, stop.place), stop.date.problem)
+            event.stops.append(Stop(len(event.stops) + 1, place, (stop.place,), date))
+            kept.append(event.stops[-1])
+        for index, slot in fact.flagged:
+            if kept[index] is not None and not any(c.value.data.earliest == slot.mention.data.earliest
+                                                   for c in kept[index].flagged):
+                kept[index].flagged.append(EventClaim("date", slot.mention, slot.evidence, slot.problem))
+
+
+def add_span(event: Event) -> None:
+    """Start and end: the first and last day the itinerary states (days the
+    text gets wrong are kept on their stop, flagged, and left out here)."""
+    dated = [s.date for s in event.stops if s.date is not None and not s.date.problem]
+    if not dated:
+        return
+    first = min(dated, key=lambda c: c.value.data.earliest)
+    last = max(dated, key=lambda c: c.value.data.latest)
+    event.add("startDate", first.value, first.evidence)
+    event.add("endDate", last.value, last.evidence)
+
+
+def assign_event_slugs(events: list[Event]) -> None:
+    from .resolve import slugify
+
+    seen: dict[str, int] = {}
+    for event in sorted((e for e in events if e.kind == "Visit"), key=lambda e: (e.label, e.evidence[0].doc_id, e.evidence[0].start)):
+        base = slugify(event.label)
+        seen[base] = seen.get(base, 0) + 1
+        event.slug = base if seen[base] == 1 else f"{base}-{seen[base]}"

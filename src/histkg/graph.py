@@ -8,11 +8,14 @@ gives the same IRIs; no blank nodes, so serialisations are stable.
 
 from __future__ import annotations
 
+import hashlib
+
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from .corpus import Document
 from .dates import typed_value
+from .events import Event, EventClaim
 from .extract import Extraction, Mention
 from .namespaces import DEFAULT_BASE, HKG, OA, SCHEMA, bind_prefixes
 from .resolve import Entity, slugify
@@ -41,11 +44,20 @@ class Iris:
     def work(self, author: URIRef, title: str) -> URIRef:
         return URIRef(f"{self.base}work/{str(author).rsplit('/', 1)[-1]}-{slugify(title)[:60]}")
 
+    def event(self, event: Event) -> URIRef:
+        return self.entity(event.entity) if event.entity is not None else URIRef(f"{self.base}visit/{event.slug}")
+
+    def claim(self, subject: URIRef, claim: EventClaim, value) -> URIRef:
+        evidence = ",".join(f"{m.doc_id}:{m.start}-{m.end}" for m in claim.evidence)
+        digest = hashlib.sha1(f"{subject}|{claim.predicate}|{value}|{evidence}".encode()).hexdigest()[:16]
+        return URIRef(f"{self.base}claim/{digest}")
+
     def annotation(self, mention: Mention) -> URIRef:
         return URIRef(f"{self.base}annotation/{mention.doc_id}/{mention.start}-{mention.end}")
 
 
-def build_graph(extractions: list[Extraction], entities: list[Entity], base: str = DEFAULT_BASE) -> Dataset:
+def build_graph(extractions: list[Extraction], entities: list[Entity], base: str = DEFAULT_BASE,
+                events: list[Event] = ()) -> Dataset:
     iris = Iris(base)
     dataset = Dataset()
     bind_prefixes(dataset)
@@ -65,7 +77,82 @@ def build_graph(extractions: list[Extraction], entities: list[Entity], base: str
                 annotation = add_annotation(graph, mention, document, iris)
                 graph.add((node, HKG.evidence, annotation))
     add_cited_works(extractions, entities, graphs, iris)
+    for event in events:
+        add_event(event, graphs, iris)
     return dataset
+
+
+def add_event(event: Event, graphs: dict, iris: Iris) -> None:
+    """A treaty's or a journey's slots, each value with the claim of the source
+    that states it; earliest/latest bounds for filtering and sorting."""
+    node = iris.event(event)
+    for mention in event.evidence:
+        graph, document = graphs[mention.doc_id]
+        if event.kind == "Visit":
+            graph.add((node, RDF.type, HKG.Visit))
+            graph.add((node, RDF.type, HKG.Event))
+            graph.add((node, SKOS.prefLabel, Literal(event.label, lang="tr")))
+        else:
+            graph.add((node, RDF.type, HKG.Event))
+        graph.add((node, HKG.evidence, add_annotation(graph, mention, document, iris)))
+    for claim in event.claims:
+        add_claim(node, claim, graphs, iris)
+    dates = [c for c in event.claims if c.predicate in ("signedOn", "startDate", "endDate") and not c.problem]
+    add_bounds(graphs[event.evidence[0].doc_id][0], node, dates)
+    for stop in event.stops:
+        add_stop(node, stop, graphs, iris)
+
+
+def add_stop(visit: URIRef, stop, graphs: dict, iris: Iris) -> None:
+    node = URIRef(f"{visit}/stop/{stop.order}")
+    graph, document = graphs[stop.evidence[0].doc_id]
+    graph.add((visit, HKG.stop, node))
+    graph.add((node, RDF.type, HKG.Stop))
+    graph.add((node, HKG.order, Literal(stop.order, datatype=XSD.integer)))
+    graph.add((node, HKG.evidence, add_annotation(graph, stop.evidence[0], document, iris)))
+    add_claim(node, EventClaim("place", stop.place, stop.evidence), graphs, iris)
+    if stop.date is not None:
+        add_claim(node, stop.date, graphs, iris)
+        add_bounds(graph, node, [stop.date] if not stop.date.problem else [])
+    for claim in stop.flagged:
+        add_claim(node, claim, graphs, iris)
+
+
+def add_bounds(graph: Graph, node: URIRef, dates: list) -> None:
+    if not dates:
+        return
+    earliest = min(c.value.data.earliest for c in dates)
+    latest = max(c.value.data.latest for c in dates)
+    graph.add((node, HKG.earliest, Literal(earliest.isoformat(), datatype=XSD.date)))
+    graph.add((node, HKG.latest, Literal(latest.isoformat(), datatype=XSD.date)))
+
+
+def claim_value(claim: EventClaim, iris: Iris):
+    if isinstance(claim.value, Entity):
+        return iris.entity(claim.value)
+    value, datatype = typed_value(claim.value.data)
+    return Literal(value, datatype=XSD[datatype])
+
+
+def add_claim(subject: URIRef, claim: EventClaim, graphs: dict, iris: Iris) -> None:
+    """The fact itself, and an hkg:Claim saying which source states it, where."""
+    graph, document = graphs[claim.doc_id]
+    value = claim_value(claim, iris)
+    predicate = HKG[claim.predicate]
+    node = iris.claim(subject, claim, value)
+    graph.add((subject, predicate, value))
+    graph.add((node, RDF.type, HKG.Claim))
+    graph.add((node, HKG.subject, subject))
+    graph.add((node, HKG.predicate, predicate))
+    graph.add((node, HKG.object, value))
+    graph.add((node, HKG.source, iris.source(document)))
+    for mention in claim.evidence:
+        graph.add((node, HKG.evidence, add_annotation(graph, mention, graphs[mention.doc_id][1], iris)))
+    date = getattr(claim.value, "data", None)
+    if date is not None and getattr(date, "year_from_context", False):
+        graph.add((node, HKG.yearFromContext, Literal(True)))
+    if claim.problem:
+        graph.add((node, HKG.problem, Literal(claim.problem)))
 
 
 CREDIT_PROPERTIES = {"author": DCTERMS.creator, "translator": SCHEMA.translator, "editor": SCHEMA.editor}
