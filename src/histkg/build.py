@@ -11,14 +11,19 @@ from pathlib import Path
 from rdflib import Dataset
 
 from .corpus import Document, load_corpus
-from .export import as_graph, atomic_path, export
+from .export import GraphData, atomic_path, export
+from .events import resolve_events
 from .extract import Extraction, build_nlp, extract
 from .graph import build_graph
 from .namespaces import DEFAULT_BASE
 from .resolve import Entity, resolve
 from .validate import ValidationResult, validate
 
-OUTPUTS = {"graph.ttl": "turtle", "graph.trig": "trig", "graph.graphml": "graphml"}
+# What a conforming build writes into its output folder (graph-csv/ is a folder of tables).
+OUTPUTS = {"graph.ttl": "turtle", "graph.nt": "ntriples", "graph.trig": "trig", "graph.nq": "nquads",
+           "graph.jsonld": "jsonld", "graph.graphml": "graphml", "graph.gexf": "gexf",
+           "graph.geojson": "geojson", "graph-csv": "csv", "cooccurrence.graphml": "cooccurrence-graphml",
+           "cooccurrence.gexf": "cooccurrence-gexf"}
 
 
 @dataclass
@@ -30,6 +35,7 @@ class BuildResult:
     validation: ValidationResult
     written: list[Path] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+    export_seconds: dict[str, float] = field(default_factory=dict)  # output name -> seconds to write it
 
     @property
     def conforms(self) -> bool:
@@ -62,8 +68,9 @@ def build(paths: Sequence[Path | str], out_dir: Path | str | None = None, *, bas
         progress(f"extracted {document.file}: {len(extractions[-1].mentions)} mentions")
     lap("extract")
     entities = resolve(extractions)
+    events = resolve_events(extractions, entities)
     lap("resolve")
-    dataset = build_graph(extractions, entities, base)
+    dataset = build_graph(extractions, entities, base, events)
     lap("graph")
     progress(f"validating {len(dataset)} quads")
     validation = validate(dataset)
@@ -82,6 +89,8 @@ def write_outputs(result: BuildResult, out_dir: Path) -> None:
     result.written.append(report)
     if not result.conforms:
         return
-    union = as_graph(result.dataset)  # once for Turtle and GraphML
+    data = GraphData(result.dataset)  # union, sorted quads and triples made once for every file
     for name, fmt in OUTPUTS.items():
-        result.written.append(export(result.dataset if fmt == "trig" else union, fmt, out_dir / name))
+        start = time.perf_counter()
+        result.written.append(export(data, fmt, out_dir / name))
+        result.export_seconds[name] = time.perf_counter() - start

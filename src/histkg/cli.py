@@ -14,7 +14,7 @@ import click
 
 from . import __version__
 from .corpus import CorpusError
-from .export import EXPORTERS, EXTENSIONS, ExportError, canonical_format, load_graph
+from .export import ALIASES, EXPORTERS, ExportError, default_output, load_graph
 from .export import export as export_graph
 from .namespaces import DEFAULT_BASE
 
@@ -47,7 +47,9 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
-              show_default=True, help="Folder for graph.ttl, graph.trig, graph.graphml and validation.txt.")
+              show_default=True,
+              help="Folder for graph.ttl, .nt, .trig, .nq, .jsonld, .graphml, .gexf, .geojson, graph-csv/, "
+                   "cooccurrence.graphml, cooccurrence.gexf and validation.txt.")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of the data.")
 def build(paths: tuple[Path, ...], out_dir: Path, base: str) -> None:
     """Build the graph of the articles in PATHS (files or folders; default seeds/).
@@ -94,16 +96,19 @@ def validate(graph: Path) -> None:
 
 @main.command()
 @click.argument("graph", type=click.Path(path_type=Path))
-@click.option("--to", "fmt", required=True, help=f"Format: {', '.join(sorted(EXPORTERS))} (aliases: ttl, nt).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write (default: GRAPH with the format's extension).")
+@click.option("--to", "fmt", required=True,
+              help=f"Format: {', '.join(EXPORTERS)} (aliases: {', '.join(sorted(ALIASES))}). "
+                   "gexf has the events in time for Gephi's timeline; csv writes a folder of tables; "
+                   "cooccurrence-* is the network of persons named together.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="File (a folder for csv) to write; default: beside GRAPH, e.g. graph.gexf, graph-csv/.")
 def export(graph: Path, fmt: str, output: Path | None) -> None:
     """Export a built GRAPH to another format.
 
-    Example: histkg export out/graph.ttl --to graphml -o out/network.graphml
+    Example: histkg export out/graph.trig --to gexf -o out/events.gexf
     """
     try:
-        target = output or graph.with_suffix(EXTENSIONS[canonical_format(fmt)])
+        target = output or default_output(graph, fmt)
         data = load_graph(graph)
         if target.resolve() == graph.resolve():
             raise ExportError(f"refusing to overwrite the input {graph}: give -o FILE")

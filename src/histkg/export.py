@@ -1,26 +1,37 @@
 """Exporters: a registry of name -> writer with aliases (as rdflib's plugin
-map), and atomic writes: a file is written beside its target and renamed, so
-a failed export never leaves half a file.
+map), and atomic writes: a file (or a folder of tables) is written beside its
+target and renamed, so a failed export never leaves half an output.
+
+RDF formats are serialised by pyoxigraph (rdflib's Turtle and TriG writers
+took seconds on the seeds), from triples and quads sorted here, so the same
+graph always gives the same bytes. JSON-LD is written here, compacted with
+histkg's prefixes. The networks (GraphML, GEXF, co-occurrence) live in
+`networks.py`, the plain files (CSV, GeoJSON) in `tables.py`.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import tempfile
-from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import cached_property
+from itertools import groupby
 from pathlib import Path
 
-import networkx as nx
-from rdflib import Dataset, Graph, URIRef
-from rdflib.namespace import RDF, SKOS, RDFS
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import RDF
 
-from .namespaces import HKG, OA, SCHEMA, bind_prefixes
+from . import networks, tables
+from .namespaces import DEFAULT_BASE, PREFIXES, bind_prefixes
 
-NODE_CLASSES = {HKG.Person: "Person", HKG.Place: "Place", HKG.Organization: "Organization",
-                HKG.Treaty: "Treaty", HKG.Visit: "Visit", HKG.Stop: "Stop", HKG.TimeSpan: "TimeSpan",
-                HKG.Source: "Source", HKG.CitedWork: "CitedWork"}
+# JSON-LD and Turtle abbreviate with the vocabulary's prefixes; JSON-LD also
+# with `id:` for data under the default base (the IRIs scholars read most).
+JSONLD_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()} | {"id": DEFAULT_BASE}
 
 
 class ExportError(ValueError):
@@ -35,9 +46,7 @@ def atomic_path(target: Path):
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; outputs are for everyone to read
+    os.chmod(tmp, 0o666 & ~current_umask())  # mkstemp makes 0600; outputs are for everyone to read
     try:
         yield Path(tmp)
         os.replace(tmp, target)
@@ -46,8 +55,39 @@ def atomic_path(target: Path):
             os.unlink(tmp)
 
 
+@contextmanager
+def atomic_dir(target: Path):
+    """Yield a temporary folder beside `target`; on success it takes the place
+    of `target` (an older folder there is moved aside first, then removed),
+    on failure it is removed."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    os.chmod(tmp, 0o777 & ~current_umask())
+    try:
+        yield tmp
+        for child in tmp.iterdir():
+            os.chmod(child, 0o666 & ~current_umask())
+        if target.is_dir():
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
+            os.replace(target, old / target.name)
+            os.replace(tmp, target)
+            shutil.rmtree(old)
+        else:
+            os.replace(tmp, target)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp)
+
+
+def current_umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
 def as_graph(data: Graph | Dataset) -> Graph:
-    """The union of a dataset's graphs (Turtle and GraphML hold one graph)."""
+    """The union of a dataset's graphs (Turtle and the networks hold one graph)."""
     if not isinstance(data, Dataset):
         return data
     graph = Graph()
@@ -58,80 +98,212 @@ def as_graph(data: Graph | Dataset) -> Graph:
     return graph
 
 
-def write_turtle(data: Graph | Dataset, path: Path) -> None:
-    as_graph(data).serialize(destination=str(path), format="turtle", encoding="utf-8")
+class GraphData:
+    """One graph on its way to several files: its union for queries, its quads
+    and triples sorted (so bytes are stable) and converted to pyoxigraph's
+    terms. Each view is made once, however many files a build writes."""
+
+    def __init__(self, data: Graph | Dataset) -> None:
+        self.data = data
+
+    @property
+    def has_named_graphs(self) -> bool:
+        return isinstance(self.data, Dataset)
+
+    @cached_property
+    def union(self) -> Graph:
+        return as_graph(self.data)
+
+    @cached_property
+    def quads(self) -> list[tuple]:
+        """(subject, predicate, object, graph) of every named graph, sorted."""
+        if not self.has_named_graphs:
+            raise ExportError("this format needs named graphs: export a graph.trig or graph.nq built by `histkg build`")
+        return sorted(((s, p, o, named.identifier) for named in self.data.graphs() for s, p, o in named),
+                      key=quad_order)
+
+    @cached_property
+    def triples(self) -> list[tuple]:
+        return sorted(self.union, key=triple_order)
+
+    @cached_property
+    def ox_quads(self) -> list[ox.Quad]:
+        convert = OxConverter()
+        return [ox.Quad(convert(s), convert(p), convert(o), convert.graph_name(g)) for s, p, o, g in self.quads]
+
+    @cached_property
+    def ox_triples(self) -> list[ox.Triple]:
+        convert = OxConverter()
+        return [ox.Triple(convert(s), convert(p), convert(o)) for s, p, o in self.triples]
 
 
-def write_ntriples(data: Graph | Dataset, path: Path) -> None:
-    lines = sorted(as_graph(data).serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines())
-    path.write_text("\n".join(line for line in lines if line) + "\n", encoding="utf-8")
+def triple_order(triple: tuple) -> tuple:
+    """Subjects together, rdf:type first (Turtle writes it as `a`), then by predicate and object."""
+    s, p, o = triple[:3]
+    return str(s), p != RDF.type, str(p), term_order(o)
 
 
-def write_trig(data: Graph | Dataset, path: Path) -> None:
-    if not isinstance(data, Dataset):
-        raise ExportError("TriG needs named graphs: export a graph.trig built by `histkg build`")
-    data.serialize(destination=str(path), format="trig", encoding="utf-8")
+def quad_order(quad: tuple) -> tuple:
+    return (str(quad[3]), *triple_order(quad))
 
 
-def to_networkx(data: Graph | Dataset) -> nx.MultiDiGraph:
-    """Entities (not literals) as nodes with `label` and `type`; object
-    properties between them as edges labelled with the property's local name;
-    where an entity is mentioned, a weighted `mentionedIn` edge to the source."""
-    graph = as_graph(data)
-    network = nx.MultiDiGraph()
-    for cls, type_name in NODE_CLASSES.items():
-        for node in graph.subjects(RDF.type, cls):
-            network.add_node(str(node), **node_attributes(graph, node, type_name))
-    for s, p, o in graph:
-        if isinstance(o, URIRef) and str(s) in network and str(o) in network and p != RDF.type:
-            name = local_name(p)
-            network.add_edge(str(s), str(o), key=name, label=name, weight=1)
-    for (entity, source), count in mention_counts(graph).items():
-        if str(entity) in network and str(source) in network:
-            network.add_edge(str(entity), str(source), key="mentionedIn", label="mentionedIn", weight=count)
-    return network
+def term_order(term) -> tuple:
+    if isinstance(term, Literal):
+        return str(term), str(term.datatype or ""), term.language or ""
+    return str(term), "", ""
 
 
-def node_attributes(graph: Graph, node: URIRef, type_name: str) -> dict:
-    label = (graph.value(node, SKOS.prefLabel) or graph.value(node, RDFS.label)
-             or graph.value(node, URIRef("http://purl.org/dc/terms/title")) or local_name(node))
-    attributes = {"label": str(label), "type": type_name, "iri": str(node),
-                  "mentions": len(list(graph.objects(node, HKG.evidence)))}
-    latitude, longitude = graph.value(node, SCHEMA.latitude), graph.value(node, SCHEMA.longitude)
-    if latitude is not None and longitude is not None:
-        attributes["latitude"], attributes["longitude"] = float(latitude), float(longitude)
-    return attributes
+class OxConverter:
+    """rdflib terms -> pyoxigraph terms; an IRI met again is the same object."""
+
+    def __init__(self) -> None:
+        self.iris: dict[str, ox.NamedNode] = {}
+
+    def iri(self, text: str) -> ox.NamedNode:
+        node = self.iris.get(text)
+        if node is None:
+            node = self.iris[text] = ox.NamedNode(text)
+        return node
+
+    def __call__(self, term):
+        if isinstance(term, URIRef):
+            return self.iri(str(term))
+        if isinstance(term, Literal):
+            if term.language:
+                return ox.Literal(str(term), language=term.language)
+            if term.datatype is not None:
+                return ox.Literal(str(term), datatype=self.iri(str(term.datatype)))
+            return ox.Literal(str(term))
+        if isinstance(term, BNode):
+            return ox.BlankNode(str(term))
+        raise ExportError(f"cannot export the term {term!r}")
+
+    def graph_name(self, name):
+        if name is None or name == DATASET_DEFAULT_GRAPH_ID:
+            return ox.DefaultGraph()
+        return self(name)
 
 
-def mention_counts(graph: Graph) -> Counter:
-    """(entity, source) -> number of annotations of that entity in that source."""
-    counts: Counter = Counter()
-    for entity, annotation in graph.subject_objects(HKG.evidence):
-        target = graph.value(annotation, OA.hasTarget)
-        source = graph.value(target, OA.hasSource) if target is not None else None
-        if source is not None:
-            counts[(entity, source)] += 1
-    return counts
+def used_prefixes(terms: Iterable) -> dict[str, str]:
+    """The prefixes whose namespace some IRI (or datatype) of `terms` starts with."""
+    iris = {str(t) for t in terms if isinstance(t, URIRef)}
+    iris |= {str(t.datatype) for t in terms if isinstance(t, Literal) and t.datatype is not None}
+    return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()
+            if any(iri.startswith(str(namespace)) for iri in iris)}
 
 
-def local_name(iri) -> str:
-    text = str(iri)
-    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+def write_readable(statements: list, fmt: ox.RdfFormat, prefixes: dict[str, str], path: Path,
+                   subject_indent: bytes) -> None:
+    """pyoxigraph's Turtle or TriG, made easier to read: its @prefix lines
+    (in an order of its own) sorted, and a blank line before each subject.
+    Literals never span lines (pyoxigraph escapes newlines), so a line with
+    `subject_indent` and no more starts a subject."""
+    lines = ox.serialize(statements, format=fmt, prefixes=prefixes).split(b"\n")
+    header = sorted(line for line in lines if line.startswith(b"@prefix "))
+    body: list[bytes] = []
+    for line in lines[len(header):]:
+        starts_subject = line.startswith(subject_indent) and line[len(subject_indent):][:1] not in (b"\t", b"}", b"")
+        if starts_subject and body and not body[-1].endswith(b"{"):
+            body.append(b"")
+        body.append(line)
+    path.write_bytes(b"\n".join(header + [b""] + body))
 
 
-def write_graphml(data: Graph | Dataset, path: Path) -> None:
-    # Named keys: Gephi then reads `label` as the label, not `d3`/`d7`.
-    nx.write_graphml(to_networkx(data), str(path), named_key_ids=True, encoding="utf-8")
+def write_turtle(data: GraphData, path: Path) -> None:
+    terms = {term for triple in data.triples for term in triple}
+    write_readable(data.ox_triples, ox.RdfFormat.TURTLE, used_prefixes(terms), path, subject_indent=b"")
 
 
-EXPORTERS: dict[str, Callable[[Graph | Dataset, Path], None]] = {
+def write_ntriples(data: GraphData, path: Path) -> None:
+    ox.serialize(data.ox_triples, str(path), ox.RdfFormat.N_TRIPLES)
+
+
+def write_nquads(data: GraphData, path: Path) -> None:
+    ox.serialize(data.ox_quads, str(path), ox.RdfFormat.N_QUADS)
+
+
+def write_trig(data: GraphData, path: Path) -> None:
+    terms = {term for quad in data.quads for term in quad[:3]}
+    write_readable(data.ox_quads, ox.RdfFormat.TRIG, used_prefixes(terms), path, subject_indent=b"\t")
+
+
+def write_jsonld(data: GraphData, path: Path) -> None:
+    """One JSON-LD document: the prefixes as its @context, one object per
+    named graph (or a flat @graph for a single graph), one node per line."""
+    context = json.dumps(JSONLD_PREFIXES, ensure_ascii=False, indent=2).replace("\n", "\n ")
+    if data.has_named_graphs:
+        parts = []
+        for name, quads in groupby(data.quads, key=lambda quad: quad[3]):
+            nodes = ",\n   ".join(jsonld_nodes(quads))
+            parts.append(f'  {{"@id": {json.dumps(compact_iri(name))}, "@graph": [\n   {nodes}\n  ]}}')
+        body = ",\n".join(parts)
+    else:
+        body = "  " + ",\n  ".join(jsonld_nodes(data.triples))
+    path.write_text(f'{{\n "@context": {context},\n "@graph": [\n{body}\n ]\n}}\n', encoding="utf-8")
+
+
+def jsonld_nodes(statements: Iterable[tuple]) -> Iterator[str]:
+    """Sorted triples (or quads) -> one compact JSON object per subject."""
+    for subject, group in groupby(statements, key=lambda statement: statement[0]):
+        node: dict = {"@id": compact_iri(subject)}
+        for predicate, values in groupby(group, key=lambda statement: statement[1]):
+            objects = [statement[2] for statement in values]
+            if predicate == RDF.type and all(isinstance(o, URIRef) for o in objects):
+                key, items = "@type", [compact_iri(o) for o in objects]
+            else:
+                key, items = compact_iri(predicate), [jsonld_value(o) for o in objects]
+            node[key] = items[0] if len(items) == 1 else items
+        yield json.dumps(node, ensure_ascii=False)
+
+
+def jsonld_value(term) -> dict | str:
+    if isinstance(term, Literal):
+        if term.language:
+            return {"@value": str(term), "@language": term.language}
+        if term.datatype is not None:  # lexical form kept: a JSON number would change the datatype
+            return {"@value": str(term), "@type": compact_iri(term.datatype)}
+        return str(term)
+    return {"@id": compact_iri(term)}
+
+
+def compact_iri(term) -> str:
+    """`hkg:Person` for an IRI in a known namespace; blank nodes as `_:id`."""
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    text = str(term)
+    for prefix, namespace in JSONLD_PREFIXES.items():
+        local = text[len(namespace):]
+        if text.startswith(namespace) and local and not local.startswith("//"):
+            return f"{prefix}:{local}"
+    return text
+
+
+def on_union(write: Callable[[Graph, Path], None]) -> Callable[[GraphData, Path], None]:
+    """Networks and tables read the union graph."""
+    return lambda data, path: write(data.union, path)
+
+
+EXPORTERS: dict[str, Callable[[GraphData, Path], None]] = {
     "turtle": write_turtle,
     "ntriples": write_ntriples,
+    "nquads": write_nquads,
     "trig": write_trig,
-    "graphml": write_graphml,
+    "jsonld": write_jsonld,
+    "graphml": on_union(networks.write_entity_graphml),
+    "gexf": on_union(networks.write_event_gexf),
+    "csv": on_union(tables.write_csv_tables),
+    "geojson": on_union(tables.write_geojson),
+    "cooccurrence-graphml": on_union(networks.write_cooccurrence_graphml),
+    "cooccurrence-gexf": on_union(networks.write_cooccurrence_gexf),
 }
-ALIASES = {"ttl": "turtle", "nt": "ntriples", "n-triples": "ntriples"}
-EXTENSIONS = {"turtle": ".ttl", "ntriples": ".nt", "trig": ".trig", "graphml": ".graphml"}
+ALIASES = {"ttl": "turtle", "nt": "ntriples", "n-triples": "ntriples", "nq": "nquads", "n-quads": "nquads",
+           "json-ld": "jsonld"}
+# What an output's name ends with after the graph's stem: `graph` -> `graph.nt`, `graph-csv/`.
+EXTENSIONS = {"turtle": ".ttl", "ntriples": ".nt", "nquads": ".nq", "trig": ".trig", "jsonld": ".jsonld",
+              "graphml": ".graphml", "gexf": ".gexf", "csv": "-csv", "geojson": ".geojson",
+              "cooccurrence-graphml": "-cooccurrence.graphml", "cooccurrence-gexf": "-cooccurrence.gexf"}
+FOLDER_FORMATS = {"csv"}  # written as a folder of files
+READERS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".nq": "nquads", ".jsonld": "json-ld"}
 
 
 def canonical_format(name: str) -> str:
@@ -142,28 +314,41 @@ def canonical_format(name: str) -> str:
     return key
 
 
-def exporter(name: str) -> Callable[[Graph | Dataset, Path], None]:
+def exporter(name: str) -> Callable[[GraphData, Path], None]:
     return EXPORTERS[canonical_format(name)]
 
 
-def export(data: Graph | Dataset, fmt: str, path: Path | str) -> Path:
+def default_output(graph_path: Path | str, fmt: str) -> Path:
+    """Where `histkg export GRAPH --to FMT` writes without -o: beside GRAPH."""
+    graph_path = Path(graph_path)
+    return graph_path.with_name(graph_path.stem + EXTENSIONS[canonical_format(fmt)])
+
+
+def export(data: Graph | Dataset | GraphData, fmt: str, path: Path | str) -> Path:
+    """Write `data` as `fmt` to `path` (a folder for csv), atomically."""
     write = exporter(fmt)
-    with atomic_path(Path(path)) as tmp:
+    data = data if isinstance(data, GraphData) else GraphData(data)
+    path = Path(path)
+    folder = canonical_format(fmt) in FOLDER_FORMATS
+    if path.is_dir() != folder and path.exists():
+        raise ExportError(f"{path} is {'a file' if folder else 'a folder'}: {fmt} writes {'a folder' if folder else 'a file'}")
+    with (atomic_dir if folder else atomic_path)(path) as tmp:
         write(data, tmp)
-    return Path(path)
+    return path
 
 
 def load_graph(path: Path | str) -> Graph | Dataset:
-    """Read a built graph: Turtle, N-Triples, TriG or N-Quads (by extension)."""
+    """Read a built graph: Turtle, N-Triples, TriG, N-Quads or JSON-LD (by extension)."""
     path = Path(path)
     if not path.is_file():
         raise ExportError(f"no such graph file: {path}")
-    fmt = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".nq": "nquads"}.get(path.suffix.lower())
+    fmt = READERS.get(path.suffix.lower())
     if fmt is None:
-        raise ExportError(f"cannot tell the format of {path}: use .ttl, .nt, .trig or .nq")
-    data: Graph | Dataset = Dataset() if fmt in {"trig", "nquads"} else Graph()
+        raise ExportError(f"cannot tell the format of {path}: use {', '.join(READERS)}")
+    data: Graph | Dataset = Dataset() if fmt in {"trig", "nquads", "json-ld"} else Graph()
     try:
         data.parse(str(path), format=fmt)
     except Exception as error:  # rdflib raises many parser-specific types
         raise ExportError(f"cannot read {path} as {fmt}: {error}".splitlines()[0]) from None
+    bind_prefixes(data)
     return data
