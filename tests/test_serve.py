@@ -434,6 +434,19 @@ def test_a_port_in_use_is_a_one_line_error(small_graph):
                                       "choose another with --port"
 
 
+def test_an_oxigraph_store_folder_is_served_read_only(small_graph, tmp_path):
+    folder = tmp_path / "store"
+    store = ox.Store(str(folder))
+    store.bulk_load(path=str(small_graph), format=ox.RdfFormat.TRIG)
+    store.flush()
+    del store  # one writer at a time: the server opens the folder read-only
+    with running_server(folder) as server:
+        before = server.select(COUNT_TRIPLES)
+        assert [row["name"]["value"] for row in server.select(PERSONS)] == ["Kliment Voroşilov", "İsmet İnönü"]
+        assert server.post_body(INSERT, "application/sparql-update")[0] == 403
+        assert server.select(COUNT_TRIPLES) == before
+
+
 # --- the seeds' graph -----------------------------------------------------------------------
 
 
