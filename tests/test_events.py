@@ -1,0 +1,154 @@
+"""Treaties and visits as events: slots from sentences, claims per source,
+conflicts and impossible dates as warnings. The texts are written for the
+tests: no name in them is in any file of ontology/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, SKOS, XSD
+
+from histkg.build import build
+from histkg.export import as_graph
+from histkg.namespaces import HKG
+
+TREATY_TEXT = (
+    "Yunanistan ile Bulgaristan arasında 12 Mart 1926 tarihinde Varna'da bir ticaret antlaşması imzalandı. "
+    "Bu gelişmeden sonra iki ülkenin ilişkileri düzeldi.\n\n"
+    "4 Nisan 1925 tarihli Selanik Muahedesi iki ülke arasındaki sınırı çizmişti.\n"
+)
+VISIT_TEXT = (
+    "Dışişleri Bakanı Ahmet Rasim Bey başkanlığındaki heyet 3 Mayıs 1927'de Batum'dan hareket etti. "
+    "Ahmet Rasim Bey'den başka heyette Mehmet Sait Bey ve Osman Nuri Bey bulunuyordu. "
+    "Heyet 5 Mayıs 1927'de Tiflis'e vardı. "
+    "Tiflis'te heyeti Yusuf Ziya Paşa karşıladı. "
+    "9 Mayıs 1927'de heyet Bakü'ye geçti. "
+    "Heyet 13 Mayıs 1927 pazartesi günü Bakü'den ayrıldı.\n"
+)
+
+
+def build_texts(tmp_path: Path, texts: dict[str, str]):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    result = build([folder])
+    return result, as_graph(result.dataset)
+
+
+def labels(graph, nodes) -> set[str]:
+    return {str(graph.value(node, SKOS.prefLabel)) for node in nodes}
+
+
+def only(graph, cls, label_part: str) -> URIRef:
+    nodes = [n for n in graph.subjects(RDF.type, cls) if label_part in str(graph.value(n, SKOS.prefLabel))]
+    assert len(nodes) == 1, (label_part, [graph.value(n, SKOS.prefLabel) for n in graph.subjects(RDF.type, cls)])
+    return nodes[0]
+
+
+def claims_of(graph, subject, predicate) -> list[URIRef]:
+    return [c for c in graph.subjects(HKG.subject, subject) if graph.value(c, HKG.predicate) == predicate]
+
+
+@pytest.fixture(scope="module")
+def treaty_graph(tmp_path_factory):
+    return build_texts(tmp_path_factory.mktemp("t"), {"a.txt": TREATY_TEXT})
+
+
+@pytest.fixture(scope="module")
+def visit_graph(tmp_path_factory):
+    return build_texts(tmp_path_factory.mktemp("v"), {"a.txt": VISIT_TEXT})
+
+
+def test_a_treaty_named_only_by_what_it_is_gets_date_place_and_parties(treaty_graph):
+    result, graph = treaty_graph
+    treaty = only(graph, HKG.Treaty, "ticaret antlaşması")
+    assert graph.value(treaty, HKG.signedOn) == Literal("1926-03-12", datatype=XSD.date)
+    assert labels(graph, graph.objects(treaty, HKG.signedAt)) == {"Varna"}
+    assert {"Yunanistan", "Bulgaristan"} <= labels(graph, graph.objects(treaty, HKG.party))
+    assert str(graph.value(treaty, HKG.earliest)) == "1926-03-12" == str(graph.value(treaty, HKG.latest))
+
+
+def test_a_named_treaty_takes_its_date_and_the_city_of_its_name(treaty_graph):
+    result, graph = treaty_graph
+    treaty = only(graph, HKG.Treaty, "Selanik")
+    assert graph.value(treaty, HKG.signedOn) == Literal("1925-04-04", datatype=XSD.date)
+    assert labels(graph, graph.objects(treaty, HKG.signedAt)) == {"Selanik"}
+
+
+def test_every_treaty_value_has_a_claim_with_source_and_evidence(treaty_graph):
+    result, graph = treaty_graph
+    treaty = only(graph, HKG.Treaty, "ticaret antlaşması")
+    for predicate in (HKG.signedOn, HKG.signedAt, HKG.party):
+        for value in graph.objects(treaty, predicate):
+            claims = [c for c in claims_of(graph, treaty, predicate) if graph.value(c, HKG.object) == value]
+            assert len(claims) == 1, (predicate, value)
+            assert graph.value(claims[0], HKG.source) is not None
+            assert graph.value(claims[0], HKG.evidence) is not None
+    assert result.conforms
+
+
+def test_a_visit_has_leader_travellers_host_and_stops_in_order(visit_graph):
+    result, graph = visit_graph
+    visit = only(graph, HKG.Visit, "Ahmet Rasim")
+    assert labels(graph, graph.objects(visit, HKG.leader)) == {"Ahmet Rasim Bey"}
+    assert {"Ahmet Rasim Bey", "Mehmet Sait Bey", "Osman Nuri Bey"} <= labels(graph, graph.objects(visit, HKG.visitor))
+    assert "Yusuf Ziya Paşa" in labels(graph, graph.objects(visit, HKG.host))
+    stops = sorted(graph.objects(visit, HKG.stop), key=lambda s: int(graph.value(s, HKG.order)))
+    places = [str(graph.value(graph.value(s, HKG.place), SKOS.prefLabel)) for s in stops]
+    assert places == ["Batum", "Tiflis", "Bakü"]
+    assert str(graph.value(stops[1], HKG.date)) == "1927-05-05"
+    assert str(graph.value(visit, HKG.startDate)) == "1927-05-03"
+    assert str(graph.value(visit, HKG.earliest)) == "1927-05-03"
+    assert str(graph.value(visit, HKG.latest)) == "1927-05-09"
+
+
+def test_a_weekday_that_does_not_match_the_date_is_kept_and_reported(visit_graph):
+    result, graph = visit_graph
+    problems = [c for c in graph.subjects(HKG.problem, None)]
+    assert len(problems) == 1
+    assert str(graph.value(problems[0], HKG.object)) == "1927-05-13"
+    assert "pazartesi" in str(graph.value(problems[0], HKG.problem))
+    assert result.conforms
+    assert "1927-05-13" in result.validation.report_text and "Warning" in result.validation.report_text
+
+
+def test_two_sources_that_disagree_keep_both_dates_and_the_warning_names_both(tmp_path):
+    result, graph = build_texts(tmp_path, {
+        "first.txt": "3 Haziran 1926 tarihli Varna Antlaşması ilişkileri düzeltti.\n",
+        "second.txt": "4 Haziran 1926'da Varna'da bir antlaşma imzalandı.\n",
+    })
+    treaty = only(graph, HKG.Treaty, "Varna")
+    assert {str(v) for v in graph.objects(treaty, HKG.signedOn)} == {"1926-06-03", "1926-06-04"}
+    sources = {str(graph.value(c, HKG.source)).rsplit("/", 1)[-1] for c in claims_of(graph, treaty, HKG.signedOn)}
+    assert sources == {"first", "second"}
+    assert result.conforms
+    warning = [line for line in result.validation.report_text.splitlines() if "disagree" in line]
+    assert warning and "first.txt" in warning[0] and "second.txt" in warning[0]
+
+
+def test_seeds_gumru_treaty_carries_both_dates_each_from_its_source(seeds_build):
+    result, _ = seeds_build
+    graph = as_graph(result.dataset)
+    treaty = only(graph, HKG.Treaty, "Gümrü")
+    claims = claims_of(graph, treaty, HKG.signedOn)
+    by_date = {str(graph.value(c, HKG.object)): str(graph.value(c, HKG.source)).rsplit("/", 1)[-1][:3] for c in claims}
+    assert by_date == {"1920-12-03": "000", "1920-12-02": "004"}
+    assert result.conforms
+
+
+def test_seeds_vorosilov_delegation_travels_with_its_members_through_the_cities(seeds_build):
+    result, _ = seeds_build
+    graph = as_graph(result.dataset)
+    visit = only(graph, HKG.Visit, "Voroşilov")
+    travellers = " ".join(labels(graph, graph.objects(visit, HKG.visitor)))
+    for name in ("Boubnov", "Budenny", "Krijanovski"):
+        assert name in travellers
+    stops = sorted(graph.objects(visit, HKG.stop), key=lambda s: int(graph.value(s, HKG.order)))
+    places = [str(graph.value(graph.value(s, HKG.place), SKOS.prefLabel)) for s in stops]
+    order = [places.index(p) for p in ("Sivastopol", "İstanbul", "Ankara", "Eskişehir", "İzmir", "Bergama", "Çanakkale")]
+    assert order == sorted(order)
+    assert str(graph.value(visit, HKG.earliest)).startswith("1933-10")
+    assert str(graph.value(visit, HKG.latest)).startswith("1933-11")
