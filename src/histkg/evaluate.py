@@ -280,6 +280,8 @@ class Predictions:
     labels: dict[str, str]
     edtf: dict[str, str]
     notes: list[str]
+    graph: Graph | None = None
+    code_of_source: dict = field(default_factory=dict)  # source node -> gold file code
 
 
 def _label(graph: Graph, node) -> str:
@@ -361,7 +363,7 @@ def load_predictions(graph_path: Path, codes: set[str]) -> Predictions:
                 mentions[kind].append(Mention(code, start, end, exact, key))
     if mismatched:
         notes.append(f"{mismatched} annotations whose oa:exact differs from the source text at their offsets")
-    return Predictions(texts, mentions, labels, edtf, notes)
+    return Predictions(texts, mentions, labels, edtf, notes, graph, code_of_source)
 
 
 def _read_json(path: Path) -> list:
@@ -761,6 +763,9 @@ def evaluate(graph_path: Path | str, gold_dir: Path | str) -> Report:
         evaluate_dates(gold, pred, report)
     if "visits" in gold or "treaties" in gold:
         evaluate_places(gold, pred, report)
+    from .evaluate_events import evaluate_events  # it reads this module's report types
+
+    evaluate_events(gold, pred, report)
     report.notes.insert(0, "the gold is a sample of the truth (about half): precision counts what it does not "
                            "list as wrong, so P is a lower bound; strict = same span, fuzzy = overlap")
     return report

@@ -1,0 +1,202 @@
+"""Event slots against the gold: are a treaty's date, place, parties and
+signatories right; a visit's leader, travellers, destination, dates and stops
+in order?
+
+A slot is one value the gold states (one signing date claimed by one file, one
+traveller, one stop). Names are compared leniently (folded case and accents; a
+party is right when the gold's description contains the graph's label, a
+person when their surnames agree), because the gold writes descriptions
+(`Türkiye (Ankara Hükümeti)`), not labels. Stops in order count the longest
+common subsequence of the gold's itinerary and the graph's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from rdflib import URIRef
+from rdflib.namespace import RDF, SKOS
+
+from .evaluate import Predictions, Report, _acc_row, _codes, place_name
+from .namespaces import HKG
+from .resolve import ascii_fold, similar_spelling
+
+
+def fold(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", ascii_fold(str(text)).lower()).split())
+
+
+def surname(text: str) -> str:
+    words = [w for w in re.sub(r"\(.*?\)", " ", str(text)).split() if w[:1].isupper()]
+    honorifics = {"Paşa", "Bey", "Efendi", "Dr.", "General", "Albay", "Lord", "M.", "Mareşal", "Yoldaş", "Beyler"}
+    words = [w for w in words if w not in honorifics] or str(text).split() or [""]
+    return words[-1]
+
+
+def same_person(gold: str, label: str) -> bool:
+    return bool(label) and similar_spelling(fold(surname(gold)), fold(surname(label)))
+
+
+def labels(graph, node) -> list[str]:
+    return [str(v) for p in (SKOS.prefLabel, SKOS.altLabel) for v in graph.objects(node, p)]
+
+
+class Tally:
+    def __init__(self) -> None:
+        self.counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        self.misses: list[str] = []
+
+    def add(self, slot: str, ok: bool, what: str) -> None:
+        self.counts[slot][0] += ok
+        self.counts[slot][1] += 1
+        if not ok:
+            self.misses.append(f"{slot}: {what}")
+
+    def rows(self, type_: str, report: Report, note: str) -> None:
+        for slot, (ok, total) in sorted(self.counts.items()):
+            report.rows.append(_acc_row(type_, slot, ok, total))
+        ok = sum(c[0] for c in self.counts.values())
+        total = sum(c[1] for c in self.counts.values())
+        report.rows.append(_acc_row(type_, "all slots", ok, total, note))
+        report.lists[f"{type_}: wrong or missing slots"] = self.misses
+
+
+# --------------------------------------------------------------------------- treaties
+
+def treaty_node(graph, treaty: dict):
+    """The graph's treaty whose labels include a gold variant, or that shares
+    the first word of the gold's name (`Gümrü Barışı` for `Gümrü Antlaşması`)."""
+    variants = {fold(v) for v in treaty.get("variants") or []} | {fold(treaty.get("canonical", ""))}
+    first = fold(treaty.get("canonical", "")).split()[:1]
+    by_first = []
+    for node in graph.subjects(RDF.type, HKG.Treaty):
+        names = {fold(label) for label in labels(graph, node)}
+        if names & variants:
+            return node
+        if first and any(name.split()[:1] == first for name in names):
+            by_first.append(node)
+    return by_first[0] if len(by_first) == 1 else None
+
+
+def signing_claims(treaty: dict) -> list[dict]:
+    return [c for c in treaty.get("date_claims") or [] if str(c.get("kind", "")).startswith("signed")]
+
+
+def claimed(graph, node, predicate, pred: Predictions) -> set[tuple[str, str]]:
+    """(value, gold file code) of every claim on `node` for `predicate`."""
+    found = set()
+    for claim in graph.subjects(HKG.subject, node):
+        if graph.value(claim, HKG.predicate) == predicate:
+            code = pred.code_of_source.get(graph.value(claim, HKG.source), "")
+            found.add((str(graph.value(claim, HKG.object)), code))
+    return found
+
+
+def evaluate_treaty_slots(gold: dict, pred: Predictions, report: Report) -> None:
+    graph, tally = pred.graph, Tally()
+    for treaty in gold.get("treaties", []):
+        if not isinstance(treaty, dict) or treaty.get("borderline") or not set(_codes(treaty)) & set(pred.texts):
+            continue
+        name = treaty.get("canonical", treaty.get("id"))
+        node = treaty_node(graph, treaty)
+        dates = claimed(graph, node, HKG.signedOn, pred) if node is not None else set()
+        for claim in signing_claims(treaty):
+            tally.add("date", (str(claim["date"]), str(claim.get("file"))) in dates, f"{name} {claim['date']}")
+        place = treaty.get("place") or {}
+        if isinstance(place, dict) and place.get("name"):
+            where = [label for p in graph.objects(node, HKG.signedAt) for label in labels(graph, p)] if node else []
+            tally.add("place", fold(place_name(place["name"])) in {fold(w) for w in where}, f"{name} {place['name']}")
+        parties = [label for p in graph.objects(node, HKG.party) for label in labels(graph, p)] if node else []
+        for party in treaty.get("parties") or []:
+            tally.add("parties", any(fold(p) and fold(p) in fold(party) for p in parties), f"{name} {party}")
+        signatories = [label for p in graph.objects(node, HKG.signatory) for label in labels(graph, p)] if node else []
+        for person in treaty.get("signatories") or []:
+            tally.add("signatories", any(same_person(person, s) for s in signatories), f"{name} {person}")
+    tally.rows("treaty slots", report, "date (signing claims by file), place, parties, signatories")
+
+
+# --------------------------------------------------------------------------- visits
+
+def member_names(member) -> list[str]:
+    if isinstance(member, dict):
+        return [member.get("name", ""), member.get("surface", "")] + list(member.get("variants") or [])
+    return [str(member)]
+
+
+def person_labels(graph, node, predicate) -> list[str]:
+    return [label for p in graph.objects(node, predicate) for label in labels(graph, p)]
+
+
+def itinerary(graph, node) -> list[str]:
+    stops = sorted(graph.objects(node, HKG.stop), key=lambda s: int(graph.value(s, HKG.order)))
+    return [fold(graph.value(graph.value(s, HKG.place), SKOS.prefLabel) or "") for s in stops]
+
+
+def gold_itinerary(visit: dict) -> list[str]:
+    places = []
+    for stop in visit.get("itinerary") or []:
+        name = fold(place_name(stop.get("place", ""))) if isinstance(stop, dict) else ""
+        if name and (not places or places[-1] != name):
+            places.append(name)
+    return places
+
+
+def common_in_order(a: list[str], b: list[str]) -> int:
+    """Length of the longest common subsequence (a name of b may be more precise: `Ankara İstasyonu`)."""
+    table = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            same = x == y or x.split()[:1] == y.split()[:1]
+            table[i + 1][j + 1] = table[i][j] + 1 if same else max(table[i][j + 1], table[i + 1][j])
+    return table[-1][-1]
+
+
+def visit_node(graph, visit: dict):
+    """The graph's visit with the gold's leader that shares most stops with it."""
+    leader = visit.get("leader") or ""
+    candidates = [n for n in graph.subjects(RDF.type, HKG.Visit)
+                  if leader and any(same_person(leader, label) for label in person_labels(graph, n, HKG.leader))]
+    gold_stops = gold_itinerary(visit)
+    return max(candidates, key=lambda n: (common_in_order(gold_stops, itinerary(graph, n)), str(n)), default=None)
+
+
+def evaluate_visit_slots(gold: dict, pred: Predictions, report: Report, legs: bool) -> None:
+    graph, tally = pred.graph, Tally()
+    for visit in gold.get("visits", []):
+        if not isinstance(visit, dict) or bool(visit.get("sub_of")) != legs or not set(_codes(visit)) & set(pred.texts):
+            continue
+        name = visit.get("id")
+        node = visit_node(graph, visit)
+        if visit.get("leader"):
+            tally.add("leader", node is not None, f"{name} {visit['leader']}")
+        travellers = person_labels(graph, node, HKG.visitor) if node is not None else []
+        for member in visit.get("members") or []:
+            names = [n for n in member_names(member) if n]
+            tally.add("travellers", any(same_person(n, t) for n in names for t in travellers), f"{name} {names[:1]}")
+        if visit.get("destination"):
+            where = person_labels(graph, node, HKG.destination) if node is not None else []
+            tally.add("destination", any(fold(w) and fold(w) in fold(visit["destination"]) for w in where),
+                      f"{name} {visit['destination']}")
+        for slot, predicate in (("start", HKG.startDate), ("end", HKG.endDate)):
+            if visit.get(slot):
+                values = {str(v) for v in graph.objects(node, predicate)} if node is not None else set()
+                wanted = str(visit[slot])[:10]
+                tally.add("dates", any(v[:len(wanted)] == wanted for v in values), f"{name} {slot} {visit[slot]}")
+        gold_stops = gold_itinerary(visit)
+        found = common_in_order(gold_stops, itinerary(graph, node)) if node is not None else 0
+        for i in range(len(gold_stops)):  # `found` of them are in the graph's itinerary, in order
+            tally.add("stops in order", i < found, f"{name}: {found} of {len(gold_stops)} stops in order {gold_stops}")
+    kind = "visit legs" if legs else "visit slots"
+    tally.rows(kind, report, "gold visits that are a leg of a larger journey (sub_of)" if legs else
+               "leader, travellers, destination, start/end, stops in order (LCS)")
+
+
+def evaluate_events(gold: dict, pred: Predictions, report: Report) -> None:
+    if pred.graph is None:
+        return
+    if "treaties" in gold:
+        evaluate_treaty_slots(gold, pred, report)
+    if "visits" in gold:
+        evaluate_visit_slots(gold, pred, report, legs=False)
+        evaluate_visit_slots(gold, pred, report, legs=True)
