@@ -53,6 +53,12 @@ class Tally:
         if not ok:
             self.misses.append(f"{slot}: {what}")
 
+    def add_many(self, slot: str, ok: int, total: int, what: str) -> None:
+        self.counts[slot][0] += ok
+        self.counts[slot][1] += total
+        if ok < total:
+            self.misses.append(f"{slot}: {what}")
+
     def rows(self, type_: str, report: Report, note: str) -> None:
         for slot, (ok, total) in sorted(self.counts.items()):
             report.rows.append(_acc_row(type_, slot, ok, total))
@@ -185,8 +191,8 @@ def evaluate_visit_slots(gold: dict, pred: Predictions, report: Report, legs: bo
                 tally.add("dates", any(v[:len(wanted)] == wanted for v in values), f"{name} {slot} {visit[slot]}")
         gold_stops = gold_itinerary(visit)
         found = common_in_order(gold_stops, itinerary(graph, node)) if node is not None else 0
-        for i in range(len(gold_stops)):  # `found` of them are in the graph's itinerary, in order
-            tally.add("stops in order", i < found, f"{name}: {found} of {len(gold_stops)} stops in order {gold_stops}")
+        tally.add_many("stops in order", found, len(gold_stops), f"{name}: {found} of {len(gold_stops)} in order "
+                       f"(gold {gold_stops}; graph {itinerary(graph, node) if node is not None else []})")
     kind = "visit legs" if legs else "visit slots"
     tally.rows(kind, report, "gold visits that are a leg of a larger journey (sub_of)" if legs else
                "leader, travellers, destination, start/end, stops in order (LCS)")

@@ -65,6 +65,7 @@ class TreatyFact:
     signed_at: tuple[Slot, ...] = ()
     parties: tuple[Slot, ...] = ()
     signatories: tuple[Slot, ...] = ()
+    party_names: tuple[str, ...] = ()  # states named by nationality words of the name (`Türk-Sovyet`)
     refers_back: bool = False  # `bu pakt`: the treaty named just before
     alias_of: object = None  # `Paris Paktı olarak da bilinen Briand-Kellog Paktı`: that mention
 
@@ -233,7 +234,7 @@ def one_treaty_fact(sentence, doc_id, start, end, mention, named, previous_end, 
     places = [m for s, m in segment if s.label_ == "PLACE" and signing
               and case_after(sentence.doc, s.end) == "locative" and is_city(m.text)]
     parties = [m for s, m in segment if signing and s.label_ in ("ORG", "PLACE") and m not in places
-               and is_party(sentence.doc, s)]
+               and (is_party(sentence.doc, s) or subject_state(sentence.doc, s, m))]
     signatories = [m for s, m in segment if signing and s.label_ == "PERSON" and is_party(sentence.doc, s)]
     family = treaty_family(sentence.doc[end - 1].text)
     first = sentence.doc[start]
@@ -245,7 +246,22 @@ def one_treaty_fact(sentence, doc_id, start, end, mention, named, previous_end, 
                       signed_at=tuple(Slot(m, (m,)) for m in places) + tuple(Slot(m, (mention,)) for m in name_place),
                       parties=tuple(Slot(m, (m,)) for m in parties),
                       signatories=tuple(Slot(m, (m,)) for m in signatories),
+                      party_names=demonym_states(sentence.doc, start, end, named),
                       refers_back=refers_back, alias_of=alias)
+
+
+def subject_state(doc: Doc, span: Span, mention) -> bool:
+    """`Gürcistan 7 Mayıs'ta barışı imzalamış`: a state as the subject signs."""
+    return case_after(doc, span.end) == "nominative" and (span.label_ == "ORG" or is_country(mention.text))
+
+
+def demonym_states(doc: Doc, start: int, end: int, named: bool) -> tuple[str, ...]:
+    """`Türk-Sovyet Paktı` -> Türkiye, Sovyet Rusya: the words of the name, or
+    the capitalised words right before a phrase (`Türk-Rus dostluk antlaşması`)."""
+    demonyms = lexicon()["demonyms"]
+    words = doc[start:end] if named else doc[max(start - 3, 0):start]
+    parts = [p for token in words for p in re.split(r"[-–]", token.text) if p]
+    return tuple(dict.fromkeys(demonyms[p] for p in parts if p in demonyms))
 
 
 def not_other_event(sentence: Sentence, end: int) -> bool:
@@ -269,6 +285,13 @@ def is_party(doc: Doc, span: Span) -> bool:
     if case == "instrumental" or any(w in lex["party_links"] or w in lex["agent_links"] for w in after[:1]):
         return True
     return case == "nominative" and bool(after) and any(w.startswith("arasında") for w in after[:4])
+
+
+@cache
+def is_country(name: str) -> bool:
+    gazetteer = Gazetteer.load()
+    key = gazetteer.lookup(name)
+    return bool(key) and key.startswith("geonames:") and gazetteer.info(key).latitude is None
 
 
 @cache
@@ -382,8 +405,9 @@ def stop_places(sentence: Sentence) -> list:
     rank = {"ablative": 0, "locative": 1, "accusative": 1, "nominative": 1, "dative": 2}
     moving = mentions_any(sentence.lower, lex["motion_verbs"])
     found = []
-    for span, mention in sentence.of("PLACE"):
-        case = case_after(sentence.doc, span.end)
+    places = sentence.of("PLACE")
+    cases = coordinated_cases(sentence.doc, places)
+    for (span, mention), case in zip(places, cases):
         if names_something_else(sentence.doc, span) or case == "dative" and intent_after(sentence.doc, span.end):
             continue
         if case in ("ablative", "dative", "accusative") and verb_near(sentence.doc, sentence, span.end, lex["motion_verbs"]) \
@@ -393,6 +417,17 @@ def stop_places(sentence: Sentence) -> list:
     return [(m, case) for _, _, m, case in sorted(found, key=lambda f: (f[0], f[1]))]
 
 
+def coordinated_cases(doc: Doc, places: list) -> list[str]:
+    """`Adalar ve Yalova'ya`: coordinated names share the case of the last."""
+    cases = [case_after(doc, span.end) for span, _ in places]
+    for i in range(len(places) - 2, -1, -1):
+        span, following = places[i][0], places[i + 1][0]
+        between = [t.text for t in doc[span.end:following.start]]
+        if cases[i] == "nominative" and between in (["ve"], [","], ["ile"]):
+            cases[i] = cases[i + 1]
+    return cases
+
+
 def names_something_else(doc: Doc, span: Span) -> bool:
     """`İzmir Vapuru`, `İstanbul Valisi`, `Pera Palace Oteli`: a ship, an
     office or a building named after the place, not the place."""
@@ -400,8 +435,10 @@ def names_something_else(doc: Doc, span: Span) -> bool:
 
 
 def intent_after(doc: Doc, end: int) -> bool:
-    """`İstanbul'a gitmek üzere`: where they mean to go, told before they go."""
-    return "üzere" in next_words(doc, end, 2)
+    """`İstanbul'a gitmek üzere`, `Ankara'ya hareket edileceğinden`: where they
+    mean to go, told before they go (the stop comes when they arrive)."""
+    words = next_words(doc, end, 2)
+    return "üzere" in words or any(re.search(r"(?:ecek|acak|eceğ|acağ)", w) for w in words)
 
 
 def part_of_route(doc: Doc, span: Span) -> bool:
@@ -711,7 +748,20 @@ def treaty_events(facts, entities: list, entity_of: dict, Entity, finish) -> lis
         for predicate, slots in (("signedAt", fact.signed_at), ("party", fact.parties), ("signatory", fact.signatories)):
             for slot in slots:
                 event.add(predicate, entity_of.get(slot.mention), slot.evidence)
+        for name in fact.party_names:
+            event.add("party", state_named(name, entities), (fact.phrase,))
     return list(by_entity.values())
+
+
+def state_named(name: str, entities: list):
+    """The place or organization entity a state's name denotes, if the texts name it."""
+    from .resolve import ascii_fold
+
+    key = ascii_fold(name).lower()
+    for entity in entities:
+        if entity.kind in ("Place", "Organization") and key in {ascii_fold(n).lower() for n in (entity.label, *entity.alt_labels)}:
+            return entity
+    return None
 
 
 def link_generic(fact, named: list, entity_of: dict):
