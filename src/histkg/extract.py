@@ -18,10 +18,9 @@ from spacy.tokens import Doc
 
 from . import factories  # noqa: F401  (registers the components)
 from .citations import references
-from .components import ENTITY_DATA, followed_by_suffix, is_common_word
+from .components import ENTITY_DATA
 from .corpus import Document
 from .dates import find_dates
-from .lexicon import load_lexicon
 from .normalize import CleanText, normalize
 
 LABELS = ("PERSON", "PLACE", "ORG", "TREATY", "DATE")
@@ -105,7 +104,7 @@ def extract(document: Document, nlp: Language | None = None) -> Extraction:
                                   for m in dates if offset <= m.start and m.end <= offset + len(text)]
         docs.append(doc)
     docs = list(nlp.pipe(docs))
-    propagate_person_names(docs)
+    propagate_person_names(docs, nlp)
     mentions, works, parsed = [], [], []
     for (offset, _, section), doc in zip(parts, docs):
         found = list(doc_mentions(document, clean, doc, offset, section))
@@ -154,47 +153,7 @@ def doc_works(document: Document, clean: CleanText, doc: Doc, offset: int, menti
                         reference.year, reference.pages, people)
 
 
-def propagate_person_names(docs: list[Doc]) -> None:
-    """A name found once with a clue (`Karahan Yoldaş`) is a person wherever
-    the same document writes it without one (`Karahan'ın`)."""
-    lex = load_lexicon("names.json")
-    honorifics = set(lex["honorifics_after"]) | set(lex["titles_before"])
-    names: set[tuple[str, ...]] = set()
-    for doc in docs:
-        for span in doc.ents:
-            if span.label_ == "PERSON":
-                core = tuple(t.text for t in span if t.text not in honorifics and t.text not in "()")
-                if core:
-                    names.add(core)
-                if len(core) > 1 and len(core[-1]) > 3:
-                    names.add(core[-1:])
-    for doc in docs:
-        add_known_names(doc, names)
-
-
-def add_known_names(doc: Doc, names: set[tuple[str, ...]]) -> None:
-    """Mark known names; a place found only by the gazetteer on the same words
-    gives way (`Stalin`, `Kalinin` are towns too)."""
-    keep = [span for span in doc.ents if not (span.label_ == "PLACE" and tuple(t.text for t in span) in names)]
-    if len(keep) != len(doc.ents):
-        doc.ents = keep
-    covered = {i for span in doc.ents for i in range(span.start, span.end)}
-    longest = max((len(n) for n in names), default=0)
-    new = []
-    i = 0
-    while i < len(doc):
-        for size in range(min(longest, len(doc) - i), 0, -1):
-            window = tuple(t.text for t in doc[i:i + size])
-            if window in names and covered.isdisjoint(range(i, i + size)) and not sentence_word(doc, i, size):
-                new.append(doc.char_span(doc[i].idx, doc[i + size - 1].idx + len(doc[i + size - 1]), label="PERSON"))
-                covered.update(range(i, i + size))
-                i += size - 1
-                break
-        i += 1
-    if new:
-        doc.ents = sorted([*doc.ents, *new], key=lambda s: s.start)
-
-
-def sentence_word(doc: Doc, i: int, size: int) -> bool:
-    """`Bu` at a sentence start is a word even if some `Bu` were a name."""
-    return size == 1 and is_common_word(doc, doc[i]) and not followed_by_suffix(doc, i + 1)
+def propagate_person_names(docs: list[Doc], nlp: Language) -> None:
+    """A name found once with a clue is a person wherever the document writes
+    it (the person component knows how: `PersonDetector.spread`)."""
+    nlp.get_pipe("histkg_persons_v1").spread(docs)

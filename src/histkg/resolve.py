@@ -14,10 +14,11 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
-from .extract import Extraction, Mention
+from .extract import CREDITS, Extraction, Mention
 from .gazetteer import Gazetteer
-from .lexicon import load_lexicon
+from .lexicon import load_lexicon, load_word_list
 from .resources import ontology_file
 
 KIND_OF_LABEL = {"PERSON": "Person", "PLACE": "Place", "ORG": "Organization", "TREATY": "Treaty", "DATE": "TimeSpan"}
@@ -83,12 +84,14 @@ def edit_distance(a: str, b: str) -> int:
     return previous[-1]
 
 
-def similar_spelling(a: str, b: str) -> bool:
-    """Same name in two spellings: equal sound keys, or one or two letters
-    apart in a long name (`Varoşilov`, `Vorolişoff`; `Bubrov`, `Bubnov`)."""
+def similar_spelling(a: str, b: str, fuzzy: bool = True) -> bool:
+    """Same name in two spellings: equal sound keys, or (with `fuzzy`) one or
+    two letters apart in a long name (`Varoşilov`, `Vorolişoff`; `Bubrov`, `Bubnov`)."""
     a, b = sound_key(a), sound_key(b)
     if a == b:
         return True
+    if not fuzzy:
+        return False
     shortest = min(len(a), len(b))
     return a[0] == b[0] and shortest >= 6 and edit_distance(a, b) <= (1 if shortest < 8 else 2)
 
@@ -100,7 +103,14 @@ class PersonNames:
         lex = load_lexicon("names.json")
         kept = set(lex["title_is_part_of_name"])
         self.drop = (set(lex["honorifics_after"]) | set(lex["titles_before"]) | set(lex["citation_roles"])) - kept
-        self.honorifics = set(lex["honorifics_after"])
+        self.honorifics = set(lex["honorifics_after_given_name"])
+        self.given = {spelling_key(name) for name in load_word_list("given-names.txt")}
+        self.rank_of = dict(lex["ranks"])
+
+    def ranks(self, text: str) -> set[str]:
+        """Ranks and forms of address in a mention: `Dr.Miralay İbrahim Tali`
+        -> {doctor, colonel}."""
+        return {self.rank_of[w] for w in text.replace(".", ". ").split() if w in self.rank_of}
 
     def core(self, text: str) -> tuple[str, ...]:
         words = re.findall(r"[^\s().,]+(?:\.(?=[^\s]))?", text.replace(".", ". "))
@@ -156,21 +166,34 @@ def treaty_key(mention: Mention) -> str:
     return " ".join(spelling_key(w) for w in words[:-1]) + "|" + family
 
 
+class Name(NamedTuple):
+    """What a person mention is grouped by: the spelling keys of its words,
+    and for a lone given name its rank (`Albay Halil` and `Halil Paşa` are two
+    groups; `Mustafa Kemal` needs no rank)."""
+
+    words: tuple[str, ...]
+    rank: str = ""
+
+
 def resolve_persons(mentions: list[Mention]) -> list[Entity]:
     names = PersonNames()
-    groups: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
+    groups: dict[Name, list[Mention]] = defaultdict(list)
     for mention in mentions:
         core = names.core(mention.text) or (mention.text,)
-        groups[tuple(spelling_key(w) for w in core)].append(mention)
-    merged = merge_spellings(merge_short_names(groups, body_names(groups)), given_name_keys(groups, names))
+        words = tuple(spelling_key(w) for w in core)
+        rank = min(names.ranks(mention.text), default="") if words[0] in names.given and len(words) == 1 else ""
+        groups[Name(words, rank)].append(mention)
+    ranks = {key: {r for m in ms for r in names.ranks(m.text)} for key, ms in groups.items()}
+    merged = merge_short_names(groups, roles(groups), ranks, given_name_keys(groups, names))
+    merged = merge_spellings(merged, given_name_keys(merged, names), roles(merged))
     return link_authorities(merged, names)
 
 
-def link_authorities(groups: dict[tuple[str, ...], list[Mention]], names: "PersonNames") -> list[Entity]:
+def link_authorities(groups: dict[Name, list[Mention]], names: "PersonNames") -> list[Entity]:
     """Groups whose names an authority record knows join that record, take its
     label and its Wikidata IRI (`Mustafa Kemal` and `Atatürk` are one man)."""
     records = load_authority("persons.json")
-    by_record: dict[int, list[tuple[str, ...]]] = defaultdict(list)
+    by_record: dict[int, list[Name]] = defaultdict(list)
     unlinked = []
     for key, ms in groups.items():
         found = {records.index_of(names.core(m.text)) for m in ms} - {None}
@@ -183,11 +206,16 @@ def link_authorities(groups: dict[tuple[str, ...], list[Mention]], names: "Perso
         record = records.records[index]
         entity = Entity("Person", "authority:" + record["wikidata"], [m for k in keys for m in groups[k]])
         finish(entity, display=names.display, prefer_long=True, label=record["label"])
-        entity.same_as = (f"http://www.wikidata.org/entity/{record['wikidata']}",)
+        entity.same_as = (wikidata_iri(record["wikidata"]),)
         entities.append(entity)
     for key in unlinked:
-        entities.append(finish(Entity("Person", " ".join(key), groups[key]), display=names.display, prefer_long=True))
+        label = " ".join(key.words) + (f" ({key.rank})" if key.rank else "")
+        entities.append(finish(Entity("Person", label, groups[key]), display=names.display, prefer_long=True))
     return sorted(entities, key=lambda e: e.key)
+
+
+def wikidata_iri(qid: str) -> str:
+    return f"http://www.wikidata.org/entity/{qid}"
 
 
 class Authority:
@@ -210,45 +238,69 @@ def load_authority(name: str) -> Authority:
     return Authority(json.loads(ontology_file(f"authorities/{name}").read_text(encoding="utf-8"))["records"])
 
 
-def given_name_keys(groups: dict[tuple[str, ...], list[Mention]], names: "PersonNames") -> set[tuple[str, ...]]:
+def given_name_keys(groups: dict[Name, list[Mention]], names: "PersonNames") -> set[Name]:
     """One word with `Paşa` or `Bey` after it is a given name (`Kâzım Bey`,
-    `Enver Paşa`), not a surname to compare with other surnames."""
+    `Enver Paşa`), not a surname to compare with other surnames (`yoldaş`
+    follows surnames: `Voroşilof yoldaş`)."""
     return {key for key, ms in groups.items()
-            if len(key) == 1 and any(m.text.split()[-1] in names.honorifics for m in ms)}
+            if len(key.words) == 1 and any(m.text.split()[-1] in names.honorifics for m in ms)}
 
 
-def body_names(groups: dict[tuple[str, ...], list[Mention]]) -> set[tuple[str, ...]]:
-    """Names that the narrative uses, not only the footnotes."""
-    return {key for key, ms in groups.items() if any(m.section != "footnote" for m in ms)}
+def roles(groups: dict[Name, list[Mention]]) -> dict[Name, set[str]]:
+    """`cited` for a name credited in a reference (author, translator,
+    editor), `actor` for a name the text uses otherwise."""
+    return {key: {"cited" if m.data in CREDITS else "actor" for m in ms} for key, ms in groups.items()}
 
 
-def merge_short_names(groups: dict[tuple[str, ...], list[Mention]],
-                      actors: set[tuple[str, ...]]) -> dict[tuple[str, ...], list[Mention]]:
+def rank_fit(short: set[str], long: set[str]) -> int:
+    """How well the ranks of a short name fit a longer name's: 2 a shared
+    rank (`Dr. İbrahim`, `Dr. Miralay İbrahim Tali`), 1 no rank on either
+    side, 0 different ranks (`Albay Halil`, `Halil Kut Paşa`)."""
+    if short and long:
+        return 2 if short & long else 0
+    return 1
+
+
+def merge_short_names(groups: dict[Name, list[Mention]], role_of: dict[Name, set[str]],
+                      ranks: dict[Name, set[str]], given_only: set[Name]) -> dict[Name, list[Mention]]:
     """A name whose words all stand, in order, at the end or start of exactly
     one longer name is that person (`Voroşilov`, `Mustafa Kemal`). A lone
-    given name joins only a name the narrative uses: `Enver Paşa` is not the
-    historian Enver Ziya Karal of the footnotes."""
-    keys = sorted(groups, key=len, reverse=True)
-    target: dict[tuple[str, ...], tuple[str, ...]] = {}
+    given name joins only the start of a name that acts in the history (`Enver
+    Paşa` is not Enver Ziya Karal, an author of the footnotes; `Kâzım Bey` is
+    not the author Ömer Kâzım) and whose ranks fit its own: a shared rank
+    first (`Dr. İbrahim` -> `Dr. Miralay İbrahim Tali`), then a name with no
+    rank (`Kâzım Bey` -> `Kâzım Özalp`, not `Kâzım Karabekir Paşa`)."""
+    keys = sorted(groups, key=lambda k: (-len(k.words), k))
+    target: dict[Name, Name] = {}
     for short in keys:
-        longer = [k for k in keys if len(k) > len(short) and (
-            k[-len(short):] == short or (k[:len(short)] == short and (len(short) > 1 or k in actors)))]
-        roots = {target.get(k, k) for k in longer}
-        if len(roots) == 1:
-            target[short] = roots.pop()
-    merged: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
+        size = len(short.words)
+        given = size == 1 and (short in given_only or bool(short.rank))
+        longer = [k for k in keys if len(k.words) > size
+                  and (k.words[-size:] == short.words or k.words[:size] == short.words)
+                  and (size > 1 or "actor" in role_of[k] or (k.words[-size:] == short.words and not given))]
+        fits = {k: rank_fit(ranks[short], ranks[k]) for k in longer}
+        for wanted in (2, 1):
+            roots = {target.get(k, k) for k in longer if fits[k] == wanted}
+            if len(roots) == 1:
+                target[short] = roots.pop()
+                break
+            if roots:
+                break  # two people fit as well: the short name joins neither
+    merged: dict[Name, list[Mention]] = defaultdict(list)
     for key, ms in groups.items():
         merged[target.get(key, key)].extend(ms)
     return merged
 
 
-def merge_spellings(groups: dict[tuple[str, ...], list[Mention]],
-                    given_only: set[tuple[str, ...]]) -> dict[tuple[str, ...], list[Mention]]:
+def merge_spellings(groups: dict[Name, list[Mention]], given_only: set[Name],
+                    role_of: dict[Name, set[str]]) -> dict[Name, list[Mention]]:
     """Join spellings of one name (`Voroşilof` / `Varoşilov` / `Vorolişoff`,
     `S.M. Budiyenni` / `Simeon Budenny`) when the surnames sound alike and the
     given names agree; a surname alone that fits two different people (`Mdivani`)
-    joins neither."""
-    keys = sorted(groups, key=lambda k: (-len(k), k))
+    joins neither. Names one or two letters apart join only when they play the
+    same part: an author of the footnotes (`Ali Naci Karacan`) is not the
+    diplomat of the narrative (`Karahan`)."""
+    keys = sorted(groups, key=lambda k: (-len(k.words), k))
     parent = {k: k for k in keys}
 
     def root(k):
@@ -256,19 +308,22 @@ def merge_spellings(groups: dict[tuple[str, ...], list[Mention]],
             k = parent[k]
         return k
 
-    for short in sorted(keys, key=lambda k: (len(k), k)):
+    def alike(a: Name, b: Name) -> bool:
+        return same_person(a.words, b.words, fuzzy=bool(role_of[a] & role_of[b]))
+
+    for short in sorted(keys, key=lambda k: (len(k.words), k)):
         if short in given_only:
             continue
-        alike = [k for k in keys if k != short and k not in given_only and same_person(short, k)]
+        similar = [k for k in keys if k != short and k not in given_only and alike(short, k)]
         # Prefer the fuller names; only when there is none, join equal ones.
-        longer = {root(k) for k in alike if len(k) > len(short)} - {root(short)}
-        equal = {root(k) for k in alike if len(k) == len(short)} - {root(short)}
+        longer = {root(k) for k in similar if len(k.words) > len(short.words)} - {root(short)}
+        equal = {root(k) for k in similar if len(k.words) == len(short.words)} - {root(short)}
         if len(longer) == 1:
             parent[root(short)] = longer.pop()
         elif not longer and equal:
             for other in equal:
                 parent[other] = root(short)
-    merged: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
+    merged: dict[Name, list[Mention]] = defaultdict(list)
     for key, ms in groups.items():
         merged[root(key)].extend(ms)
     return merged
@@ -278,10 +333,11 @@ def given_names(key: tuple[str, ...]) -> tuple[str, ...]:
     return key[:-1]
 
 
-def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Surnames alike and every given name (or initial) of the shorter name
-    matches one of the longer's."""
-    if not similar_spelling(a[-1], b[-1]):
+def same_person(a: tuple[str, ...], b: tuple[str, ...], fuzzy: bool = True) -> bool:
+    """Surnames alike (the same sound, or with `fuzzy` one or two letters
+    apart) and every given name (or initial) of the shorter name matches one
+    of the longer's."""
+    if not similar_spelling(a[-1], b[-1], fuzzy):
         return False
     short, long = sorted((given_names(a), given_names(b)), key=len)
     return all(any(given_match(g, h) for h in long) for g in short)
