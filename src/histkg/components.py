@@ -94,7 +94,11 @@ def is_common_word(doc: Doc, token: Token) -> bool:
     return turkish_lower(token.text) in lowercase_words(doc)
 
 
-ROMAN = re.compile(r"^[IVXLC]{2,}$")  # `III`, `LII`: a volume, not a surname in capitals
+ROMAN = re.compile(r"^[IVXLC]{2,}\.?$")  # `III`, `LII`, `III.`: a volume or an ordinal, not a surname
+# `Sovyetlerin`, `Demeçleri`, `Türklerle`: a plural noun in title case, never a name.
+# A bare `-ler` stays possible (`Hitler`, `Müller`); a case ending after it does not.
+TURKISH_ENDING = re.compile(r"^(?:l[ae]r)?(?:[ıiuü]n|[ıiuü]|[ae]|y[ae]|d[ae]n?|t[ae]n?|l[ae]|n[ıiuü]n)?$")
+PLURAL = re.compile(r"(?:ler|lar)(?:[ıi]n|[ıi]|[ae]|l[ae]|d[ae]n?|t[ae]n?|[ıi]n[ıi]|[ıi]n[ae])$")
 PLACE_WORD_SUFFIXES = ("sı", "si", "su", "sü", "lı", "li", "lu", "lü")
 
 
@@ -160,7 +164,9 @@ class PersonDetector:
         self.topic_stems = tuple(lex["topic_stems"])
         self.foreign_words = set(lex["foreign_function_words"])
         self.particles = set(lex["name_particles"])
+        self.issue_words = set(lex["issue_words"])
         self.turkish_words = set(lex["turkish_function_words"])
+        self.place_suffixes = set(load_lexicon("places.json")["place_suffixes"])
         self.transliteration_re = re.compile("|".join(lex["western_transliteration_marks"]), re.IGNORECASE)
         self.thing_heads = set(lex["named_after_heads"]) | head_words()
         self.max_name_tokens = max_name_tokens
@@ -222,8 +228,8 @@ class PersonDetector:
             return True
         if self.is_prominent_place(text) and not (self.surname_re.match(text) or self.weak_surname_re.match(text)):
             return self.place_word_in_name(doc, i)  # `Moskova`, `Kars`; `Stalin`, `Kirov` keep their Russian ending
-        if self.is_of_a_place(text):
-            return False  # `Çarlık Rusyası`, `Türkistanlı`
+        if self.is_of_a_place(text) or PLURAL.search(text) or self.inflected_not_name(text):
+            return False  # `Çarlık Rusyası`, `Türkistanlı`, `Sovyetlerin`
         return not (is_common_word(doc, token) or text.startswith(self.honorific_prefixes)
                     or text in self.months or self.is_title(text) or self.is_title(text, self.topic_stems))
 
@@ -250,6 +256,14 @@ class PersonDetector:
         honorific is the person's surname."""
         return 0 < i < len(doc) - 1 and doc[i - 1].text in self.given_names \
             and doc[i + 1].text in self.honorifics_after
+
+    def inflected_not_name(self, text: str) -> bool:
+        """`Sovyetler`, `Ermenilerin`, `Türkün`: a word of the not-a-name list
+        (four letters or more) with a Turkish ending."""
+        for size in range(len(text) - 1, 3, -1):
+            if text[:size] in self.not_name and TURKISH_ENDING.match(text[size:]):
+                return True
+        return False
 
     def is_of_a_place(self, text: str) -> bool:
         """A prominent place with a possessive or `-lı` suffix: `Rusyası`,
@@ -423,7 +437,8 @@ class PersonDetector:
         for token in doc:
             if self.transliteration_re.search(token.text) and self.is_name_word(doc, token.i) \
                     and not self.places.lookup(token.text) and token.i + 1 < len(doc) \
-                    and (doc[token.i + 1].text in self.turkish_words or is_suffix(doc[token.i + 1])):
+                    and (doc[token.i + 1].text in self.turkish_words or is_suffix(doc[token.i + 1]))\
+                    and followed_by_suffix(doc, token.i + 1) not in self.place_suffixes:
                 yield self.extend_left(doc, token.i, self.max_name_tokens - 1), token.i + 1, 1
 
     def by_capitalised_surname(self, doc: Doc):
@@ -492,7 +507,9 @@ class PersonDetector:
         if not first and not starts_like_name:
             return None
         after = doc[end + 1]
-        if end - start == 1:
+        if after.text in self.issue_words:
+            return None  # `Inkılâp Yolu, No: 3`: a journal's issue
+        if all(not t.whitespace_ for t in doc[start:end - 1]):  # one word: `Tröbst`, `Mir-Yacoub`
             return end if first and self.is_short_citation(doc, start, end) else None
         if not (starts_like_name or is_capitalised(after) or after.text in "\"“«"):
             return None  # an author's name is followed by the title of the work
@@ -502,10 +519,9 @@ class PersonDetector:
         """`Tröbst, Soldatenblut, Leipzig 1925`, `Sagay, XIX. ve XX. Yüzyıllarda`:
         a surname alone before the title of a work; not a newspaper's name
         before a place (`Komunist, Bakü`) nor a place in a list (`Kars, Ardahan`)."""
-        word, after = doc[start], doc[end + 1]
-        if self.places.lookup(word.text) or self.places.lookup(after.text) or after.text in self.not_name:
-            return False
-        return is_capitalised(after) or after.text in "\"“«"
+        words, after = doc[start:end].text, doc[end + 1]
+        return not (self.places.lookup(words) or self.places.lookup(after.text)) \
+            and (is_capitalised(after) or after.text in "\"“«")
 
     # -- names found once are names everywhere in the document -----------------------
     def spread(self, docs: list[Doc]) -> None:
