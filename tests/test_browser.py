@@ -2,7 +2,7 @@
 
 Playwright drives Debian's own Chromium (`executable_path`), so nothing is
 downloaded: never run `playwright install`. Without Chromium the tests skip
-and say how to install it.
+and say how to install it; HISTKG_CHROMIUM names another Chromium binary.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import os
 import shutil
 
 import pytest
+from test_serve import running_server
 
 from histkg.query import catalogue
-from test_serve import running_server
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is missing: pip install -e '.[test]'")
 

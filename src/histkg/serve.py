@@ -188,8 +188,13 @@ def preferred(accept: str, offered: dict[str, str]) -> str:
             break
         if media in offered:
             return offered[media]
-        if media in ("*/*", "application/*", "text/*"):
+        if media == "*/*":
             return default
+        if media.endswith("/*"):  # text/* asks for the first text type offered
+            kind = media[:-1]
+            match = next((answer for asked, answer in offered.items() if asked.startswith(kind)), None)
+            if match:
+                return match
     return default  # an Accept we cannot meet still gets an answer, as most endpoints do
 
 
