@@ -89,6 +89,7 @@ class VisitFact:
     dates: list[Slot] = field(default_factory=list)
     flagged: list[tuple[int, Slot]] = field(default_factory=list)  # (stop index, a day the text gets wrong)
     datives: list = field(default_factory=list)  # places the text sends the group to (`Ankara'ya`)
+    when: object = None  # a date inside the words that name the journey (`1932 yılında gerçekleştirdiği`)
 
 
 # --------------------------------------------------------------------------- sentences
@@ -590,7 +591,8 @@ def visit_facts(all_sentences: list[Sentence], doc_id: str) -> list[VisitFact]:
             if episode is not None and same_name(leader, episode.fact.leader):
                 continue
             anchor = sentence.make(start, end, "VISIT")
-            fact = VisitFact(doc_id, anchor, leader=leader, destination=destination)
+            fact = VisitFact(doc_id, anchor, leader=leader, destination=destination,
+                             when=date_within(sentence, start, end))
             facts.append(fact)
             if sentence.section == "body":
                 episode = Episode(fact, sentence.index)
@@ -602,6 +604,14 @@ def visit_facts(all_sentences: list[Sentence], doc_id: str) -> list[VisitFact]:
             if stays_in_time(episode, sentence):
                 episode.add_sentence(sentence)
     return facts
+
+
+def date_within(sentence: Sentence, start: int, end: int):
+    """`İsmet Paşa'nın 1932 yılında gerçekleştirdiği Moskova ziyareti`: the
+    date written inside the words that name a journey."""
+    inside = [m for s, m in sentence.of("DATE") if start <= s.start_char and s.end_char <= end
+              and "/" not in m.data.edtf and not m.data.edtf.startswith(("{", "["))]
+    return inside[0] if inside else None
 
 
 def other_group_words(sentence: Sentence, anchors) -> bool:
@@ -862,7 +872,7 @@ def visit_event(group: list[VisitFact], entity_of: dict) -> Event:
             if host is not None and id(host) not in travellers:
                 event.add("host", host, (person,))
     add_stops(event, group, entity_of)
-    add_span(event)
+    add_span(event, group)
     where = event.values("destination")
     year = min((c.value.data.earliest.year for c in event.claims if c.predicate == "startDate"), default=None)
     event.label = " ".join(part for part in (leader.label, "→", where[0].label if where else "", f"({year})" if year else "") if part)
@@ -902,11 +912,15 @@ def add_stops(event: Event, group: list[VisitFact], entity_of: dict) -> None:
                 kept[index].flagged.append(EventClaim("date", slot.mention, slot.evidence, slot.problem))
 
 
-def add_span(event: Event) -> None:
+def add_span(event: Event, group: list[VisitFact] = ()) -> None:
     """Start and end: the first and last day the itinerary states (days the
-    text gets wrong are kept on their stop, flagged, and left out here)."""
+    text gets wrong are kept on their stop, flagged, and left out here); with
+    no dated stop, the date in the words that name the journey starts it."""
     dated = [s.date for s in event.stops if s.date is not None and not s.date.problem]
     if not dated:
+        when = next((f.when for f in group if f.when is not None), None)
+        if when is not None:
+            event.add("startDate", when, (when,))
         return
     first = min(dated, key=lambda c: c.value.data.earliest)
     last = max(dated, key=lambda c: c.value.data.latest)
