@@ -48,7 +48,8 @@ def write_csv(path: Path, columns: tuple[str, ...], rows: list[dict]) -> None:
 
 
 def joined(values) -> str:
-    return SEPARATOR.join(sorted(str(value) for value in values))
+    """Distinct values, sorted, in one cell."""
+    return SEPARATOR.join(sorted({str(value) for value in values}))
 
 
 def entity_rows(graph: Graph) -> list[dict]:
