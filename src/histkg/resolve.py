@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from .extract import CREDITS, Extraction, Mention
 from .gazetteer import Gazetteer
-from .lexicon import load_lexicon, load_word_list
+from .lexicon import load_lexicon, load_word_list, turkish_lower
 from .resources import ontology_file
 
 KIND_OF_LABEL = {"PERSON": "Person", "PLACE": "Place", "ORG": "Organization", "TREATY": "Treaty", "DATE": "TimeSpan"}
@@ -117,11 +117,12 @@ class PersonNames:
         return tuple(w for w in words if w not in self.drop and w.rstrip(".") + "." not in self.drop)
 
     def display(self, text: str) -> str:
-        """The name without titles before it: `Dr. Rıza Nur` -> `Rıza Nur`."""
+        """The name without titles before it: `Dr. Rıza Nur` -> `Rıza Nur`; a
+        lone given name keeps its title (`Albay Halil` is not `Halil Paşa`)."""
         words = text.replace("Dr.", "Dr. ").split()
         while words and (words[0] in self.drop and words[0] not in {"Paşa", "Bey"}):
             words.pop(0)
-        return " ".join(words) or text
+        return " ".join(words) if len(words) > 1 else text
 
 
 def resolve(extractions: list[Extraction]) -> list[Entity]:
@@ -130,7 +131,7 @@ def resolve(extractions: list[Extraction]) -> list[Entity]:
     for mention in mentions:
         by_kind[KIND_OF_LABEL[mention.label]].append(mention)
     entities = (resolve_persons(by_kind["Person"]) + resolve_places(by_kind["Place"])
-                + resolve_by_key(by_kind["Organization"], "Organization", lambda m: ascii_fold(m.text).lower())
+                + resolve_organizations(by_kind["Organization"])
                 + resolve_treaties(by_kind["Treaty"])
                 + resolve_by_key(by_kind["TimeSpan"], "TimeSpan", lambda m: m.data.edtf))
     assign_slugs(entities)
@@ -142,6 +143,31 @@ def resolve_by_key(mentions: list[Mention], kind: str, key) -> list[Entity]:
     for mention in mentions:
         groups[key(mention)].append(mention)
     return [finish(Entity(kind, k, ms)) for k, ms in sorted(groups.items())]
+
+
+def organization_key(text: str) -> str:
+    """`Sovyetler Birliği`, `SOVYETLER BİRLİĞİ` -> one key."""
+    return ascii_fold(turkish_lower(" ".join(text.split()))).lower()
+
+
+def resolve_organizations(mentions: list[Mention]) -> list[Entity]:
+    """One node per organization name; names an authority record knows join
+    that record, take its label and its Wikidata IRI (`SSCB` and `Sovyetler
+    Birliği` are one state), as persons do."""
+    records = json.loads(ontology_file("authorities/organizations.json").read_text(encoding="utf-8"))["records"]
+    record_of = {organization_key(name): record for record in records for name in record["names"]}
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        record = record_of.get(organization_key(mention.text))
+        groups["authority:" + record["wikidata"] if record else organization_key(mention.text)].append(mention)
+    entities = []
+    for key, ms in sorted(groups.items()):
+        record = record_of.get(organization_key(ms[0].text)) if key.startswith("authority:") else None
+        entity = finish(Entity("Organization", key, ms), label=record["label"] if record else None)
+        if record:
+            entity.same_as = (wikidata_iri(record["wikidata"]),)
+        entities.append(entity)
+    return entities
 
 
 def resolve_treaties(mentions: list[Mention]) -> list[Entity]:
@@ -205,12 +231,12 @@ def link_authorities(groups: dict[Name, list[Mention]], names: "PersonNames") ->
     for index, keys in by_record.items():
         record = records.records[index]
         entity = Entity("Person", "authority:" + record["wikidata"], [m for k in keys for m in groups[k]])
-        finish(entity, display=names.display, prefer_long=True, label=record["label"])
+        finish(entity, display=names.display, prefer_long=True, name_words=names.core, label=record["label"])
         entity.same_as = (wikidata_iri(record["wikidata"]),)
         entities.append(entity)
     for key in unlinked:
         label = " ".join(key.words) + (f" ({key.rank})" if key.rank else "")
-        entities.append(finish(Entity("Person", label, groups[key]), display=names.display, prefer_long=True))
+        entities.append(finish(Entity("Person", label, groups[key]), display=names.display, prefer_long=True, name_words=names.core))
     return sorted(entities, key=lambda e: e.key)
 
 
@@ -362,10 +388,11 @@ def resolve_places(mentions: list[Mention]) -> list[Entity]:
     return entities
 
 
-def finish(entity: Entity, display=lambda text: text, prefer_long: bool = False, label: str | None = None) -> Entity:
+def finish(entity: Entity, display=lambda text: text, prefer_long: bool = False, label: str | None = None,
+           name_words=None) -> Entity:
     """prefLabel: `label` when an authority gives one, else the fullest form
-    (for persons) or the most frequent one; altLabels: every other distinct
-    surface form."""
+    (for persons: the most words of the name itself, `name_words`) or the
+    most frequent one; altLabels: every other distinct surface form."""
     counts = Counter(m.text for m in entity.mentions)
     if entity.kind == "TimeSpan":
         entity.label = entity.key
@@ -373,7 +400,8 @@ def finish(entity: Entity, display=lambda text: text, prefer_long: bool = False,
         return entity
     def fullness(form: str) -> int:
         """Words of the name, an initial (`S.İ.`) counting for nothing."""
-        return sum(1 for word in display(form).split() if "." not in word) if prefer_long else 0
+        words = name_words(form) if name_words else display(form).split()
+        return sum(1 for word in words if "." not in word) if prefer_long else 0
 
     forms = sorted(counts, key=lambda f: (-fullness(f), -counts[f], f))
     entity.label = label or display(forms[0])

@@ -1,0 +1,110 @@
+"""Detection rules that generalise, on short texts written for the tests: the
+names in them are in no lexicon, gazetteer or authority file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from histkg.corpus import load_corpus
+from histkg.extract import extract
+
+
+def extraction(text: str, tmp_path: Path, nlp):
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    (document,) = load_corpus([path])
+    return extract(document, nlp)
+
+
+def found(text: str, tmp_path: Path, nlp) -> dict[str, set[str]]:
+    labels: dict[str, set[str]] = {}
+    for mention in extraction(text, tmp_path, nlp).mentions:
+        labels.setdefault(mention.label, set()).add(mention.text)
+    return labels
+
+
+def footnote(text: str) -> str:
+    """A body paragraph, then `text` as footnote 1 (the way the seeds print them)."""
+    return "Bu konuda bir çalışma vardır1.\n\n" + "1 " + text + "\n"
+
+
+# -- persons -------------------------------------------------------------------------------
+
+
+def test_a_name_before_a_head_word_names_a_thing_not_the_person(tmp_path, nlp):
+    labels = found("Petrovski Heyeti Ankara'ya geldi. Heyet Karadağ Vapuru ile döndü ve "
+                   "Tevfikiye Oteli'nde kaldı. Yoldaş Petrovski bir nutuk söyledi.", tmp_path, nlp)
+    assert labels["PERSON"] == {"Yoldaş Petrovski"}
+    assert "Tevfikiye Oteli" in labels["PLACE"]
+
+
+def test_names_joined_by_ve_to_a_person_are_persons_both_ways(tmp_path, nlp):
+    labels = found("Toplantıya Yoldaş Kamenev ve Varga katıldı. Ertesi gün Hodza, Lapka ve Yoldaş Rudzutak "
+                   "da geldi.", tmp_path, nlp)
+    assert {"Varga", "Hodza", "Lapka"} <= labels["PERSON"]
+
+
+def test_a_russian_ending_with_a_case_suffix_is_a_name_in_the_whole_document(tmp_path, nlp):
+    labels = found("Kuybışin'in mektubu Ankara'ya ulaştı.\n\nSonra Kuybışin yine yazdı.", tmp_path, nlp)
+    persons = [m for m in extraction("Kuybışin'in mektubu Ankara'ya ulaştı.\n\nSonra Kuybışin yine yazdı.",
+                                     tmp_path, nlp).mentions if m.label == "PERSON"]
+    assert labels["PERSON"] == {"Kuybışin"} and len(persons) == 2
+
+
+def test_a_german_transliteration_before_a_turkish_word_is_a_name(tmp_path, nlp):
+    labels = found("Bu görüşmeye Schlichter ile Türk temsilcisi katıldı.", tmp_path, nlp)
+    assert labels["PERSON"] == {"Schlichter"}
+
+
+def test_german_word_before_a_place_suffix_is_no_person(tmp_path, nlp):
+    labels = found("Yazar 1894'te Oberschlesien'de doğmuştur.", tmp_path, nlp)
+    assert "PERSON" not in labels
+
+
+def test_a_particle_and_a_hyphen_join_the_parts_of_one_name(tmp_path, nlp):
+    labels = found("30 Haziran 1922 günü Ahmed ed-Devle Kerimi (İran) itimatnamesini sundu.", tmp_path, nlp)
+    assert "Ahmed ed-Devle Kerimi" in labels["PERSON"]
+
+
+def test_plural_and_inflected_words_in_title_case_are_no_names(tmp_path, nlp):
+    labels = found("Tabii Sovyetlerin Ankara'ya yardımı büyüktü. Türklerle Kürtlerin beraber yaşamak isteği "
+                   "anlatıldı. III. Ordu Müfettişi geldi.", tmp_path, nlp)
+    assert "PERSON" not in labels
+
+
+def test_short_and_hyphenated_citations_name_their_authors(tmp_path, nlp):
+    text = footnote("Trenkner, Kriegsbriefe, Leipzig 1923, s. 17; Bauer-Hüsnü, “Kafkas Cephesi”, "
+                    "İstanbul 1925, s. 12; bkz. Leonid ve aynı zamanda A. Friedrich, Angora, Berlin 1923.")
+    doc = extraction(text, tmp_path, nlp)
+    credited = {person.text for work in doc.works for _, person in work.credits}
+    assert {"Trenkner", "Bauer-Hüsnü", "Leonid"} <= credited
+
+
+def test_titles_of_foreign_works_and_periodicals_are_no_authors(tmp_path, nlp):
+    text = footnote("Revue du Monde Slave, Paris 1925, s. 3; U. S. Congress Papers 1921, No: 12; "
+                    "Neue Rundschau, No: 4; Komunist, Bakü 1921.")
+    assert "PERSON" not in found(text, tmp_path, nlp)
+
+
+def test_a_place_name_between_a_given_name_and_an_honorific_is_a_surname(tmp_path, nlp):
+    labels = found("Toplantıya ayrıca Ahmet Sinop Paşa da katıldı.", tmp_path, nlp)
+    assert "Ahmet Sinop Paşa" in labels["PERSON"]
+
+
+# -- places --------------------------------------------------------------------------------
+
+
+def test_places_by_head_word_place_noun_move_and_list(tmp_path, nlp):
+    # A capitalised word at a sentence start is a common word when the text
+    # writes it in lower case somewhere (`heyet`, `misafirler`, `vapur`).
+    labels = found("Sovyet heyet üyeleri ve misafirler vapur ile geldi. Heyet Kuruçeşme Rıhtımı'ndan Selimiye'ye geçti. "
+                   "Misafirler Salacak rıhtımına çıktı. Vapur Kilyos açıklarında bekledi. Heyet vapurla Moda ve "
+                   "Yalova'ya gitti.", tmp_path, nlp)
+    assert {"Kuruçeşme Rıhtımı", "Selimiye", "Salacak", "Kilyos", "Moda", "Yalova"} <= labels["PLACE"]
+    assert "PERSON" not in labels
+
+
+def test_an_old_city_name_from_the_curated_gazetteer_is_linked(tmp_path, nlp):
+    doc = extraction("Ermeni heyeti Aleksandropol'da toplandı.", tmp_path, nlp)
+    (place,) = [m for m in doc.mentions if m.label == "PLACE"]
+    assert place.text == "Aleksandropol" and place.data == "geonames:616635"
