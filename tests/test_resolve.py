@@ -122,3 +122,15 @@ def test_a_quarter_from_the_curated_gazetteer_gets_coordinates_and_no_invented_l
 
     (place,) = resolve_places([Mention("doc", "PLACE", "Haydarpaşa", 0, 10, "body", "s")])
     assert place.same_as == () and round(place.latitude, 1) == 41.0 and round(place.longitude, 1) == 29.0
+
+
+def test_an_alias_the_text_gives_joins_the_person(tmp_path):
+    from histkg.corpus import load_corpus
+    from histkg.extract import extract
+    from histkg.resolve import resolve
+
+    path = tmp_path / "doc.txt"
+    path.write_text("Paşa yaveri Selim Nazif'i Demir Paşa takma adıyla Moskova'ya göndermişti. "
+                    "Sonra Selim Nazif Bey yine yola çıktı.\n", encoding="utf-8")
+    persons = [e for e in resolve([extract(d) for d in load_corpus([path])]) if e.kind == "Person"]
+    assert [sorted({m.text for m in e.mentions}) for e in persons] == [["Demir Paşa", "Selim Nazif", "Selim Nazif Bey"]]

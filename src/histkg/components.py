@@ -445,7 +445,8 @@ class PersonDetector:
         """`Nurcan KARAOĞLAN`: a surname in capitals after a given name, the
         way bylines and translator notes write authors."""
         for token in doc:
-            if token.text.isupper() and token.text.isalpha() and self.is_capitalised_surname(doc, token) \
+            if token.text.isupper() and token.text.isalpha() and not ROMAN.match(token.text) \
+                    and self.is_capitalised_surname(doc, token) \
                     and self.is_name_word(doc, token.i - 1):
                 yield self.extend_left(doc, token.i - 1, 1), token.i + 1, 2
 

@@ -130,7 +130,7 @@ def resolve(extractions: list[Extraction]) -> list[Entity]:
     by_kind: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_kind[KIND_OF_LABEL[mention.label]].append(mention)
-    entities = (resolve_persons(by_kind["Person"]) + resolve_places(by_kind["Place"])
+    entities = (resolve_persons(by_kind["Person"], alias_pairs(extractions)) + resolve_places(by_kind["Place"])
                 + resolve_organizations(by_kind["Organization"])
                 + resolve_treaties(by_kind["Treaty"])
                 + resolve_by_key(by_kind["TimeSpan"], "TimeSpan", lambda m: m.data.edtf))
@@ -201,7 +201,22 @@ class Name(NamedTuple):
     rank: str = ""
 
 
-def resolve_persons(mentions: list[Mention]) -> list[Entity]:
+def alias_pairs(extractions: list[Extraction]) -> list[tuple[Mention, Mention]]:
+    """`Azmi'yi Bulat Paşa takma adıyla`: a person and the alias the text
+    gives him right after (`takma adıyla`, `namıyla`, `lakabıyla`)."""
+    alias = re.compile(r"\s+(?:" + "|".join(load_lexicon("names.json")["alias_words"]) + ")")
+    suffix = re.compile(r"^[\'’][a-zçğıöşü]+\s+$")
+    pairs = []
+    for extraction in extractions:
+        text = extraction.document.text
+        persons = sorted((m for m in extraction.mentions if m.label == "PERSON"), key=lambda m: m.start)
+        for first, second in zip(persons, persons[1:]):
+            if suffix.match(text[first.end:second.start]) and alias.match(text, second.end):
+                pairs.append((first, second))
+    return pairs
+
+
+def resolve_persons(mentions: list[Mention], aliases: list[tuple[Mention, Mention]] = ()) -> list[Entity]:
     names = PersonNames()
     groups: dict[Name, list[Mention]] = defaultdict(list)
     for mention in mentions:
@@ -209,10 +224,32 @@ def resolve_persons(mentions: list[Mention]) -> list[Entity]:
         words = tuple(spelling_key(w) for w in core)
         rank = min(names.ranks(mention.text), default="") if words[0] in names.given and len(words) == 1 else ""
         groups[Name(words, rank)].append(mention)
+    groups = join_bare_given_names(groups)
     ranks = {key: {r for m in ms for r in names.ranks(m.text)} for key, ms in groups.items()}
     merged = merge_short_names(groups, roles(groups), ranks, given_name_keys(groups, names))
     merged = merge_spellings(merged, given_name_keys(merged, names), roles(merged))
-    return link_authorities(merged, names)
+    return link_authorities(join_aliases(merged, aliases), names)
+
+
+def join_aliases(groups: dict[Name, list[Mention]], aliases) -> dict[Name, list[Mention]]:
+    """One group for a person and his alias (the alias's group joins)."""
+    for first, second in aliases:
+        home = next((k for k, ms in groups.items() if first in ms), None)
+        other = next((k for k, ms in groups.items() if second in ms), None)
+        if home is not None and other is not None and home != other:
+            groups[home].extend(groups.pop(other))
+    return groups
+
+
+def join_bare_given_names(groups: dict[Name, list[Mention]]) -> dict[Name, list[Mention]]:
+    """A given name written without a rank (`Enver'e`) is the man the text
+    names with one when it names only one (`Enver Paşa`); with two ranks
+    (`Albay Halil`, `Halil Paşa`) it joins neither."""
+    joined: dict[Name, list[Mention]] = defaultdict(list)
+    for key, ms in groups.items():
+        ranked = [k for k in groups if k.words == key.words and k.rank] if not key.rank else []
+        joined[ranked[0] if len(ranked) == 1 else key].extend(ms)
+    return joined
 
 
 def link_authorities(groups: dict[Name, list[Mention]], names: "PersonNames") -> list[Entity]:
