@@ -12,6 +12,7 @@ import json
 import math
 import re
 import xml.etree.ElementTree as ET
+from itertools import pairwise
 from pathlib import Path
 
 import igraph
@@ -25,9 +26,22 @@ from rdflib.namespace import OWL, RDF, SKOS, XSD
 
 from histkg.build import OUTPUTS
 from histkg.cli import main
-from histkg.export import EXPORTERS, EXTENSIONS, ExportError, GraphData, OxConverter, export, load_graph
+from histkg.export import (
+    EXPORTERS,
+    EXTENSIONS,
+    ExportError,
+    GraphData,
+    OxConverter,
+    export,
+    load_graph,
+)
 from histkg.namespaces import HKG, OA, SCHEMA
-from histkg.networks import attribute_types, cooccurrence_network, event_network, merge_spells
+from histkg.networks import (
+    attribute_types,
+    cooccurrence_network,
+    event_network,
+    merge_spells,
+)
 
 ID = "https://w3id.org/histkg/id/"
 GEXF_NS = "{http://gexf.net/1.3}"
@@ -409,7 +423,7 @@ def test_gexf_spells_are_iso_dates_in_order_and_never_overlap(seeds_build, event
         for node_spells in [*spells.values(), *spells_by_id(root, "edge").values()]:
             for start, end in node_spells:
                 assert ISO_DATE.match(start) and ISO_DATE.match(end) and start <= end
-            assert all(a[1] < b[0] for a, b in zip(node_spells, node_spells[1:]))
+            assert all(a[1] < b[0] for a, b in pairwise(node_spells))
 
 
 def test_gexf_declares_one_type_per_attribute_and_refuses_mixed_values(seeds_build):

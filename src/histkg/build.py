@@ -11,8 +11,8 @@ from pathlib import Path
 from rdflib import Dataset
 
 from .corpus import Document, load_corpus
-from .export import GraphData, atomic_path, export
 from .events import resolve_events
+from .export import GraphData, atomic_path, export
 from .extract import Extraction, build_nlp, extract
 from .graph import build_graph
 from .namespaces import DEFAULT_BASE

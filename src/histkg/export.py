@@ -15,7 +15,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from itertools import groupby
@@ -24,7 +24,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, XSD
 
 from . import networks, tables
 from .namespaces import DEFAULT_BASE, PREFIXES, bind_prefixes
@@ -99,9 +99,9 @@ def as_graph(data: Graph | Dataset) -> Graph:
 
 
 class GraphData:
-    """One graph on its way to several files: its union for queries, its quads
-    and triples sorted (so bytes are stable) and converted to pyoxigraph's
-    terms. Each view is made once, however many files a build writes."""
+    """One graph on its way to several files: its union for queries, and its
+    triples and quads as pyoxigraph terms in a stable order. Each view is made
+    once, however many files a build writes."""
 
     def __init__(self, data: Graph | Dataset) -> None:
         self.data = data
@@ -115,42 +115,40 @@ class GraphData:
         return as_graph(self.data)
 
     @cached_property
-    def quads(self) -> list[tuple]:
-        """(subject, predicate, object, graph) of every named graph, sorted."""
+    def quads(self) -> list[ox.Quad]:
+        """Every quad, by graph name, then as `triples` orders them."""
         if not self.has_named_graphs:
             raise ExportError("this format needs named graphs: export a graph.trig or graph.nq built by `histkg build`")
-        return sorted(((s, p, o, named.identifier) for named in self.data.graphs() for s, p, o in named),
-                      key=quad_order)
-
-    @cached_property
-    def triples(self) -> list[tuple]:
-        return sorted(self.union, key=triple_order)
-
-    @cached_property
-    def ox_quads(self) -> list[ox.Quad]:
         convert = OxConverter()
-        return [ox.Quad(convert(s), convert(p), convert(o), convert.graph_name(g)) for s, p, o, g in self.quads]
+        quads = []
+        for named in sorted(self.data.graphs(), key=lambda graph: str(graph.identifier)):
+            name = convert.graph_name(named.identifier)
+            triples = sorted_triples([ox.Triple(convert(s), convert(p), convert(o)) for s, p, o in named])
+            quads += [ox.Quad(t.subject, t.predicate, t.object, name) for t in triples]
+        return quads
 
     @cached_property
-    def ox_triples(self) -> list[ox.Triple]:
+    def triples(self) -> list[ox.Triple]:
+        """The union's triples, each once, in `triple_order`."""
+        if self.has_named_graphs:
+            return sorted_triples({quad.triple for quad in self.quads})
         convert = OxConverter()
-        return [ox.Triple(convert(s), convert(p), convert(o)) for s, p, o in self.triples]
+        return sorted_triples([ox.Triple(convert(s), convert(p), convert(o)) for s, p, o in self.data])
 
 
-def triple_order(triple: tuple) -> tuple:
-    """Subjects together, rdf:type first (Turtle writes it as `a`), then by predicate and object."""
-    s, p, o = triple[:3]
-    return str(s), p != RDF.type, str(p), term_order(o)
+RDF_TYPE = f"<{RDF.type}>"
 
 
-def quad_order(quad: tuple) -> tuple:
-    return (str(quad[3]), *triple_order(quad))
+def sorted_triples(triples) -> list[ox.Triple]:
+    """Triples in a stable order: sorted on their N-Triples form, which
+    pyoxigraph makes far faster than terms compare in Python."""
+    return sorted(triples, key=lambda triple: triple_order(str(triple)))
 
 
-def term_order(term) -> tuple:
-    if isinstance(term, Literal):
-        return str(term), str(term.datatype or ""), term.language or ""
-    return str(term), "", ""
+def triple_order(ntriple: str) -> tuple:
+    """Subjects together in IRI order, rdf:type first (Turtle's `a`), then predicate and object."""
+    subject, predicate, rest = ntriple.split(" ", 2)
+    return subject.strip("<>"), predicate != RDF_TYPE, predicate, rest
 
 
 class OxConverter:
@@ -184,10 +182,15 @@ class OxConverter:
         return self(name)
 
 
-def used_prefixes(terms: Iterable) -> dict[str, str]:
-    """The prefixes whose namespace some IRI (or datatype) of `terms` starts with."""
-    iris = {str(t) for t in terms if isinstance(t, URIRef)}
-    iris |= {str(t.datatype) for t in terms if isinstance(t, Literal) and t.datatype is not None}
+def used_prefixes(statements) -> dict[str, str]:
+    """The prefixes whose namespace some IRI (or datatype) of `statements` starts with."""
+    iris = set()
+    for statement in statements:
+        for term in (statement.subject, statement.predicate, statement.object):
+            if isinstance(term, ox.NamedNode):
+                iris.add(term.value)
+            elif isinstance(term, ox.Literal):
+                iris.add(term.datatype.value)
     return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()
             if any(iri.startswith(str(namespace)) for iri in iris)}
 
@@ -210,21 +213,19 @@ def write_readable(statements: list, fmt: ox.RdfFormat, prefixes: dict[str, str]
 
 
 def write_turtle(data: GraphData, path: Path) -> None:
-    terms = {term for triple in data.triples for term in triple}
-    write_readable(data.ox_triples, ox.RdfFormat.TURTLE, used_prefixes(terms), path, subject_indent=b"")
+    write_readable(data.triples, ox.RdfFormat.TURTLE, used_prefixes(data.triples), path, subject_indent=b"")
 
 
 def write_ntriples(data: GraphData, path: Path) -> None:
-    ox.serialize(data.ox_triples, str(path), ox.RdfFormat.N_TRIPLES)
+    ox.serialize(data.triples, str(path), ox.RdfFormat.N_TRIPLES)
 
 
 def write_nquads(data: GraphData, path: Path) -> None:
-    ox.serialize(data.ox_quads, str(path), ox.RdfFormat.N_QUADS)
+    ox.serialize(data.quads, str(path), ox.RdfFormat.N_QUADS)
 
 
 def write_trig(data: GraphData, path: Path) -> None:
-    terms = {term for quad in data.quads for term in quad[:3]}
-    write_readable(data.ox_quads, ox.RdfFormat.TRIG, used_prefixes(terms), path, subject_indent=b"\t")
+    write_readable(data.quads, ox.RdfFormat.TRIG, used_prefixes(data.quads), path, subject_indent=b"\t")
 
 
 def write_jsonld(data: GraphData, path: Path) -> None:
@@ -233,7 +234,7 @@ def write_jsonld(data: GraphData, path: Path) -> None:
     context = json.dumps(JSONLD_PREFIXES, ensure_ascii=False, indent=2).replace("\n", "\n ")
     if data.has_named_graphs:
         parts = []
-        for name, quads in groupby(data.quads, key=lambda quad: quad[3]):
+        for name, quads in groupby(data.quads, key=lambda quad: quad.graph_name):
             nodes = ",\n   ".join(jsonld_nodes(quads))
             parts.append(f'  {{"@id": {json.dumps(compact_iri(name))}, "@graph": [\n   {nodes}\n  ]}}')
         body = ",\n".join(parts)
@@ -242,13 +243,16 @@ def write_jsonld(data: GraphData, path: Path) -> None:
     path.write_text(f'{{\n "@context": {context},\n "@graph": [\n{body}\n ]\n}}\n', encoding="utf-8")
 
 
-def jsonld_nodes(statements: Iterable[tuple]) -> Iterator[str]:
+RDF_TYPE_NODE = ox.NamedNode(str(RDF.type))
+
+
+def jsonld_nodes(statements) -> Iterator[str]:
     """Sorted triples (or quads) -> one compact JSON object per subject."""
-    for subject, group in groupby(statements, key=lambda statement: statement[0]):
+    for subject, group in groupby(statements, key=lambda statement: statement.subject):
         node: dict = {"@id": compact_iri(subject)}
-        for predicate, values in groupby(group, key=lambda statement: statement[1]):
-            objects = [statement[2] for statement in values]
-            if predicate == RDF.type and all(isinstance(o, URIRef) for o in objects):
+        for predicate, values in groupby(group, key=lambda statement: statement.predicate):
+            objects = [statement.object for statement in values]
+            if predicate == RDF_TYPE_NODE and all(isinstance(o, ox.NamedNode) for o in objects):
                 key, items = "@type", [compact_iri(o) for o in objects]
             else:
                 key, items = compact_iri(predicate), [jsonld_value(o) for o in objects]
@@ -256,21 +260,24 @@ def jsonld_nodes(statements: Iterable[tuple]) -> Iterator[str]:
         yield json.dumps(node, ensure_ascii=False)
 
 
+XSD_STRING = str(XSD.string)
+
+
 def jsonld_value(term) -> dict | str:
-    if isinstance(term, Literal):
+    if isinstance(term, ox.Literal):
         if term.language:
-            return {"@value": str(term), "@language": term.language}
-        if term.datatype is not None:  # lexical form kept: a JSON number would change the datatype
-            return {"@value": str(term), "@type": compact_iri(term.datatype)}
-        return str(term)
+            return {"@value": term.value, "@language": term.language}
+        if term.datatype.value != XSD_STRING:  # lexical form kept: a JSON number would change the datatype
+            return {"@value": term.value, "@type": compact_iri(term.datatype)}
+        return term.value
     return {"@id": compact_iri(term)}
 
 
 def compact_iri(term) -> str:
     """`hkg:Person` for an IRI in a known namespace; blank nodes as `_:id`."""
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    text = str(term)
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    text = term.value
     for prefix, namespace in JSONLD_PREFIXES.items():
         local = text[len(namespace):]
         if text.startswith(namespace) and local and not local.startswith("//"):

@@ -48,10 +48,11 @@ def entity_network(graph: Graph) -> nx.MultiDiGraph:
     network = nx.MultiDiGraph()
     for node, type_name in typed_nodes(graph):
         network.add_node(str(node), **node_attributes(graph, node, type_name))
-    for s, p, o in sorted(graph, key=lambda triple: tuple(map(str, triple))):
-        if isinstance(o, URIRef) and str(s) in network and str(o) in network and p != RDF.type:
-            name = local_name(p)
-            network.add_edge(str(s), str(o), key=name, label=name, weight=1)
+    for node in list(network):
+        links = sorted((local_name(p), str(o)) for p, o in graph.predicate_objects(URIRef(node))
+                       if isinstance(o, URIRef) and str(o) in network and p != RDF.type)
+        for name, target in links:
+            network.add_edge(node, target, key=name, label=name, weight=1)
     for (entity, source), count in sorted(mention_counts(graph).items()):
         if str(entity) in network and str(source) in network:
             network.add_edge(str(entity), str(source), key="mentionedIn", label="mentionedIn", weight=count)
