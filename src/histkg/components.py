@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import defaultdict
 from functools import cache
 from dataclasses import dataclass
 
@@ -163,6 +164,9 @@ class PersonDetector:
         self.title_stems = tuple(lex["title_stems"])
         self.topic_stems = tuple(lex["topic_stems"])
         self.foreign_words = set(lex["foreign_function_words"])
+        self.title_re, self.topic_re = (
+            re.compile("^(?:" + "|".join(map(re.escape, stems)) + r").{0,3}$", re.DOTALL)
+            for stems in (self.title_stems, self.topic_stems))
         self.particles = set(lex["name_particles"])
         self.issue_words = set(lex["issue_words"])
         self.turkish_words = set(lex["turkish_function_words"])
@@ -276,9 +280,10 @@ class PersonDetector:
 
     def is_title(self, text: str, stems: tuple[str, ...] | None = None) -> bool:
         """`Başbakanı`, `Büyükelçisi`, `Ermenisi`: a title or description
-        (or, with the topic stems, `Konferansı`, `Dönemi`)."""
-        lower = turkish_lower(text)
-        return any(lower.startswith(stem) and len(lower) <= len(stem) + 3 for stem in stems or self.title_stems)
+        (or, with the topic stems, `Konferansı`, `Dönemi`): a stem and at
+        most three letters more."""
+        pattern = self.title_re if stems is None or stems is self.title_stems else self.topic_re
+        return pattern.match(turkish_lower(text)) is not None
 
     def extend_left(self, doc: Doc, end: int, limit: int) -> int:
         """Start of the run of name words that ends at `end`."""
@@ -565,12 +570,15 @@ class PersonDetector:
         if len(keep) != len(doc.ents):
             doc.ents = keep
         covered = {i for span in doc.ents for i in range(span.start, span.end)}
-        longest = max((len(n) for n in names), default=0)
+        sizes: dict[str, list[int]] = defaultdict(list)  # first word -> lengths of the names it starts
+        for name in names:
+            sizes[name[0]].append(len(name))
+        texts = [t.text for t in doc]
         new = []
         i = 0
-        while i < len(doc):
-            for size in range(min(longest, len(doc) - i), 0, -1):
-                window = tuple(t.text for t in doc[i:i + size])
+        while i < len(texts):
+            for size in sorted(sizes.get(texts[i], ()), reverse=True):
+                window = tuple(texts[i:i + size])
                 if window in names and covered.isdisjoint(range(i, i + size)) \
                         and not self.sentence_word(doc, i, size) and not self.names_a_thing(doc, i + size):
                     start = i - 1 if i > 0 and doc[i - 1].text in self.given_names and i - 1 not in covered else i
