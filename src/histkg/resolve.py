@@ -440,7 +440,11 @@ def finish(entity: Entity, display=lambda text: text, prefer_long: bool = False,
         words = name_words(form) if name_words else display(form).split()
         return sum(1 for word in words if "." not in word) if prefer_long else 0
 
-    forms = sorted(counts, key=lambda f: (-fullness(f), -counts[f], f))
+    def title_words(form: str) -> int:
+        """A lone given name reads better with its honorific (`Enver Paşa`)."""
+        return len(display(form).split()) if prefer_long and fullness(form) <= 1 else 0
+
+    forms = sorted(counts, key=lambda f: (-fullness(f), -title_words(f), -counts[f], f))
     entity.label = label or display(forms[0])
     entity.alt_labels = tuple(sorted(set(counts) - {entity.label}))
     return entity
