@@ -118,7 +118,7 @@ class GraphData:
     def quads(self) -> list[ox.Quad]:
         """Every quad, by graph name, then as `triples` orders them."""
         if not self.has_named_graphs:
-            raise ExportError("this format needs named graphs: export a graph.trig or graph.nq built by `histkg build`")
+            raise ExportError("this format needs named graphs: export the graph.trig, graph.nq or graph.jsonld of `histkg build`")
         convert = OxConverter()
         quads = []
         for named in sorted(self.data.graphs(), key=lambda graph: str(graph.identifier)):

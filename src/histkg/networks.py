@@ -187,9 +187,10 @@ def event_network(graph: Graph) -> nx.DiGraph:
     for (event, participant), roles in edges.items():
         spells = merge_spells(p.spell for p in roles if p.spell)
         attributes = {"label": ", ".join(sorted({p.role for p in roles})), "weight": 1.0}
-        if spells:
+        if spells:  # both ends show while the edge does (a stop may lie outside its visit's bounds)
             attributes["spells"] = spells
             spells_of[participant].extend(spells)
+            spells_of[event].extend(spells)
         network.add_edge(str(event), str(participant), **attributes)
     for node, data in network.nodes(data=True):
         own = event_spell(graph, URIRef(node))
