@@ -17,6 +17,7 @@ from .corpus import CorpusError
 from .export import ALIASES, EXPORTERS, ExportError, default_output, load_graph
 from .export import export as export_graph
 from .namespaces import DEFAULT_BASE
+from .query import FORMATS
 
 
 class UserError(click.ClickException):
@@ -141,6 +142,53 @@ def evaluate(graph: Path, gold_dir: Path, as_json: bool, verbose: bool) -> None:
     except EvaluationError as error:
         raise UserError(str(error)) from None
     click.echo(report.to_json() if as_json else report.to_text(verbose))
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+@main.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.argument("sparql", required=False, metavar="[QUERY]")
+@click.option("--file", "query_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Read the query from a .rq file.")
+@click.option("--named", "name", help="Run a query of the catalogue (histkg queries lists them).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS),
+              help="table (default on a terminal), csv (default when piped), tsv, json; "
+                   "CONSTRUCT gives Turtle, N-Triples or JSON-LD.")
+def query(graph: Path, sparql: str | None, query_file: Path | None, name: str | None, fmt: str | None) -> None:
+    """Answer a SPARQL QUERY (or --file F.rq, or --named NAME) over a built GRAPH.
+
+    GRAPH is .ttl, .nt, .nq, .trig or .jsonld, or an Oxigraph store folder; the
+    default graph is the union of the sources' named graphs.
+
+    \b
+    Example: histkg query out/graph.trig --named treaties
+             histkg query out/graph.ttl 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --format json
+    """
+    from .query import QueryError, format_result, open_store, query_text, run_query
+
+    try:
+        text = query_text(sparql, query_file, name)
+        result = run_query(open_store(graph), text)
+        click.echo(format_result(result, fmt or ("table" if stdout_is_terminal() else "csv")), nl=False)
+    except QueryError as error:
+        raise UserError(str(error)) from None
+
+
+@main.command()
+def queries() -> None:
+    """List the named queries: name and the question each answers.
+
+    Example: histkg queries && histkg query out/graph.ttl --named itinerary
+    """
+    from .query import catalogue
+
+    named = catalogue()
+    width = max(map(len, named), default=0)
+    for query_name, named_query in named.items():
+        click.echo(f"{query_name.ljust(width)}  {named_query.title}")
 
 
 @main.command()

@@ -102,6 +102,26 @@ def named_query(name: str) -> NamedQuery:
     return queries[name]
 
 
+def query_text(sparql: str | None = None, file: Path | str | None = None, name: str | None = None) -> str:
+    """The SPARQL to run, from exactly one of: the text itself, a .rq file, a catalogue name."""
+    given = [option for option, value in (("QUERY", sparql), ("--file", file), ("--named", name))
+             if value is not None]
+    if len(given) != 1:
+        raise QueryError(f"give exactly one of QUERY, --file or --named (got {', '.join(given) or 'none'})")
+    if name is not None:
+        return named_query(name).text
+    if file is not None:
+        return read_query_file(Path(file))
+    return sparql
+
+
+def read_query_file(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise QueryError(f"cannot read the query file {path}: {first_line(error)}") from None
+
+
 # --- opening and querying ------------------------------------------------------------------
 
 
@@ -205,8 +225,19 @@ GRAPH_SERIALIZATIONS = {
 
 def format_triples(triples: tuple[ox.Triple, ...], fmt: str) -> str:
     rdf_format = GRAPH_SERIALIZATIONS[fmt]
-    prefixes = DISPLAY_PREFIXES if rdf_format is ox.RdfFormat.TURTLE else None
+    prefixes = used_prefixes(triples) if rdf_format is ox.RdfFormat.TURTLE else None
     return ox.serialize(triples, format=rdf_format, prefixes=prefixes).decode("utf-8")
+
+
+def used_prefixes(triples: tuple[ox.Triple, ...]) -> dict[str, str]:
+    """The vocabulary prefixes the triples use: Turtle then declares only those.
+
+    Data IRIs stay whole: their local names hold '/', which Turtle would escape.
+    """
+    iris = {term.value for triple in triples for term in triple if isinstance(term, ox.NamedNode)}
+    iris |= {term.datatype.value for triple in triples for term in triple if isinstance(term, ox.Literal)}
+    return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()
+            if any(iri.startswith(str(namespace)) for iri in iris)}
 
 
 def write_csv(result: QueryResult) -> str:
