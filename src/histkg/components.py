@@ -110,6 +110,15 @@ def head_words() -> frozenset[str]:
         | frozenset(load_lexicon("places.json")["place_heads"])
 
 
+def inflected(text: str, words: set[str]) -> bool:
+    """`Sovyetler`, `Ermenilerin`, `Türkün`: one of `words` (four letters or
+    more) with a Turkish ending."""
+    for size in range(len(text) - 1, 3, -1):
+        if text[:size] in words and TURKISH_ENDING.match(text[size:]):
+            return True
+    return False
+
+
 def filter_spans_keep_first(spans: list[Span]) -> list[Span]:
     """Spans that overlap none before them in the list."""
     taken: set[int] = set()
@@ -262,12 +271,7 @@ class PersonDetector:
             and doc[i + 1].text in self.honorifics_after
 
     def inflected_not_name(self, text: str) -> bool:
-        """`Sovyetler`, `Ermenilerin`, `Türkün`: a word of the not-a-name list
-        (four letters or more) with a Turkish ending."""
-        for size in range(len(text) - 1, 3, -1):
-            if text[:size] in self.not_name and TURKISH_ENDING.match(text[size:]):
-                return True
-        return False
+        return inflected(text, self.not_name)
 
     def is_of_a_place(self, text: str) -> bool:
         """A prominent place with a possessive or `-lı` suffix: `Rusyası`,
@@ -661,6 +665,8 @@ class PlaceGazetteer:
         while start > 0 and end - start < self.max_tokens and name_part(doc[start - 1]) \
                 and doc[start - 1].text not in self.not_name and doc[start - 1].text not in self.months \
                 and not (doc[start - 1].is_sent_start and is_common_word(doc, doc[start - 1])):
+            if doc[start - 1].is_sent_start and start < end and self.gazetteer.lookup(doc[start].text):
+                break  # `Vapur Büyükdere Mevkii`: the known place starts the name
             start -= 1
         return start
 
@@ -728,7 +734,9 @@ class PlaceGazetteer:
         text = token.text
         common = is_common_word(doc, token) and not (mid_sentence_ok and not token.is_sent_start)
         return (text not in self.not_name and text not in self.months and len(text) > 2
-                and text.isalpha() and text[0].isupper() and not text.isupper() and not common)
+                and text.isalpha() and text[0].isupper() and not text.isupper() and not common
+                and text not in self.given_names and not text.endswith(("lar", "ler"))
+                and not PLURAL.search(text) and not inflected(text, self.not_name))
 
 
 class TreatyDetector:
