@@ -98,6 +98,22 @@ def as_graph(data: Graph | Dataset) -> Graph:
     return graph
 
 
+class UnionView(Graph):
+    """The union of a dataset's graphs, read in place: a store asked with no
+    context answers from all of them, each triple once (copying the seeds'
+    40 000 triples into a new graph took a second)."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        super().__init__(store=dataset.store, namespace_manager=dataset.namespace_manager)
+
+    def triples(self, pattern):
+        for triple, _contexts in self.store.triples(pattern, context=None):
+            yield triple
+
+    def __len__(self) -> int:
+        return self.store.__len__(context=None)
+
+
 class GraphData:
     """One graph on its way to several files: its union for queries, and its
     triples and quads as pyoxigraph terms in a stable order. Each view is made
@@ -112,7 +128,7 @@ class GraphData:
 
     @cached_property
     def union(self) -> Graph:
-        return as_graph(self.data)
+        return UnionView(self.data) if self.has_named_graphs else self.data
 
     @cached_property
     def quads(self) -> list[ox.Quad]:
