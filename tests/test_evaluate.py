@@ -203,7 +203,7 @@ def test_report_text_and_json(case):
     text = report.to_text(verbose=True)
     assert "persons" in text and "0.500" in text and "Ankara" in text
     data = json.loads(report.to_json())
-    assert {row["type"] for row in data["rows"]} == {"persons", "treaties", "dates", "places"}
+    assert {"persons", "treaties", "dates", "places"} <= {row["type"] for row in data["rows"]}
     assert next(r for r in data["rows"] if r["level"] == "mention fuzzy")["precision"] == 0.667
 
 
@@ -245,9 +245,20 @@ def seeds_graph(seeds_build, tmp_path_factory):
 
 def test_the_seeds_report(seeds_graph):
     report = evaluate(seeds_graph, GOLD)
-    assert {row.type for row in report.rows} == {"persons", "treaties", "dates", "places"}
+    assert {row.type for row in report.rows} == {"persons", "treaties", "dates", "places", "treaty slots",
+                                                  "visit slots", "visit legs"}
     for row in report.rows:
         for value in (row.precision, row.recall, row.f1, row.accuracy):
             assert value is None or 0.0 <= value <= 1.0, row
     assert report.row("persons", "mention fuzzy").counts["gold"] > 100
     assert report.row("dates", "mention fuzzy").counts["gold"] > 100
+
+
+def test_the_seeds_event_slots_count_gumru_dates_by_source(seeds_graph):
+    report = evaluate(seeds_graph, GOLD)
+    dates = report.row("treaty slots", "date")
+    assert dates.counts["total"] >= 4
+    misses = report.lists["treaty slots: wrong or missing slots"]
+    assert not any("Gümrü" in miss and miss.startswith("date") for miss in misses)
+    stops = report.row("visit slots", "stops in order")
+    assert 0 < stops.counts["ok"] <= stops.counts["total"]
