@@ -286,19 +286,28 @@ def test_oxigraph_and_rdflib_give_the_same_answer_on_the_seeds(name, seeds_store
     assert oxigraph_rows(seeds_store, text) == rdflib_rows(seeds_rdflib, text)
 
 
-@pytest.mark.parametrize("name", QUERY_NAMES)
-def test_oxigraph_and_rdflib_union_give_the_same_answer_on_the_event_graph(name, event_store, event_trig):
+@pytest.fixture(scope="module")
+def event_rdflib_union(event_trig):
     union = Dataset(default_union=True)
     union.parse(event_trig, format="trig")
-    text = named_query(name).text
-    assert oxigraph_rows(event_store, text) == rdflib_rows(union, text)
+    return union
 
 
 @pytest.mark.parametrize("name", QUERY_NAMES)
-def test_trig_with_a_graph_per_source_answers_as_the_turtle_union(name, seeds_store, seeds_build):
-    trig_store = open_store(seeds_build[1] / "graph.trig")
+def test_oxigraph_and_rdflib_union_give_the_same_answer_on_the_event_graph(name, event_store, event_rdflib_union):
     text = named_query(name).text
-    assert oxigraph_rows(trig_store, text) == oxigraph_rows(seeds_store, text)
+    assert oxigraph_rows(event_store, text) == rdflib_rows(event_rdflib_union, text)
+
+
+@pytest.fixture(scope="module")
+def seeds_trig_store(seeds_build):
+    return open_store(seeds_build[1] / "graph.trig")
+
+
+@pytest.mark.parametrize("name", QUERY_NAMES)
+def test_trig_with_a_graph_per_source_answers_as_the_turtle_union(name, seeds_store, seeds_trig_store):
+    text = named_query(name).text
+    assert oxigraph_rows(seeds_trig_store, text) == oxigraph_rows(seeds_store, text)
 
 
 # --- what the event queries say on the hand-built graph ------------------------------------
