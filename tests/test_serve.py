@@ -28,7 +28,7 @@ from click.testing import CliRunner
 
 from histkg.cli import main
 from histkg.query import catalogue
-from histkg.serve import Limits, QueryRunner, Rejected, is_loopback, is_update, preferred
+from histkg.serve import Limits, QueryRunner, Rejected, is_federated, is_loopback, is_update, preferred
 
 ID = "https://w3id.org/histkg/id/"
 
@@ -279,6 +279,16 @@ def test_update_detection_sees_through_prologue_and_comments():
     assert is_update("LOAD <http://example.org/data.ttl>")
     assert not is_update("PREFIX hkg: <https://w3id.org/histkg/ontology#>\nSELECT ?insert WHERE { ?insert ?p ?o }")
     assert not is_update("# DELETE nothing\nASK { ?s ?p ?o }")
+
+
+def test_a_federated_query_is_refused_before_it_reaches_another_server(small_server):
+    status, _, body = small_server.get("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
+    assert status == 403 and b"SERVICE" in body
+
+
+def test_service_detection_ignores_iris_strings_and_comments():
+    assert is_federated("select * { service <http://x/> { ?s ?p ?o } }")
+    assert not is_federated('SELECT * WHERE { ?s <http://x/service> "service" } # service')
 
 
 # --- limits ---------------------------------------------------------------------------------

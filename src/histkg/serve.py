@@ -78,6 +78,10 @@ UPDATE_START = re.compile(
         (?i:insert|delete|load|clear|drop|create|add|move|copy|with)\b""",
     re.VERBOSE,
 )
+# Federated queries make the server fetch other servers' data on a caller's behalf: refused.
+QUOTED_OR_COMMENT = re.compile(r"""<[^>\s]*>|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\#[^\n]*""")
+SERVICE = re.compile(r"(?i)\bservice\b")
+SERVICE_MESSAGE = "SERVICE (a federated query) is refused: this endpoint answers from its own graph only"
 READ_ONLY_MESSAGE = ("this endpoint is read-only: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, DROP, "
                      "CREATE, ADD, MOVE, COPY) is refused; change the graph by rebuilding it")
 
@@ -166,6 +170,11 @@ def open_graph(path: Path | str) -> ox.Store:
 
 def is_update(text: str) -> bool:
     return UPDATE_START.match(text) is not None
+
+
+def is_federated(text: str) -> bool:
+    """A SERVICE clause outside IRIs, strings and comments."""
+    return SERVICE.search(QUOTED_OR_COMMENT.sub(" ", text)) is not None
 
 
 def preferred(accept: str, offered: dict[str, str]) -> str:
@@ -351,6 +360,8 @@ async def protocol_request(request: Request) -> tuple[str, dict[str, list[str]]]
         raise Rejected(400, "no query: send ?query=... (the page at / helps write one)")
     if is_update(text):
         raise Rejected(403, READ_ONLY_MESSAGE)
+    if is_federated(text):
+        raise Rejected(403, SERVICE_MESSAGE)
     return text, params
 
 
