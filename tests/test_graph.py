@@ -43,7 +43,8 @@ def test_a_person_named_in_two_sources_is_one_node_with_evidence_from_both(small
     union = Graph()
     for quad in result.dataset.quads():
         union.add(quad[:3])
-    (petrovski,) = [s for s, o in union.subject_objects(SKOS.prefLabel) if "Petrovski" in o]
+    (petrovski,) = [s for s, o in union.subject_objects(SKOS.prefLabel)
+                    if "Petrovski" in o and (s, RDF.type, HKG.Person) in union]
     sources = {union.value(union.value(a, OA.hasTarget), OA.hasSource) for a in union.objects(petrovski, HKG.evidence)}
     assert len(sources) == 2
 
