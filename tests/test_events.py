@@ -153,3 +153,12 @@ def test_seeds_vorosilov_delegation_travels_with_its_members_through_the_cities(
     assert order == sorted(order)
     assert str(graph.value(visit, HKG.earliest)).startswith("1933-10")
     assert str(graph.value(visit, HKG.latest)).startswith("1933-11")
+
+
+def test_a_bilateral_phrase_names_a_treaty_and_its_parties(tmp_path):
+    result, graph = build_texts(tmp_path, {"a.txt": (
+        "Yunanistan ve Bulgaristan yakınlaştı. Sırbistan, Yunan-Bulgar ticaret antlaşmasına katılmayı reddetti.\n")})
+    treaty = only(graph, HKG.Treaty, "Yunan-Bulgar")
+    assert str(graph.value(treaty, SKOS.prefLabel)) == "Yunan-Bulgar ticaret antlaşması"
+    assert labels(graph, graph.objects(treaty, HKG.party)) == {"Yunanistan", "Bulgaristan"}
+    assert result.conforms

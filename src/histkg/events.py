@@ -176,8 +176,31 @@ def generic_treaty_phrases(sentence: Sentence) -> list[tuple[int, int, str]]:
         start = token.i
         while start > sentence.span.start and sentence.doc[start - 1].text in modifiers and sentence.doc[start - 1].i not in named:
             start -= 1
-        found.append((start, token.i + 1, word))
+        found.append((nationality_start(sentence, start), token.i + 1, word))
     return found
+
+
+def nationality_start(sentence: Sentence, start: int) -> int:
+    """`Gürcü-Azeri müdafaa ittifakı`: nationality words (and up to two
+    lower-case words after them) open the phrase; it then names the treaty."""
+    demonyms = lexicon()["demonyms"]
+    doc = sentence.doc
+    for back in range(0, 3):
+        first = start - back
+        if first - 1 < sentence.span.start or any(not doc[i].text.islower() for i in range(first, start)):
+            break
+        i = first
+        while i - 1 >= sentence.span.start and (doc[i - 1].text in demonyms or doc[i - 1].text in ("-", "–")):
+            i -= 1
+        bilateral = any(doc[k].text in ("-", "–") for k in range(i, first))  # `Türk-Rus`, not `Türk diplomasisi`
+        if i < first and bilateral and doc[i].text in demonyms and doc[first - 1].text in demonyms:
+            return i
+    return start
+
+
+def between_parties(sentence: Sentence, start: int) -> bool:
+    """`Le Grand ve Dro arasındaki anlaşma`: an agreement between named sides."""
+    return start > sentence.span.start and turkish_lower(sentence.doc[start - 1].text).startswith("arasında")
 
 
 def signing_after(sentence: Sentence, end: int) -> bool:
@@ -210,7 +233,7 @@ def treaty_facts(sentence: Sentence, doc_id: str, recent: list) -> list[TreatyFa
     before the head in Turkish)."""
     phrases = [(s.start, s.end, m, True) for s, m in sentence.of("TREATY")]
     for start, end, head in generic_treaty_phrases(sentence):
-        if signing_after(sentence, end):
+        if signing_after(sentence, end) or between_parties(sentence, start) or sentence.doc[start].text[:1].isupper():
             words = sentence.doc[start:end]
             phrases.append((start, end, sentence.make(words.start_char, words.end_char, "TREATY"), False))
     phrases.sort(key=lambda p: p[0])
@@ -218,19 +241,21 @@ def treaty_facts(sentence: Sentence, doc_id: str, recent: list) -> list[TreatyFa
     for start, end, mention, named in phrases:
         facts.append(one_treaty_fact(sentence, doc_id, start, end, mention, named, previous_end, recent))
         previous_end = end
-    return [f for f in facts if f.named or f.signed_on or f.refers_back]
+    return [f for f in facts if f.named or f.signed_on or f.refers_back or f.party_names
+            or len(f.parties) + len(f.signatories) >= 2]
 
 
 def one_treaty_fact(sentence, doc_id, start, end, mention, named, previous_end, recent) -> TreatyFact:
     segment = [(s, m) for s, m in sentence.items if previous_end <= s.start and s.end <= start]
     dates = [(s, m) for s, m in segment if s.label_ == "DATE" and m.data.precision in ("day", "month", "year")
              and "/" not in m.data.edtf and not m.data.edtf.startswith(("{", "["))]
-    signing = signing_after(sentence, end)
+    signed = signing_after(sentence, end)
+    signing = signed or between_parties(sentence, start)  # sides are named either way; a date only when signed
     signed_on = []
     attached = attached_date(sentence, start, dates)
-    if attached and (signing or not_other_event(sentence, end)):
+    if attached and (signed or not_other_event(sentence, end)):
         signed_on.append(attached[1])
-    elif signing and dates:
+    elif signed and dates:
         signed_on.append(dates[-1][1])
     places = [m for s, m in segment if s.label_ == "PLACE" and signing
               and case_after(sentence.doc, s.end) == "locative" and is_city(m.text)]
@@ -260,7 +285,7 @@ def demonym_states(doc: Doc, start: int, end: int, named: bool) -> tuple[str, ..
     """`Türk-Sovyet Paktı` -> Türkiye, Sovyet Rusya: the words of the name, or
     the capitalised words right before a phrase (`Türk-Rus dostluk antlaşması`)."""
     demonyms = lexicon()["demonyms"]
-    words = doc[start:end] if named else doc[max(start - 3, 0):start]
+    words = doc[start:end] if named else doc[max(start - 3, 0):end]
     parts = [p for token in words for p in re.split(r"[-–]", token.text) if p]
     return tuple(dict.fromkeys(demonyms[p] for p in parts if p in demonyms))
 
@@ -747,8 +772,8 @@ def treaty_events(facts, entities: list, entity_of: dict, Entity, finish) -> lis
     for fact in facts:
         treaty = entity_of.get(fact.phrase) if fact.named else link_generic(fact, named, entity_of)
         if treaty is None:
-            if not fact.signed_on:
-                continue
+            if not (fact.signed_on or fact.party_names or len(fact.parties) + len(fact.signatories) >= 2):
+                continue  # `anlaşma imzalamaları`: too little to tell which treaty
             treaty = new_treaty(fact, entity_of, Entity, finish)
             entities.append(treaty)
         event = by_entity.setdefault(id(treaty), Event("Treaty", treaty.label, entity=treaty))
@@ -802,12 +827,33 @@ def same_years(treaty_fact, named: list, entity_of: dict, years: set) -> bool:
     return not years or not known or bool(years & known)
 
 
+def head_form(word: str) -> str:
+    """The head word without its case suffix: `antlaşmasıyla` -> `antlaşması`,
+    `ittifakına` -> `ittifakı`, `protokolde` -> `protokol`."""
+    for noun in sorted(lexicon()["treaty_nouns"], key=len, reverse=True):
+        if word.startswith(noun):
+            rest = word[len(noun):]
+            if rest[:2] in ("sı", "si", "su", "sü"):
+                return noun + rest[:2]
+            compound = rest[:1] in ("ı", "i", "u", "ü")  # `ittifakı`, `ittifakına` (-ı + -na), not `ittifakın`
+            genitive = rest[:2] in ("ın", "in", "un", "ün") and rest[2:3] not in ("a", "e", "ı", "i")
+            if compound and not genitive:
+                return noun + rest[:1]
+            return noun
+    return word
+
+
 def new_treaty(fact, entity_of: dict, Entity, finish):
     """A treaty the text names only by what it is and when it was signed."""
     words = [w for w in fact.phrase.text.split() if w not in ("bir", "yeni")]
-    where = [entity_of[s.mention].label for s in fact.signed_at + fact.parties if s.mention in entity_of]
-    when = fact.signed_on[0].mention.data.edtf
-    label = f"{' '.join(words)} ({', '.join(dict.fromkeys(where + [when]))})"
+    words[-1] = head_form(words[-1])
+    if words[0][:1].isupper():  # `Gürcü-Azeri müdafaa ittifakı` names itself
+        label = " ".join(words)
+    else:
+        sides = [entity_of[s.mention].label for s in fact.signed_at + fact.parties + fact.signatories
+                 if s.mention in entity_of]
+        when = [fact.signed_on[0].mention.data.edtf] if fact.signed_on else []
+        label = f"{' '.join(words)} ({', '.join(dict.fromkeys(sides + when))})"
     return finish(Entity("Treaty", f"phrase:{fact.doc_id}:{fact.phrase.start}", [fact.phrase]), label=label)
 
 
