@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from rdflib import URIRef
 from rdflib.namespace import RDF, SKOS
 
 from .evaluate import Predictions, Report, _acc_row, _codes, place_name

@@ -24,7 +24,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .components import APOSTROPHES, is_suffix
+from .components import is_suffix
 from .gazetteer import Gazetteer
 from .lexicon import load_lexicon, turkish_lower
 
@@ -227,7 +227,7 @@ def attached_date(sentence: Sentence, start: int, dates: list) -> tuple | None:
     return None
 
 
-def treaty_facts(sentence: Sentence, doc_id: str, recent: list) -> list[TreatyFact]:
+def treaty_facts(sentence: Sentence, doc_id: str) -> list[TreatyFact]:
     """What the sentence says of each treaty it names or refers to. Slots come
     from the words between the previous treaty and this one (modifiers come
     before the head in Turkish)."""
@@ -239,13 +239,13 @@ def treaty_facts(sentence: Sentence, doc_id: str, recent: list) -> list[TreatyFa
     phrases.sort(key=lambda p: p[0])
     facts, previous_end = [], sentence.span.start
     for start, end, mention, named in phrases:
-        facts.append(one_treaty_fact(sentence, doc_id, start, end, mention, named, previous_end, recent))
+        facts.append(one_treaty_fact(sentence, doc_id, start, end, mention, named, previous_end))
         previous_end = end
     return [f for f in facts if f.named or f.signed_on or f.refers_back or f.party_names
             or len(f.parties) + len(f.signatories) >= 2]
 
 
-def one_treaty_fact(sentence, doc_id, start, end, mention, named, previous_end, recent) -> TreatyFact:
+def one_treaty_fact(sentence, doc_id, start, end, mention, named, previous_end) -> TreatyFact:
     segment = [(s, m) for s, m in sentence.items if previous_end <= s.start and s.end <= start]
     dates = [(s, m) for s, m in segment if s.label_ == "DATE" and m.data.precision in ("day", "month", "year")
              and "/" not in m.data.edtf and not m.data.edtf.startswith(("{", "["))]
@@ -334,7 +334,6 @@ def leader_anchor(sentence: Sentence):
     """(person mention, anchor start char, anchor end char, destination mention)
     for `Voroşilov heyetinin`, `Bekir Sami Bey başkanlığında bir heyet`,
     `İsmet Paşa'nın … Moskova ziyareti`."""
-    lex = lexicon()
     doc = sentence.doc
     anchors = []
     for span, mention in sentence.of("PERSON"):
@@ -675,7 +674,7 @@ def find_facts(doc_id: str, paragraphs) -> Facts:
     all_sentences = sentences(paragraphs)
     treaties: list[TreatyFact] = []
     for sentence in all_sentences:
-        treaties.extend(treaty_facts(sentence, doc_id, treaties))
+        treaties.extend(treaty_facts(sentence, doc_id))
     extra = [slot.mention for fact in treaties for slot in fact.signed_at if slot.mention not in
              {m for s in all_sentences for _, m in s.items}]
     return Facts(treaties, visit_facts(all_sentences, doc_id), extra)
