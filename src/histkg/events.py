@@ -529,10 +529,10 @@ class Episode:
         a day that breaks the order of the story is kept but flagged."""
         for _, mention in day_dates(sentence):
             problem = weekday_problem(mention) or self.same_day_as_flagged(mention)
-            if problem is None and self.out_of_order(mention):
-                if not inferred(mention):
-                    continue  # a full date that goes back is a flashback, not a stage of the journey
+            if problem is None:
                 problem = self.out_of_order(mention)
+                if problem and not inferred(mention):
+                    continue  # a full date that goes back is a flashback, not a stage of the journey
             slot = Slot(mention, (mention,), problem)
             self.fact.dates.append(slot)
             if problem is None:
@@ -575,10 +575,15 @@ def same_name(a, b) -> bool:
     return similar_spelling(core_name(a.text), core_name(b.text))
 
 
+@cache
+def honorifics() -> frozenset[str]:
+    names = load_lexicon("names.json")
+    return frozenset(names["honorifics_after"]) | frozenset(names["titles_before"])
+
+
 def core_name(text: str) -> str:
     words = [w for w in text.replace("(", " ").replace(")", " ").split() if w[:1].isupper() and "." not in w]
-    honorifics = set(load_lexicon("names.json")["honorifics_after"]) | set(load_lexicon("names.json")["titles_before"])
-    words = [w for w in words if w not in honorifics] or text.split()
+    words = [w for w in words if w not in honorifics()] or text.split()
     return words[-1]
 
 
