@@ -15,7 +15,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from .corpus import Document
 from .dates import typed_value
-from .events import Event, EventClaim
+from .event_model import Event, EventClaim
 from .extract import Extraction, Mention
 from .namespaces import DEFAULT_BASE, HKG, OA, SCHEMA, bind_prefixes
 from .resolve import Entity, slugify

@@ -1,0 +1,322 @@
+"""Treaties: what a sentence says of a treaty it names (`3 Aralık 1920 Gümrü
+Antlaşması'nı imzalamak`) or describes (`13 Ekim 1921 yılında Kars'ta bir
+dostluk antlaşması`), and the treaty events those facts make once names are
+resolved to entities.
+
+The words before a treaty's name carry its slots, since Turkish puts
+modifiers before the head and the verb last.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from .components import is_suffix
+from .event_model import Event
+from .gazetteer import Gazetteer
+from .lexicon import load_lexicon, turkish_lower
+from .sentences import Sentence, Slot, case_after, lexicon, next_words, starts_with_any
+
+
+@dataclass(frozen=True)
+class TreatyFact:
+    doc_id: str
+    phrase: object  # the treaty's name (a TREATY mention) or words such as `bir dostluk antlaşması`
+    named: bool
+    family: str  # treaty | pact | protocol | armistice | alliance
+    signed_on: tuple[Slot, ...] = ()
+    signed_at: tuple[Slot, ...] = ()
+    parties: tuple[Slot, ...] = ()
+    signatories: tuple[Slot, ...] = ()
+    party_names: tuple[str, ...] = ()  # states named by nationality words of the name (`Türk-Sovyet`)
+    refers_back: bool = False  # `bu pakt`: the treaty named just before
+    alias_of: object = None  # `Paris Paktı olarak da bilinen Briand-Kellog Paktı`: that mention
+
+
+
+def treaty_family(word: str) -> str:
+    heads = load_lexicon("treaties.json")["head_family"]
+    if word in heads:
+        return heads[word]
+    lower = turkish_lower(word)
+    for family, stem in (("pact", "pakt"), ("protocol", "protokol"), ("armistice", "mütareke"), ("alliance", "ittifak")):
+        if lower.startswith(stem):
+            return family
+    return "treaty"
+
+
+def generic_treaty_phrases(sentence: Sentence) -> list[tuple[int, int, str]]:
+    """Lower-case treaty words (`bir dostluk antlaşması`, `barış`) outside a
+    treaty's name: (start token, end token, head word)."""
+    lex = lexicon()
+    modifiers = set(load_lexicon("treaties.json")["modifiers"]) - {"ile", "arasında", "arasındaki"} | {"geçici", "yeni"}
+    named = {i for span, _ in sentence.of("TREATY") for i in range(span.start, span.end)}
+    found = []
+    for token in sentence.span:
+        word = token.text
+        if token.i in named or not word.islower() or not starts_with_any(word, lex["treaty_nouns"]) \
+                or starts_with_any(word, lex["not_treaty_words"]):
+            continue
+        start = token.i
+        while start > sentence.span.start and sentence.doc[start - 1].text in modifiers and sentence.doc[start - 1].i not in named:
+            start -= 1
+        found.append((nationality_start(sentence, start), token.i + 1, word))
+    return found
+
+
+def nationality_start(sentence: Sentence, start: int) -> int:
+    """`Gürcü-Azeri müdafaa ittifakı`: nationality words (and up to two
+    lower-case words after them) open the phrase; it then names the treaty."""
+    demonyms = lexicon()["demonyms"]
+    doc = sentence.doc
+    for back in range(0, 3):
+        first = start - back
+        if first - 1 < sentence.span.start or any(not doc[i].text.islower() for i in range(first, start)):
+            break
+        i = first
+        while i - 1 >= sentence.span.start and (doc[i - 1].text in demonyms or doc[i - 1].text in ("-", "–")):
+            i -= 1
+        bilateral = any(doc[k].text in ("-", "–") for k in range(i, first))  # `Türk-Rus`, not `Türk diplomasisi`
+        if i < first and bilateral and doc[i].text in demonyms and doc[first - 1].text in demonyms:
+            return i
+    return start
+
+
+def between_parties(sentence: Sentence, start: int) -> bool:
+    """`Le Grand ve Dro arasındaki anlaşma`: an agreement between named sides."""
+    return start > sentence.span.start and turkish_lower(sentence.doc[start - 1].text).startswith("arasında")
+
+
+def signing_after(sentence: Sentence, end: int) -> bool:
+    """A signing verb follows (Turkish puts the verb last) and the words right
+    after the name do not say it was announced, ratified or negotiated."""
+    lex = lexicon()
+    after = [turkish_lower(t.text) for t in sentence.doc[end:sentence.span.end] if t.is_alpha]
+    if after[:2] and any(starts_with_any(w, lex["not_signing_words"]) for w in after[:2]):
+        return False
+    return any(starts_with_any(w, lex["signing_verbs"]) for w in after)
+
+
+def attached_date(sentence: Sentence, start: int, dates: list) -> tuple | None:
+    """A date written right before the name: `1921 tarihli Moskova Antlaşması`,
+    `3 Aralık 1920 Gümrü Antlaşması`."""
+    lex = lexicon()
+    for span, mention in reversed(dates):
+        if span.end > start:
+            continue
+        between = [turkish_lower(t.text) for t in sentence.doc[span.end:start] if not is_suffix(t)]
+        if all(w in lex["date_links"] or w in ("bir", "yeni", "de", "da") for w in between) and len(between) <= 2:
+            return span, mention
+        return None
+    return None
+
+
+def treaty_facts(sentence: Sentence, doc_id: str) -> list[TreatyFact]:
+    """What the sentence says of each treaty it names or refers to. Slots come
+    from the words between the previous treaty and this one (modifiers come
+    before the head in Turkish)."""
+    phrases = [(s.start, s.end, m, True) for s, m in sentence.of("TREATY")]
+    for start, end, head in generic_treaty_phrases(sentence):
+        if signing_after(sentence, end) or between_parties(sentence, start) or sentence.doc[start].text[:1].isupper():
+            words = sentence.doc[start:end]
+            phrases.append((start, end, sentence.make(words.start_char, words.end_char, "TREATY"), False))
+    phrases.sort(key=lambda p: p[0])
+    facts, previous_end = [], sentence.span.start
+    for start, end, mention, named in phrases:
+        facts.append(one_treaty_fact(sentence, doc_id, start, end, mention, named, previous_end))
+        previous_end = end
+    return [f for f in facts if f.named or f.signed_on or f.refers_back or f.party_names
+            or len(f.parties) + len(f.signatories) >= 2]
+
+
+def one_treaty_fact(sentence, doc_id, start, end, mention, named, previous_end) -> TreatyFact:
+    segment = [(s, m) for s, m in sentence.items if previous_end <= s.start and s.end <= start]
+    dates = [(s, m) for s, m in segment if s.label_ == "DATE" and m.data.precision in ("day", "month", "year")
+             and "/" not in m.data.edtf and not m.data.edtf.startswith(("{", "["))]
+    signed = signing_after(sentence, end)
+    signing = signed or between_parties(sentence, start)  # sides are named either way; a date only when signed
+    signed_on = []
+    attached = attached_date(sentence, start, dates)
+    if attached and (signed or not_other_event(sentence, end)):
+        signed_on.append(attached[1])
+    elif signed and dates:
+        signed_on.append(dates[-1][1])
+    places = [m for s, m in segment if s.label_ == "PLACE" and signing
+              and case_after(sentence.doc, s.end) == "locative" and is_city(m.text)]
+    parties = [m for s, m in segment if signing and s.label_ in ("ORG", "PLACE") and m not in places
+               and (is_party(sentence.doc, s) or subject_state(sentence.doc, s, m))]
+    signatories = [m for s, m in segment if signing and s.label_ == "PERSON" and is_party(sentence.doc, s)]
+    family = treaty_family(sentence.doc[end - 1].text)
+    first = sentence.doc[start]
+    refers_back = not named and start > sentence.span.start and turkish_lower(sentence.doc[start - 1].text) in ("bu", "söz", "aynı")
+    alias = alias_target(sentence, end) if named else None
+    name_place = (sentence.make(first.idx, first.idx + len(first.text), "PLACE"),) if named and is_city(first.text) else ()
+    return TreatyFact(doc_id, mention, named, family,
+                      signed_on=tuple(Slot(m, (m,)) for m in signed_on),
+                      signed_at=tuple(Slot(m, (m,)) for m in places) + tuple(Slot(m, (mention,)) for m in name_place),
+                      parties=tuple(Slot(m, (m,)) for m in parties),
+                      signatories=tuple(Slot(m, (m,)) for m in signatories),
+                      party_names=demonym_states(sentence.doc, start, end, named),
+                      refers_back=refers_back, alias_of=alias)
+
+
+def subject_state(doc: Doc, span: Span, mention) -> bool:
+    """`Gürcistan 7 Mayıs'ta barışı imzalamış`: a state as the subject signs."""
+    return case_after(doc, span.end) == "nominative" and (span.label_ == "ORG" or is_country(mention.text))
+
+
+def demonym_states(doc: Doc, start: int, end: int, named: bool) -> tuple[str, ...]:
+    """`Türk-Sovyet Paktı` -> Türkiye, Sovyet Rusya: the words of the name, or
+    the capitalised words right before a phrase (`Türk-Rus dostluk antlaşması`)."""
+    demonyms = lexicon()["demonyms"]
+    words = doc[start:end] if named else doc[max(start - 3, 0):end]
+    parts = [p for token in words for p in re.split(r"[-–]", token.text) if p]
+    return tuple(dict.fromkeys(demonyms[p] for p in parts if p in demonyms))
+
+
+def not_other_event(sentence: Sentence, end: int) -> bool:
+    return not any(starts_with_any(w, lexicon()["not_signing_words"]) for w in next_words(sentence.doc, end, 2))
+
+
+def alias_target(sentence: Sentence, end: int):
+    """`Paris Paktı olarak da bilinen Briand-Kellog Paktı`: the second name."""
+    words = next_words(sentence.doc, end, 3)
+    if words[:1] == ["olarak"] and any(w.startswith(("bilinen", "anılan", "adlandırılan")) for w in words):
+        later = [m for s, m in sentence.of("TREATY") if s.start >= end]
+        return later[0] if later else None
+    return None
+
+
+def is_party(doc: Doc, span: Span) -> bool:
+    """`X ile`, `X'le`, `X ile Y arasında`, `X tarafından`, or the subject."""
+    lex = lexicon()
+    case = case_after(doc, span.end)
+    after = next_words(doc, span.end, 4)
+    if case == "instrumental" or any(w in lex["party_links"] or w in lex["agent_links"] for w in after[:1]):
+        return True
+    return case == "nominative" and bool(after) and any(w.startswith("arasında") for w in after[:4])
+
+
+@cache
+def is_country(name: str) -> bool:
+    gazetteer = Gazetteer.load()
+    key = gazetteer.lookup(name)
+    return bool(key) and key.startswith("geonames:") and gazetteer.info(key).latitude is None
+
+
+@cache
+def is_city(name: str) -> bool:
+    """A city of the gazetteer (not a country or a region)."""
+    gazetteer = Gazetteer.load()
+    key = gazetteer.lookup(name)
+    return bool(key) and key.startswith("geonames:") and gazetteer.info(key).latitude is not None
+
+
+def merge_aliases(facts, entities: list, entity_of: dict, finish) -> None:
+    """`Paris Paktı olarak da bilinen Briand-Kellog Paktı`: one treaty."""
+    for fact in facts:
+        if fact.alias_of is None:
+            continue
+        alias, target = entity_of.get(fact.phrase), entity_of.get(fact.alias_of)
+        if alias is None or target is None or alias is target:
+            continue
+        target.mentions.extend(alias.mentions)
+        for mention in alias.mentions:
+            entity_of[mention] = target
+        entities.remove(alias)
+        finish(target)
+
+
+def treaty_events(facts, entities: list, entity_of: dict, Entity, finish) -> list[Event]:
+    by_entity: dict[int, Event] = {}
+    named = [f for f in facts if f.named and entity_of.get(f.phrase) is not None]
+    for fact in facts:
+        treaty = entity_of.get(fact.phrase) if fact.named else link_generic(fact, named, entity_of)
+        if treaty is None:
+            if not (fact.signed_on or fact.party_names or len(fact.parties) + len(fact.signatories) >= 2):
+                continue  # `anlaşma imzalamaları`: too little to tell which treaty
+            treaty = new_treaty(fact, entity_of, Entity, finish)
+            entities.append(treaty)
+        event = by_entity.setdefault(id(treaty), Event("Treaty", treaty.label, entity=treaty))
+        event.evidence.append(fact.phrase)
+        for slot in fact.signed_on:
+            event.add("signedOn", slot.mention, slot.evidence, slot.problem)
+        for predicate, slots in (("signedAt", fact.signed_at), ("party", fact.parties), ("signatory", fact.signatories)):
+            for slot in slots:
+                event.add(predicate, entity_of.get(slot.mention), slot.evidence)
+        for name in fact.party_names:
+            event.add("party", state_named(name, entities), (fact.phrase,))
+    return list(by_entity.values())
+
+
+def state_named(name: str, entities: list):
+    """The place or organization entity a state's name denotes, if the texts name it."""
+    from .resolve import ascii_fold
+
+    key = ascii_fold(name).lower()
+    for entity in entities:
+        if entity.kind in ("Place", "Organization") and key in {ascii_fold(n).lower() for n in (entity.label, *entity.alt_labels)}:
+            return entity
+    return None
+
+
+def link_generic(fact, named: list, entity_of: dict):
+    """The treaty a phrase such as `bir dostluk antlaşması` speaks of: the one
+    just named (`bu pakt`), the one named after the place where it was signed
+    (`Kars'ta`), or the one signed the same day."""
+    if fact.refers_back:
+        before = [f for f in named if f.doc_id == fact.doc_id and f.family == fact.family
+                  and 0 < fact.phrase.start - f.phrase.start < 3000]
+        return entity_of[before[-1].phrase] if before else None
+    days = {s.mention.data.edtf for s in fact.signed_on if s.mention.data.precision == "day"}
+    for other in named:
+        if days & {s.mention.data.edtf for s in other.signed_on}:
+            return entity_of[other.phrase]
+    places = {id(entity_of.get(s.mention)) for s in fact.signed_at} - {id(None)}
+    years = {s.mention.data.earliest.year for s in fact.signed_on}
+    for other in named:
+        names_place = [s for s in other.signed_at if s.evidence and s.evidence[0] is other.phrase]
+        if any(id(entity_of.get(s.mention)) in places for s in names_place) and same_years(other, named, entity_of, years):
+            return entity_of[other.phrase]
+    return None
+
+
+def same_years(treaty_fact, named: list, entity_of: dict, years: set) -> bool:
+    """No date any source gives the named treaty is of another year."""
+    treaty = entity_of[treaty_fact.phrase]
+    known = {s.mention.data.earliest.year for f in named if entity_of[f.phrase] is treaty for s in f.signed_on}
+    return not years or not known or bool(years & known)
+
+
+def head_form(word: str) -> str:
+    """The head word without its case suffix: `antlaşmasıyla` -> `antlaşması`,
+    `ittifakına` -> `ittifakı`, `protokolde` -> `protokol`."""
+    for noun in sorted(lexicon()["treaty_nouns"], key=len, reverse=True):
+        if word.startswith(noun):
+            rest = word[len(noun):]
+            if rest[:2] in ("sı", "si", "su", "sü"):
+                return noun + rest[:2]
+            compound = rest[:1] in ("ı", "i", "u", "ü")  # `ittifakı`, `ittifakına` (-ı + -na), not `ittifakın`
+            genitive = rest[:2] in ("ın", "in", "un", "ün") and rest[2:3] not in ("a", "e", "ı", "i")
+            if compound and not genitive:
+                return noun + rest[:1]
+            return noun
+    return word
+
+
+def new_treaty(fact, entity_of: dict, Entity, finish):
+    """A treaty the text names only by what it is and when it was signed."""
+    words = [w for w in fact.phrase.text.split() if w not in ("bir", "yeni")]
+    words[-1] = head_form(words[-1])
+    if words[0][:1].isupper():  # `Gürcü-Azeri müdafaa ittifakı` names itself
+        label = " ".join(words)
+    else:
+        sides = [entity_of[s.mention].label for s in fact.signed_at + fact.parties + fact.signatories
+                 if s.mention in entity_of]
+        when = [fact.signed_on[0].mention.data.edtf] if fact.signed_on else []
+        label = f"{' '.join(words)} ({', '.join(dict.fromkeys(sides + when))})"
+    return finish(Entity("Treaty", f"phrase:{fact.doc_id}:{fact.phrase.start}", [fact.phrase]), label=label)

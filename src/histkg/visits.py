@@ -1,0 +1,492 @@
+"""Journeys: a sentence that names a visit or a delegation opens an episode;
+the sentences after it add travellers, hosts and stops in story order. Facts
+with the same leader, destination and year become one visit event.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from .components import is_suffix
+from .event_model import Event, EventClaim, Stop
+from .lexicon import load_lexicon, turkish_lower
+from .sentences import Sentence, Slot, case_after, lexicon, mentions_any, next_words, starts_with_any
+
+
+@dataclass(frozen=True)
+class StopFact:
+    place: object  # a PLACE mention
+    date: Slot | None = None
+
+
+@dataclass
+class VisitFact:
+    doc_id: str
+    anchor: object  # the words that name the journey (`Voroşilov heyetinin`)
+    leader: object = None  # PERSON mention
+    destination: object = None  # PLACE mention
+    origin: object = None
+    visitors: list = field(default_factory=list)
+    hosts: list = field(default_factory=list)
+    stops: list[StopFact] = field(default_factory=list)
+    dates: list[Slot] = field(default_factory=list)
+    flagged: list[tuple[int, Slot]] = field(default_factory=list)  # (stop index, a day the text gets wrong)
+    datives: list = field(default_factory=list)  # places the text sends the group to (`Ankara'ya`)
+    when: object = None  # a date inside the words that name the journey (`1932 yılında gerçekleştirdiği`)
+
+
+def leader_anchor(sentence: Sentence):
+    """(person mention, anchor start char, anchor end char, destination mention)
+    for `Voroşilov heyetinin`, `Bekir Sami Bey başkanlığında bir heyet`,
+    `İsmet Paşa'nın … Moskova ziyareti`."""
+    doc = sentence.doc
+    anchors = []
+    for span, mention in sentence.of("PERSON"):
+        group = group_word_after(sentence, span.end)
+        if group is not None:
+            anchors.append((mention, span.start_char, group.idx + len(group.text), None))
+            continue
+        if led_group_before(sentence, span.start):
+            anchors.append((mention, span.start_char, span.end_char, None))
+            continue
+        if case_after(doc, span.end) == "genitive":
+            visit = visit_noun_after(sentence, span.end)
+            if visit is not None:
+                token, destination = visit
+                anchors.append((mention, span.start_char, token.idx + len(token.text), destination))
+    return anchors
+
+
+def group_word_after(sentence: Sentence, end: int) -> Token | None:
+    """`Voroşilov heyetinin`, `Voroşilov ve Sovyet heyeti`, `X başkanlığında`."""
+    lex = lexicon()
+    for token in sentence.doc[end:min(end + 4, sentence.span.end)]:
+        word = turkish_lower(token.text)
+        if is_suffix(token) and token.i == end:
+            return None  # `Voroşilov'un heyeti` is his, not led by him
+        if starts_with_any(word, lex["group_words"]) or word in lex["leader_words"][:8]:
+            return token
+        if not (word == "ve" or token.text[:1].isupper()):
+            return None
+    return None
+
+
+def led_group_before(sentence: Sentence, start: int) -> bool:
+    """`Heyet Başkanı Voroşilov`, `heyet reisi X`."""
+    words = [turkish_lower(t.text) for t in sentence.doc[max(start - 2, sentence.span.start):start]]
+    return len(words) == 2 and starts_with_any(words[0], lexicon()["group_words"]) and words[1] in lexicon()["leader_words"]
+
+
+def visit_noun_after(sentence: Sentence, end: int):
+    """`… Moskova ziyaretine`: the visit word a few words on, with no other
+    person between, and the place right before it."""
+    places = {s.end + is_suffix(sentence.doc[s.end]) if s.end < len(sentence.doc) else s.end: m
+              for s, m in sentence.of("PLACE")}
+    persons = {s.start for s, _ in sentence.of("PERSON")}
+    for token in sentence.doc[end:min(end + 6, sentence.span.end)]:
+        if token.i in persons:
+            return None
+        if starts_with_any(turkish_lower(token.text), lexicon()["visit_nouns"]):
+            return token, places.get(token.i)
+    return None
+
+
+def verb_near(doc: Doc, sentence: Sentence, end: int, stems, window: int = 4) -> bool:
+    """A verb of `stems` among the next words, skipping other places and
+    particles (`Tophane Rıhtımı'ndan Haydarpaşa'ya hareket edilmişti`)."""
+    places = {i for s, _ in sentence.of("PLACE") for i in range(s.start, s.end)}
+    seen = 0
+    for token in doc[end:sentence.span.end]:
+        if is_suffix(token) or token.i in places or not token.is_alpha:
+            continue
+        word = turkish_lower(token.text)
+        if starts_with_any(word, stems):
+            return True
+        if word not in ("de", "da", "ve", "ile", "kadar", "bir", "üzere"):
+            seen += 1
+        if seen >= window:
+            return False
+    return False
+
+
+def journey_anchor(sentence: Sentence):
+    """`Karahan, Ankara'ya geldi`: a person, a place whither and a motion verb."""
+    lex = lexicon()
+    if not mentions_any(sentence.lower, lex["motion_verbs"]):
+        return []
+    persons = [(s, m) for s, m in sentence.of("PERSON") if case_after(sentence.doc, s.end) == "nominative"]
+    targets = [(s, m) for s, m in sentence.of("PLACE") if case_after(sentence.doc, s.end) == "dative"]
+    if not persons or not targets:
+        return []
+    person_span, person = persons[0]
+    after = [(s, m) for s, m in targets if s.start > person_span.start]
+    if not after:
+        return []
+    place_span, place = after[0]
+    if not verb_near(sentence.doc, sentence, place_span.end, lex["motion_verbs"], 2):
+        return []
+    return [(person, person_span.start_char, place_span.end_char, place)]
+
+
+def stop_places(sentence: Sentence) -> list:
+    """Places the group goes to, leaves from or stays in, in travel order
+    within the sentence: whence first, whither last."""
+    lex = lexicon()
+    rank = {"ablative": 0, "locative": 1, "accusative": 1, "nominative": 1, "dative": 2}
+    moving = mentions_any(sentence.lower, lex["motion_verbs"])
+    found = []
+    places = sentence.of("PLACE")
+    cases = coordinated_cases(sentence.doc, places)
+    for (span, mention), case in zip(places, cases):
+        if names_something_else(sentence.doc, span) or case == "dative" and intent_after(sentence.doc, span.end):
+            continue
+        if case in ("ablative", "dative", "accusative") and verb_near(sentence.doc, sentence, span.end, lex["motion_verbs"]) \
+                or case == "locative" and (moving or mentions_any(sentence.lower, lex["host_verbs"])) \
+                or case == "nominative" and moving and part_of_route(sentence.doc, span):
+            found.append((rank[case], span.start, mention, case))
+    return [(m, case) for _, _, m, case in sorted(found, key=lambda f: (f[0], f[1]))]
+
+
+def coordinated_cases(doc: Doc, places: list) -> list[str]:
+    """`Adalar ve Yalova'ya`: coordinated names share the case of the last."""
+    cases = [case_after(doc, span.end) for span, _ in places]
+    for i in range(len(places) - 2, -1, -1):
+        span, following = places[i][0], places[i + 1][0]
+        between = [t.text for t in doc[span.end:following.start]]
+        if cases[i] == "nominative" and between in (["ve"], [","], ["ile"]):
+            cases[i] = cases[i + 1]
+    return cases
+
+
+def names_something_else(doc: Doc, span: Span) -> bool:
+    """`İzmir Vapuru`, `İstanbul Valisi`, `Pera Palace Oteli`: a ship, an
+    office or a building named after the place, not the place."""
+    return span.end < len(doc) and starts_with_any(turkish_lower(doc[span.end].text), lexicon()["not_place_heads"])
+
+
+def intent_after(doc: Doc, end: int) -> bool:
+    """`İstanbul'a gitmek üzere`, `Ankara'ya hareket edileceğinden`: where they
+    mean to go, told before they go (the stop comes when they arrive)."""
+    words = next_words(doc, end, 2)
+    return "üzere" in words or any(re.search(r"(?:ecek|acak|eceğ|acağ)", w) for w in words)
+
+
+def part_of_route(doc: Doc, span: Span) -> bool:
+    """`Eskişehir-Kütahya-Balıkesir güzergahıyla`: names joined by dashes."""
+    near = doc[max(span.start - 1, 0):min(span.end + 1, len(doc))]
+    return any(t.text in ("-", "–") for t in near) or "güzergah" in turkish_lower(doc[span.end:span.end + 6].text)
+
+
+def about_group(sentence: Sentence, leader) -> bool:
+    lower = sentence.lower
+    if mentions_any(lower, lexicon()["group_words"]):
+        return True
+    return leader is not None and any(same_name(m, leader) for _, m in sentence.of("PERSON"))
+
+
+def day_dates(sentence: Sentence) -> list:
+    return [(s, m) for s, m in sentence.of("DATE") if m.data.precision == "day" and "/" not in m.data.edtf
+            and not m.data.edtf.startswith(("{", "["))]
+
+
+def weekday_problem(mention) -> str | None:
+    """`30 Kasım pazartesi`: 30 November 1933 was a Thursday."""
+    match = mention.data
+    for word, number in lexicon()["weekdays"].items():
+        if re.search(rf"(?<![^\W\d_]){word}(?![^\W\d_])", turkish_lower(match.surface)):
+            day = match.earliest
+            if day.weekday() != number:
+                return f"the text says {word} but {day.isoformat()} was a {calendar.day_name[day.weekday()]}"
+    return None
+
+
+class Episode:
+    """A journey told over several sentences: who leads it, where it goes, when."""
+
+    def __init__(self, fact: VisitFact, index: int) -> None:
+        self.fact = fact
+        self.last = index
+        self.current_date: Slot | None = None
+
+    def add_sentence(self, sentence: Sentence) -> None:
+        lex = lexicon()
+        fact = self.fact
+        self.last = sentence.index
+        self.note_dates(sentence)
+        lower = sentence.lower
+        persons = [m for _, m in sentence.of("PERSON") if m is not fact.leader and not same_name(m, fact.leader)]
+        if mentions_any(lower, lex["group_words"]) and mentions_any(lower, lex["membership_words"]) \
+                and not mentions_any(lower, lex["not_membership_words"]) and not mentions_any(lower, lex["host_verbs"]):
+            fact.visitors.extend(m for m in persons if m not in fact.visitors)
+        elif mentions_any(lower, lex["host_verbs"]):
+            fact.hosts.extend(m for m in persons if m not in fact.hosts)
+        for place, case in stop_places(sentence):
+            if fact.stops and same_place(fact.stops[-1].place, place):
+                continue
+            if case == "ablative" and not fact.stops and fact.origin is None:
+                fact.origin = place
+            fact.stops.append(StopFact(place, self.current_date))
+            if case == "dative":
+                fact.datives.append(place)
+
+    def note_dates(self, sentence: Sentence) -> None:
+        """The latest day the sentence states becomes the day of what follows;
+        a day that breaks the order of the story is kept but flagged."""
+        for _, mention in day_dates(sentence):
+            problem = weekday_problem(mention) or self.same_day_as_flagged(mention)
+            if problem is None:
+                problem = self.out_of_order(mention)
+                if problem and not inferred(mention):
+                    continue  # a full date that goes back is a flashback, not a stage of the journey
+            slot = Slot(mention, (mention,), problem)
+            self.fact.dates.append(slot)
+            if problem is None:
+                self.current_date = slot
+            elif self.fact.stops:
+                # kept as the text states it, on the stop the story is at, and flagged
+                self.fact.flagged.append((len(self.fact.stops) - 1, slot))
+
+    def same_day_as_flagged(self, mention) -> str | None:
+        """`30 Kasım pazartesi akşamı saat 21.50'de`: the hour shares the day's problem."""
+        for slot in self.fact.dates:
+            if slot.problem and slot.mention.data.earliest == mention.data.earliest:
+                return slot.problem
+        return None
+
+    def out_of_order(self, mention) -> str | None:
+        """A story of a journey moves forward: a day more than two days before
+        the one just told, or a month after it, contradicts the narrative."""
+        if self.current_date is None:
+            return None
+        before = self.current_date.mention.data.earliest
+        day = mention.data.earliest
+        if (before - day).days > 2 or (day - before).days > lexicon()["episode_window_days"]:
+            return (f"{day.isoformat()} does not fit the story: the sentences around it "
+                    f"tell of {before.isoformat()}")
+        return None
+
+
+def inferred(mention) -> bool:
+    """The text does not write the year (`Ertesi günü`, `30 Kasım`): it comes from context."""
+    return mention.data.year_from_context or not re.search(r"\d{4}", mention.data.surface)
+
+
+def same_name(a, b) -> bool:
+    """`Voroşilov`, `Varoşilov` and `Kliment Yefromoviç Voroşilov` are one leader."""
+    if a is None or b is None:
+        return False
+    from .resolve import similar_spelling  # resolve imports extract, which imports this module
+
+    return similar_spelling(core_name(a.text), core_name(b.text))
+
+
+@cache
+def honorifics() -> frozenset[str]:
+    names = load_lexicon("names.json")
+    return frozenset(names["honorifics_after"]) | frozenset(names["titles_before"])
+
+
+def core_name(text: str) -> str:
+    words = [w for w in text.replace("(", " ").replace(")", " ").split() if w[:1].isupper() and "." not in w]
+    words = [w for w in words if w not in honorifics()] or text.split()
+    return words[-1]
+
+
+def same_place(a, b) -> bool:
+    return (a.data or turkish_lower(a.text)) == (b.data or turkish_lower(b.text))
+
+
+def visit_facts(all_sentences: list[Sentence], doc_id: str) -> list[VisitFact]:
+    """Journeys: a sentence that names one opens an episode; the sentences
+    after it that speak of the group (`heyet`, `misafirler`, the leader) add
+    travellers, hosts and stops until another journey starts or the story
+    moves on."""
+    gap = lexicon()["episode_gap_sentences"]
+    facts: list[VisitFact] = []
+    episode: Episode | None = None
+    body_index, count = {}, 0  # gaps count body sentences: footnotes interleave with the story
+    for sentence in all_sentences:
+        count += sentence.section == "body"
+        body_index[sentence.index] = count
+    for sentence in all_sentences:
+        strong = leader_anchor(sentence)
+        anchors = strong or journey_anchor(sentence)
+        if episode is not None:
+            leader = episode.fact.leader
+            if any(same_name(m, leader) for _, m in sentence.of("PERSON")):
+                anchors = [a for a in anchors if same_name(a[0], leader)]  # the same journey goes on
+            elif other_group_words(sentence, strong):
+                anchors = []  # `Voroşilov ve Sovyet heyeti … Muzaffer Paşa ve Türk Askeri Heyeti tarafından karşılanmış`
+            elif about_group(sentence, leader):
+                anchors = strong  # `Heyetle birlikte X Eskişehir'e uğramıştı`: X travels with the group
+        if episode is not None and body_index[sentence.index] - body_index[episode.last] > gap:
+            episode = None
+        for leader, start, end, destination in anchors:
+            if episode is not None and same_name(leader, episode.fact.leader):
+                continue
+            anchor = sentence.make(start, end, "VISIT")
+            fact = VisitFact(doc_id, anchor, leader=leader, destination=destination,
+                             when=date_within(sentence, start, end))
+            facts.append(fact)
+            if sentence.section == "body":
+                episode = Episode(fact, sentence.index)
+            else:
+                Episode(fact, sentence.index).add_sentence(sentence)
+        if episode is not None and sentence.section == "body" and (
+                anchors or about_group(sentence, episode.fact.leader)
+                or mentions_any(sentence.lower, lexicon()["motion_verbs"]) and body_index[sentence.index] - body_index[episode.last] <= 2):
+            if stays_in_time(episode, sentence):
+                episode.add_sentence(sentence)
+    return facts
+
+
+def date_within(sentence: Sentence, start: int, end: int):
+    """`İsmet Paşa'nın 1932 yılında gerçekleştirdiği Moskova ziyareti`: the
+    date written inside the words that name a journey."""
+    inside = [m for s, m in sentence.of("DATE") if start <= s.start_char and s.end_char <= end
+              and "/" not in m.data.edtf and not m.data.edtf.startswith(("{", "["))]
+    return inside[0] if inside else None
+
+
+def other_group_words(sentence: Sentence, anchors) -> bool:
+    """A group word that no new anchor owns: the sentence speaks of the group
+    already travelling."""
+    owned = {end for _, _, end, _ in anchors}
+    return any(starts_with_any(turkish_lower(t.text), lexicon()["group_words"]) and t.idx + len(t.text) not in owned
+               for t in sentence.span)
+
+
+def stays_in_time(episode: Episode, sentence: Sentence) -> bool:
+    """A sentence about 1881 (a biography) is not part of a journey of 1933."""
+    if episode.current_date is None:
+        return True
+    dates = [m for _, m in sentence.of("DATE")]
+    if not dates:
+        return True
+    before = episode.current_date.mention.data.earliest
+    window = dt.timedelta(days=lexicon()["episode_window_days"] * 4)
+    return any(abs(m.data.earliest - before) <= window for m in dates if m.data.earliest != dt.date.min)
+
+
+def visit_events(facts: list[VisitFact], entity_of: dict) -> list[Event]:
+    """One event per journey: facts with the same leader, a compatible
+    destination and year are one journey told in several places."""
+    groups: list[list[VisitFact]] = []
+    vague = []  # `Bekir Sami Bey Heyeti`: a delegation, but not told where it goes
+    for fact in facts:
+        leader = entity_of.get(fact.leader)
+        if leader is None:
+            continue
+        if not (fact.stops or fact.destination):
+            vague.append(fact)
+            continue
+        for group in groups:
+            if entity_of.get(group[0].leader) is leader and compatible(group, fact, entity_of):
+                group.append(fact)
+                break
+        else:
+            groups.append([fact])
+    for fact in vague:
+        same_leader = [g for g in groups if entity_of.get(g[0].leader) is entity_of[fact.leader]]
+        if len(same_leader) == 1 and compatible(same_leader[0], fact, entity_of):
+            same_leader[0].append(fact)
+    return [visit_event(sorted(group, key=lambda f: (f.doc_id, f.anchor.start)), entity_of) for group in groups]
+
+
+def fact_year(fact: VisitFact) -> int | None:
+    days = [s.mention.data.earliest for s in fact.dates if not s.problem]
+    return min(days).year if days else None
+
+
+def compatible(group: list[VisitFact], fact: VisitFact, entity_of: dict) -> bool:
+    years = {fact_year(f) for f in group} - {None}
+    year = fact_year(fact)
+    if year is not None and years and year not in years:
+        return False
+    places = {id(entity_of.get(f.destination)) for f in group if f.destination is not None}
+    where = id(entity_of.get(fact.destination)) if fact.destination is not None else None
+    return where is None or not places or where in places or year is not None and year in years
+
+
+def visit_event(group: list[VisitFact], entity_of: dict) -> Event:
+    leader = entity_of[group[0].leader]
+    destination = main_destination(group, entity_of)
+    event = Event("Visit", "")
+    for fact in group:
+        event.evidence.append(fact.anchor)
+        event.add("leader", leader, (fact.leader,))
+        event.add("visitor", entity_of.get(fact.leader), (fact.leader,))
+        for person in fact.visitors:
+            event.add("visitor", entity_of.get(person), (person,))
+        if fact.origin is not None:
+            event.add("origin", entity_of.get(fact.origin), (fact.origin,))
+    if destination is not None:
+        event.add("destination", entity_of.get(destination), (destination,))
+    travellers = {id(v) for v in event.values("visitor")}
+    for fact in group:
+        for person in fact.hosts:
+            host = entity_of.get(person)
+            if host is not None and id(host) not in travellers:
+                event.add("host", host, (person,))
+    add_stops(event, group, entity_of)
+    add_span(event, group)
+    where = event.values("destination")
+    year = min((c.value.data.earliest.year for c in event.claims if c.predicate == "startDate"), default=None)
+    event.label = " ".join(part for part in (leader.label, "→", where[0].label if where else "", f"({year})" if year else "") if part)
+    return event
+
+
+def main_destination(group: list[VisitFact], entity_of: dict):
+    """Where the journey goes: the place a sentence names as the goal of the
+    visit (`Moskova ziyareti`), else the place the text sends the group to
+    most often (the first of equals)."""
+    named = [f.destination for f in group if f.destination is not None]
+    if named:
+        return named[0]
+    datives = [m for f in group for m in f.datives if m in entity_of]
+    counts = Counter(id(entity_of[m]) for m in datives)
+    return max(datives, key=lambda m: counts[id(entity_of[m])], default=None)
+
+
+def add_stops(event: Event, group: list[VisitFact], entity_of: dict) -> None:
+    previous = None
+    for fact in group:
+        kept = []  # the event's stop for each of the fact's stops
+        for stop in fact.stops:
+            place = entity_of.get(stop.place)
+            if place is None or place is previous:
+                kept.append(event.stops[-1] if event.stops else None)
+                continue
+            previous = place
+            date = None
+            if stop.date is not None:
+                date = EventClaim("date", stop.date.mention, (stop.date.mention, stop.place), stop.date.problem)
+            event.stops.append(Stop(len(event.stops) + 1, place, (stop.place,), date))
+            kept.append(event.stops[-1])
+        for index, slot in fact.flagged:
+            if kept[index] is not None and not any(c.value.data.earliest == slot.mention.data.earliest
+                                                   for c in kept[index].flagged):
+                kept[index].flagged.append(EventClaim("date", slot.mention, slot.evidence, slot.problem))
+
+
+def add_span(event: Event, group: list[VisitFact] = ()) -> None:
+    """Start and end: the first and last day the itinerary states (days the
+    text gets wrong are kept on their stop, flagged, and left out here); with
+    no dated stop, the date in the words that name the journey starts it."""
+    dated = [s.date for s in event.stops if s.date is not None and not s.date.problem]
+    if not dated:
+        when = next((f.when for f in group if f.when is not None), None)
+        if when is not None:
+            event.add("startDate", when, (when,))
+        return
+    first = min(dated, key=lambda c: c.value.data.earliest)
+    last = max(dated, key=lambda c: c.value.data.latest)
+    event.add("startDate", first.value, first.evidence)
+    event.add("endDate", last.value, last.evidence)
