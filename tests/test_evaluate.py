@@ -12,7 +12,7 @@ from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import SKOS, XSD
 
 from histkg.cli import main
-from histkg.evaluate import Occurrence, evaluate, maximal, place_name
+from histkg.evaluate import Occurrence, evaluate, find_all, inside_another_name, maximal, name_pattern, place_name
 from histkg.namespaces import HKG, OA
 
 GOLD = Path(__file__).parent / "gold"
@@ -154,6 +154,13 @@ def test_maximal_occurrences_only(case):
                     Occurrence("x", 20, 25, "b"), Occurrence("x", 20, 25, "c"), Occurrence("x", 30, 35, "a")],
                    blockers=[("x", 30, 40)])
     assert kept == [Occurrence("x", 0, 18, "a"), Occurrence("x", 20, 25, "b"), Occurrence("x", 20, 25, "c")]
+
+
+def test_a_given_name_inside_another_persons_name_is_no_occurrence():
+    text = "Kemal'e selam. Ali Kemal Aksüt geldi. Kemal Paşa ve Gazi Kemal. Yusuf Kemal gitti."
+    found = [(s, e) for s, e in find_all(name_pattern("Kemal"), text) if not inside_another_name(text, s, e)]
+    kept = [text[max(s - 4, 0):e + 2] for s, e in found]
+    assert kept == ["Kemal'e", "di. Kemal P", "azi Kemal. "]  # alone, before a title, after a title
 
 
 def test_merge_accuracy_detects_a_node_holding_two_gold_persons(case):

@@ -10,7 +10,9 @@ items in the ORIGINAL source texts, and compares the two:
   follow). Only maximal occurrences count: one contained in a longer occurrence
   of any gold person's variant, or in an occurrence of a `not_persons.json`
   string (`Gazi` in `Gazi Muallim Mektebi`, `Voroşilov` in `Voroşilov Heyeti`),
-  is dropped.
+  is dropped. A one-word variant that is a given name does not count next to
+  another capitalised word that is no title (`Kemal` in `Ali Kemal Aksüt`, a
+  person the sample may not list).
 - treaties (`treaties.json`): each mention's `quote` is found on its `line`;
   the treaty's variants are then found where they overlap the quote (so a name
   split over two quoted lines is one occurrence). Mention-level recall counts
@@ -42,6 +44,7 @@ from rdflib.namespace import SKOS
 
 from .corpus import CorpusError, decode
 from .export import ExportError, as_graph, load_graph
+from .lexicon import load_lexicon, load_word_list
 from .namespaces import HKG, OA
 
 __all__ = ["EvaluationError", "Report", "Row", "evaluate"]
@@ -245,6 +248,18 @@ def flexible(phrase: str, *, first_either_case: bool = False) -> str:
 def name_pattern(phrase: str) -> re.Pattern:
     """A name: not preceded by a letter; followed by no letter (an apostrophe suffix may follow)."""
     return re.compile(NOT_LETTER_BEFORE + flexible(phrase) + NOT_LETTER_AFTER)
+
+
+def inside_another_name(text: str, start: int, end: int) -> bool:
+    """A given name written next to another capitalised word that is no title:
+    `Kemal` in `Ali Kemal Aksüt` or `Yusuf Kemal` names someone else."""
+    if text[start:end] not in load_word_list("given-names.txt"):
+        return False
+    names = load_lexicon("names.json")
+    titles = set(names["honorifics_after"]) | set(names["titles_before"])
+    before = re.search(r"([^\W\d_]+)\s+$", text[max(start - 40, 0):start])
+    after = re.match(r"\s+([^\W\d_]+)", text[end:end + 40])
+    return any(m and m.group(1)[0].isupper() and m.group(1) not in titles for m in (before, after))
 
 
 def find_all(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
@@ -495,7 +510,8 @@ def evaluate_persons(gold: dict[str, list], pred: Predictions, report: Report) -
         return cache[(phrase, code)]
 
     raw = [Occurrence(code, s, e, str(i)) for i, person in enumerate(persons) for code in _codes(person)
-           if code in texts for variant in person.get("variants") or [] for s, e in occurrences(str(variant), code)]
+           if code in texts for variant in person.get("variants") or [] for s, e in occurrences(str(variant), code)
+           if not inside_another_name(texts[code], s, e)]
     blockers = [(code, s, e) for phrase in gold.get("not_persons", []) if isinstance(phrase, str)
                 for code in files for s, e in occurrences(phrase, code)]
     occs = maximal(raw, blockers)

@@ -449,6 +449,7 @@ def _footnote_number_edit(line: _Line) -> list[Edit]:
 
 _SENTENCE_END = re.compile(r"[.!?:…)]\d{0,3}[\"”’»]*\d{0,3}$")
 _CLOSING = tuple(",.;:!?)]»”’")
+_INITIAL = re.compile(r"(?:^|[\s(])[A-ZÇĞİÖŞÜ]\.$")  # `André N.`: a name goes on after it
 
 
 def _joint(prev: _Line, nxt: _Line, between: list[_Line], blocks_differ: bool) -> tuple[int, str]:
@@ -468,7 +469,7 @@ def _joint(prev: _Line, nxt: _Line, between: list[_Line], blocks_differ: bool) -
     # every line). A reference line brings its own break: count the blanks after it, less one.
     refs = [k for k, line in enumerate(between) if line.is_ref]
     blanks = sum(1 for line in between[refs[-1] + 1 if refs else 0 :] if line.blank) - (1 if refs else 0)
-    if blanks >= 1 and _SENTENCE_END.search(head):
+    if blanks >= 1 and _SENTENCE_END.search(head) and not _INITIAL.search(head):
         return 0, "\n\n"
     return 0, " "
 
