@@ -108,3 +108,10 @@ def test_an_old_city_name_from_the_curated_gazetteer_is_linked(tmp_path, nlp):
     doc = extraction("Ermeni heyeti Aleksandropol'da toplandı.", tmp_path, nlp)
     (place,) = [m for m in doc.mentions if m.label == "PLACE"]
     assert place.text == "Aleksandropol" and place.data == "geonames:616635"
+
+
+def test_a_word_with_a_russian_ending_owned_by_a_named_person_is_the_title_of_a_work(tmp_path, nlp):
+    labels = found(footnote("Gazi Rıza'nın Söylev ve Demeçleri, C.I, Ankara 1997, s.12. Orada Petrov ve "
+                            "Yoldaş Sidorev'in mektupları da vardır."), tmp_path, nlp)
+    assert "Söylev" not in labels["PERSON"]
+    assert {"Petrov", "Yoldaş Sidorev"} <= labels["PERSON"]

@@ -217,12 +217,20 @@ class PersonDetector:
         `İzmir Vapuru`); capitalised words beside `of`, `du`, `der` are the
         title of a work (`Documents of Russian History`) unless an honorific
         or a title says person."""
-        if self.names_a_thing(doc, end):
+        if self.names_a_thing(doc, end) or strength <= 1 and self.owned_by_a_name(doc, start):
             return False
         if strength >= 3:
             return True
         beside = {doc[i].text for i in (start - 1, end) if 0 <= i < len(doc)}
         return beside.isdisjoint(self.foreign_words)
+
+    @staticmethod
+    def owned_by_a_name(doc: Doc, start: int) -> bool:
+        """`Atatürk'ün Söylev ve Demeçleri`: a bare word right after a name in
+        the genitive is what that person owns (a work, an office), not a person."""
+        genitive = load_lexicon("events.json")["case_suffixes"]["genitive"]
+        return start >= 2 and is_suffix(doc[start - 1]) and turkish_lower(doc[start - 1].text[1:]) in genitive \
+            and is_capitalised(doc[start - 2])
 
     def names_a_thing(self, doc: Doc, end: int) -> bool:
         return end < len(doc) and doc[end].text in self.thing_heads
