@@ -115,3 +115,10 @@ def test_a_word_with_a_russian_ending_owned_by_a_named_person_is_the_title_of_a_
                             "Yoldaş Sidorev'in mektupları da vardır."), tmp_path, nlp)
     assert "Söylev" not in labels["PERSON"]
     assert {"Petrov", "Yoldaş Sidorev"} <= labels["PERSON"]
+
+
+def test_the_sides_of_an_agreement_named_by_bare_names_are_persons(tmp_path, nlp):
+    labels = found("Ekim 1920'de Le Brunel ve Kelo arasındaki anlaşma imzalandı. Türkiye ve Bulgaristan "
+                   "arasındaki anlaşma da aynı gün imzalandı. Sonra Kelo Tiflis'e döndü.", tmp_path, nlp)
+    assert {"Le Brunel", "Kelo"} <= labels["PERSON"]
+    assert not {"Türkiye", "Bulgaristan"} & labels["PERSON"]

@@ -177,6 +177,7 @@ class PersonDetector:
             re.compile("^(?:" + "|".join(map(re.escape, stems)) + r").{0,3}$", re.DOTALL)
             for stems in (self.title_stems, self.topic_stems))
         self.particles = set(lex["name_particles"])
+        self.leading_particles = set(lex["leading_particles"])
         self.issue_words = set(lex["issue_words"])
         self.turkish_words = set(lex["turkish_function_words"])
         self.place_suffixes = set(load_lexicon("places.json")["place_suffixes"])
@@ -211,6 +212,7 @@ class PersonDetector:
         yield from self.by_capitalised_surname(doc)
         yield from self.by_citation(doc)
         yield from self.by_transliteration(doc)
+        yield from self.by_agreement_sides(doc)
 
     def plausible(self, doc: Doc, start: int, end: int, strength: int) -> bool:
         """A name before a head word names a thing (`Voroşilov Heyeti`,
@@ -298,11 +300,14 @@ class PersonDetector:
         return pattern.match(turkish_lower(text)) is not None
 
     def extend_left(self, doc: Doc, end: int, limit: int) -> int:
-        """Start of the run of name words that ends at `end`."""
+        """Start of the run of name words that ends at `end`, with an article
+        that opens the surname (`Le Grand`)."""
         start = end
         while start > 0 and end - start < limit and self.is_name_word(doc, start - 1):
             if start < end and is_suffix(doc[start - 1]):
                 break
+            start -= 1
+        if start < end and start > 0 and doc[start - 1].text in self.leading_particles:
             start -= 1
         return start
 
@@ -415,6 +420,23 @@ class PersonDetector:
                 right = self.extend_right(doc, end + 1, self.max_name_tokens)
                 if not self.names_a_thing(doc, right):
                     yield end + 1, right, 1
+
+    def by_agreement_sides(self, doc: Doc):
+        """`Le Grand ve Dro arasındaki anlaşma`: bare names on both sides of an
+        agreement are the men who made it (a weak clue: a state or town wins)."""
+        treaty_nouns = load_lexicon("events.json")["treaty_nouns"]
+        for token in doc:
+            after = [turkish_lower(t.text) for t in doc[token.i + 1:token.i + 3]]
+            if not turkish_lower(token.text).startswith("arasında") \
+                    or not any(w.startswith(tuple(treaty_nouns)) for w in after):
+                continue
+            right = self.extend_left(doc, token.i, self.max_name_tokens)
+            if right == token.i or right < 2 or doc[right - 1].text != "ve":
+                continue
+            left = self.extend_left(doc, right - 1, self.max_name_tokens)
+            if left < right - 1:
+                yield left, right - 1, 1
+                yield right, token.i, 1
 
     def by_given_name(self, doc: Doc):
         for token in doc:
