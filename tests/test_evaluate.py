@@ -144,6 +144,16 @@ def test_persons_strict_and_fuzzy_mention_scores_by_hand(case):
     assert hits.counts == {"exact": 1, "within": 1}
 
 
+def test_judged_precision_leaves_out_names_the_sample_does_not_list(case):
+    report = evaluate(*case)
+    # Right: the 4 fuzzy hits. Wrong: 'Voroşilov Heyeti' (a not_persons string). 'Ankara' is
+    # judged by neither list and left out. Node b has a right mention too, so no node is wrong.
+    mentions = report.row("persons", "mention fuzzy, judged")
+    assert mentions.counts == {"pred_ok": 4, "pred": 5, "gold_ok": 4, "gold": 4}
+    entity = report.row("persons", "entity, judged")
+    assert (entity.precision, entity.counts["pred"]) == (pytest.approx(1.0), 2)
+
+
 def test_maximal_occurrences_only(case):
     report = evaluate(*case)
     # 'Kemal' in 'Mustafa Kemal Paşa' and in 'Yusuf  Kemal', 'Mustafa Kemal' in 'Mustafa Kemal Paşa',

@@ -25,7 +25,9 @@ items in the ORIGINAL source texts, and compares the two:
 
 Strict means the predicted span equals the gold span, fuzzy that they overlap.
 The gold is a sample of the truth (about half of it): precision counts a
-prediction the gold does not list as wrong, so it is a lower bound.
+prediction the gold does not list as wrong, so it is a lower bound. The
+`judged` person rows count only predictions the gold judges: on a gold person
+(right) or inside a `not_persons.json` string (wrong).
 """
 
 from __future__ import annotations
@@ -531,11 +533,26 @@ def evaluate_persons(gold: dict[str, list], pred: Predictions, report: Report) -
                                          for o in blocker_index.overlapping(m.code, m.start, m.end))]
     report.rows.append(Row("persons", "not-person hits", counts={"exact": len(exact_hits), "within": len(within)},
                            note="predicted mentions equal to / inside a not_persons.json string: certain errors"))
+    report.rows += judged_rows(mentions, occs, within, fuzzy, report.row("persons", "entity"))
     surfaces: dict[str, int] = defaultdict(int)
     for m in within:
         surfaces[f"{' '.join(m.exact.split())}  ({pred.labels.get(m.node, m.node)})"] += 1
     report.lists["persons: predicted mentions inside not_persons strings"] = sorted(
         f"{surface} x{count}" for surface, count in surfaces.items())
+
+
+def judged_rows(mentions: list[Mention], occs: list[Occurrence], wrong: list[Mention], fuzzy: Row,
+                entity: Row) -> list[Row]:
+    """Precision over what the gold judges: a prediction on a gold person is
+    right, one inside a not_persons string is wrong; the rest (names the
+    sample does not list) are left out. Recall stays as measured."""
+    index = SpanIndex(occs)
+    wrong = [m for m in wrong if not index.overlapping(m.code, m.start, m.end)]
+    wrong_nodes = {m.node for m in wrong} - {m.node for m in mentions if m not in wrong}
+    c, e = fuzzy.counts, entity.counts
+    note = "precision over predictions the gold judges: on a gold person (right) or a not_persons string (wrong)"
+    return [_pr_row("persons", "mention fuzzy, judged", c["pred_ok"], c["pred_ok"] + len(wrong), c["gold_ok"], c["gold"], note),
+            _pr_row("persons", "entity, judged", e["pred_ok"], e["pred_ok"] + len(wrong_nodes), e["gold_ok"], e["gold"], note)]
 
 
 def _line_starts(text: str) -> list[int]:
@@ -783,5 +800,6 @@ def evaluate(graph_path: Path | str, gold_dir: Path | str) -> Report:
 
     evaluate_events(gold, pred, report)
     report.notes.insert(0, "the gold is a sample of the truth (about half): precision counts what it does not "
-                           "list as wrong, so P is a lower bound; strict = same span, fuzzy = overlap")
+                           "list as wrong, so P is a lower bound; the `judged` rows count only what the gold "
+                           "judges (its persons and not_persons); strict = same span, fuzzy = overlap")
     return report
