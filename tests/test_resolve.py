@@ -134,3 +134,15 @@ def test_an_alias_the_text_gives_joins_the_person(tmp_path):
                     "Sonra Selim Nazif Bey yine yola çıktı.\n", encoding="utf-8")
     persons = [e for e in resolve([extract(d) for d in load_corpus([path])]) if e.kind == "Person"]
     assert [sorted({m.text for m in e.mentions}) for e in persons] == [["Demir Paşa", "Selim Nazif", "Selim Nazif Bey"]]
+
+
+def test_a_full_name_in_parentheses_after_a_name_is_the_same_person(tmp_path):
+    from histkg.corpus import load_corpus
+    from histkg.extract import extract
+    from histkg.resolve import resolve
+
+    path = tmp_path / "doc.txt"
+    path.write_text("Heyette Erkan-ı Harbiye Kaymakamı Nuri (General Nuri Kantaroğlu) Bey de bulunuyordu. "
+                    "Nuri Bey ertesi gün döndü.\n", encoding="utf-8")
+    persons = [e for e in resolve([extract(d) for d in load_corpus([path])]) if e.kind == "Person"]
+    assert len(persons) == 1 and "General Nuri Kantaroğlu" in {m.text for m in persons[0].mentions}

@@ -203,7 +203,8 @@ class Name(NamedTuple):
 
 def alias_pairs(extractions: list[Extraction]) -> list[tuple[Mention, Mention]]:
     """`Azmi'yi Bulat Paşa takma adıyla`: a person and the alias the text
-    gives him right after (`takma adıyla`, `namıyla`, `lakabıyla`)."""
+    gives him right after (`takma adıyla`, `namıyla`, `lakabıyla`); `Seyfı
+    (General Seyfı Düzgören)`: a name and his full name in parentheses."""
     alias = re.compile(r"\s+(?:" + "|".join(load_lexicon("names.json")["alias_words"]) + ")")
     suffix = re.compile(r"^[\'’][a-zçğıöşü]+\s+$")
     pairs = []
@@ -211,9 +212,16 @@ def alias_pairs(extractions: list[Extraction]) -> list[tuple[Mention, Mention]]:
         text = extraction.document.text
         persons = sorted((m for m in extraction.mentions if m.label == "PERSON"), key=lambda m: m.start)
         for first, second in zip(persons, persons[1:]):
-            if suffix.match(text[first.end:second.start]) and alias.match(text, second.end):
+            between = text[first.end:second.start]
+            if suffix.match(between) and alias.match(text, second.end) or full_name_in_parentheses(first, second, between, text):
                 pairs.append((first, second))
     return pairs
+
+
+def full_name_in_parentheses(first: Mention, second: Mention, between: str, text: str) -> bool:
+    """`Seyfı (General Seyfı Düzgören)`: the parentheses repeat the name, in full."""
+    return between.strip() == "(" and text[second.end:second.end + 2].lstrip().startswith(")") \
+        and first.text.split()[0] in second.text.split()
 
 
 def resolve_persons(mentions: list[Mention], aliases: list[tuple[Mention, Mention]] = ()) -> list[Entity]:
