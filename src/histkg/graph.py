@@ -8,6 +8,8 @@ gives the same IRIs; no blank nodes, so serialisations are stable.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import hashlib
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -98,7 +100,10 @@ def add_event(event: Event, graphs: dict, iris: Iris) -> None:
     for claim in event.claims:
         add_claim(node, claim, graphs, iris)
     dates = [c for c in event.claims if c.predicate in ("signedOn", "startDate", "endDate") and not c.problem]
-    add_bounds(graphs[event.evidence[0].doc_id][0], node, dates)
+    if event.kind == "Visit":
+        add_visit_bounds(graphs[event.evidence[0].doc_id][0], node, dates)
+    else:
+        add_bounds(graphs[event.evidence[0].doc_id][0], node, dates)
     for stop in event.stops:
         add_stop(node, stop, graphs, iris)
 
@@ -125,6 +130,16 @@ def add_bounds(graph: Graph, node: URIRef, dates: list) -> None:
     latest = max(c.value.data.latest for c in dates)
     graph.add((node, HKG.earliest, Literal(earliest.isoformat(), datatype=XSD.date)))
     graph.add((node, HKG.latest, Literal(latest.isoformat(), datatype=XSD.date)))
+
+
+def add_visit_bounds(graph: Graph, node: URIRef, dates: list) -> None:
+    """As add_bounds, but an open end says nothing: a posting `Mayıs 1922'ye
+    kadar` is bounded by May 1922, not by the year 1; `Temmuz 1925'den beri`
+    by July 1925."""
+    days = [d for c in dates for d in (c.value.data.earliest, c.value.data.latest) if d not in (dt.date.min, dt.date.max)]
+    if days:
+        graph.add((node, HKG.earliest, Literal(min(days).isoformat(), datatype=XSD.date)))
+        graph.add((node, HKG.latest, Literal(max(days).isoformat(), datatype=XSD.date)))
 
 
 def claim_value(claim: EventClaim, iris: Iris):

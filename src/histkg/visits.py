@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from .components import is_suffix
 from .event_model import Event, EventClaim, Stop
 from .lexicon import load_lexicon, turkish_lower
+from .postings import ends_posting, posting_anchor, posting_lists
 from .sentences import Sentence, Slot, case_after, lexicon, mentions_any, next_words, starts_with_any
 
 
@@ -40,6 +41,8 @@ class VisitFact:
     flagged: list[tuple[int, Slot]] = field(default_factory=list)  # (stop index, a day the text gets wrong)
     datives: list = field(default_factory=list)  # places the text sends the group to (`Ankara'ya`)
     when: object = None  # a date inside the words that name the journey (`1932 yılında gerçekleştirdiği`)
+    start: object = None  # a DATE the text gives the whole visit: a posting since (`Temmuz 1925'den beri`)
+    end: object = None  # … or until (`Mayıs 1922'ye kadar`)
 
 
 def leader_anchor(sentence: Sentence):
@@ -135,9 +138,10 @@ def journey_anchor(sentence: Sentence):
     return [(person, person_span.start_char, place_span.end_char, place)]
 
 
-def stop_places(sentence: Sentence) -> list:
+def stop_places(sentence: Sentence, first_clause: int = 0) -> list:
     """Places the group goes to, leaves from or stays in, in travel order
-    within the sentence: whence first, whither last."""
+    within the sentence: clause by clause (`Samsun'a çıktıktan sonra …
+    Havza'da`), and within a clause whence first, whither last."""
     lex = lexicon()
     rank = {"ablative": 0, "locative": 1, "accusative": 1, "nominative": 1, "dative": 2}
     moving = mentions_any(sentence.lower, lex["motion_verbs"])
@@ -145,13 +149,34 @@ def stop_places(sentence: Sentence) -> list:
     places = sentence.of("PLACE")
     cases = coordinated_cases(sentence.doc, places)
     for (span, mention), case in zip(places, cases):
-        if names_something_else(sentence.doc, span) or case == "dative" and intent_after(sentence.doc, span.end):
+        clause = clause_at(sentence, span.start_char)
+        if clause < first_clause or names_something_else(sentence.doc, span) \
+                or case == "dative" and intent_after(sentence.doc, span.end):
             continue
         if case in ("ablative", "dative", "accusative") and verb_near(sentence.doc, sentence, span.end, lex["motion_verbs"]) \
                 or case == "locative" and (moving or mentions_any(sentence.lower, lex["host_verbs"])) \
-                or case == "nominative" and moving and part_of_route(sentence.doc, span):
-            found.append((rank[case], span.start, mention, case))
-    return [(m, case) for _, _, m, case in sorted(found, key=lambda f: (f[0], f[1]))]
+                or case == "nominative" and moving and (part_of_route(sentence.doc, span) or via(sentence.doc, span)):
+            found.append((clause, rank[case], span.start, mention, case))
+    return [(m, case) for *_, m, case in sorted(found, key=lambda f: f[:3])]
+
+
+CLAUSE_END = re.compile(r"(?:m[ıiuü]ş(?:t[ıiuü]|d[ıiuü])?(?:lar|ler)?)$")  # `girmiş`, `geçmişti`, `dönmüşlerdi`
+AFTER_CONVERB = re.compile(r"(?:d|t)[ıiuü]ktan$|(?:d|t)[ıiuü]kten$")  # `çıktıktan sonra`
+
+
+def clause_at(sentence: Sentence, char: int) -> int:
+    """The number of the clause (0, 1, …) a character of the sentence is in:
+    a clause ends at a finite verb before `ve` or a comma (`girmiş ve`), or at
+    `-dıktan sonra`."""
+    clause = 0
+    tokens = list(sentence.span)
+    for token, following in zip(tokens, tokens[1:]):
+        if token.idx >= char:
+            break
+        word, next_word = turkish_lower(token.text), turkish_lower(following.text)
+        if CLAUSE_END.search(word) and next_word in ("ve", ",") or next_word == "sonra" and AFTER_CONVERB.search(word):
+            clause += 1
+    return clause
 
 
 def coordinated_cases(doc: Doc, places: list) -> list[str]:
@@ -176,6 +201,11 @@ def intent_after(doc: Doc, end: int) -> bool:
     mean to go, told before they go (the stop comes when they arrive)."""
     words = next_words(doc, end, 2)
     return "üzere" in words or any(re.search(r"(?:ecek|acak|eceğ|acağ)", w) for w in words)
+
+
+def via(doc: Doc, span: Span) -> bool:
+    """`Erzurum üzerinden`: a place passed through on the way."""
+    return span.end < len(doc) and starts_with_any(turkish_lower(doc[span.end].text), lexicon()["via_words"])
 
 
 def part_of_route(doc: Doc, span: Span) -> bool:
@@ -210,16 +240,25 @@ def weekday_problem(mention) -> str | None:
 class Episode:
     """A journey told over several sentences: who leads it, where it goes, when."""
 
-    def __init__(self, fact: VisitFact, index: int) -> None:
+    def __init__(self, fact: VisitFact, index: int, anchor_start: int = 0) -> None:
         self.fact = fact
         self.last = index
         self.current_date: Slot | None = None
+        self.opened_at = (index, anchor_start)  # the sentence and character where the journey is named
+
+    def first_clause(self, sentence: Sentence) -> int:
+        """In the sentence that names the journey, clauses before the one that
+        names it tell of something else (`Kızıl Ordu Tiflis'e girmiş ve elçi X
+        Paris'e itimatnamesini vermişti`)."""
+        index, start = self.opened_at
+        return clause_at(sentence, start) if sentence.index == index else 0
 
     def add_sentence(self, sentence: Sentence) -> None:
         lex = lexicon()
         fact = self.fact
         self.last = sentence.index
-        self.note_dates(sentence)
+        first = self.first_clause(sentence)
+        self.note_dates(sentence, first)
         lower = sentence.lower
         persons = [m for _, m in sentence.of("PERSON") if m is not fact.leader and not same_name(m, fact.leader)]
         if mentions_any(lower, lex["group_words"]) and mentions_any(lower, lex["membership_words"]) \
@@ -227,7 +266,7 @@ class Episode:
             fact.visitors.extend(m for m in persons if m not in fact.visitors)
         elif mentions_any(lower, lex["host_verbs"]):
             fact.hosts.extend(m for m in persons if m not in fact.hosts)
-        for place, case in stop_places(sentence):
+        for place, case in stop_places(sentence, first):
             if fact.stops and same_place(fact.stops[-1].place, place):
                 continue
             if case == "ablative" and not fact.stops and fact.origin is None:
@@ -236,10 +275,12 @@ class Episode:
             if case == "dative":
                 fact.datives.append(place)
 
-    def note_dates(self, sentence: Sentence) -> None:
+    def note_dates(self, sentence: Sentence, first_clause: int = 0) -> None:
         """The latest day the sentence states becomes the day of what follows;
         a day that breaks the order of the story is kept but flagged."""
-        for _, mention in day_dates(sentence):
+        for span, mention in day_dates(sentence):
+            if clause_at(sentence, span.start_char) < first_clause:
+                continue
             problem = weekday_problem(mention) or self.same_day_as_flagged(mention)
             if problem is None:
                 problem = self.out_of_order(mention)
@@ -316,7 +357,7 @@ def visit_facts(all_sentences: list[Sentence], doc_id: str) -> list[VisitFact]:
         count += sentence.section == "body"
         body_index[sentence.index] = count
     for sentence in all_sentences:
-        strong = leader_anchor(sentence)
+        strong = leader_anchor(sentence) or posting_anchor(sentence)
         anchors = strong or journey_anchor(sentence)
         if episode is not None:
             leader = episode.fact.leader
@@ -336,14 +377,32 @@ def visit_facts(all_sentences: list[Sentence], doc_id: str) -> list[VisitFact]:
                              when=date_within(sentence, start, end))
             facts.append(fact)
             if sentence.section == "body":
-                episode = Episode(fact, sentence.index)
+                episode = Episode(fact, sentence.index, start)
             else:
-                Episode(fact, sentence.index).add_sentence(sentence)
+                Episode(fact, sentence.index, start).add_sentence(sentence)
         if episode is not None and sentence.section == "body" and (
                 anchors or about_group(sentence, episode.fact.leader)
                 or mentions_any(sentence.lower, lexicon()["motion_verbs"]) and body_index[sentence.index] - body_index[episode.last] <= 2):
             if stays_in_time(episode, sentence):
                 episode.add_sentence(sentence)
+    return facts + posting_facts(all_sentences, doc_id)
+
+
+def posting_facts(all_sentences: list[Sentence], doc_id: str) -> list[VisitFact]:
+    """One visit per item of a list of envoys (`Ankara'ya verilen
+    itimatnameler: 5 Mart 1921 X (…), …`): the envoy goes to the capital."""
+    facts = []
+    for person, date, place, start, end, sentence in posting_lists(all_sentences):
+        text = sentence.doc.text
+        start += len(text[start:end]) - len(text[start:end].lstrip())
+        end -= len(text[start:end]) - len(text[start:end].rstrip())
+        fact = VisitFact(doc_id, sentence.make(start, end, "VISIT"), leader=person, destination=place,
+                         stops=[StopFact(place)])
+        if ends_posting(date):
+            fact.end = date
+        else:
+            fact.start = date
+        facts.append(fact)
     return facts
 
 
@@ -401,7 +460,9 @@ def visit_events(facts: list[VisitFact], entity_of: dict) -> list[Event]:
 
 
 def fact_year(fact: VisitFact) -> int | None:
+    """The year the fact's journey starts (an end alone says nothing of it)."""
     days = [s.mention.data.earliest for s in fact.dates if not s.problem]
+    days += [m.data.earliest for m in (fact.start, fact.when) if m is not None]
     return min(days).year if days else None
 
 
@@ -435,7 +496,7 @@ def visit_event(group: list[VisitFact], entity_of: dict) -> Event:
             host = entity_of.get(person)
             if host is not None and id(host) not in travellers:
                 event.add("host", host, (person,))
-    add_stops(event, group, entity_of)
+    add_stops(event, group, entity_of, destination)
     add_span(event, group)
     where = event.values("destination")
     year = min((c.value.data.earliest.year for c in event.claims if c.predicate == "startDate"), default=None)
@@ -455,7 +516,9 @@ def main_destination(group: list[VisitFact], entity_of: dict):
     return max(datives, key=lambda m: counts[id(entity_of[m])], default=None)
 
 
-def add_stops(event: Event, group: list[VisitFact], entity_of: dict) -> None:
+def add_stops(event: Event, group: list[VisitFact], entity_of: dict, destination=None) -> None:
+    """The stops of every fact in story order; a visit the text tells only by
+    its goal (`X Paris'e itimatnamesini verdi`) stops there."""
     previous = None
     for fact in group:
         kept = []  # the event's stop for each of the fact's stops
@@ -474,19 +537,26 @@ def add_stops(event: Event, group: list[VisitFact], entity_of: dict) -> None:
             if kept[index] is not None and not any(c.value.data.earliest == slot.mention.data.earliest
                                                    for c in kept[index].flagged):
                 kept[index].flagged.append(EventClaim("date", slot.mention, slot.evidence, slot.problem))
+    if not event.stops and destination is not None and entity_of.get(destination) is not None:
+        event.stops.append(Stop(1, entity_of[destination], (destination,)))
 
 
 def add_span(event: Event, group: list[VisitFact] = ()) -> None:
     """Start and end: the first and last day the itinerary states (days the
-    text gets wrong are kept on their stop, flagged, and left out here); with
-    no dated stop, the date in the words that name the journey starts it."""
+    text gets wrong are kept on their stop, flagged, and left out here), or
+    the days the text gives the whole visit (`Mayıs 1922'ye kadar`) where they
+    reach further; with neither, the date in the words that name the journey
+    starts it."""
     dated = [s.date for s in event.stops if s.date is not None and not s.date.problem]
-    if not dated:
+    starts = [(c.value, c.evidence) for c in dated] + [(f.start, (f.start,)) for f in group if f.start is not None]
+    ends = [(c.value, c.evidence) for c in dated] + [(f.end, (f.end,)) for f in group if f.end is not None]
+    if not starts:
         when = next((f.when for f in group if f.when is not None), None)
         if when is not None:
-            event.add("startDate", when, (when,))
-        return
-    first = min(dated, key=lambda c: c.value.data.earliest)
-    last = max(dated, key=lambda c: c.value.data.latest)
-    event.add("startDate", first.value, first.evidence)
-    event.add("endDate", last.value, last.evidence)
+            starts = [(when, (when,))]
+    if starts:
+        first = min(starts, key=lambda s: s[0].data.earliest)
+        event.add("startDate", *first)
+    if ends and (dated or any(f.end is not None for f in group)):
+        last = max(ends, key=lambda e: e[0].data.latest if e[0].data.latest != dt.date.max else e[0].data.earliest)
+        event.add("endDate", *last)

@@ -1,0 +1,144 @@
+"""Visits: postings of envoys, legs of a journey, stops in the order a
+sentence tells them, and how the evaluator matches gold visits. The texts are
+written for the tests: the persons and missions in them are invented, and no
+name in them is in any file of ontology/."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SKOS, XSD
+
+from histkg.evaluate_events import visit_node
+from histkg.namespaces import HKG
+
+from test_events import build_texts, labels, only
+
+POSTINGS_TEXT = (
+    "Varşova'ya verilen itimatnameler: 3 Nisan 1924 Petro Kalenko (Ukrayna hükümeti, 9 Mayıs 1925’ten beri "
+    "elçi, bkz. Tarih Dergisi, No: 4), 9 Mayıs 1925 Ahmet Naci Bey (İran). – Romanya'nın Sofya'daki elçi "
+    "veya büyükelçileri: Hasan Tahsin Paşa (Ekim 1926'ya kadar), Refik Saffet Bey (12 Ocak 1927).\n\n"
+    "Kemal Nuri Bey, Sofya'da bir süre bulunmuş olmalı (Balkan Mecmuası, No: 54, s. 11).\n"
+)
+APPOINTMENT_TEXT = (
+    "14 Mart 1925'te Doğu Ordusu Komutanı Refet Sami Paşa Varşova elçiliğine atandı. "
+    "Osman Nuri Bey de heyette bulunuyordu. "
+    "Bu heyet 2 Nisan 1925'te Sinop'tan hareketle Varna üzerinden Bükreş'e geçmiş ve burada 5 Nisan 1925'e "
+    "kadar kalmıştı. 12 Nisan 1925'te Varşova'ya vardılar.\n\n"
+    "Bu arada ordu 20 Mayıs 1925'te Konya'ya girmiş ve elçi Ahmet Cevdet Bey Prag'a itimatnamesini vermişti.\n"
+)
+CLAUSES_TEXT = "Celal Nuri Paşa Sinop'a çıktıktan sonra Osman Bey ile Amasya'da görüşmüştü.\n"
+
+
+@pytest.fixture(scope="module")
+def postings_graph(tmp_path_factory):
+    return build_texts(tmp_path_factory.mktemp("p"), {"a.txt": POSTINGS_TEXT})
+
+
+@pytest.fixture(scope="module")
+def appointment_graph(tmp_path_factory):
+    return build_texts(tmp_path_factory.mktemp("a"), {"a.txt": APPOINTMENT_TEXT})
+
+
+def places(graph, visit) -> list[str]:
+    stops = sorted(graph.objects(visit, HKG.stop), key=lambda s: int(graph.value(s, HKG.order)))
+    return [str(graph.value(graph.value(s, HKG.place), SKOS.prefLabel)) for s in stops]
+
+
+def test_each_envoy_of_a_list_goes_to_the_capital_the_heading_names(postings_graph):
+    result, graph = postings_graph
+    kalenko = only(graph, HKG.Visit, "Kalenko")
+    assert labels(graph, graph.objects(kalenko, HKG.destination)) == {"Varşova"}
+    assert places(graph, kalenko) == ["Varşova"]
+    assert str(graph.value(kalenko, HKG.startDate)) == "1924-04-03"  # the date before the name, not one in his parenthesis
+    naci = only(graph, HKG.Visit, "Ahmet Naci")
+    assert str(graph.value(naci, HKG.startDate)) == "1925-05-09"
+    saffet = only(graph, HKG.Visit, "Refik Saffet")
+    assert labels(graph, graph.objects(saffet, HKG.destination)) == {"Sofya"}
+    assert str(graph.value(saffet, HKG.startDate)) == "1927-01-12"
+    assert result.conforms
+
+
+def test_a_posting_until_a_date_ends_then(postings_graph):
+    _, graph = postings_graph
+    tahsin = only(graph, HKG.Visit, "Hasan Tahsin")
+    assert graph.value(tahsin, HKG.endDate) == Literal("1926-10", datatype=XSD.gYearMonth)
+    assert graph.value(tahsin, HKG.startDate) is None
+    assert str(graph.value(tahsin, HKG.latest)) == "1926-10-31"
+    assert str(graph.value(tahsin, HKG.earliest)) != "0001-01-01"
+
+
+def test_a_colon_inside_a_citation_is_no_list_of_envoys(postings_graph):
+    _, graph = postings_graph
+    visits = [str(graph.value(v, SKOS.prefLabel)) for v in graph.subjects(RDF.type, HKG.Visit)]
+    assert not any("Kemal Nuri" in label for label in visits), visits
+
+
+def test_an_appointment_opens_a_journey_through_the_places_passed(appointment_graph):
+    _, graph = appointment_graph
+    visit = only(graph, HKG.Visit, "Refet Sami")
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Varşova"}
+    assert places(graph, visit) == ["Sinop", "Varna", "Bükreş", "Varşova"]
+    assert "Osman Nuri Bey" in labels(graph, graph.objects(visit, HKG.visitor))
+    assert str(graph.value(visit, HKG.startDate)) == "1925-04-02"
+    assert str(graph.value(visit, HKG.endDate)) == "1925-04-12"
+
+
+def test_credentials_presented_send_the_envoy_to_that_capital_and_an_earlier_clause_is_not_his(appointment_graph):
+    _, graph = appointment_graph
+    visit = only(graph, HKG.Visit, "Ahmet Cevdet")
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Prag"}
+    assert places(graph, visit) == ["Prag"]  # the army entered Konya, not the envoy
+
+
+def test_a_place_reached_before_dıktan_sonra_comes_first(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": CLAUSES_TEXT})
+    visit = only(graph, HKG.Visit, "Celal Nuri")
+    assert places(graph, visit) == ["Sinop", "Amasya"]
+
+
+# --------------------------------------------------------------------------- the evaluator
+
+BASE = "https://example.org/"
+
+
+def small_graph() -> Graph:
+    """Two visits to Sofya (one in 1925 led by nobody named, one in 1930 by
+    Ali Bey), and a leg of a journey to Varna led by Ali Bey."""
+    graph = Graph()
+    ali, sofya, varna = URIRef(BASE + "ali"), URIRef(BASE + "sofya"), URIRef(BASE + "varna")
+    graph.add((ali, SKOS.prefLabel, Literal("Ali Bey")))
+    graph.add((sofya, SKOS.prefLabel, Literal("Sofya")))
+    graph.add((varna, SKOS.prefLabel, Literal("Varna")))
+    for name, leader, place, year, part_of in (("unnamed", None, sofya, "1925", None), ("ali", ali, sofya, "1930", None),
+                                               ("leg", ali, varna, "1930", BASE + "ali")):
+        visit = URIRef(BASE + name)
+        graph.add((visit, RDF.type, HKG.Visit))
+        if leader is not None:
+            graph.add((visit, HKG.leader, leader))
+        if part_of is not None:
+            graph.add((visit, HKG.partOf, URIRef(part_of)))
+        graph.add((visit, HKG.destination, place))
+        graph.add((visit, HKG.earliest, Literal(f"{year}-01-01", datatype=XSD.date)))
+        graph.add((visit, HKG.latest, Literal(f"{year}-02-01", datatype=XSD.date)))
+        stop = URIRef(f"{visit}/stop/1")
+        graph.add((visit, HKG.stop, stop))
+        graph.add((stop, HKG.order, Literal(1)))
+        graph.add((stop, HKG.place, place))
+    return graph
+
+
+def test_a_gold_visit_with_no_named_leader_matches_by_place_and_time():
+    graph = small_graph()
+    gold = {"leader": "adı verilmeyen bir temsilci", "destination": "Sofya", "start": "1925-01",
+            "itinerary": [{"place": "Sofya"}]}
+    assert visit_node(graph, gold) == URIRef(BASE + "unnamed")
+    assert visit_node(graph, dict(gold, start="1927-05")) is None  # the right place at the wrong time is no match
+    assert visit_node(graph, {"leader": None, "destination": "Varna", "itinerary": [{"place": "Varna"}]}) is None
+
+
+def test_a_leg_matches_only_a_visit_that_is_part_of_another():
+    graph = small_graph()
+    gold = {"leader": "Ali Bey", "destination": "Varna", "itinerary": [{"place": "Varna"}]}
+    assert visit_node(graph, gold, legs=True) == URIRef(BASE + "leg")
+    assert visit_node(graph, gold, legs=False) == URIRef(BASE + "ali")
