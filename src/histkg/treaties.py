@@ -10,7 +10,7 @@ modifiers before the head and the verb last.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Doc, Span
@@ -101,6 +101,19 @@ def signing_after(sentence: Sentence, end: int) -> bool:
     return any(starts_with_any(w, lex["signing_verbs"]) for w in after)
 
 
+def made_before(sentence: Sentence, lo: int, start: int) -> bool:
+    """`Yunanistan ile yapılan (3 Nisan 1926 tarihli) antlaşma`: a participle
+    of making or signing right before the treaty (a date, `tarihli` or
+    `bir` may stand between) says it was made."""
+    lex = load_lexicon("treaties.json")
+    dated = {i for s, _ in sentence.of("DATE") for i in range(s.start, s.end)}
+    skip = set(lexicon()["date_links"]) | set(lex["modifiers"]) - {"ile", "arasında", "arasındaki"} | {"bir", "yeni"}
+    i = start - 1
+    while i >= lo and (i in dated or is_suffix(sentence.doc[i]) or turkish_lower(sentence.doc[i].text) in skip):
+        i -= 1
+    return i >= lo and turkish_lower(sentence.doc[i].text) in lex["made_participles"]
+
+
 def attached_date(sentence: Sentence, start: int, dates: list) -> tuple | None:
     """A date written right before the name: `1921 tarihli Moskova Antlaşması`,
     `3 Aralık 1920 Gümrü Antlaşması`."""
@@ -121,7 +134,8 @@ def treaty_facts(sentence: Sentence, doc_id: str) -> list[TreatyFact]:
     before the head in Turkish)."""
     phrases = [(s.start, s.end, m, True) for s, m in sentence.of("TREATY")]
     for start, end, head in generic_treaty_phrases(sentence):
-        if signing_after(sentence, end) or between_parties(sentence, start) or sentence.doc[start].text[:1].isupper():
+        if signing_after(sentence, end) or made_before(sentence, sentence.span.start, start) \
+                or between_parties(sentence, start) or sentence.doc[start].text[:1].isupper():
             words = sentence.doc[start:end]
             phrases.append((start, end, sentence.make(words.start_char, words.end_char, "TREATY"), False))
     phrases.sort(key=lambda p: p[0])
@@ -138,10 +152,11 @@ def one_treaty_fact(sentence, doc_id, start, end, mention, named, previous_end) 
     dates = [(s, m) for s, m in segment if s.label_ == "DATE" and m.data.precision in ("day", "month", "year")
              and "/" not in m.data.edtf and not m.data.edtf.startswith(("{", "["))]
     signed = signing_after(sentence, end)
-    signing = signed or between_parties(sentence, start)  # sides are named either way; a date only when signed
+    made = made_before(sentence, previous_end, start)
+    signing = signed or made or between_parties(sentence, start)  # sides are named either way; a date only when signed
     signed_on = []
     attached = attached_date(sentence, start, dates)
-    if attached and (signed or not_other_event(sentence, end)):
+    if attached and (signed or made or not_other_event(sentence, end)):
         signed_on.append(attached[1])
     elif signed and dates:
         signed_on.append(dates[-1][1])
@@ -149,6 +164,8 @@ def one_treaty_fact(sentence, doc_id, start, end, mention, named, previous_end) 
               and case_after(sentence.doc, s.end) == "locative" and is_city(m.text)]
     parties = [m for s, m in segment if signing and s.label_ in ("ORG", "PLACE") and m not in places
                and (is_party(sentence.doc, s) or subject_state(sentence.doc, s, m))]
+    if signing:
+        parties += [m for m in state_parties(sentence, previous_end, start) if m not in parties]
     signatories = [m for s, m in segment if signing and s.label_ == "PERSON" and is_party(sentence.doc, s)]
     family = treaty_family(sentence.doc[end - 1].text)
     first = sentence.doc[start]
@@ -162,6 +179,89 @@ def one_treaty_fact(sentence, doc_id, start, end, mention, named, previous_end) 
                       signatories=tuple(Slot(m, (m,)) for m in signatories),
                       party_names=demonym_states(sentence.doc, start, end, named),
                       refers_back=refers_back, alias_of=alias)
+
+
+def state_parties(sentence: Sentence, lo: int, hi: int) -> list:
+    """States the tagged names do not give as such: a country the place finder
+    left untagged (`Türkiye ile`), a government named by its seat (`Atina
+    hükümeti`: the state Atina is the seat of), and `her iki devlet de`: the
+    two states named just before. Each is a mention whose data is the state's
+    gazetteer key, resolved to a place by `state_entity`."""
+    doc = sentence.doc
+    found = []  # (span, mention) of every state named, in text order
+    for span, mention in sentence.items:
+        if span.label_ in ("PLACE", "ORG") and (span.label_ == "ORG" or is_country(mention.text)):
+            found.append((span, mention))
+        elif span.label_ == "PLACE" and governed(doc, span.end):
+            government = doc[span.start:span.end + 1]
+            key = state_key(mention.text)
+            if key:
+                found.append((government, replace(sentence.make(government.start_char, government.end_char, "PLACE"), data=key)))
+    found += untagged_countries(sentence)
+    found.sort(key=lambda pair: pair[0].start)
+    inside = [(s, m) for s, m in found if lo <= s.start and s.end <= hi]
+    parties = [m for s, m in inside if not s.label_  # the tagged ones are read by one_treaty_fact
+               and (is_party(doc, s) or case_after(doc, s.end) == "nominative")]
+    both = both_sides_at(sentence, lo, hi)
+    if both is not None:
+        parties += [m for s, m in found if s.end <= both][-2:]
+    return list(dict.fromkeys(parties))
+
+
+def governed(doc: Doc, end: int) -> bool:
+    """`Atina hükümeti`: a government word follows the place."""
+    return end < len(doc) and turkish_lower(doc[end].text) in load_lexicon("treaties.json")["government_words"]
+
+
+def untagged_countries(sentence: Sentence) -> list:
+    """Countries the gazetteer knows that no mention covers (the place finder
+    skips a word it also takes for part of a name, as `Türkiye`)."""
+    doc, span = sentence.doc, sentence.span
+    tagged = {i for s, _ in sentence.items for i in range(s.start, s.end)}
+    found, i = [], span.start
+    while i < span.end:
+        for j in range(min(i + 3, span.end), i, -1):
+            words = doc[i:j]
+            if not tagged.intersection(range(i, j)) and words[0].text[:1].isupper() and is_country(words.text):
+                mention = sentence.make(words.start_char, words.end_char, "PLACE")
+                found.append((words, replace(mention, data=Gazetteer.load().lookup(words.text))))
+                i = j - 1
+                break
+        i += 1
+    return found
+
+
+def both_sides_at(sentence: Sentence, lo: int, hi: int) -> int | None:
+    """Where `her iki devlet` (both states) stands in the words lo..hi, if it does."""
+    lex = load_lexicon("treaties.json")["both_sides"]
+    words = [turkish_lower(t.text) for t in sentence.doc]
+    for i in range(lo, hi):
+        for quantifier in lex["quantifiers"]:
+            parts = quantifier.split()
+            if words[i:i + len(parts)] == parts and i + len(parts) < hi \
+                    and starts_with_any(words[i + len(parts)], lex["nouns"]):
+                return i
+    return None
+
+
+@cache
+def country_keys() -> dict[str, str]:
+    """Country code -> the gazetteer key of that country."""
+    gazetteer = Gazetteer.load()
+    return {info.country: key for key, info in gazetteer.places.items()
+            if key.startswith("geonames:") and info.latitude is None}
+
+
+@cache
+def state_key(name: str) -> str | None:
+    """The gazetteer key of the state a place stands for: a country itself,
+    or the country a city (a government's seat) lies in."""
+    gazetteer = Gazetteer.load()
+    key = gazetteer.lookup(name)
+    if not key or not key.startswith("geonames:"):
+        return None
+    info = gazetteer.info(key)
+    return key if info.latitude is None else country_keys().get(info.country)
 
 
 def subject_state(doc: Doc, span: Span, mention) -> bool:
@@ -233,6 +333,10 @@ def merge_aliases(facts, entities: list, entity_of: dict, finish) -> None:
 
 def treaty_events(facts, entities: list, entity_of: dict, Entity, finish) -> list[Event]:
     by_entity: dict[int, Event] = {}
+    for fact in facts:
+        for slot in fact.parties:
+            if slot.mention not in entity_of:
+                state_entity(slot.mention, entities, entity_of)
     named = [f for f in facts if f.named and entity_of.get(f.phrase) is not None]
     for fact in facts:
         treaty = entity_of.get(fact.phrase) if fact.named else link_generic(fact, named, entity_of)
@@ -257,11 +361,29 @@ def state_named(name: str, entities: list):
     """The place or organization entity a state's name denotes, if the texts name it."""
     from .resolve import ascii_fold
 
-    key = ascii_fold(name).lower()
+    key, place_key = ascii_fold(name).lower(), Gazetteer.load().lookup(name)
     for entity in entities:
+        if entity.kind == "Place" and place_key and entity.key == place_key:
+            return entity
         if entity.kind in ("Place", "Organization") and key in {ascii_fold(n).lower() for n in (entity.label, *entity.alt_labels)}:
             return entity
     return None
+
+
+def state_entity(mention, entities: list, entity_of: dict):
+    """The place of a state a treaty rule found (`state_parties`): the entity
+    with its gazetteer key, else a new one labelled as the gazetteer names it."""
+    from .resolve import finish, resolve_places
+
+    key = mention.data
+    if not isinstance(key, str) or not key.startswith("geonames:"):
+        return None
+    entity = next((e for e in entities if e.kind == "Place" and e.key == key), None)
+    if entity is None:
+        entity = finish(resolve_places([mention])[0], label=Gazetteer.load().info(key).label)
+        entities.append(entity)
+    entity_of[mention] = entity
+    return entity
 
 
 def link_generic(fact, named: list, entity_of: dict):

@@ -1,0 +1,84 @@
+"""Treaty slots from the grammar of Turkish sentences: who the parties are,
+where and when a treaty was signed. The texts are written for the tests:
+persons, towns and treaties in them are invented or in no file of ontology/
+(the countries are real: a party is a state)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import URIRef
+from rdflib.namespace import OWL, RDF, SKOS
+
+from histkg.build import build
+from histkg.export import as_graph
+from histkg.namespaces import HKG
+
+
+def build_texts(tmp_path: Path, texts: dict[str, str]):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    result = build([folder])
+    return result, as_graph(result.dataset)
+
+
+def labels(graph, nodes) -> set[str]:
+    return {str(graph.value(node, SKOS.prefLabel)) for node in nodes}
+
+
+def only(graph, cls, label_part: str) -> URIRef:
+    nodes = [n for n in graph.subjects(RDF.type, cls) if label_part in str(graph.value(n, SKOS.prefLabel))]
+    assert len(nodes) == 1, (label_part, [str(graph.value(n, SKOS.prefLabel)) for n in graph.subjects(RDF.type, cls)])
+    return nodes[0]
+
+
+def parties(graph, treaty) -> set[str]:
+    return labels(graph, graph.objects(treaty, HKG.party))
+
+
+def test_a_country_the_place_finder_leaves_untagged_is_still_a_party(tmp_path):
+    # `Türkiye` is also a word of the not-a-name list, so the place finder skips it.
+    result, graph = build_texts(tmp_path, {"a.txt": (
+        "Türkiye ile Yunanistan arasında 12 Mart 1926 tarihinde Varna'da bir ticaret antlaşması imzalandı.\n")})
+    treaty = only(graph, HKG.Treaty, "ticaret antlaşması")
+    assert parties(graph, treaty) == {"Türkiye", "Yunanistan"}
+    state = only(graph, HKG.Place, "Türkiye")
+    assert str(graph.value(state, OWL.sameAs)) == "https://sws.geonames.org/298795/"
+    assert result.conforms
+
+
+def test_a_government_named_by_its_seat_makes_its_state_a_party(tmp_path):
+    result, graph = build_texts(tmp_path, {"a.txt": (
+        "Yunanistan o yıl yalnız kaldı. Atina hükümeti uzun bir direnişten sonra 4 Mayıs 1926 tarihinde "
+        "Varna'da Bulgaristan ile barış imzalamış ve savaştan çekilmişti.\n")})
+    treaty = only(graph, HKG.Treaty, "barış")
+    assert parties(graph, treaty) == {"Yunanistan", "Bulgaristan"}
+    assert result.conforms
+
+
+def test_a_government_whose_state_the_text_never_names_brings_that_state(tmp_path):
+    result, graph = build_texts(tmp_path, {"a.txt": (
+        "Atina hükümeti 4 Mayıs 1926 tarihinde Varna'da Bulgaristan ile barış imzaladı.\n")})
+    treaty = only(graph, HKG.Treaty, "barış")
+    assert parties(graph, treaty) == {"Yunanistan", "Bulgaristan"}
+    assert result.conforms
+
+
+def test_both_states_of_a_signing_are_the_two_named_just_before(tmp_path):
+    result, graph = build_texts(tmp_path, {"a.txt": (
+        "3 Nisan 1926'da Varna Paktı imzalandı. Bu pakta Yunanistan ve Bulgaristan'da davet edilmiş "
+        "ve her iki devlet de bu pakta imza atmış oldu.\n")})
+    treaty = only(graph, HKG.Treaty, "Varna Paktı")
+    assert parties(graph, treaty) == {"Yunanistan", "Bulgaristan"}
+    assert result.conforms
+
+
+def test_a_treaty_made_with_a_state_has_that_state_as_party(tmp_path):
+    result, graph = build_texts(tmp_path, {"a.txt": (
+        "Yunanistan ile yapılan 3 Nisan 1926 tarihli Varna Muahedesi Bulgaristan tarafından da "
+        "benimsenmişti.\n")})
+    treaty = only(graph, HKG.Treaty, "Varna")
+    assert "Yunanistan" in parties(graph, treaty)
+    assert result.conforms
