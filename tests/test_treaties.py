@@ -82,3 +82,11 @@ def test_a_treaty_made_with_a_state_has_that_state_as_party(tmp_path):
     treaty = only(graph, HKG.Treaty, "Varna")
     assert "Yunanistan" in parties(graph, treaty)
     assert result.conforms
+
+
+def test_an_agreement_between_named_sides_is_labelled_by_the_whole_phrase(tmp_path):
+    result, graph = build_texts(tmp_path, {"a.txt": (
+        "12 Le Marchal ve Vardanyan arasındaki anlaşma, Kestel (Ju. Arlov, Dogovory, Moskova 1926, s. 75).\n")})
+    treaty = only(graph, HKG.Treaty, "anlaşma")
+    assert str(graph.value(treaty, SKOS.prefLabel)) == "Le Marchal ve Vardanyan arasındaki anlaşma"
+    assert result.conforms

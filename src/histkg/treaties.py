@@ -15,7 +15,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from .components import is_suffix
+from .components import is_suffix, name_part
 from .event_model import Event
 from .gazetteer import Gazetteer
 from .lexicon import load_lexicon, turkish_lower
@@ -91,6 +91,19 @@ def between_parties(sentence: Sentence, start: int) -> bool:
     return start > sentence.span.start and turkish_lower(sentence.doc[start - 1].text).startswith("arasında")
 
 
+def sides_start(sentence: Sentence, start: int) -> int:
+    """`Le Grand ve Dro arasındaki anlaşma`: the names before `arasındaki`
+    belong to the phrase, which then describes the treaty by its sides."""
+    doc = sentence.doc
+    if start - 1 <= sentence.span.start or turkish_lower(doc[start - 1].text) != "arasındaki":
+        return start
+    first = start - 1
+    while first - 1 >= sentence.span.start and (name_part(doc[first - 1]) or doc[first - 1].text in ("ve", "ile")):
+        first -= 1
+    joined = any(doc[i].text in ("ve", "ile") for i in range(first, start - 1))
+    return first if joined and name_part(doc[first]) and name_part(doc[start - 2]) else start
+
+
 def signing_after(sentence: Sentence, end: int) -> bool:
     """A signing verb follows (Turkish puts the verb last) and the words right
     after the name do not say it was announced, ratified or negotiated."""
@@ -136,7 +149,7 @@ def treaty_facts(sentence: Sentence, doc_id: str) -> list[TreatyFact]:
     for start, end, head in generic_treaty_phrases(sentence):
         if signing_after(sentence, end) or made_before(sentence, sentence.span.start, start) \
                 or between_parties(sentence, start) or sentence.doc[start].text[:1].isupper():
-            words = sentence.doc[start:end]
+            words = sentence.doc[sides_start(sentence, start):end]
             phrases.append((start, end, sentence.make(words.start_char, words.end_char, "TREATY"), False))
     phrases.sort(key=lambda p: p[0])
     facts, previous_end = [], sentence.span.start
