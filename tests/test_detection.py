@@ -122,3 +122,26 @@ def test_the_sides_of_an_agreement_named_by_bare_names_are_persons(tmp_path, nlp
                    "arasındaki anlaşma da aynı gün imzalandı. Sonra Kelo Tiflis'e döndü.", tmp_path, nlp)
     assert {"Le Brunel", "Kelo"} <= labels["PERSON"]
     assert not {"Türkiye", "Bulgaristan"} & labels["PERSON"]
+
+
+def test_a_treaty_name_starts_at_its_first_name_word_not_at_a_dash_or_a_demonstrative(tmp_path, nlp):
+    labels = found("Bu Varna Anlaşması 1925'te imzalandı ve bu anlaşma uzun sürdü.\n\n"
+                   + footnote("Yeni Siyaset, İstanbul 1934, s. 68. – Varna Anlaşması’nın yerine getirilmesinde "
+                              "Bulgaristan geri kaldı."), tmp_path, nlp)
+    assert labels["TREATY"] == {"Varna Anlaşması"}
+
+
+def test_a_treaty_named_by_the_city_where_it_was_made_and_what_it_is(tmp_path, nlp):
+    labels = found("Varna’daki dostluk anlaşması’nda iki devlet sınırı tanıdı. Varna Anlaşması uzun sürdü.",
+                   tmp_path, nlp)
+    assert labels["TREATY"] == {"Varna’daki dostluk anlaşması", "Varna Anlaşması"}
+
+
+def test_a_treaty_head_with_a_case_ending_written_without_apostrophe_is_found_and_joins_its_treaty(tmp_path, nlp):
+    from histkg.resolve import resolve
+
+    text = "Varna Antlaşması 1925'te imzalandı. Bulgaristan daha önce Varna Antlaşmasını imzalamıştı."
+    labels = found(text, tmp_path, nlp)
+    assert labels["TREATY"] == {"Varna Antlaşması", "Varna Antlaşmasını"}
+    treaties = [e for e in resolve([extraction(text, tmp_path, nlp)]) if e.kind == "Treaty"]
+    assert [e.label for e in treaties] == ["Varna Antlaşması"]

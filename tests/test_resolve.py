@@ -146,3 +146,15 @@ def test_a_full_name_in_parentheses_after_a_name_is_the_same_person(tmp_path):
                     "Nuri Bey ertesi gün döndü.\n", encoding="utf-8")
     persons = [e for e in resolve([extract(d) for d in load_corpus([path])]) if e.kind == "Person"]
     assert len(persons) == 1 and "General Nuri Kantaroğlu" in {m.text for m in persons[0].mentions}
+
+
+def test_a_treaty_named_by_the_city_where_it_was_made_joins_the_treaty_named_after_that_city():
+    from histkg.resolve import resolve_treaties
+
+    def treaty(text, start):
+        return Mention("doc", "TREATY", text, start, start + len(text), "body", "s")
+
+    treaties = resolve_treaties([treaty("Varna Antlaşması", 0), treaty("Varna’daki dostluk anlaşması", 100),
+                                 treaty("Dostluk Antlaşması", 200)])
+    assert sorted(sorted(m.text for m in t.mentions) for t in treaties) == [
+        ["Dostluk Antlaşması"], ["Varna Antlaşması", "Varna’daki dostluk anlaşması"]]

@@ -100,6 +100,7 @@ ROMAN = re.compile(r"^[IVXLC]{2,}\.?$")  # `III`, `LII`, `III.`: a volume or an 
 # A bare `-ler` stays possible (`Hitler`, `Müller`); a case ending after it does not.
 TURKISH_ENDING = re.compile(r"^(?:l[ae]r)?(?:[ıiuü]n|[ıiuü]|[ae]|y[ae]|d[ae]n?|t[ae]n?|l[ae]|n[ıiuü]n)?$")
 PLURAL = re.compile(r"(?:ler|lar)(?:[ıi]n|[ıi]|[ae]|l[ae]|d[ae]n?|t[ae]n?|[ıi]n[ıi]|[ıi]n[ae])$")
+LOCATIVE_ADJECTIVE = ("daki", "deki", "taki", "teki")  # `Moskova'daki`: the one at Moskova
 PLACE_WORD_SUFFIXES = ("sı", "si", "su", "sü", "lı", "li", "lu", "lü")
 
 
@@ -769,6 +770,24 @@ class PlaceGazetteer:
                 and not PLURAL.search(text) and not inflected(text, self.not_name))
 
 
+GLUED_CASE = re.compile(r"^(?:n[ıiuü]n?|n[ae]|nd[ae]n?|nd[ae]ki|yl[ae])$")  # `Antlaşmasını`: no apostrophe
+
+
+def treaty_head(word: str) -> str | None:
+    """The head word (as the lexicon writes it) that `word` is, or that it
+    starts with before a case ending glued on without an apostrophe."""
+    lower = turkish_lower(word)
+    for head, lower_head in lowered_treaty_heads():
+        if lower.startswith(lower_head) and (len(lower) == len(lower_head) or GLUED_CASE.match(lower[len(lower_head):])):
+            return head
+    return None
+
+
+@cache
+def lowered_treaty_heads() -> tuple[tuple[str, str], ...]:
+    return tuple((head, turkish_lower(head)) for head in load_lexicon("treaties.json")["heads"])
+
+
 class TreatyDetector:
     """Treaty names by their head words (`Antlaşması`, `Muahedesi`, `Paktı`,
     `Mütarekesi`, `Barışı`, `Protokolü`, ...) and the capitalised name before."""
@@ -777,18 +796,43 @@ class TreatyDetector:
         self.name = name
         lex = load_lexicon(lexicon)
         self.heads = {turkish_lower(h) for h in lex["heads"]}
+        self.modifiers = {turkish_lower(m) for m in lex["modifiers"] if " " not in m} - {"ile", "arasında", "arasındaki"}
         self.max_tokens = max_tokens
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
-            if turkish_lower(token.text) not in self.heads:
+            if treaty_head(token.text) is None:
                 continue
             start = token.i
             while start > 0 and token.i - start < self.max_tokens and name_part(doc[start - 1]):
                 start -= 1
+            start = self.first_name_word(doc, start, token.i)
             if start < token.i and is_capitalised(doc[start]):
                 add_candidate(doc, start, token.i + 1, "TREATY", strength=3)
+            elif start == token.i:
+                start = self.made_at(doc, token.i)
+                if start is not None:
+                    add_candidate(doc, start, token.i + 1, "TREATY", strength=3)
         return doc
+
+    def made_at(self, doc: Doc, head: int) -> int | None:
+        """`Moskova’daki dostluk anlaşması`: a city with `-daki` and the words
+        that say what the treaty is, before a lower-case head."""
+        i = head
+        while i > 0 and turkish_lower(doc[i - 1].text) in self.modifiers:
+            i -= 1
+        if i == head or i < 2 or not is_suffix(doc[i - 1]) or turkish_lower(doc[i - 1].text[1:]) not in LOCATIVE_ADJECTIVE:
+            return None
+        return i - 2 if is_capitalised(doc[i - 2]) else None
+
+    @staticmethod
+    def first_name_word(doc: Doc, start: int, head: int) -> int:
+        """`– Moskova Anlaşması`, `Bu Moskova Anlaşması`: a dash, or a common word
+        that opens the sentence, is not part of the name before the head."""
+        while start < head - 1 and (doc[start].text in {"-", "–"}
+                                    or doc[start].is_sent_start and is_common_word(doc, doc[start])):
+            start += 1
+        return start
 
 
 

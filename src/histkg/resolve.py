@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
 
+from .components import treaty_head
 from .extract import CREDITS, Extraction, Mention
 from .gazetteer import Gazetteer
 from .lexicon import load_lexicon, load_word_list, turkish_lower
@@ -188,7 +189,11 @@ def resolve_treaties(mentions: list[Mention]) -> list[Entity]:
 def treaty_key(mention: Mention) -> str:
     families = load_lexicon("treaties.json")["head_family"]
     words = mention.text.replace("–", "-").split()
-    family = families.get(words[-1], words[-1].lower())
+    head = treaty_head(words[-1]) or words[-1]  # `Antlaşmasını` is `Antlaşması`
+    family = families.get(head, head.lower())
+    made_at = re.match(r"(.+?)[\'’]?(?:daki|deki|taki|teki)$", words[0])
+    if made_at and len(words) > 1:  # `Moskova’daki dostluk anlaşması`: the treaty made at Moskova
+        return spelling_key(made_at.group(1)) + "|" + family
     return " ".join(spelling_key(w) for w in words[:-1]) + "|" + family
 
 
