@@ -90,3 +90,13 @@ def test_an_agreement_between_named_sides_is_labelled_by_the_whole_phrase(tmp_pa
     treaty = only(graph, HKG.Treaty, "anlaşma")
     assert str(graph.value(treaty, SKOS.prefLabel)) == "Le Marchal ve Vardanyan arasındaki anlaşma"
     assert result.conforms
+
+
+def test_a_state_in_the_genitive_before_a_nominalised_signing_verb_signed_it(tmp_path):
+    # `X'in, ... imzaladığı`: Turkish marks the subject of a -DIğI clause with the genitive.
+    result, graph = build_texts(tmp_path, {"a.txt": (
+        "Konferansa Yunanistan'ın, daha önce Varna Antlaşmasını imzaladığı gerekçesiyle çağrılmaması "
+        "tartışıldı. Bulgaristan'ın elçisi Selanik Antlaşmasını imzaladığı gün şehre döndü.\n")})
+    assert parties(graph, only(graph, HKG.Treaty, "Varna")) == {"Yunanistan"}
+    assert parties(graph, only(graph, HKG.Treaty, "Selanik")) == set()
+    assert result.conforms

@@ -176,7 +176,7 @@ def one_treaty_fact(sentence, doc_id, start, end, mention, named, previous_end) 
     places = [m for s, m in segment if s.label_ == "PLACE" and signing
               and case_after(sentence.doc, s.end) == "locative" and is_city(m.text)]
     parties = [m for s, m in segment if signing and s.label_ in ("ORG", "PLACE") and m not in places
-               and (is_party(sentence.doc, s) or subject_state(sentence.doc, s, m))]
+               and (is_party(sentence.doc, s) or subject_state(sentence.doc, s, m) or genitive_subject(sentence, s, m, end))]
     if signing:
         parties += [m for m in state_parties(sentence, previous_end, start) if m not in parties]
     signatories = [m for s, m in segment if signing and s.label_ == "PERSON" and is_party(sentence.doc, s)]
@@ -280,6 +280,25 @@ def state_key(name: str) -> str | None:
 def subject_state(doc: Doc, span: Span, mention) -> bool:
     """`Gürcistan 7 Mayıs'ta barışı imzalamış`: a state as the subject signs."""
     return case_after(doc, span.end) == "nominative" and (span.label_ == "ORG" or is_country(mention.text))
+
+
+# -DIğI, -DIkları, -mAsI: a verb made a noun, whose subject Turkish marks with the genitive.
+NOMINALISED = re.compile(r"[dt][ıiuü]ğ|[dt][ıiuü]k(?:lar|ler)|m[ae]s[ıi]")
+
+
+def genitive_subject(sentence: Sentence, span: Span, mention, end: int) -> bool:
+    """`Sovyet Rusya'nın, daha önce Moskova Antlaşmasını imzaladığı`: a state
+    in the genitive is the subject of a signing verb made a noun. A comma or a
+    name (not a noun it owns: `Rusya'nın elçisi`) must follow the genitive."""
+    doc = sentence.doc
+    if case_after(doc, span.end) != "genitive" or not (span.label_ == "ORG" or is_country(mention.text)):
+        return False
+    after_suffix = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    if after_suffix is None or not (after_suffix.text == "," or after_suffix.text[:1].isupper() or after_suffix.like_num):
+        return False
+    words = next_words(doc, end, 4)
+    signing = [i for i, w in enumerate(words) if starts_with_any(w, lexicon()["signing_verbs"])]
+    return bool(signing) and any(NOMINALISED.search(w) for w in words[signing[0]:signing[0] + 2])
 
 
 def demonym_states(doc: Doc, start: int, end: int, named: bool) -> tuple[str, ...]:
