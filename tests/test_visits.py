@@ -8,11 +8,10 @@ from __future__ import annotations
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
+from test_events import build_texts, labels, only
 
 from histkg.evaluate_events import visit_node
 from histkg.namespaces import HKG
-
-from test_events import build_texts, labels, only
 
 POSTINGS_TEXT = (
     "Varşova'ya verilen itimatnameler: 3 Nisan 1924 Petro Kalenko (Ukrayna hükümeti, 9 Mayıs 1925’ten beri "
@@ -28,6 +27,22 @@ APPOINTMENT_TEXT = (
     "Bu arada ordu 20 Mayıs 1925'te Konya'ya girmiş ve elçi Ahmet Cevdet Bey Prag'a itimatnamesini vermişti.\n"
 )
 CLAUSES_TEXT = "Celal Nuri Paşa Sinop'a çıktıktan sonra Osman Bey ile Amasya'da görüşmüştü.\n"
+LEGS_TEXT = (
+    "Dışişleri Bakanı Hasan Fehmi Bey başkanlığındaki heyet 3 Mayıs 1927'de Sinop'tan hareket etti. "
+    "Heyet Sinop'ta Vali Cemil Bey tarafından uğurlanmış ve Varna'ya hareket edilmişti. "
+    "Heyet 5 Mayıs 1927'de Varna'ya vardı.\n\n"
+    "6 Mayıs 1927'de heyet, kaleyi gezmek maksadıyla vapurla Burgaz'a gitti. "
+    "Heyet burada da halk tarafından karşılanmıştı. Sonra Varna'ya dönülmüştü.\n\n"
+    "Heyetle birlikte Mehmet Sait Bey ve Osman Nuri Bey 8 Mayıs 1927'de Filibe'ye uğramıştı. "
+    "Burada bir fabrikayı gezmişlerdi. 10 Mayıs 1927'de heyet Sofya'ya ulaştı.\n\n"
+    "Heyet 12 Mayıs 1927'de Sofya'dan Rusçuk'a gelirken Şumnu'yu da gezmek istemişti. "
+    "Heyetle birlikte Tahsin Bey de bulunmaktaydı.\n\n"
+    "Heyeti getiren tren 13 Mayıs 1927 günü Rusçuk'a ulaşabildi.\n"
+)
+SENDING_TEXT = (
+    "Şakir Bey, Rusçuk'tan Sofya'ya bir heyetin gönderilmesini istemişti.\n\n"
+    "Refik Paşa, 1926 yılında yaveri Tahir Bey'i Edirne'ye göndermişti.\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -95,6 +110,55 @@ def test_a_place_reached_before_dıktan_sonra_comes_first(tmp_path):
     _, graph = build_texts(tmp_path, {"a.txt": CLAUSES_TEXT})
     visit = only(graph, HKG.Visit, "Celal Nuri")
     assert places(graph, visit) == ["Sinop", "Amasya"]
+
+
+@pytest.fixture(scope="module")
+def legs_graph(tmp_path_factory):
+    return build_texts(tmp_path_factory.mktemp("l"), {"a.txt": LEGS_TEXT})
+
+
+def leg_of(graph, label_part: str) -> URIRef:
+    leg = only(graph, HKG.Visit, label_part)
+    journey = graph.value(leg, HKG.partOf)
+    assert journey is not None and "Varna" in str(graph.value(journey, SKOS.prefLabel))
+    return leg
+
+
+def test_an_excursion_is_a_leg_of_the_journey_until_the_group_returns(legs_graph):
+    result, graph = legs_graph
+    leg = leg_of(graph, "→ Burgaz")
+    assert labels(graph, graph.objects(leg, HKG.leader)) == {"Hasan Fehmi Bey"}
+    assert places(graph, leg) == ["Burgaz", "Varna"]
+    assert str(graph.value(leg, HKG.startDate)) == str(graph.value(leg, HKG.endDate)) == "1927-05-06"
+    assert result.conforms
+
+
+def test_persons_who_go_with_the_group_somewhere_make_a_leg_they_lead(legs_graph):
+    _, graph = legs_graph
+    leg = leg_of(graph, "Mehmet Sait")
+    assert labels(graph, graph.objects(leg, HKG.visitor)) == {"Mehmet Sait Bey", "Osman Nuri Bey"}
+    assert places(graph, leg) == ["Filibe"]  # the group's arrival in Sofya two days later is not part of it
+
+
+def test_an_excursion_on_the_way_begins_where_the_group_left_and_ends_where_it_arrives(legs_graph):
+    _, graph = legs_graph
+    leg = leg_of(graph, "→ Rusçuk")
+    assert places(graph, leg) == ["Sofya", "Şumnu", "Rusçuk"]
+    assert "Tahsin Bey" in labels(graph, graph.objects(leg, HKG.visitor))
+    assert (str(graph.value(leg, HKG.startDate)), str(graph.value(leg, HKG.endDate))) == ("1927-05-12", "1927-05-13")
+
+
+def test_hosts_who_see_the_group_off_at_home_make_no_leg(legs_graph):
+    _, graph = legs_graph
+    legs = [graph.value(v, SKOS.prefLabel) for v in graph.subjects(HKG.partOf, None)]
+    assert not any("Cemil" in str(label) for label in legs), legs
+    assert len(legs) == 3
+
+
+def test_the_one_sent_travels_not_the_sender(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": SENDING_TEXT})
+    visits = [str(graph.value(v, SKOS.prefLabel)) for v in graph.subjects(RDF.type, HKG.Visit)]
+    assert visits == ["Tahir Bey → Edirne (1926)"], visits
 
 
 # --------------------------------------------------------------------------- the evaluator

@@ -35,9 +35,13 @@ def fold(text: str) -> str:
 
 
 def surname(text: str) -> str:
-    words = [w for w in re.sub(r"\(.*?\)", " ", str(text)).split() if w[:1].isupper()]
+    """The last name of a gold person: the words before a comma, without
+    parentheses (`İzzettin Paşa (Çalışlar), III. Ordu Müfettişi` -> İzzettin;
+    `Azmi (…), takma ad 'Bulat Paşa'` -> Azmi)."""
+    name = str(text).split(",")[0]
+    words = [w for w in re.sub(r"\(.*?\)", " ", name).split() if w[:1].isupper()]
     honorifics = {"Paşa", "Bey", "Efendi", "Dr.", "General", "Albay", "Lord", "M.", "Mareşal", "Yoldaş", "Beyler"}
-    words = [w for w in words if w not in honorifics] or str(text).split() or [""]
+    words = [w for w in words if w not in honorifics] or name.split() or [""]
     return words[-1]
 
 

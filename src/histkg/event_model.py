@@ -38,6 +38,7 @@ class Event:
     evidence: list = field(default_factory=list)  # Mentions that name the event
     claims: list[EventClaim] = field(default_factory=list)
     stops: list[Stop] = field(default_factory=list)
+    part_of: object = None  # the Event of the journey a visit is a leg of
 
     def values(self, predicate: str) -> list:
         return [c.value for c in self.claims if c.predicate == predicate]

@@ -94,6 +94,8 @@ def add_event(event: Event, graphs: dict, iris: Iris) -> None:
             graph.add((node, RDF.type, HKG.Visit))
             graph.add((node, RDF.type, HKG.Event))
             graph.add((node, SKOS.prefLabel, Literal(event.label, lang="tr")))
+            if event.part_of is not None:  # a leg of a larger journey
+                graph.add((node, HKG.partOf, iris.event(event.part_of)))
         else:
             graph.add((node, RDF.type, HKG.Event))
         graph.add((node, HKG.evidence, add_annotation(graph, mention, document, iris)))

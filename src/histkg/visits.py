@@ -9,40 +9,24 @@ import calendar
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
-from functools import cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Token
 
 from .components import is_suffix
 from .event_model import Event, EventClaim, Stop
-from .lexicon import load_lexicon, turkish_lower
+from .journey import StopFact, VisitFact, day_dates, same_name, same_place
+from .legs import Legs
+from .lexicon import turkish_lower
 from .postings import ends_posting, posting_anchor, posting_lists
-from .sentences import Sentence, Slot, case_after, lexicon, mentions_any, next_words, starts_with_any
-
-
-@dataclass(frozen=True)
-class StopFact:
-    place: object  # a PLACE mention
-    date: Slot | None = None
-
-
-@dataclass
-class VisitFact:
-    doc_id: str
-    anchor: object  # the words that name the journey (`Voroşilov heyetinin`)
-    leader: object = None  # PERSON mention
-    destination: object = None  # PLACE mention
-    origin: object = None
-    visitors: list = field(default_factory=list)
-    hosts: list = field(default_factory=list)
-    stops: list[StopFact] = field(default_factory=list)
-    dates: list[Slot] = field(default_factory=list)
-    flagged: list[tuple[int, Slot]] = field(default_factory=list)  # (stop index, a day the text gets wrong)
-    datives: list = field(default_factory=list)  # places the text sends the group to (`Ankara'ya`)
-    when: object = None  # a date inside the words that name the journey (`1932 yılında gerçekleştirdiği`)
-    start: object = None  # a DATE the text gives the whole visit: a posting since (`Temmuz 1925'den beri`)
-    end: object = None  # … or until (`Mayıs 1922'ye kadar`)
+from .sentences import (
+    Sentence,
+    Slot,
+    case_after,
+    lexicon,
+    mentions_any,
+    starts_with_any,
+)
+from .stops import clause_at, stop_places, verb_near
 
 
 def leader_anchor(sentence: Sentence):
@@ -101,26 +85,10 @@ def visit_noun_after(sentence: Sentence, end: int):
     return None
 
 
-def verb_near(doc: Doc, sentence: Sentence, end: int, stems, window: int = 4) -> bool:
-    """A verb of `stems` among the next words, skipping other places and
-    particles (`Tophane Rıhtımı'ndan Haydarpaşa'ya hareket edilmişti`)."""
-    places = {i for s, _ in sentence.of("PLACE") for i in range(s.start, s.end)}
-    seen = 0
-    for token in doc[end:sentence.span.end]:
-        if is_suffix(token) or token.i in places or not token.is_alpha:
-            continue
-        word = turkish_lower(token.text)
-        if starts_with_any(word, stems):
-            return True
-        if word not in ("de", "da", "ve", "ile", "kadar", "bir", "üzere"):
-            seen += 1
-        if seen >= window:
-            return False
-    return False
-
-
 def journey_anchor(sentence: Sentence):
-    """`Karahan, Ankara'ya geldi`: a person, a place whither and a motion verb."""
+    """`Karahan, Ankara'ya geldi`: a person, a place whither and a motion verb.
+    With a verb of sending (`X, yaveri Y'yi Moskova'ya göndermiş`) the one
+    sent travels, not the sender; with no one named as sent, no one does."""
     lex = lexicon()
     if not mentions_any(sentence.lower, lex["motion_verbs"]):
         return []
@@ -135,83 +103,13 @@ def journey_anchor(sentence: Sentence):
     place_span, place = after[0]
     if not verb_near(sentence.doc, sentence, place_span.end, lex["motion_verbs"], 2):
         return []
+    if verb_near(sentence.doc, sentence, place_span.end, lex["sending_verbs"], 2):
+        sent = [(s, m) for s, m in sentence.of("PERSON") if person_span.start < s.start < place_span.start
+                and case_after(sentence.doc, s.end) == "accusative"]
+        if not sent:
+            return []
+        person = sent[0][1]  # the anchor still begins with the sender: the date of the sending is in its words
     return [(person, person_span.start_char, place_span.end_char, place)]
-
-
-def stop_places(sentence: Sentence, first_clause: int = 0) -> list:
-    """Places the group goes to, leaves from or stays in, in travel order
-    within the sentence: clause by clause (`Samsun'a çıktıktan sonra …
-    Havza'da`), and within a clause whence first, whither last."""
-    lex = lexicon()
-    rank = {"ablative": 0, "locative": 1, "accusative": 1, "nominative": 1, "dative": 2}
-    moving = mentions_any(sentence.lower, lex["motion_verbs"])
-    found = []
-    places = sentence.of("PLACE")
-    cases = coordinated_cases(sentence.doc, places)
-    for (span, mention), case in zip(places, cases):
-        clause = clause_at(sentence, span.start_char)
-        if clause < first_clause or names_something_else(sentence.doc, span) \
-                or case == "dative" and intent_after(sentence.doc, span.end):
-            continue
-        if case in ("ablative", "dative", "accusative") and verb_near(sentence.doc, sentence, span.end, lex["motion_verbs"]) \
-                or case == "locative" and (moving or mentions_any(sentence.lower, lex["host_verbs"])) \
-                or case == "nominative" and moving and (part_of_route(sentence.doc, span) or via(sentence.doc, span)):
-            found.append((clause, rank[case], span.start, mention, case))
-    return [(m, case) for *_, m, case in sorted(found, key=lambda f: f[:3])]
-
-
-CLAUSE_END = re.compile(r"(?:m[ıiuü]ş(?:t[ıiuü]|d[ıiuü])?(?:lar|ler)?)$")  # `girmiş`, `geçmişti`, `dönmüşlerdi`
-AFTER_CONVERB = re.compile(r"(?:d|t)[ıiuü]ktan$|(?:d|t)[ıiuü]kten$")  # `çıktıktan sonra`
-
-
-def clause_at(sentence: Sentence, char: int) -> int:
-    """The number of the clause (0, 1, …) a character of the sentence is in:
-    a clause ends at a finite verb before `ve` or a comma (`girmiş ve`), or at
-    `-dıktan sonra`."""
-    clause = 0
-    tokens = list(sentence.span)
-    for token, following in zip(tokens, tokens[1:]):
-        if token.idx >= char:
-            break
-        word, next_word = turkish_lower(token.text), turkish_lower(following.text)
-        if CLAUSE_END.search(word) and next_word in ("ve", ",") or next_word == "sonra" and AFTER_CONVERB.search(word):
-            clause += 1
-    return clause
-
-
-def coordinated_cases(doc: Doc, places: list) -> list[str]:
-    """`Adalar ve Yalova'ya`: coordinated names share the case of the last."""
-    cases = [case_after(doc, span.end) for span, _ in places]
-    for i in range(len(places) - 2, -1, -1):
-        span, following = places[i][0], places[i + 1][0]
-        between = [t.text for t in doc[span.end:following.start]]
-        if cases[i] == "nominative" and between in (["ve"], [","], ["ile"]):
-            cases[i] = cases[i + 1]
-    return cases
-
-
-def names_something_else(doc: Doc, span: Span) -> bool:
-    """`İzmir Vapuru`, `İstanbul Valisi`, `Pera Palace Oteli`: a ship, an
-    office or a building named after the place, not the place."""
-    return span.end < len(doc) and starts_with_any(turkish_lower(doc[span.end].text), lexicon()["not_place_heads"])
-
-
-def intent_after(doc: Doc, end: int) -> bool:
-    """`İstanbul'a gitmek üzere`, `Ankara'ya hareket edileceğinden`: where they
-    mean to go, told before they go (the stop comes when they arrive)."""
-    words = next_words(doc, end, 2)
-    return "üzere" in words or any(re.search(r"(?:ecek|acak|eceğ|acağ)", w) for w in words)
-
-
-def via(doc: Doc, span: Span) -> bool:
-    """`Erzurum üzerinden`: a place passed through on the way."""
-    return span.end < len(doc) and starts_with_any(turkish_lower(doc[span.end].text), lexicon()["via_words"])
-
-
-def part_of_route(doc: Doc, span: Span) -> bool:
-    """`Eskişehir-Kütahya-Balıkesir güzergahıyla`: names joined by dashes."""
-    near = doc[max(span.start - 1, 0):min(span.end + 1, len(doc))]
-    return any(t.text in ("-", "–") for t in near) or "güzergah" in turkish_lower(doc[span.end:span.end + 6].text)
 
 
 def about_group(sentence: Sentence, leader) -> bool:
@@ -219,11 +117,6 @@ def about_group(sentence: Sentence, leader) -> bool:
     if mentions_any(lower, lexicon()["group_words"]):
         return True
     return leader is not None and any(same_name(m, leader) for _, m in sentence.of("PERSON"))
-
-
-def day_dates(sentence: Sentence) -> list:
-    return [(s, m) for s, m in sentence.of("DATE") if m.data.precision == "day" and "/" not in m.data.edtf
-            and not m.data.edtf.startswith(("{", "["))]
 
 
 def weekday_problem(mention) -> str | None:
@@ -245,6 +138,7 @@ class Episode:
         self.last = index
         self.current_date: Slot | None = None
         self.opened_at = (index, anchor_start)  # the sentence and character where the journey is named
+        self.legs = Legs(fact)
 
     def first_clause(self, sentence: Sentence) -> int:
         """In the sentence that names the journey, clauses before the one that
@@ -266,7 +160,8 @@ class Episode:
             fact.visitors.extend(m for m in persons if m not in fact.visitors)
         elif mentions_any(lower, lex["host_verbs"]):
             fact.hosts.extend(m for m in persons if m not in fact.hosts)
-        for place, case in stop_places(sentence, first):
+        stops = stop_places(sentence, first)
+        for place, case in stops:
             if fact.stops and same_place(fact.stops[-1].place, place):
                 continue
             if case == "ablative" and not fact.stops and fact.origin is None:
@@ -274,6 +169,7 @@ class Episode:
             fact.stops.append(StopFact(place, self.current_date))
             if case == "dative":
                 fact.datives.append(place)
+        self.legs.follow(sentence, stops, self.current_date)
 
     def note_dates(self, sentence: Sentence, first_clause: int = 0) -> None:
         """The latest day the sentence states becomes the day of what follows;
@@ -319,31 +215,6 @@ def inferred(mention) -> bool:
     return mention.data.year_from_context or not re.search(r"\d{4}", mention.data.surface)
 
 
-def same_name(a, b) -> bool:
-    """`Voroşilov`, `Varoşilov` and `Kliment Yefromoviç Voroşilov` are one leader."""
-    if a is None or b is None:
-        return False
-    from .resolve import similar_spelling  # resolve imports extract, which imports this module
-
-    return similar_spelling(core_name(a.text), core_name(b.text))
-
-
-@cache
-def honorifics() -> frozenset[str]:
-    names = load_lexicon("names.json")
-    return frozenset(names["honorifics_after"]) | frozenset(names["titles_before"])
-
-
-def core_name(text: str) -> str:
-    words = [w for w in text.replace("(", " ").replace(")", " ").split() if w[:1].isupper() and "." not in w]
-    words = [w for w in words if w not in honorifics()] or text.split()
-    return words[-1]
-
-
-def same_place(a, b) -> bool:
-    return (a.data or turkish_lower(a.text)) == (b.data or turkish_lower(b.text))
-
-
 def visit_facts(all_sentences: list[Sentence], doc_id: str) -> list[VisitFact]:
     """Journeys: a sentence that names one opens an episode; the sentences
     after it that speak of the group (`heyet`, `misafirler`, the leader) add
@@ -351,6 +222,7 @@ def visit_facts(all_sentences: list[Sentence], doc_id: str) -> list[VisitFact]:
     moves on."""
     gap = lexicon()["episode_gap_sentences"]
     facts: list[VisitFact] = []
+    episodes: list[Episode] = []
     episode: Episode | None = None
     body_index, count = {}, 0  # gaps count body sentences: footnotes interleave with the story
     for sentence in all_sentences:
@@ -378,6 +250,7 @@ def visit_facts(all_sentences: list[Sentence], doc_id: str) -> list[VisitFact]:
             facts.append(fact)
             if sentence.section == "body":
                 episode = Episode(fact, sentence.index, start)
+                episodes.append(episode)
             else:
                 Episode(fact, sentence.index, start).add_sentence(sentence)
         if episode is not None and sentence.section == "body" and (
@@ -385,7 +258,8 @@ def visit_facts(all_sentences: list[Sentence], doc_id: str) -> list[VisitFact]:
                 or mentions_any(sentence.lower, lexicon()["motion_verbs"]) and body_index[sentence.index] - body_index[episode.last] <= 2):
             if stays_in_time(episode, sentence):
                 episode.add_sentence(sentence)
-    return facts + posting_facts(all_sentences, doc_id)
+    legs = [leg for e in episodes for leg in e.legs.found]
+    return facts + legs + posting_facts(all_sentences, doc_id)
 
 
 def posting_facts(all_sentences: list[Sentence], doc_id: str) -> list[VisitFact]:
@@ -436,12 +310,13 @@ def stays_in_time(episode: Episode, sentence: Sentence) -> bool:
 
 def visit_events(facts: list[VisitFact], entity_of: dict) -> list[Event]:
     """One event per journey: facts with the same leader, a compatible
-    destination and year are one journey told in several places."""
+    destination and year are one journey told in several places. A leg is an
+    event of its own, part of its journey's."""
     groups: list[list[VisitFact]] = []
     vague = []  # `Bekir Sami Bey Heyeti`: a delegation, but not told where it goes
     for fact in facts:
         leader = entity_of.get(fact.leader)
-        if leader is None:
+        if leader is None or fact.part_of is not None:
             continue
         if not (fact.stops or fact.destination):
             vague.append(fact)
@@ -456,7 +331,22 @@ def visit_events(facts: list[VisitFact], entity_of: dict) -> list[Event]:
         same_leader = [g for g in groups if entity_of.get(g[0].leader) is entity_of[fact.leader]]
         if len(same_leader) == 1 and compatible(same_leader[0], fact, entity_of):
             same_leader[0].append(fact)
-    return [visit_event(sorted(group, key=lambda f: (f.doc_id, f.anchor.start)), entity_of) for group in groups]
+    events, event_of = [], {}
+    for group in groups:
+        events.append(visit_event(sorted(group, key=lambda f: (f.doc_id, f.anchor.start)), entity_of))
+        event_of.update((id(fact), events[-1]) for fact in group)
+    return events + leg_events(facts, event_of, entity_of)
+
+
+def leg_events(facts: list[VisitFact], event_of: dict, entity_of: dict) -> list[Event]:
+    legs = []
+    for fact in facts:
+        journey = event_of.get(id(fact.part_of))
+        if journey is None or not fact.stops or fact.leader is not None and entity_of.get(fact.leader) is None:
+            continue
+        legs.append(visit_event([fact], entity_of))
+        legs[-1].part_of = journey
+    return legs
 
 
 def fact_year(fact: VisitFact) -> int | None:
@@ -477,7 +367,7 @@ def compatible(group: list[VisitFact], fact: VisitFact, entity_of: dict) -> bool
 
 
 def visit_event(group: list[VisitFact], entity_of: dict) -> Event:
-    leader = entity_of[group[0].leader]
+    leader = entity_of.get(group[0].leader)
     destination = main_destination(group, entity_of)
     event = Event("Visit", "")
     for fact in group:
@@ -500,8 +390,14 @@ def visit_event(group: list[VisitFact], entity_of: dict) -> Event:
     add_span(event, group)
     where = event.values("destination")
     year = min((c.value.data.earliest.year for c in event.claims if c.predicate == "startDate"), default=None)
-    event.label = " ".join(part for part in (leader.label, "→", where[0].label if where else "", f"({year})" if year else "") if part)
+    event.label = " ".join(part for part in (leader.label if leader else travellers_label(event), "→", where[0].label if where else "", f"({year})" if year else "") if part)
     return event
+
+
+def travellers_label(event: Event) -> str:
+    """`A, B …`: a visit whose leader the text does not name goes by its travellers."""
+    names = [v.label for v in event.values("visitor")]
+    return ", ".join(names[:2]) + (" …" if len(names) > 2 else "")
 
 
 def main_destination(group: list[VisitFact], entity_of: dict):

@@ -1,0 +1,66 @@
+"""What a text says of one journey (VisitFact, StopFact), and when two
+mentions name the same traveller or the same place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from .lexicon import load_lexicon, turkish_lower
+from .sentences import Sentence, Slot
+
+
+@dataclass(frozen=True)
+class StopFact:
+    place: object  # a PLACE mention
+    date: Slot | None = None
+
+
+@dataclass
+class VisitFact:
+    doc_id: str
+    anchor: object  # the words that name the journey (`Voroşilov heyetinin`)
+    leader: object = None  # PERSON mention
+    destination: object = None  # PLACE mention
+    origin: object = None
+    visitors: list = field(default_factory=list)
+    hosts: list = field(default_factory=list)
+    stops: list[StopFact] = field(default_factory=list)
+    dates: list[Slot] = field(default_factory=list)
+    flagged: list[tuple[int, Slot]] = field(default_factory=list)  # (stop index, a day the text gets wrong)
+    datives: list = field(default_factory=list)  # places the text sends the group to (`Ankara'ya`)
+    when: object = None  # a date inside the words that name the journey (`1932 yılında gerçekleştirdiği`)
+    start: object = None  # a DATE the text gives the whole visit: a posting since (`Temmuz 1925'den beri`)
+    end: object = None  # … or until (`Mayıs 1922'ye kadar`)
+    part_of: object = None  # the VisitFact of the journey this is a leg of
+
+
+def day_dates(sentence: Sentence) -> list:
+    return [(s, m) for s, m in sentence.of("DATE") if m.data.precision == "day" and "/" not in m.data.edtf
+            and not m.data.edtf.startswith(("{", "["))]
+
+
+def same_name(a, b) -> bool:
+    """`Voroşilov`, `Varoşilov` and `Kliment Yefromoviç Voroşilov` are one leader."""
+    if a is None or b is None:
+        return False
+    from .resolve import similar_spelling  # resolve imports extract, which imports this module
+
+    return similar_spelling(core_name(a.text), core_name(b.text))
+
+
+@cache
+def honorifics() -> frozenset[str]:
+    names = load_lexicon("names.json")
+    return frozenset(names["honorifics_after"]) | frozenset(names["titles_before"])
+
+
+def core_name(text: str) -> str:
+    words = [w for w in text.replace("(", " ").replace(")", " ").split() if w[:1].isupper() and "." not in w]
+    words = [w for w in words if w not in honorifics()] or text.split()
+    return words[-1]
+
+
+def same_place(a, b) -> bool:
+    return (a.data or turkish_lower(a.text)) == (b.data or turkish_lower(b.text))

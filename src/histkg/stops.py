@@ -1,0 +1,117 @@
+"""Where a sentence sends a travelling group: the places it leaves, passes,
+stays in and reaches, in travel order (clause by clause; within a clause
+whence, where, whither), read from the case suffix after each place name.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from spacy.tokens import Doc, Span
+
+from .components import is_suffix
+from .lexicon import turkish_lower
+from .sentences import (
+    Sentence,
+    case_after,
+    lexicon,
+    mentions_any,
+    next_words,
+    starts_with_any,
+)
+
+
+def verb_near(doc: Doc, sentence: Sentence, end: int, stems, window: int = 4) -> bool:
+    """A verb of `stems` among the next words, skipping other places and
+    particles (`Tophane Rıhtımı'ndan Haydarpaşa'ya hareket edilmişti`)."""
+    places = {i for s, _ in sentence.of("PLACE") for i in range(s.start, s.end)}
+    seen = 0
+    for token in doc[end:sentence.span.end]:
+        if is_suffix(token) or token.i in places or not token.is_alpha:
+            continue
+        word = turkish_lower(token.text)
+        if starts_with_any(word, stems):
+            return True
+        if word not in ("de", "da", "ve", "ile", "kadar", "bir", "üzere"):
+            seen += 1
+        if seen >= window:
+            return False
+    return False
+
+
+def stop_places(sentence: Sentence, first_clause: int = 0) -> list:
+    """Places the group goes to, leaves from or stays in, in travel order
+    within the sentence: clause by clause (`Samsun'a çıktıktan sonra …
+    Havza'da`), and within a clause whence first, whither last."""
+    lex = lexicon()
+    rank = {"ablative": 0, "locative": 1, "accusative": 1, "nominative": 1, "dative": 2}
+    moving = mentions_any(sentence.lower, lex["motion_verbs"])
+    found = []
+    places = sentence.of("PLACE")
+    cases = coordinated_cases(sentence.doc, places)
+    for (span, mention), case in zip(places, cases):
+        clause = clause_at(sentence, span.start_char)
+        if clause < first_clause or names_something_else(sentence.doc, span) \
+                or case == "dative" and intent_after(sentence.doc, span.end):
+            continue
+        if case in ("ablative", "dative", "accusative") and verb_near(sentence.doc, sentence, span.end, lex["motion_verbs"]) \
+                or case == "locative" and (moving or mentions_any(sentence.lower, lex["host_verbs"])) \
+                or case == "nominative" and moving and (part_of_route(sentence.doc, span) or via(sentence.doc, span)):
+            found.append((clause, rank[case], span.start, mention, case))
+    return [(m, case) for *_, m, case in sorted(found, key=lambda f: f[:3])]
+
+
+CLAUSE_END = re.compile(r"(?:m[ıiuü]ş(?:t[ıiuü]|d[ıiuü])?(?:lar|ler)?)$")  # `girmiş`, `geçmişti`, `dönmüşlerdi`
+AFTER_CONVERB = re.compile(r"(?:d|t)[ıiuü]ktan$|(?:d|t)[ıiuü]kten$")  # `çıktıktan sonra`
+
+
+def clause_at(sentence: Sentence, char: int) -> int:
+    """The number of the clause (0, 1, …) a character of the sentence is in:
+    a clause ends at a finite verb before `ve` or a comma (`girmiş ve`), or at
+    `-dıktan sonra`."""
+    clause = 0
+    tokens = list(sentence.span)
+    for token, following in pairwise(tokens):
+        if token.idx >= char:
+            break
+        word, next_word = turkish_lower(token.text), turkish_lower(following.text)
+        if CLAUSE_END.search(word) and next_word in ("ve", ",") or next_word == "sonra" and AFTER_CONVERB.search(word):
+            clause += 1
+    return clause
+
+
+def coordinated_cases(doc: Doc, places: list) -> list[str]:
+    """`Adalar ve Yalova'ya`: coordinated names share the case of the last."""
+    cases = [case_after(doc, span.end) for span, _ in places]
+    for i in range(len(places) - 2, -1, -1):
+        span, following = places[i][0], places[i + 1][0]
+        between = [t.text for t in doc[span.end:following.start]]
+        if cases[i] == "nominative" and between in (["ve"], [","], ["ile"]):
+            cases[i] = cases[i + 1]
+    return cases
+
+
+def names_something_else(doc: Doc, span: Span) -> bool:
+    """`İzmir Vapuru`, `İstanbul Valisi`, `Pera Palace Oteli`: a ship, an
+    office or a building named after the place, not the place."""
+    return span.end < len(doc) and starts_with_any(turkish_lower(doc[span.end].text), lexicon()["not_place_heads"])
+
+
+def intent_after(doc: Doc, end: int) -> bool:
+    """`İstanbul'a gitmek üzere`, `Ankara'ya hareket edileceğinden`: where they
+    mean to go, told before they go (the stop comes when they arrive); and
+    `İstanbul'a gelirken`: on the way there, not yet arrived."""
+    words = next_words(doc, end, 2)
+    return "üzere" in words or any(re.search(r"(?:ecek|acak|eceğ|acağ)|rken$", w) for w in words)
+
+
+def via(doc: Doc, span: Span) -> bool:
+    """`Erzurum üzerinden`: a place passed through on the way."""
+    return span.end < len(doc) and starts_with_any(turkish_lower(doc[span.end].text), lexicon()["via_words"])
+
+
+def part_of_route(doc: Doc, span: Span) -> bool:
+    """`Eskişehir-Kütahya-Balıkesir güzergahıyla`: names joined by dashes."""
+    near = doc[max(span.start - 1, 0):min(span.end + 1, len(doc))]
+    return any(t.text in ("-", "–") for t in near) or "güzergah" in turkish_lower(doc[span.end:span.end + 6].text)
