@@ -100,3 +100,20 @@ def test_a_state_in_the_genitive_before_a_nominalised_signing_verb_signed_it(tmp
     assert parties(graph, only(graph, HKG.Treaty, "Varna")) == {"Yunanistan"}
     assert parties(graph, only(graph, HKG.Treaty, "Selanik")) == set()
     assert result.conforms
+
+
+def test_a_nationality_word_inside_a_partys_name_does_not_add_that_state(tmp_path):
+    result, graph = build_texts(tmp_path, {"a.txt": (
+        "Ermenistan o yıl sessiz kaldı. 5 Mayıs 1926'da Zengi Ermeni Cumhuriyeti ile dostluk antlaşması imzalandı.\n")})
+    treaty = only(graph, HKG.Treaty, "dostluk antlaşması")
+    assert "Ermenistan" not in parties(graph, treaty)
+    assert result.conforms
+
+
+def test_a_lone_treaty_noun_with_the_object_suffix_is_labelled_without_it(tmp_path):
+    # `barışı imzalamış`: -ı here marks the object; a compound (`Varna barışı`) needs a word before it.
+    result, graph = build_texts(tmp_path, {"a.txt": (
+        "Yunanistan 7 Mayıs 1926'da barışı imzalamış ve savaştan çekilmişti.\n")})
+    treaty = only(graph, HKG.Treaty, "barış")
+    assert str(graph.value(treaty, SKOS.prefLabel)).startswith("barış (")
+    assert result.conforms

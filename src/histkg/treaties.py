@@ -302,10 +302,10 @@ def genitive_subject(sentence: Sentence, span: Span, mention, end: int) -> bool:
 
 
 def demonym_states(doc: Doc, start: int, end: int, named: bool) -> tuple[str, ...]:
-    """`Türk-Sovyet Paktı` -> Türkiye, Sovyet Rusya: the words of the name, or
-    the capitalised words right before a phrase (`Türk-Rus dostluk antlaşması`)."""
+    """`Türk-Sovyet Paktı`, `Türk-Rus dostluk antlaşması` -> Türkiye, Sovyet
+    Rusya / Rusya: the nationality words the name or phrase opens with."""
     demonyms = lexicon()["demonyms"]
-    words = doc[start:end] if named else doc[max(start - 3, 0):end]
+    words = doc[start:end]  # a phrase starts at its nationality words (nationality_start), not at a party's name before it
     parts = [p for token in words for p in re.split(r"[-–]", token.text) if p]
     return tuple(dict.fromkeys(demonyms[p] for p in parts if p in demonyms))
 
@@ -446,12 +446,15 @@ def same_years(treaty_fact, named: list, entity_of: dict, years: set) -> bool:
     return not years or not known or bool(years & known)
 
 
-def head_form(word: str) -> str:
+def head_form(word: str, compound: bool = True) -> str:
     """The head word without its case suffix: `antlaşmasıyla` -> `antlaşması`,
-    `ittifakına` -> `ittifakı`, `protokolde` -> `protokol`."""
+    `ittifakına` -> `ittifakı`, `protokolde` -> `protokol`. A head with no
+    word before it is no compound: its -ı marks the object (`barışı imzalamış`)."""
     for noun in sorted(lexicon()["treaty_nouns"], key=len, reverse=True):
         if word.startswith(noun):
             rest = word[len(noun):]
+            if not compound:
+                return noun
             if rest[:2] in ("sı", "si", "su", "sü"):
                 return noun + rest[:2]
             compound = rest[:1] in ("ı", "i", "u", "ü")  # `ittifakı`, `ittifakına` (-ı + -na), not `ittifakın`
@@ -465,7 +468,7 @@ def head_form(word: str) -> str:
 def new_treaty(fact, entity_of: dict, Entity, finish):
     """A treaty the text names only by what it is and when it was signed."""
     words = [w for w in fact.phrase.text.split() if w not in ("bir", "yeni")]
-    words[-1] = head_form(words[-1])
+    words[-1] = head_form(words[-1], compound=len(words) > 1)
     if words[0][:1].isupper():  # `Gürcü-Azeri müdafaa ittifakı` names itself
         label = " ".join(words)
     else:
