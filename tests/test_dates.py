@@ -323,6 +323,26 @@ def test_context_skips_dates_that_date_documents():
     assert edtfs(text)[-1] == "1920-05-11"
 
 
+def test_a_body_date_takes_its_year_from_the_body_not_from_the_story_of_a_footnote_between():
+    body = "Ocak 1921'de meclis toplandı. 18 Mart'ta antlaşma açıklandı.\n\n"
+    note = "12 Bkz. Vakit, 26 Kasım 1920'de yazdı.\n\n"
+    text = body + note + "Bu anlaşma (16 Mart) imzalanmış."
+    sections = [("body", 0, len(body)), ("footnote", len(body), len(body) + len(note)),
+                ("body", len(body) + len(note), len(text))]
+    assert edtfs(text)[-1] == "1920-03-16"  # the nearest year, from the footnote
+    assert edtfs(text, sections=sections)[-1] == "1921-03-16"
+    assert edtfs(text, sections=sections)[2] == "1920-11-26"  # a footnote keeps its own year
+
+
+def test_a_body_date_still_takes_its_year_from_a_work_a_footnote_cites():
+    body = "Heyet şehre vardı.\n\n"
+    note = "12 Vakit, 24 Birinci Teşrin/Ekim 1933.\n\n"
+    text = body + note + "Heyet 26 Ekim'de döndü."
+    sections = [("body", 0, len(body)), ("footnote", len(body), len(body) + len(note)),
+                ("body", len(body) + len(note), len(text))]
+    assert edtfs(text, sections=sections)[-1] == "1933-10-26"
+
+
 def test_default_year_when_text_gives_none():
     m = one("Heyet 29 Ekim'de Ankara'ya vardı.", default_year=1933)
     assert (m.edtf, m.year_from_context) == ("1933-10-29", True)

@@ -837,9 +837,10 @@ class _Context:
     QUOTE = 400
     PAREN = 200
 
-    def __init__(self, text: str, cands: list[_Cand]):
+    def __init__(self, text: str, cands: list[_Cand], sections: Any = None):
         self.text = text
         self.bounds = self._sentence_bounds(text)
+        self.footnotes = [(start, end) for kind, start, end in _triples(sections) if kind == "footnote"]
         for c in cands:
             c.citation = self._is_citation(c)
 
@@ -853,6 +854,9 @@ class _Context:
                 continue
             out.append(m.end())
         return out
+
+    def in_footnote(self, pos: int) -> bool:
+        return any(start <= pos < end for start, end in self.footnotes)
 
     def same_sentence(self, a: int, b: int) -> bool:
         lo, hi = min(a, b), max(a, b)
@@ -903,6 +907,11 @@ class _Context:
         return not nxt.isspace() and (prev.isspace() or prev in "(:")
 
 
+def _triples(sections: Any) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of each section: triples, or `normalize.Segment`s."""
+    return [(s.kind, s.start, s.end) if hasattr(s, "kind") else tuple(s) for s in sections or ()]
+
+
 def _explicit_year(c: _Cand) -> bool:
     return c.dated and any(p.y is not None and not p.inferred for p in c.points)
 
@@ -911,6 +920,10 @@ def _find_year(ctx: _Context, cands: list[_Cand], i: int, default_year: int | No
     """Year for a date without one: the sentence first, then the dates stated before it."""
     c = cands[i]
     prev = _previous(cands, i, _explicit_year)
+    if not ctx.in_footnote(c.start):
+        # A footnote's own story is an aside on other matters: no context for the body after it.
+        # Its references still are (a newspaper's date dates the body it is cited for).
+        prev = [b for b in prev if b.citation or not ctx.in_footnote(b.start)]
     if prev and ctx.same_sentence(prev[0].end, c.start) and not prev[0].citation:
         return _last_year(prev[0])
     for b in cands[i + 1 : i + 6]:
@@ -1126,17 +1139,19 @@ def _usable(c: _Cand) -> bool:
 # --------------------------------------------------------------------------- API
 
 
-def find_dates(text: str, *, default_year: int | None = None) -> list[DateMatch]:
+def find_dates(text: str, *, default_year: int | None = None, sections: Any = None) -> list[DateMatch]:
     """All date expressions in `text`, sorted by start and non-overlapping.
 
     `default_year` is used for a day and month (or a month) without a year when the text before
-    it gives none.
+    it gives none. `sections` ((kind, start, end) triples or `normalize.Segment`s) tell footnotes
+    from the body: a date in the body takes no year from what a footnote before it tells (only
+    from the dates of the works it cites).
 
     >>> [m.edtf for m in find_dates("Heyet 26 Teşrîn-i Evvel/Ekim 1933'te geldi, 29 Ekim'de döndü.")]
     ['1933-10-26', '1933-10-29']
     """
     cands = _combine(text, _select(_candidates(text)))
-    ctx = _Context(text, cands)
+    ctx = _Context(text, cands, sections)
     cands = _resolve_days(ctx, _resolve_years(ctx, cands, default_year))
     return [_to_match(text, c) for c in cands if _usable(c)]
 
