@@ -145,3 +145,14 @@ def test_a_treaty_head_with_a_case_ending_written_without_apostrophe_is_found_an
     assert labels["TREATY"] == {"Varna Antlaşması", "Varna Antlaşmasını"}
     treaties = [e for e in resolve([extraction(text, tmp_path, nlp)]) if e.kind == "Treaty"]
     assert [e.label for e in treaties] == ["Varna Antlaşması"]
+
+
+def test_a_word_that_opens_the_sentence_before_a_given_name_is_not_part_of_the_name(tmp_path, nlp):
+    labels = found("Heyette Osman Nuri Bey de vardı. Ona Osman Nuri Bey bir mektup yazdı.", tmp_path, nlp)
+    assert labels["PERSON"] == {"Osman Nuri Bey"}
+
+
+def test_names_listed_with_dates_in_parentheses_after_a_person_are_persons(tmp_path, nlp):
+    labels = found(footnote("Sofya elçileri: Kerim (Tunalı) Paşa (Mayıs 1922’ye kadar), Nazım Yurtsever "
+                            "(Kasım 1924’e kadar), Rüfeyda (Ekim 1928), Tekbaş Lomi (17 Eylül 1934)."), tmp_path, nlp)
+    assert {"Nazım Yurtsever", "Rüfeyda", "Tekbaş Lomi"} <= labels["PERSON"]

@@ -126,6 +126,12 @@ def test_blank_line_inside_a_sentence_does_not_split_it() -> None:
     assert check_all(original).text == "Kafkas sorununun hassasiyeti dolayısıyla Moskova ve Ankara.\n\nYeni cümle."
 
 
+def test_a_closing_parenthesis_before_a_blank_line_and_an_honorific_does_not_end_the_sentence() -> None:
+    original = "Komutan Kerim (Tunalı)\n\nPaşa Sofya elçiliğine atandı.\n\n(1920-1925)\n\nYeni cümle."
+    assert check_all(original).text == ("Komutan Kerim (Tunalı) Paşa Sofya elçiliğine atandı.\n\n(1920-1925)"
+                                        "\n\nYeni cümle.")
+
+
 def test_an_initial_before_a_blank_line_does_not_end_the_sentence() -> None:
     # `(Pierre K. <blank> Dumont, Le problème…)`: the blank line falls inside a cited name.
     original = "Bkz. (Pierre K.\n\nDumont, Le problème, Paris 1931, s. 45).\n\nYeni cümle."

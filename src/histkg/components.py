@@ -77,6 +77,18 @@ def name_part(token: Token) -> bool:
     return (is_capitalised(token) and not is_suffix(token)) or token.text in {"-", "–"}
 
 
+def parenthesis_end(doc: Doc, i: int, longest: int = 12) -> int | None:
+    """The token after the `)` that closes a `(` at `i`, if it closes soon."""
+    if i >= len(doc) or doc[i].text != "(":
+        return None
+    for j in range(i + 1, min(i + longest, len(doc))):
+        if doc[j].text == ")":
+            return j + 1
+        if doc[j].text == "(":
+            return None
+    return None
+
+
 def add_candidate(doc: Doc, start: int, end: int, label: str, strength: int = 1, data: object = None) -> None:
     doc.user_data.setdefault(CANDIDATES, []).append(Candidate(start, end, label, strength, data))
 
@@ -305,12 +317,19 @@ class PersonDetector:
         that opens the surname (`Le Grand`)."""
         start = end
         while start > 0 and end - start < limit and self.is_name_word(doc, start - 1):
-            if start < end and is_suffix(doc[start - 1]):
+            if start < end and (is_suffix(doc[start - 1]) or self.opens_sentence_before_given_name(doc, start)):
                 break
             start -= 1
         if start < end and start > 0 and doc[start - 1].text in self.leading_particles:
             start -= 1
         return start
+
+    def opens_sentence_before_given_name(self, doc: Doc, first: int) -> bool:
+        """`Heyette Osman Nuri Bey`, `Ona Osman Bey`: a Turkish name starts with
+        its given name, so the word that opens the sentence before one is no
+        part of it (unless it is a given name too)."""
+        before = doc[first - 1]
+        return before.is_sent_start and doc[first].text in self.given_names and before.text not in self.given_names
 
     def extend_right(self, doc: Doc, start: int, limit: int) -> int:
         """End of the run of at most `limit` name words from `start`; a hyphen
@@ -421,6 +440,21 @@ class PersonDetector:
                 right = self.extend_right(doc, end + 1, self.max_name_tokens)
                 if not self.names_a_thing(doc, right):
                     yield end + 1, right, 1
+            yield from self.listed_with_notes(doc, end)
+
+    def listed_with_notes(self, doc: Doc, end: int):
+        """`Ali Fuad (Cebesoy) Paşa (Mayıs 1922’ye kadar), Ahmed Muhtar (Kasım
+        1924’e kadar), Vasıf (Ekim 1928)`: after a person, a list whose items
+        are names each with a note in parentheses are persons too."""
+        while True:
+            close = parenthesis_end(doc, end)
+            if close is None or close + 1 >= len(doc) or doc[close].text != "," or not self.is_name_word(doc, close + 1):
+                return
+            right = self.with_parenthesised_surname(doc, self.extend_right(doc, close + 1, self.max_name_tokens))
+            if right >= len(doc) or doc[right].text != "(":
+                return
+            yield close + 1, right, 1
+            end = right
 
     def by_agreement_sides(self, doc: Doc):
         """`Le Grand ve Dro arasındaki anlaşma`: bare names on both sides of an

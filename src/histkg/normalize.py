@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterable
 
+from .lexicon import load_lexicon
+
 __all__ = ["Segment", "CleanText", "normalize"]
 
 BODY, HEADING, FOOTNOTE = "body", "heading", "footnote"
@@ -452,6 +454,15 @@ _CLOSING = tuple(",.;:!?)]»”’")
 _INITIAL = re.compile(r"(?:^|[\s(])[A-ZÇĞİÖŞÜ]\.$")  # `André N.`: a name goes on after it
 
 
+def _name_goes_on(head: str, tail: str) -> bool:
+    """`Ali Fuad (Cebesoy) <blank> Paşa Moskova'ya atandı`: after a closing
+    parenthesis, a word in lower case or an honorific goes on with the sentence."""
+    if not head.endswith(")"):
+        return False
+    first = tail.split(maxsplit=1)[0].rstrip(".,;:")
+    return first[:1].islower() or re.split(r"[’']", first)[0] in load_lexicon("names.json")["honorifics_after"]
+
+
 def _joint(prev: _Line, nxt: _Line, between: list[_Line], blocks_differ: bool) -> tuple[int, str]:
     """How two consecutive text lines meet: (characters of `prev` to drop, text between)."""
     head, tail = prev.content, nxt.content
@@ -469,7 +480,7 @@ def _joint(prev: _Line, nxt: _Line, between: list[_Line], blocks_differ: bool) -
     # every line). A reference line brings its own break: count the blanks after it, less one.
     refs = [k for k, line in enumerate(between) if line.is_ref]
     blanks = sum(1 for line in between[refs[-1] + 1 if refs else 0 :] if line.blank) - (1 if refs else 0)
-    if blanks >= 1 and _SENTENCE_END.search(head) and not _INITIAL.search(head):
+    if blanks >= 1 and _SENTENCE_END.search(head) and not _INITIAL.search(head) and not _name_goes_on(head, tail):
         return 0, "\n\n"
     return 0, " "
 
