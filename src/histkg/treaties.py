@@ -247,13 +247,13 @@ def untagged_countries(sentence: Sentence) -> list:
 def both_sides_at(sentence: Sentence, lo: int, hi: int) -> int | None:
     """Where `her iki devlet` (both states) stands in the words lo..hi, if it does."""
     lex = load_lexicon("treaties.json")["both_sides"]
-    words = [turkish_lower(t.text) for t in sentence.doc]
-    for i in range(lo, hi):
+    words = [turkish_lower(t.text) for t in sentence.doc[lo:hi]]
+    for i in range(len(words)):
         for quantifier in lex["quantifiers"]:
             parts = quantifier.split()
-            if words[i:i + len(parts)] == parts and i + len(parts) < hi \
-                    and starts_with_any(words[i + len(parts)], lex["nouns"]):
-                return i
+            after = i + len(parts)
+            if words[i:after] == parts and after < len(words) and starts_with_any(words[after], lex["nouns"]):
+                return lo + i
     return None
 
 
