@@ -156,3 +156,8 @@ def test_names_listed_with_dates_in_parentheses_after_a_person_are_persons(tmp_p
     labels = found(footnote("Sofya elçileri: Kerim (Tunalı) Paşa (Mayıs 1922’ye kadar), Nazım Yurtsever "
                             "(Kasım 1924’e kadar), Rüfeyda (Ekim 1928), Tekbaş Lomi (17 Eylül 1934)."), tmp_path, nlp)
     assert {"Nazım Yurtsever", "Rüfeyda", "Tekbaş Lomi"} <= labels["PERSON"]
+
+
+def test_a_country_is_a_place_even_where_the_names_lexicon_says_it_starts_no_persons_name(tmp_path, nlp):
+    labels = found("Türkiye ile Bulgaristan arasında bir ticaret antlaşması imzalandı.", tmp_path, nlp)
+    assert {"Türkiye", "Bulgaristan"} <= labels["PLACE"]

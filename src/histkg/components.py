@@ -693,7 +693,7 @@ class PlaceGazetteer:
         self.motion_from = set(lex["motion_from"])
         self.motion_to = set(lex["motion_to"])
         names = load_lexicon("names.json")
-        self.not_name = set(names["not_name_words"])
+        self.not_name = set(names["not_name_words"]) - set(lex["countries"])  # `Türkiye` starts no person's name but is a place
         self.given_names = load_word_list("given-names.txt")
         self.months = month_names()
         self.max_tokens = max_tokens
