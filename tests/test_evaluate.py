@@ -279,3 +279,21 @@ def test_the_seeds_event_slots_count_gumru_dates_by_source(seeds_graph):
     assert not any("Gümrü" in miss and miss.startswith("date") for miss in misses)
     stops = report.row("visit slots", "stops in order")
     assert 0 < stops.counts["ok"] <= stops.counts["total"]
+
+
+def test_a_gold_treaty_named_by_a_common_noun_is_found_by_its_signing_date():
+    from histkg.evaluate import Predictions
+    from histkg.evaluate_events import treaty_node
+
+    graph, source = Graph(), URIRef(BASE + "source/000")
+    for slug, label, day in [("t/peace", "barış (Gürcistan, 1920-05-07)", "1920-05-07"),
+                             ("t/other", "Sovyet-İngiliz antlaşması", "1921-03-16")]:
+        node, claim = URIRef(BASE + slug), URIRef(BASE + slug + "/claim")
+        graph.add((node, RDF.type, HKG.Treaty))
+        graph.add((node, SKOS.prefLabel, Literal(label)))
+        for p, o in [(HKG.subject, node), (HKG.predicate, HKG.signedOn), (HKG.object, Literal(day)), (HKG.source, source)]:
+            graph.add((claim, p, o))
+    pred = Predictions({"000": ""}, {}, {}, {}, [], graph, {source: "000"})
+    gold = {"canonical": "Sovyet Rusya-Gürcistan Barışı", "variants": ["barış"],
+            "date_claims": [{"date": "1920-05-07", "kind": "signed", "file": "000"}]}
+    assert treaty_node(graph, gold, pred) == URIRef(BASE + "t/peace")

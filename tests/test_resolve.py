@@ -158,3 +158,10 @@ def test_a_treaty_named_by_the_city_where_it_was_made_joins_the_treaty_named_aft
                                  treaty("Dostluk Antlaşması", 200)])
     assert sorted(sorted(m.text for m in t.mentions) for t in treaties) == [
         ["Dostluk Antlaşması"], ["Varna Antlaşması", "Varna’daki dostluk anlaşması"]]
+
+
+def test_a_treaty_named_only_with_a_glued_case_ending_is_labelled_without_it():
+    from histkg.resolve import resolve_treaties
+
+    (treaty,) = resolve_treaties([Mention("doc", "TREATY", "Sovyet-Fin antlaşmasının", 0, 24, "body", "s")])
+    assert treaty.label == "Sovyet-Fin antlaşması"

@@ -81,18 +81,29 @@ class Tally:
 
 # --------------------------------------------------------------------------- treaties
 
-def treaty_node(graph, treaty: dict):
-    """The graph's treaty whose labels include a gold variant, or that shares
-    the first word of the gold's name (`Gümrü Barışı` for `Gümrü Antlaşması`)."""
+def treaty_node(graph, treaty: dict, pred: Predictions):
+    """The graph's treaty whose labels include a gold variant (of several, the
+    one that agrees with most of the gold's signing dates); else one signed on
+    a gold signing date whose label shares a word with a variant (`barış
+    (Gürcistan, 1920-05-07)`); else the one that shares the first word of the
+    gold's name (`Gümrü Barışı` for `Gümrü Antlaşması`)."""
     variants = {fold(v) for v in treaty.get("variants") or []} | {fold(treaty.get("canonical", ""))}
+    variant_words = {w for v in variants for w in v.split() if not w.isdigit()}
+    signed = {(str(c["date"]), str(c.get("file"))) for c in signing_claims(treaty)}
     first = fold(treaty.get("canonical", "")).split()[:1]
-    by_first = []
-    for node in graph.subjects(RDF.type, HKG.Treaty):
+    named, dated, by_first = [], [], []
+    for node in sorted(graph.subjects(RDF.type, HKG.Treaty), key=str):
         names = {fold(label) for label in labels(graph, node)}
+        agreeing = len(signed & claimed(graph, node, HKG.signedOn, pred))
         if names & variants:
-            return node
-        if first and any(name.split()[:1] == first for name in names):
+            named.append((agreeing, node))
+        elif agreeing and variant_words & {w for name in names for w in name.split()}:
+            dated.append((agreeing, node))
+        elif first and any(name.split()[:1] == first for name in names):
             by_first.append(node)
+    for found in (named, dated):
+        if found:
+            return max(found, key=lambda pair: pair[0])[1]
     return by_first[0] if len(by_first) == 1 else None
 
 
@@ -116,7 +127,7 @@ def evaluate_treaty_slots(gold: dict, pred: Predictions, report: Report) -> None
         if not isinstance(treaty, dict) or treaty.get("borderline") or not set(_codes(treaty)) & set(pred.texts):
             continue
         name = treaty.get("canonical", treaty.get("id"))
-        node = treaty_node(graph, treaty)
+        node = treaty_node(graph, treaty, pred)
         dates = claimed(graph, node, HKG.signedOn, pred) if node is not None else set()
         for claim in signing_claims(treaty):
             tally.add("date", (str(claim["date"]), str(claim.get("file"))) in dates, f"{name} {claim['date']}")

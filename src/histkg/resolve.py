@@ -183,7 +183,14 @@ def resolve_treaties(mentions: list[Mention]) -> list[Entity]:
                    and k.split("|")[0] and f" {words}".endswith(" " + k.split("|")[0])]
         if len(shorter) == 1:
             groups[shorter[0]].extend(groups.pop(key))
-    return [finish(Entity("Treaty", k, ms)) for k, ms in sorted(groups.items())]
+    return [finish(Entity("Treaty", k, ms), display=without_case_ending) for k, ms in sorted(groups.items())]
+
+
+def without_case_ending(name: str) -> str:
+    """`Sovyet-İngiliz antlaşmasının` -> `Sovyet-İngiliz antlaşması`."""
+    words = name.split()
+    head = treaty_head(words[-1]) if words else None
+    return " ".join(words[:-1] + [words[-1][:len(head)]]) if head else name
 
 
 def treaty_key(mention: Mention) -> str:
