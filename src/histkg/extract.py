@@ -94,7 +94,7 @@ def extract(document: Document, nlp: Language | None = None) -> Extraction:
     # Words the document writes in lower case somewhere: their capitalised
     # copies are sentence starts and title case, not names.
     lower_words = set(re.findall(r"\b[a-zçğıöşüâîû]+\b", clean.text))
-    dates = find_dates(clean.text)
+    dates = find_dates(clean.text, sections=clean.segments)
     docs = []
     for offset, text, section in parts:
         doc = nlp.make_doc(text)
