@@ -206,3 +206,40 @@ def test_a_leg_matches_only_a_visit_that_is_part_of_another():
     gold = {"leader": "Ali Bey", "destination": "Varna", "itinerary": [{"place": "Varna"}]}
     assert visit_node(graph, gold, legs=True) == URIRef(BASE + "leg")
     assert visit_node(graph, gold, legs=False) == URIRef(BASE + "ali")
+
+
+NOT_MADE_TEXT = (
+    "Dışişleri Bakanı Orhan Veli Bey'in Sofya'yı ziyareti kararlaştırılmıştı. Bu sırada Orhan Veli Bey "
+    "hastalanmıştı.\n\n"
+    "Rıza Nuri Bey, Edirne'ye gelecekti.\n\n"
+    "Cemal Fikri Bey, meclisteki konuşmasında Bulgaristan'a bakışı ve gelinen noktayı anlatmıştı.\n\n"
+    "Vakit gazetesi, 12 Mart 1934; Kemal Sait Bey 4 veya 5 Nisan 1921'de Sinop'a gelmişti.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def not_made_graph(tmp_path_factory):
+    return build_texts(tmp_path_factory.mktemp("n"), {"a.txt": NOT_MADE_TEXT})
+
+
+def visit_labels(graph) -> list[str]:
+    return [str(graph.value(v, SKOS.prefLabel)) for v in graph.subjects(RDF.type, HKG.Visit)]
+
+
+def test_a_journey_only_planned_or_awaited_is_no_visit(not_made_graph):
+    _, graph = not_made_graph
+    visits = visit_labels(graph)
+    assert not any("Orhan Veli" in v or "Rıza Nuri" in v for v in visits), visits
+
+
+def test_a_motion_word_after_ve_and_another_word_sends_no_one(not_made_graph):
+    _, graph = not_made_graph
+    assert not any("Cemal Fikri" in v for v in visit_labels(graph))  # a speech about a country, not a journey
+
+
+def test_a_date_before_a_semicolon_is_another_statement_and_one_of_two_days_gives_the_year(not_made_graph):
+    _, graph = not_made_graph
+    visit = only(graph, HKG.Visit, "Kemal Sait")
+    assert str(graph.value(visit, SKOS.prefLabel)).endswith("(1921)")
+    assert str(graph.value(visit, HKG.earliest)) == "1921-04-04"
+    assert str(graph.value(visit, HKG.latest)) == "1921-04-05"

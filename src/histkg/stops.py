@@ -24,7 +24,8 @@ from .sentences import (
 
 def verb_near(doc: Doc, sentence: Sentence, end: int, stems, window: int = 4) -> bool:
     """A verb of `stems` among the next words, skipping other places and
-    particles (`Tophane Rıhtımı'ndan Haydarpaşa'ya hareket edilmişti`)."""
+    particles (`Tophane Rıhtımı'ndan Haydarpaşa'ya hareket edilmişti`), up
+    to a `ve` that follows other words."""
     places = {i for s, _ in sentence.of("PLACE") for i in range(s.start, s.end)}
     seen = 0
     for token in doc[end:sentence.span.end]:
@@ -33,6 +34,8 @@ def verb_near(doc: Doc, sentence: Sentence, end: int, stems, window: int = 4) ->
         word = turkish_lower(token.text)
         if starts_with_any(word, stems):
             return True
+        if word == "ve" and seen:
+            return False  # `Rusya'ya bakışı ve gelinen nokta`: the verb after `ve` is another phrase's
         if word not in ("de", "da", "ve", "ile", "kadar", "bir", "üzere"):
             seen += 1
         if seen >= window:
@@ -68,15 +71,17 @@ AFTER_CONVERB = re.compile(r"(?:d|t)[ıiuü]ktan$|(?:d|t)[ıiuü]kten$")  # `ç�
 
 def clause_at(sentence: Sentence, char: int) -> int:
     """The number of the clause (0, 1, …) a character of the sentence is in:
-    a clause ends at a finite verb before `ve` or a comma (`girmiş ve`), or at
-    `-dıktan sonra`."""
+    a clause ends at a finite verb before `ve` or a comma (`girmiş ve`), at
+    `-dıktan sonra`, or at a semicolon (`bkz. X, 22 Mart; Y Ankara'ya gelmişti`:
+    what comes before it is another statement)."""
     clause = 0
     tokens = list(sentence.span)
     for token, following in pairwise(tokens):
         if token.idx >= char:
             break
         word, next_word = turkish_lower(token.text), turkish_lower(following.text)
-        if CLAUSE_END.search(word) and next_word in ("ve", ",") or next_word == "sonra" and AFTER_CONVERB.search(word):
+        if CLAUSE_END.search(word) and next_word in ("ve", ",") or next_word == "sonra" and AFTER_CONVERB.search(word) \
+                or word == ";":
             clause += 1
     return clause
 

@@ -45,7 +45,7 @@ def leader_anchor(sentence: Sentence):
             continue
         if case_after(doc, span.end) == "genitive":
             visit = visit_noun_after(sentence, span.end)
-            if visit is not None:
+            if visit is not None and not planned(sentence, visit[0].i + 1):
                 token, destination = visit
                 anchors.append((mention, span.start_char, token.idx + len(token.text), destination))
     return anchors
@@ -101,7 +101,8 @@ def journey_anchor(sentence: Sentence):
     if not after:
         return []
     place_span, place = after[0]
-    if not verb_near(sentence.doc, sentence, place_span.end, lex["motion_verbs"], 2):
+    if not verb_near(sentence.doc, sentence, place_span.end, lex["motion_verbs"], 1) \
+            or planned(sentence, place_span.end):
         return []
     if verb_near(sentence.doc, sentence, place_span.end, lex["sending_verbs"], 2):
         sent = [(s, m) for s, m in sentence.of("PERSON") if person_span.start < s.start < place_span.start
@@ -110,6 +111,18 @@ def journey_anchor(sentence: Sentence):
             return []
         person = sent[0][1]  # the anchor still begins with the sender: the date of the sending is in its words
     return [(person, person_span.start_char, place_span.end_char, place)]
+
+
+FUTURE_PAST = re.compile(r"(?:ecek|acak)(?:ti|tı|miş|mış)")  # `gelecekti`: was to come, not came
+
+
+def planned(sentence: Sentence, start: int, window: int = 3) -> bool:
+    """The journey named before token `start` was only planned or awaited:
+    `ziyareti kararlaştırılmıştı`, `gelmesi bekleniyordu`, `Ankara'ya gelecekti`."""
+    words = [re.sub(r"[\W\d_]+", "", turkish_lower(t.text)) for t in sentence.doc[start:sentence.span.end]
+             if not is_suffix(t)]
+    words = [w for w in words if w][:window]
+    return any(starts_with_any(w, lexicon()["plan_words"]) or FUTURE_PAST.search(w) for w in words)
 
 
 def about_group(sentence: Sentence, leader) -> bool:
@@ -282,9 +295,11 @@ def posting_facts(all_sentences: list[Sentence], doc_id: str) -> list[VisitFact]
 
 def date_within(sentence: Sentence, start: int, end: int):
     """`İsmet Paşa'nın 1932 yılında gerçekleştirdiği Moskova ziyareti`: the
-    date written inside the words that name a journey."""
+    date written inside the words that name a journey; `6 veya 7 Ekim 1920'de`
+    (one of two days) still tells the year."""
     inside = [m for s, m in sentence.of("DATE") if start <= s.start_char and s.end_char <= end
-              and "/" not in m.data.edtf and not m.data.edtf.startswith(("{", "["))]
+              and "/" not in m.data.edtf and not m.data.edtf.startswith("{")
+              and (not m.data.edtf.startswith("[") or m.data.earliest.year == m.data.latest.year)]
     return inside[0] if inside else None
 
 
