@@ -243,3 +243,34 @@ def test_a_date_before_a_semicolon_is_another_statement_and_one_of_two_days_give
     assert str(graph.value(visit, SKOS.prefLabel)).endswith("(1921)")
     assert str(graph.value(visit, HKG.earliest)) == "1921-04-04"
     assert str(graph.value(visit, HKG.latest)) == "1921-04-05"
+
+
+CONFERENCE_TEXT = (
+    "Türk-Bulgar ilişkileri, Cenevre Konferansı sürecinde de gelişmişti. Konferansta Türk Delegasyon Başkanı "
+    "Hasan Fehmi Bey ile Petro Kalenko'nun Fransız Delegasyon Başkanı Jean Morel'e karşı ortak tavırları "
+    "önemliydi.\n\n"
+    "Varşova Konferansı sırasında Kemal Sait Bey bir ittifak için harekete geçmiş, Refik Saffet Bey ise "
+    "Sofya'ya yakınmıştı.\n\n"
+    "Konferans boyunca yaşanan tartışmalar için bakınız, Ahmet Naci Bey, Cenevre, 1950.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def conference_graph(tmp_path_factory):
+    return build_texts(tmp_path_factory.mktemp("c"), {"a.txt": CONFERENCE_TEXT})
+
+
+@pytest.mark.parametrize("person", ["Hasan Fehmi", "Petro Kalenko", "Jean Morel"])
+def test_heads_of_delegations_at_a_conference_named_just_before_went_to_its_city(conference_graph, person):
+    _, graph = conference_graph
+    visit = only(graph, HKG.Visit, person)
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Cenevre"}
+    assert places(graph, visit) == ["Cenevre"]
+
+
+def test_the_person_right_after_konferansı_sırasında_was_there_and_a_later_clause_is_not_his(conference_graph):
+    _, graph = conference_graph
+    visit = only(graph, HKG.Visit, "Kemal Sait")
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Varşova"}
+    visits = visit_labels(graph)
+    assert not any("Refik Saffet" in v or "Ahmet Naci" in v for v in visits), visits
