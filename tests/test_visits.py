@@ -274,3 +274,16 @@ def test_the_person_right_after_konferansı_sırasında_was_there_and_a_later_cl
     assert labels(graph, graph.objects(visit, HKG.destination)) == {"Varşova"}
     visits = visit_labels(graph)
     assert not any("Refik Saffet" in v or "Ahmet Naci" in v for v in visits), visits
+
+
+MEETING_TEXT = (
+    "Petro Kalenko'nun Bulgaristan'a ilk gelişi 1921 yılı Nisan ayıdır. Refet Sami Paşa Sinop'a çıktıktan "
+    "sonra Kalenko ile Amasya'da görüşmüştü, bkz. Ahmet Naci, Hatıralar, Sofya, 1964.\n"
+)
+
+
+def test_an_undated_journey_to_meet_someone_takes_the_date_of_his_journey_told_just_before(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": MEETING_TEXT})
+    visit = only(graph, HKG.Visit, "Refet Sami")
+    assert places(graph, visit) == ["Sinop", "Amasya"]
+    assert str(graph.value(visit, HKG.startDate)) == "1921-04"  # not 1964, the year of the book cited

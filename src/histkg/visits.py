@@ -29,7 +29,7 @@ from .sentences import (
     mentions_any,
     starts_with_any,
 )
-from .stops import clause_at, stop_places, verb_near
+from .stops import CLAUSE_END, clause_at, stop_places, verb_near
 
 
 def leader_anchor(sentence: Sentence):
@@ -342,8 +342,8 @@ def visit_facts(all_sentences: list[Sentence], doc_id: str) -> list[VisitFact]:
             if episode is not None and same_name(leader, episode.fact.leader):
                 continue
             anchor = sentence.make(start, end, "VISIT")
-            fact = VisitFact(doc_id, anchor, leader=leader, destination=destination,
-                             when=date_within(sentence, start, end))
+            when = date_within(sentence, start, end) or date_of_meeting(sentence, all_sentences, leader, start)
+            fact = VisitFact(doc_id, anchor, leader=leader, destination=destination, when=when)
             facts.append(fact)
             if sentence.section == "body":
                 episode = Episode(fact, sentence.index, start)
@@ -385,6 +385,32 @@ def date_within(sentence: Sentence, start: int, end: int):
               and "/" not in m.data.edtf and not m.data.edtf.startswith("{")
               and (not m.data.edtf.startswith("[") or m.data.earliest.year == m.data.latest.year)]
     return inside[0] if inside else None
+
+
+def statement_end(sentence: Sentence, start: int) -> int:
+    """Where the statement that begins before char `start` ends: at its
+    finite verb (`görüşmüştü`); a citation after it (`…, İstanbul, 1964`) dates nothing of it."""
+    for token in sentence.span:
+        if token.idx >= start and CLAUSE_END.search(turkish_lower(token.text)):
+            return token.idx + len(token.text)
+    return sentence.span.end_char
+
+
+def date_of_meeting(sentence: Sentence, all_sentences: list[Sentence], leader, start: int):
+    """`X'in Türkiye'ye ilk gelişi 1919 yılı Mayıs ayıdır. Y Samsun'a çıktıktan
+    sonra X ile Havza'da görüşmüştü`: a journey the text does not date, on
+    which the traveller meets someone, took place when that person's journey
+    told just before (in the same paragraph, with one date) did."""
+    if sentence.index == 0 or any(span.start_char < statement_end(sentence, start) for span, _ in sentence.of("DATE")):
+        return None
+    before = all_sentences[sentence.index - 1]
+    if before.paragraph != sentence.paragraph or not mentions_any(before.lower, lexicon()["motion_verbs"]):
+        return None
+    dates = [m for _, m in before.of("DATE")]
+    met = [m for _, m in sentence.of("PERSON") if not same_name(m, leader)]
+    if len(dates) == 1 and any(same_name(m, p) for m in met for _, p in before.of("PERSON")):
+        return dates[0]
+    return None
 
 
 def other_group_words(sentence: Sentence, anchors) -> bool:
