@@ -287,3 +287,12 @@ def test_an_undated_journey_to_meet_someone_takes_the_date_of_his_journey_told_j
     visit = only(graph, HKG.Visit, "Refet Sami")
     assert places(graph, visit) == ["Sinop", "Amasya"]
     assert str(graph.value(visit, HKG.startDate)) == "1921-04"  # not 1964, the year of the book cited
+
+
+def test_a_country_the_group_travels_to_is_no_stop_of_its_itinerary(tmp_path):
+    graph = build_texts(tmp_path, {"a.txt": (
+        "Dışişleri Bakanı Hasan Fehmi Bey başkanlığındaki heyet 3 Mayıs 1927'de Sinop'tan Bulgaristan'a hareket etti. "
+        "Heyet 5 Mayıs 1927'de Varna'ya vardı. Heyet 7 Mayıs 1927'de Bulgaristan'dan Sofya'ya geçti.\n")})
+    _, graph = graph
+    visit = only(graph, HKG.Visit, "Hasan Fehmi")
+    assert places(graph, visit) == ["Sinop", "Varna", "Sofya"]

@@ -30,6 +30,7 @@ from .sentences import (
     starts_with_any,
 )
 from .stops import CLAUSE_END, clause_at, stop_places, verb_near
+from .treaties import is_country
 
 
 def leader_anchor(sentence: Sentence):
@@ -255,13 +256,13 @@ class Episode:
             fact.hosts.extend(m for m in persons if m not in fact.hosts)
         stops = stop_places(sentence, first)
         for place, case in stops:
-            if fact.stops and same_place(fact.stops[-1].place, place):
-                continue
+            if case == "dative":
+                fact.datives.append(place)
+            if is_country(place.text) or fact.stops and same_place(fact.stops[-1].place, place):
+                continue  # a country is where the journey goes, not a stop on its way (`Bulgaristan'a`)
             if case == "ablative" and not fact.stops and fact.origin is None:
                 fact.origin = place
             fact.stops.append(StopFact(place, self.current_date))
-            if case == "dative":
-                fact.datives.append(place)
         self.legs.follow(sentence, stops, self.current_date)
 
     def note_dates(self, sentence: Sentence, first_clause: int = 0) -> None:
