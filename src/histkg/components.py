@@ -829,7 +829,6 @@ class TreatyDetector:
     def __init__(self, name: str = "histkg_treaties", *, lexicon: str = "treaties.json", max_tokens: int = 4) -> None:
         self.name = name
         lex = load_lexicon(lexicon)
-        self.heads = {turkish_lower(h) for h in lex["heads"]}
         self.modifiers = {turkish_lower(m) for m in lex["modifiers"] if " " not in m} - {"ile", "arasında", "arasındaki"}
         self.max_tokens = max_tokens
 
