@@ -5,33 +5,10 @@ persons, towns and treaties in them are invented or in no file of ontology/
 
 from __future__ import annotations
 
-from pathlib import Path
+from rdflib.namespace import OWL, SKOS
+from test_events import build_texts, labels, only
 
-from rdflib import URIRef
-from rdflib.namespace import OWL, RDF, SKOS
-
-from histkg.build import build
-from histkg.export import as_graph
 from histkg.namespaces import HKG
-
-
-def build_texts(tmp_path: Path, texts: dict[str, str]):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name, text in texts.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    result = build([folder])
-    return result, as_graph(result.dataset)
-
-
-def labels(graph, nodes) -> set[str]:
-    return {str(graph.value(node, SKOS.prefLabel)) for node in nodes}
-
-
-def only(graph, cls, label_part: str) -> URIRef:
-    nodes = [n for n in graph.subjects(RDF.type, cls) if label_part in str(graph.value(n, SKOS.prefLabel))]
-    assert len(nodes) == 1, (label_part, [str(graph.value(n, SKOS.prefLabel)) for n in graph.subjects(RDF.type, cls)])
-    return nodes[0]
 
 
 def parties(graph, treaty) -> set[str]:
