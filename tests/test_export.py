@@ -23,6 +23,7 @@ from click.testing import CliRunner
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, RDF, SKOS, XSD
+from hand_built import add_annotation
 
 from histkg.build import OUTPUTS
 from histkg.cli import main
@@ -35,7 +36,7 @@ from histkg.export import (
     export,
     load_graph,
 )
-from histkg.namespaces import HKG, OA, SCHEMA
+from histkg.namespaces import HKG, SCHEMA
 from histkg.networks import (
     attribute_types,
     cooccurrence_network,
@@ -68,20 +69,8 @@ class EventGraphBuilder:
         return graph
 
     def annotation(self, doc: str, start: int, exact: str, sentence: str) -> URIRef:
-        graph, node = self.graph(doc), iri(f"annotation/{doc}/{start}-{start + len(exact)}")
-        target, position, quote = (URIRef(f"{node}/{part}") for part in ("target", "position", "quote"))
-        graph.add((node, RDF.type, OA.Annotation))
-        graph.add((node, OA.hasTarget, target))
-        graph.add((node, HKG.sentence, Literal(sentence)))
-        graph.add((target, OA.hasSource, iri(f"source/{doc}")))
-        graph.add((target, OA.hasSelector, position))
-        graph.add((target, OA.hasSelector, quote))
-        graph.add((position, RDF.type, OA.TextPositionSelector))
-        graph.add((position, OA.start, Literal(start, datatype=XSD.nonNegativeInteger)))
-        graph.add((position, OA.end, Literal(start + len(exact), datatype=XSD.nonNegativeInteger)))
-        graph.add((quote, RDF.type, OA.TextQuoteSelector))
-        graph.add((quote, OA.exact, Literal(exact)))
-        return node
+        node = iri(f"annotation/{doc}/{start}-{start + len(exact)}")
+        return add_annotation(self.graph(doc), node, iri(f"source/{doc}"), start, exact, sentence)
 
     def entity(self, doc: str, cls: URIRef, path: str, label: str, *mentions: tuple[int, str]) -> URIRef:
         graph, node = self.graph(doc), iri(path)

@@ -19,10 +19,11 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
+from hand_built import add_annotation
 
 import histkg.cli
 from histkg.cli import main
-from histkg.namespaces import HKG, OA, SCHEMA
+from histkg.namespaces import HKG, SCHEMA
 from histkg.query import (
     NamedQuery,
     QueryError,
@@ -70,21 +71,7 @@ class EventGraphBuilder:
 
     def annotation(self, doc: str, start: int, exact: str, sentence: str) -> URIRef:
         node = iri(f"annotation/{doc}/{start}-{start + len(exact)}")
-        target, position, quote = (URIRef(f"{node}/{part}") for part in ("target", "position", "quote"))
-        graph = self.graph(doc)
-        graph.add((node, RDF.type, OA.Annotation))
-        graph.add((node, HKG.sentence, Literal(sentence)))
-        graph.add((node, HKG.section, Literal("body")))
-        graph.add((node, OA.hasTarget, target))
-        graph.add((target, OA.hasSource, iri(f"source/{doc}")))
-        graph.add((target, OA.hasSelector, position))
-        graph.add((target, OA.hasSelector, quote))
-        graph.add((position, RDF.type, OA.TextPositionSelector))
-        graph.add((position, OA.start, Literal(start, datatype=XSD.nonNegativeInteger)))
-        graph.add((position, OA.end, Literal(start + len(exact), datatype=XSD.nonNegativeInteger)))
-        graph.add((quote, RDF.type, OA.TextQuoteSelector))
-        graph.add((quote, OA.exact, Literal(exact)))
-        return node
+        return add_annotation(self.graph(doc), node, iri(f"source/{doc}"), start, exact, sentence, section="body")
 
     def entity(self, doc: str, kind, slug: str, label: str, start: int, sentence: str, **extra) -> URIRef:
         node = iri(f"{kind.lower()}/{slug}")

@@ -191,6 +191,9 @@ class PersonDetector:
             for stems in (self.title_stems, self.topic_stems))
         self.particles = set(lex["name_particles"])
         self.leading_particles = set(lex["leading_particles"])
+        events = load_lexicon("events.json")
+        self.genitive = set(events["case_suffixes"]["genitive"])
+        self.treaty_nouns = tuple(events["treaty_nouns"])
         self.issue_words = set(lex["issue_words"])
         self.turkish_words = set(lex["turkish_function_words"])
         self.place_suffixes = set(load_lexicon("places.json")["place_suffixes"])
@@ -239,12 +242,10 @@ class PersonDetector:
         beside = {doc[i].text for i in (start - 1, end) if 0 <= i < len(doc)}
         return beside.isdisjoint(self.foreign_words)
 
-    @staticmethod
-    def owned_by_a_name(doc: Doc, start: int) -> bool:
+    def owned_by_a_name(self, doc: Doc, start: int) -> bool:
         """`Atatürk'ün Söylev ve Demeçleri`: a bare word right after a name in
         the genitive is what that person owns (a work, an office), not a person."""
-        genitive = load_lexicon("events.json")["case_suffixes"]["genitive"]
-        return start >= 2 and is_suffix(doc[start - 1]) and turkish_lower(doc[start - 1].text[1:]) in genitive \
+        return start >= 2 and is_suffix(doc[start - 1]) and turkish_lower(doc[start - 1].text[1:]) in self.genitive \
             and is_capitalised(doc[start - 2])
 
     def names_a_thing(self, doc: Doc, end: int) -> bool:
@@ -459,11 +460,10 @@ class PersonDetector:
     def by_agreement_sides(self, doc: Doc):
         """`Le Grand ve Dro arasındaki anlaşma`: bare names on both sides of an
         agreement are the men who made it (a weak clue: a state or town wins)."""
-        treaty_nouns = load_lexicon("events.json")["treaty_nouns"]
         for token in doc:
-            after = [turkish_lower(t.text) for t in doc[token.i + 1:token.i + 3]]
-            if not turkish_lower(token.text).startswith("arasında") \
-                    or not any(w.startswith(tuple(treaty_nouns)) for w in after):
+            if not turkish_lower(token.text).startswith("arasında"):
+                continue
+            if not any(turkish_lower(t.text).startswith(self.treaty_nouns) for t in doc[token.i + 1:token.i + 3]):
                 continue
             right = self.extend_left(doc, token.i, self.max_name_tokens)
             if right == token.i or right < 2 or doc[right - 1].text != "ve":

@@ -46,7 +46,7 @@ from rdflib.namespace import SKOS
 
 from .corpus import CorpusError, decode
 from .export import ExportError, as_graph, load_graph
-from .lexicon import load_lexicon, load_word_list
+from .lexicon import load_word_list, name_titles
 from .namespaces import HKG, OA
 
 __all__ = ["EvaluationError", "Report", "Row", "evaluate"]
@@ -207,7 +207,6 @@ class SpanIndex:
             items.sort(key=lambda s: (s.start, s.end))
             self.starts[code] = [s.start for s in items]
             self.longest[code] = max(s.end - s.start for s in items)
-        self.exact = {(s.code, s.start, s.end) for spans_ in self.by_code.values() for s in spans_}
 
     def overlapping(self, code: str, start: int, end: int) -> list:
         items = self.by_code.get(code)
@@ -221,9 +220,6 @@ class SpanIndex:
                 found.append(items[i])
             i -= 1
         return found
-
-    def has(self, code: str, start: int, end: int) -> bool:
-        return (code, start, end) in self.exact
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -257,11 +253,9 @@ def inside_another_name(text: str, start: int, end: int) -> bool:
     `Kemal` in `Ali Kemal Aksüt` or `Yusuf Kemal` names someone else."""
     if text[start:end] not in load_word_list("given-names.txt"):
         return False
-    names = load_lexicon("names.json")
-    titles = set(names["honorifics_after"]) | set(names["titles_before"])
     before = re.search(r"([^\W\d_]+)\s+$", text[max(start - 40, 0):start])
     after = re.match(r"\s+([^\W\d_]+)", text[end:end + 40])
-    return any(m and m.group(1)[0].isupper() and m.group(1) not in titles for m in (before, after))
+    return any(m and m.group(1)[0].isupper() and m.group(1) not in name_titles() for m in (before, after))
 
 
 def find_all(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:

@@ -117,3 +117,19 @@ def curated_place(record: dict, places: dict[str, PlaceInfo]) -> str:
     key = f"place:{fold(label)}"
     places[key] = PlaceInfo(key, label, None, record["latitude"], record["longitude"], record.get("country"), 0)
     return key
+
+
+@cache
+def is_country(name: str) -> bool:
+    """A country of the gazetteer: a GeoNames entry without coordinates."""
+    gazetteer = Gazetteer.load()
+    key = gazetteer.lookup(name)
+    return bool(key) and key.startswith("geonames:") and gazetteer.info(key).latitude is None
+
+
+@cache
+def is_city(name: str) -> bool:
+    """A city of the gazetteer (not a country or a region)."""
+    gazetteer = Gazetteer.load()
+    key = gazetteer.lookup(name)
+    return bool(key) and key.startswith("geonames:") and gazetteer.info(key).latitude is not None

@@ -5,9 +5,8 @@ mentions name the same traveller or the same place.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 
-from .lexicon import load_lexicon, turkish_lower
+from .lexicon import name_titles, turkish_lower
 from .sentences import Sentence, Slot
 
 
@@ -50,15 +49,9 @@ def same_name(a, b) -> bool:
     return similar_spelling(core_name(a.text), core_name(b.text))
 
 
-@cache
-def honorifics() -> frozenset[str]:
-    names = load_lexicon("names.json")
-    return frozenset(names["honorifics_after"]) | frozenset(names["titles_before"])
-
-
 def core_name(text: str) -> str:
     words = [w for w in text.replace("(", " ").replace(")", " ").split() if w[:1].isupper() and "." not in w]
-    words = [w for w in words if w not in honorifics()] or text.split()
+    words = [w for w in words if w not in name_titles()] or text.split()
     return words[-1]
 
 

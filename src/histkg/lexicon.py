@@ -24,3 +24,10 @@ def load_word_list(name: str) -> frozenset[str]:
     """A word list, one entry a line, `#` starts a comment line."""
     lines = ontology_file(f"lexicon/{name}").read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@cache
+def name_titles() -> frozenset[str]:
+    """Honorifics and titles that go with a person's name (`Paşa`, `Bey`, `Dr.`, `General`)."""
+    names = load_lexicon("names.json")
+    return frozenset(names["honorifics_after"]) | frozenset(names["titles_before"])

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
 
-from .components import treaty_head
+from .components import LOCATIVE_ADJECTIVE, treaty_head
 from .extract import CREDITS, Extraction, Mention
 from .gazetteer import Gazetteer
 from .lexicon import load_lexicon, load_word_list, turkish_lower
@@ -198,7 +198,7 @@ def treaty_key(mention: Mention) -> str:
     words = mention.text.replace("–", "-").split()
     head = treaty_head(words[-1]) or words[-1]  # `Antlaşmasını` is `Antlaşması`
     family = families.get(head, head.lower())
-    made_at = re.match(r"(.+?)[\'’]?(?:daki|deki|taki|teki)$", words[0])
+    made_at = re.match(r"(.+?)[\'’]?(?:" + "|".join(LOCATIVE_ADJECTIVE) + ")$", words[0])
     if made_at and len(words) > 1:  # `Moskova’daki dostluk anlaşması`: the treaty made at Moskova
         return spelling_key(made_at.group(1)) + "|" + family
     return " ".join(spelling_key(w) for w in words[:-1]) + "|" + family

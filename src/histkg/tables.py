@@ -21,7 +21,6 @@ SEPARATOR = " | "
 ENTITY_CLASSES = {HKG.Person: "Person", HKG.Place: "Place", HKG.Organization: "Organization"}
 EVENT_TYPES = {HKG.Treaty: "Treaty", HKG.Visit: "Visit"}
 DATE_PROPERTIES = (HKG.signedOn, HKG.startDate, HKG.endDate)
-PLACE_PROPERTIES = (HKG.signedAt, HKG.origin, HKG.destination)
 PERSON_PROPERTIES = (HKG.signatory, HKG.leader, HKG.visitor, HKG.host)
 
 ENTITY_COLUMNS = ("iri", "type", "label", "alt_labels", "same_as", "latitude", "longitude", "mentions",

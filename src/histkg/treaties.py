@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from .components import is_suffix, name_part
 from .event_model import Event
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, is_city, is_country
 from .lexicon import load_lexicon, turkish_lower
 from .sentences import Sentence, Slot, case_after, lexicon, next_words, starts_with_any
 
@@ -331,21 +331,6 @@ def is_party(doc: Doc, span: Span) -> bool:
     if case == "instrumental" or any(w in lex["party_links"] or w in lex["agent_links"] for w in after[:1]):
         return True
     return case == "nominative" and bool(after) and any(w.startswith("arasında") for w in after[:4])
-
-
-@cache
-def is_country(name: str) -> bool:
-    gazetteer = Gazetteer.load()
-    key = gazetteer.lookup(name)
-    return bool(key) and key.startswith("geonames:") and gazetteer.info(key).latitude is None
-
-
-@cache
-def is_city(name: str) -> bool:
-    """A city of the gazetteer (not a country or a region)."""
-    gazetteer = Gazetteer.load()
-    key = gazetteer.lookup(name)
-    return bool(key) and key.startswith("geonames:") and gazetteer.info(key).latitude is not None
 
 
 def merge_aliases(facts, entities: list, entity_of: dict, finish) -> None:

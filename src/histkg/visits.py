@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from .components import is_suffix
 from .event_model import Event, EventClaim, Stop
+from .gazetteer import is_country
 from .journey import StopFact, VisitFact, day_dates, same_name, same_place
 from .legs import Legs
 from .lexicon import turkish_lower
@@ -30,7 +31,6 @@ from .sentences import (
     starts_with_any,
 )
 from .stops import CLAUSE_END, clause_at, stop_places, verb_near
-from .treaties import is_country
 
 
 def leader_anchor(sentence: Sentence):
