@@ -91,7 +91,8 @@ class EventGraphBuilder:
         return node
 
     def claim(self, doc: str, number: int, subject: URIRef, predicate: URIRef, value, evidence: URIRef,
-              year_from_context: bool = False, problem: str | None = None) -> URIRef:
+              year_from_context: bool = False, problem: str | None = None,
+              inference: str | None = None) -> URIRef:
         graph, node = self.graph(doc), iri(f"claim/{doc}-{number}")
         graph.add((node, RDF.type, HKG.Claim))
         for prop, obj in ((HKG.subject, subject), (HKG.predicate, predicate), (HKG.object, value),
@@ -101,6 +102,8 @@ class EventGraphBuilder:
             graph.add((node, HKG.yearFromContext, Literal(True)))
         if problem:
             graph.add((node, HKG.problem, Literal(problem)))
+        if inference:
+            graph.add((node, HKG.inference, Literal(inference)))
         return node
 
 
@@ -138,6 +141,7 @@ def make_event_dataset() -> Dataset:
         graph.add((treaty, SKOS.prefLabel, Literal("Gümrü Antlaşması", lang="tr")))
         graph.add((treaty, HKG.signedOn, day(value)))
         b.claim(doc, number, treaty, HKG.signedOn, day(value), evidence, year_from_context=doc == "b")
+    b.claim("b", 4, treaty, HKG.party, ermenistan, evidence_b, inference="the side the sentence leaves out")
     graph = b.graph("b")
     graph.add((treaty, HKG.earliest, day("1920-12-02")))
     graph.add((treaty, HKG.latest, day("1920-12-03")))
@@ -533,11 +537,13 @@ def test_csv_tables_have_their_columns_and_the_events(events_out):
     assert visit["persons"] == "Ali Fuat | Rıza Nur | Çiçerin"
     columns, claims = read_csv(folder / "claims.csv")
     assert columns == ["claim", "subject", "predicate", "object", "source_file", "start", "end", "quote",
-                       "year_from_context", "problem"]
+                       "year_from_context", "problem", "inference"]
     from_b = next(row for row in claims if row["object"] == "1920-12-02")
     assert from_b["predicate"] == "hkg:signedOn" and from_b["source_file"] == "seeds/b.txt"
     assert (from_b["start"], from_b["end"], from_b["quote"], from_b["year_from_context"]) == ("80", "88", "2 Aralık", "true")
     assert next(row for row in claims if row["problem"])["predicate"] == "hkg:startDate"
+    inferred = next(row for row in claims if row["inference"])
+    assert (inferred["predicate"], inferred["inference"]) == ("hkg:party", "the side the sentence leaves out")
 
 
 def test_seeds_csv_tables_parse_and_claims_quote_the_source(seeds_build):

@@ -14,6 +14,7 @@ class EventClaim:
     value: object  # an Entity, or a DATE Mention (its DateMatch gives the literal)
     evidence: tuple  # Mentions
     problem: str | None = None
+    inference: str | None = None  # how a value the passage does not state was drawn from the context
 
     @property
     def doc_id(self) -> str:
@@ -43,13 +44,14 @@ class Event:
     def values(self, predicate: str) -> list:
         return [c.value for c in self.claims if c.predicate == predicate]
 
-    def add(self, predicate: str, value, evidence: tuple, problem: str | None = None) -> None:
+    def add(self, predicate: str, value, evidence: tuple, problem: str | None = None,
+            inference: str | None = None) -> None:
         if value is None:
             return
         for claim in self.claims:
             if claim.predicate == predicate and same_value(claim.value, value) and claim.doc_id == evidence[0].doc_id:
                 return  # one claim per value and source
-        self.claims.append(EventClaim(predicate, value, evidence, problem))
+        self.claims.append(EventClaim(predicate, value, evidence, problem, inference))
 
 
 def same_value(a, b) -> bool:

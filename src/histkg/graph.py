@@ -170,6 +170,8 @@ def add_claim(subject: URIRef, claim: EventClaim, graphs: dict, iris: Iris) -> N
         graph.add((node, HKG.yearFromContext, Literal(True)))
     if claim.problem:
         graph.add((node, HKG.problem, Literal(claim.problem)))
+    if claim.inference:
+        graph.add((node, HKG.inference, Literal(claim.inference)))
 
 
 CREDIT_PROPERTIES = {"author": DCTERMS.creator, "translator": SCHEMA.translator, "editor": SCHEMA.editor}

@@ -61,6 +61,7 @@ class HKG(DefinedNamespace):
     object: URIRef
     source: URIRef  # a claim -> the hkg:Source whose text makes it
     yearFromContext: URIRef  # xsd:boolean: the text gives no year, the claim takes it from context
+    inference: URIRef  # how a value the passage does not state was drawn from the context
     problem: URIRef  # why a claimed value cannot be right as the text states it (weekday, narrative)
 
     # Dates.

@@ -27,7 +27,7 @@ ENTITY_COLUMNS = ("iri", "type", "label", "alt_labels", "same_as", "latitude", "
                   "narrative_role")
 EVENT_COLUMNS = ("iri", "type", "label", "earliest", "latest", "dates", "places", "persons", "parties")
 CLAIM_COLUMNS = ("claim", "subject", "predicate", "object", "source_file", "start", "end", "quote",
-                 "year_from_context", "problem")
+                 "year_from_context", "problem", "inference")
 
 
 # CSV ---------------------------------------------------------------------------
@@ -111,6 +111,7 @@ def claim_rows(graph: Graph) -> list[dict]:
             "start": start, "end": end, "quote": quote,
             "year_from_context": "true" if graph.value(claim, HKG.yearFromContext) else "",
             "problem": str(graph.value(claim, HKG.problem) or ""),
+            "inference": str(graph.value(claim, HKG.inference) or ""),
         })
     return sorted(rows, key=lambda row: (row["subject"], row["predicate"], row["object"], row["claim"]))
 
