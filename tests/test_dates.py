@@ -334,6 +334,16 @@ def test_a_body_date_takes_its_year_from_the_body_not_from_the_story_of_a_footno
     assert edtfs(text, sections=sections)[2] == "1920-11-26"  # a footnote keeps its own year
 
 
+def test_a_relative_day_in_the_body_counts_from_the_body_day_not_from_a_footnote_date_between():
+    body = "Tren 1 Kasım 1933 Çarşamba günü şehre geldi.\n\n"
+    note = "72 Hâkimiyet-i Milliye, 3 Birinci Teşrin/Ekim 1933.\n\n"
+    # A quotation mark that never closes (OCR) does not carry the quote into the next paragraph.
+    text = body + note + '"Ayrıca meclis ona unvan verdi.\n\nErtesi günü heyet limana gitti.'
+    sections = [("body", 0, len(body)), ("footnote", len(body), len(body) + len(note)),
+                ("body", len(body) + len(note), len(text))]
+    assert edtfs(text, sections=sections)[-1] == "1933-11-02"
+
+
 def test_a_body_date_still_takes_its_year_from_a_work_a_footnote_cites():
     body = "Heyet şehre vardı.\n\n"
     note = "12 Vakit, 24 Birinci Teşrin/Ekim 1933.\n\n"

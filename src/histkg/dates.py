@@ -889,8 +889,9 @@ class _Context:
         return opened and closed
 
     def in_quote(self, pos: int) -> bool:
-        """Inside a quotation opened shortly before, not closed, and not ended by a note mark."""
+        """Inside a quotation opened shortly before, not closed, and not ended by a note mark or a paragraph break."""
         text, lo = self.text, max(0, pos - self.QUOTE)
+        lo = max(lo, text.rfind("\n\n", lo, pos))  # a quote that goes on reopens each paragraph with a mark
         for i in range(pos - 1, lo - 1, -1):
             ch = text[i]
             if ch == "”":
@@ -1010,12 +1011,15 @@ def _resolve_days(ctx: _Context, cands: list[_Cand]) -> list[_Cand]:
 
 def _anchor_day(ctx: _Context, done: list[_Cand], c: _Cand) -> _Cand | None:
     quoted = c.kind == "rel" and ctx.in_quote(c.start)
+    in_body = not ctx.in_footnote(c.start)
     for b in reversed(done):
         if c.start - b.end > _Context.WINDOW:
             return None
         q = b.points[-1] if b.mode == "range" else b.points[0]
         if q.d is None or q.y is None or b.kind == "rel" and (c.kind == "rel" or b.quoted):
             continue
+        if in_body and not quoted and ctx.in_footnote(b.start):
+            continue  # a note printed before this line belongs to an earlier note mark, not to this day
         if b.citation and not quoted:
             continue
         day = dt.date(q.y, q.m, q.d)
