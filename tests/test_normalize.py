@@ -153,6 +153,26 @@ def test_letter_spacing(original: str, clean: str) -> None:
     assert check_all(original).text == clean
 
 
+def test_a_word_split_by_ocr_spaces_is_joined_when_the_article_writes_it_whole_elsewhere() -> None:
+    original = ("Heyet Karvel istasyonuna vardı. Vali Dorman Karvel'de bekledi.\n\n"
+                "Sonra heyet Kar vel'den ayrıldı ve Dor man ile görüştü.\n")
+    clean = normalize(original)
+    assert "Karvel'den ayrıldı ve Dorman ile" in clean.text
+    start = clean.text.index("Karvel'den")
+    assert clean.to_original(start, start + len("Karvel")) == (original.index("Kar vel"), original.index("Kar vel") + 7)
+
+
+def test_a_case_ending_cut_from_a_name_by_a_space_joins_it_again() -> None:
+    clean = normalize("Heyet Karvel 'den ayrıldı, Dorman ' a gitti ve 'iyi' dedi.\n")
+    assert clean.text == "Heyet Karvel'den ayrıldı, Dorman'a gitti ve 'iyi' dedi."
+
+
+def test_two_words_are_not_joined_when_each_is_a_word_of_its_own() -> None:
+    original = ("Bu birlik ve beraberlik kuruldu. Ulus birlik istedi. Ulusbirlik gazetesi yazdı.\n\n"
+                "Ulus ona karşıydı.\n")
+    assert "Ulus birlik istedi" in normalize(original).text
+
+
 def test_glued_references_leave_the_body_and_years_stay() -> None:
     original = (
         "Lenin politikayı ifade etmişti.1 Bu 1933 yılında oldu.\n"
@@ -301,7 +321,7 @@ def test_names_map_back_to_the_original(path: Path, name: str) -> None:
     assert len(found) >= 1
     for start in found:
         a, b = ct.to_original(start, start + len(name))
-        assert original[a:b] == name
+        assert original[a:b].replace(" ", "") == name.replace(" ", "")  # a word OCR cut ('Voroş i lov') maps back whole
 
 
 @pytest.mark.parametrize(("path", "name"), [(SEED_000, "Leon Cahen"), (SEED_004, "Şerif Köprülü")])
@@ -325,7 +345,7 @@ def test_seed_000_layout() -> None:
     assert "C-Kliment Yefromoviç Voroşilov Heyetinin Türkiye'yi Ziyareti" in headings
     assert headings[-1] == "SONUÇ"
     assert "8 5 Atatürk" not in ct.text and "85 Atatürk'ün Milli Dış Politikası" in ct.text
-    assert "L o z a n" not in ct.text and "Özell ikle Lozan'da çözüme" in ct.text
+    assert "L o z a n" not in ct.text and "Özellikle Lozan'da çözüme" in ct.text
     # Body references gone, years and page numbers kept.
     assert "ifade etmişti. Sovyet" not in ct.text
     assert "ifade etmişti.\n\nSovyet Rusya'nın" in ct.text

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterable
@@ -139,6 +140,64 @@ def _space_edits(text: str) -> list[Edit]:
 def _collapse_edits(text: str) -> list[Edit]:
     """Runs of spaces -> one space: delete all but the first, which keeps its offset."""
     return [(m.start() + 1, m.end(), "") for m in _SPACE_RUN.finditer(text)]
+
+
+_CUT_CASE_ENDING = re.compile(r"\b[A-ZÇĞİÖŞÜ][^\W\d_]*( )['’]( ?)(?=[a-zçğıöşü]{1,5}\b(?!['’]))")
+
+
+def _case_ending_edits(text: str) -> list[Edit]:
+    """'İstanbul 'a', 'Sivastopol ' da' -> 'İstanbul'a', 'Sivastopol'da': the apostrophe of a
+    proper name's case ending never has a space before or after it."""
+    edits = []
+    for m in _CUT_CASE_ENDING.finditer(text):
+        edits.append((m.start(1), m.end(1), ""))
+        if m.group(2):
+            edits.append((m.start(2), m.end(2), ""))
+    return edits
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_PIECE = re.compile(r"([^\W\d_]+)(['’][^\W\d_]+)?")
+
+
+def _split_word_edits(text: str) -> list[Edit]:
+    """'İs tanbul' -> 'İstanbul', 'Voroş i lov' -> 'Voroşilov': OCR cuts words with spaces.
+
+    Two to four pieces are joined when the article writes the joined word whole elsewhere
+    and one piece is never a word of its own there, so two real words ('Ulus birlik')
+    stay apart. A capital starts a new word, so only the first piece may have one.
+    """
+    words = Counter(_WORD.findall(text))
+    pieces = [m for m in _PIECE.finditer(text)]
+    splits: Counter = Counter()
+    found = []
+    i = 0
+    while i < len(pieces):
+        group = _split_word(text, pieces[i:i + 4], words)
+        if group:
+            found.append(group)
+            splits[tuple(m.group(1) for m in group)] += 1
+        i += len(group) or 1
+    edits = []
+    for group in found:
+        letters = [m.group(1) for m in group]
+        if any(words[p] <= splits[tuple(letters)] for p in letters):  # a piece seen only inside this split
+            edits += [(m.end(), m.end() + 1, "") for m in group[:-1]]
+    return edits
+
+
+def _split_word(text: str, following: list, words: Counter) -> list:
+    """The longest run of the pieces at hand (one space apart, only the last with a case
+    ending) that the article also writes as one word."""
+    run = following[:1]
+    for m in following[1:]:
+        if run[-1].group(2) or text[run[-1].end():m.start()] != " " or not m.group(1)[0].islower():
+            break
+        run.append(m)
+    for n in range(len(run), 1, -1):
+        if words["".join(m.group(1) for m in run[:n])] and not any(m.group(2) for m in run[:n - 1]):
+            return run[:n]
+    return []
 
 
 # --- lines and their roles -----------------------------------------------------------------
@@ -550,4 +609,6 @@ def normalize(original: str) -> CleanText:
         draft.blocks[line.start : end] = [line.block] * (end - line.start)
     draft.apply(_layout_edits(lines, layout.table))
     draft.apply(_collapse_edits(draft.text))
+    draft.apply(_case_ending_edits(draft.text))
+    draft.apply(_split_word_edits(draft.text))
     return CleanText(draft.text, tuple(draft.offsets), _segments(draft.blocks, layout.table))
