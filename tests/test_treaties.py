@@ -94,3 +94,32 @@ def test_a_lone_treaty_noun_with_the_object_suffix_is_labelled_without_it(tmp_pa
     treaty = only(graph, HKG.Treaty, "barış")
     assert str(graph.value(treaty, SKOS.prefLabel)).startswith("barış (")
     assert result.conforms
+
+
+def inferences(graph, treaty, predicate) -> list[str]:
+    """The hkg:inference of every claim on `treaty` for `predicate` ('' where the passage states it)."""
+    return [str(graph.value(c, HKG.inference) or "") for c in graph.subjects(HKG.subject, treaty)
+            if graph.value(c, HKG.predicate) == predicate]
+
+
+def test_a_sentence_opening_with_bu_antlasma_dates_the_treaty_of_the_sentence_before(tmp_path):
+    # The date stands after another agreement (`… antlaşmasıyla aynı gün`), before the signing verb.
+    result, graph = build_texts(tmp_path, {"a.txt": (
+        "Velistra Antlaşması iki ülke arasındaki sınırı çizdi. Bu antlaşma, Yunanlılarla yapılan ticaret "
+        "antlaşmasıyla aynı gün içerisinde (4 Mayıs 1926) imzalanmıştı.\n")})
+    treaty = only(graph, HKG.Treaty, "Velistra")
+    assert str(graph.value(treaty, HKG.signedOn)) == "1926-05-04"
+    assert all("refers to" in why for why in inferences(graph, treaty, HKG.signedOn))
+    assert result.conforms
+
+
+def test_bu_antlasma_refers_to_the_nearest_singular_treaty_not_an_older_name_or_a_plural(tmp_path):
+    # `antlaşmaların` (plural) cannot be what `Bu antlaşma` (singular) refers to; Velistra is further back.
+    result, graph = build_texts(tmp_path, {"a.txt": (
+        "1920 tarihli Velistra Antlaşması sınırı çizmişti. Yunanistan ile yapılan dostluk antlaşması, Atina "
+        "hükümeti tarafından kararlaştırıldığı için bu tarzda yapılan antlaşmaların ilkidir. Bu antlaşma "
+        "4 Mayıs 1926'da imzalandı.\n")})
+    assert str(graph.value(only(graph, HKG.Treaty, "Velistra"), HKG.signedOn)) == "1920"
+    described = only(graph, HKG.Treaty, "dostluk antlaşması")
+    assert str(graph.value(described, HKG.signedOn)) == "1926-05-04"
+    assert result.conforms

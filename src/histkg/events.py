@@ -29,9 +29,7 @@ def find_facts(doc_id: str, paragraphs) -> Facts:
     where make(start_char, end_char, label) builds a Mention for words of
     that paragraph's doc."""
     all_sentences = sentences(paragraphs)
-    treaties: list[TreatyFact] = []
-    for sentence in all_sentences:
-        treaties.extend(treaty_facts(sentence, doc_id))
+    treaties = treaty_facts(all_sentences, doc_id)
     extra = [slot.mention for fact in treaties for slot in fact.signed_at if slot.mention not in
              {m for s in all_sentences for _, m in s.items}]
     return Facts(treaties, visit_facts(all_sentences, doc_id), extra)

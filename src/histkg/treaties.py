@@ -33,9 +33,11 @@ class TreatyFact:
     parties: tuple[Slot, ...] = ()
     signatories: tuple[Slot, ...] = ()
     party_names: tuple[str, ...] = ()  # states named by nationality words of the name (`Türk-Sovyet`)
-    refers_back: bool = False  # `bu pakt`: the treaty named just before
+    refers_back: str = ""  # `bu`, `aynı`, `söz konusu` (`bu pakt`): the words that point back to a treaty
     alias_of: object = None  # `Paris Paktı olarak da bilinen Briand-Kellog Paktı`: that mention
-
+    sentence: int = 0  # the sentence's position in the document
+    paragraph: int = 0
+    antecedent: object = None  # `Bu antlaşma`: the phrase of the treaty the text mentioned just before
 
 
 def treaty_family(word: str) -> str:
@@ -141,7 +143,21 @@ def attached_date(sentence: Sentence, start: int, dates: list) -> tuple | None:
     return None
 
 
-def treaty_facts(sentence: Sentence, doc_id: str) -> list[TreatyFact]:
+def treaty_facts(all_sentences: list[Sentence], doc_id: str) -> list[TreatyFact]:
+    """What a document's sentences say of treaties: each fact of each
+    sentence, `Bu antlaşma` linked to the treaty mentioned just before; a
+    fact too thin to tell its treaty is dropped unless another refers to it."""
+    found = with_antecedents([(s, f) for s in all_sentences for f in sentence_treaty_facts(s, doc_id)])
+    referred = {f.antecedent for f in found if f.antecedent is not None}
+    return [f for f in found if telling(f) or f.phrase in referred]
+
+
+def telling(fact: TreatyFact) -> bool:
+    return bool(fact.named or fact.signed_on or fact.refers_back or fact.party_names
+                or len(fact.parties) + len(fact.signatories) >= 2)
+
+
+def sentence_treaty_facts(sentence: Sentence, doc_id: str) -> list[TreatyFact]:
     """What the sentence says of each treaty it names or refers to. Slots come
     from the words between the previous treaty and this one (modifiers come
     before the head in Turkish)."""
@@ -154,16 +170,17 @@ def treaty_facts(sentence: Sentence, doc_id: str) -> list[TreatyFact]:
     phrases.sort(key=lambda p: p[0])
     facts, previous_end = [], sentence.span.start
     for start, end, mention, named in phrases:
-        facts.append(one_treaty_fact(sentence, doc_id, start, end, mention, named, previous_end))
+        fact = one_treaty_fact(sentence, doc_id, start, end, mention, named, previous_end)
+        if not fact.signed_on and opens_sentence(sentence, start):
+            fact = replace(fact, signed_on=subject_date(sentence, end, [p[0] for p in phrases]))
+        facts.append(replace(fact, sentence=sentence.index, paragraph=sentence.paragraph))
         previous_end = end
-    return [f for f in facts if f.named or f.signed_on or f.refers_back or f.party_names
-            or len(f.parties) + len(f.signatories) >= 2]
+    return facts
 
 
 def one_treaty_fact(sentence, doc_id, start, end, mention, named, previous_end) -> TreatyFact:
     segment = [(s, m) for s, m in sentence.items if previous_end <= s.start and s.end <= start]
-    dates = [(s, m) for s, m in segment if s.label_ == "DATE" and m.data.precision in ("day", "month", "year")
-             and "/" not in m.data.edtf and not m.data.edtf.startswith(("{", "["))]
+    dates = point_dates(segment)
     signed = signing_after(sentence, end)
     made = made_before(sentence, previous_end, start)
     signing = signed or made or between_parties(sentence, start)  # sides are named either way; a date only when signed
@@ -182,7 +199,7 @@ def one_treaty_fact(sentence, doc_id, start, end, mention, named, previous_end) 
     signatories = [m for s, m in segment if signing and s.label_ == "PERSON" and is_party(sentence.doc, s)]
     family = treaty_family(sentence.doc[end - 1].text)
     first = sentence.doc[start]
-    refers_back = not named and start > sentence.span.start and turkish_lower(sentence.doc[start - 1].text) in ("bu", "söz", "aynı")
+    refers_back = "" if named else demonstrative_before(sentence, start) or ""
     alias = alias_target(sentence, end) if named else None
     name_place = (sentence.make(first.idx, first.idx + len(first.text), "PLACE"),) if named and is_city(first.text) else ()
     return TreatyFact(doc_id, mention, named, family,
@@ -192,6 +209,40 @@ def one_treaty_fact(sentence, doc_id, start, end, mention, named, previous_end) 
                       signatories=tuple(Slot(m, (m,)) for m in signatories),
                       party_names=demonym_states(sentence.doc, start, end, named),
                       refers_back=refers_back, alias_of=alias)
+
+
+def point_dates(items) -> list:
+    """The dates among (span, mention) pairs that name one day, month or year (no span of time)."""
+    return [(s, m) for s, m in items if s.label_ == "DATE" and m.data.precision in ("day", "month", "year")
+            and "/" not in m.data.edtf and not m.data.edtf.startswith(("{", "["))]
+
+
+def demonstrative_before(sentence: Sentence, start: int) -> str | None:
+    """`bu antlaşma`, `aynı pakt`, `söz konusu anlaşma`: the words that point
+    back to a treaty the text mentioned before, if they stand before `start`."""
+    words = [turkish_lower(t.text) for t in sentence.doc[max(sentence.span.start, start - 2):start]]
+    if words[-1:] and words[-1] in ("bu", "aynı"):
+        return sentence.doc[start - 1].text
+    return "söz konusu" if words == ["söz", "konusu"] else None
+
+
+def opens_sentence(sentence: Sentence, start: int) -> bool:
+    """The treaty is the sentence's first words (after `Bu`): Turkish puts the
+    subject first, so the signing verb at the end is said of it."""
+    first = sentence.span.start
+    return start == first or start - 1 == first and demonstrative_before(sentence, start) is not None
+
+
+def subject_date(sentence: Sentence, end: int, phrase_starts: list[int]) -> tuple:
+    """`Bu anlaşma X ile yapılan ticaret anlaşmasıyla aynı gün (16 Mart)
+    imzalanmış`: the last date between the subject and the signing verb,
+    unless it is written before another treaty's name (then it is that one's)."""
+    verbs = [t.i for t in sentence.doc[end:sentence.span.end] if starts_with_any(turkish_lower(t.text), lexicon()["signing_verbs"])]
+    if not verbs or not signing_after(sentence, end):
+        return ()
+    dates = [(s, m) for s, m in point_dates(sentence.items) if end <= s.start and s.end <= verbs[0]]
+    own = [m for s, m in dates if not any(attached_date(sentence, p, [(s, m)]) for p in phrase_starts if p >= s.end)]
+    return (Slot(own[-1], (own[-1],)),) if own else ()
 
 
 def state_parties(sentence: Sentence, lo: int, hi: int) -> list:
@@ -333,6 +384,33 @@ def is_party(doc: Doc, span: Span) -> bool:
     return case == "nominative" and bool(after) and any(w.startswith("arasında") for w in after[:4])
 
 
+def with_antecedents(found: list[tuple[Sentence, TreatyFact]]) -> list[TreatyFact]:
+    """`Bu antlaşma` (singular) speaks of the nearest singular treaty of its
+    kind that the text mentioned in the same sentence or the two before it,
+    in the same part of the text (a footnote is a text of its own)."""
+    facts = []
+    for i, (sentence, fact) in enumerate(found):
+        if fact.refers_back and not plural(fact.phrase.text):
+            before = [f for s, f in found[:i] if f.family == fact.family and not plural(f.phrase.text)
+                      and same_stretch(s, sentence)]
+            if before:
+                fact = replace(fact, antecedent=before[-1].antecedent or before[-1].phrase)
+        facts.append(fact)
+    return facts
+
+
+def same_stretch(earlier: Sentence, later: Sentence) -> bool:
+    """Two sentences close enough for `bu` to point from one to the other."""
+    return earlier.section == later.section and later.index - earlier.index <= 2 \
+        and (earlier.section != "footnote" or earlier.paragraph == later.paragraph)
+
+
+def plural(phrase: str) -> bool:
+    """`antlaşmaların`, `Antlaşmaları`: the head noun takes -lar/-ler."""
+    word = turkish_lower(phrase.split()[-1])
+    return any(word.startswith(noun) and word[len(noun):].startswith(("lar", "ler")) for noun in lexicon()["treaty_nouns"])
+
+
 def merge_aliases(facts, entities: list, entity_of: dict, finish) -> None:
     """`Paris Paktı olarak da bilinen Briand-Kellog Paktı`: one treaty."""
     for fact in facts:
@@ -355,23 +433,59 @@ def treaty_events(facts, entities: list, entity_of: dict, Entity, finish) -> lis
             if slot.mention not in entity_of:
                 state_entity(slot.mention, entities, entity_of)
     named = [f for f in facts if f.named and entity_of.get(f.phrase) is not None]
-    for fact in facts:
-        treaty = entity_of.get(fact.phrase) if fact.named else link_generic(fact, named, entity_of)
+    for group in told_together(facts):
+        treaty = group_treaty(group, named, entity_of)
         if treaty is None:
-            if not (fact.signed_on or fact.party_names or len(fact.parties) + len(fact.signatories) >= 2):
+            told = merged(group)
+            if not (told.signed_on or told.party_names or len(told.parties) + len(told.signatories) >= 2):
                 continue  # `anlaşma imzalamaları`: too little to tell which treaty
-            treaty = new_treaty(fact, entity_of, Entity, finish)
+            treaty = new_treaty(told, entity_of, Entity, finish)
             entities.append(treaty)
         event = by_entity.setdefault(id(treaty), Event("Treaty", treaty.label, entity=treaty))
-        event.evidence.append(fact.phrase)
-        for slot in fact.signed_on:
-            event.add("signedOn", slot.mention, slot.evidence, slot.problem)
-        for predicate, slots in (("signedAt", fact.signed_at), ("party", fact.parties), ("signatory", fact.signatories)):
-            for slot in slots:
-                event.add(predicate, entity_of.get(slot.mention), slot.evidence)
-        for name in fact.party_names:
-            event.add("party", state_named(name, entities), (fact.phrase,))
+        for fact in group:
+            add_claims(event, fact, entities, entity_of, referred(fact, treaty))
     return list(by_entity.values())
+
+
+def told_together(facts) -> list[list[TreatyFact]]:
+    """Each treaty mention with the facts that refer back to it (`Bu antlaşma`), in text order."""
+    groups: dict[object, list[TreatyFact]] = {}
+    for fact in facts:
+        groups.setdefault(fact.antecedent or fact.phrase, []).append(fact)
+    return list(groups.values())
+
+
+def merged(group: list[TreatyFact]) -> TreatyFact:
+    """One fact with the slots of a mention and of those that refer back to it."""
+    first = group[0]
+    return replace(first, **{slot: sum((getattr(f, slot) for f in group), ()) for slot in
+                             ("signed_on", "signed_at", "parties", "signatories", "party_names")})
+
+
+def group_treaty(group: list[TreatyFact], named: list, entity_of: dict):
+    first = group[0]
+    return entity_of.get(first.phrase) if first.named else link_generic(merged(group), named, entity_of)
+
+
+def referred(fact: TreatyFact, treaty) -> str | None:
+    """Why a fact that points back (`Bu anlaşma`) speaks of `treaty`: its values are the text's, the link is drawn."""
+    if not fact.refers_back:
+        return None
+    return f"'{fact.refers_back} {fact.phrase.text}' refers to the treaty mentioned just before: {treaty.label}"
+
+
+def add_claims(event: Event, fact: TreatyFact, entities: list, entity_of: dict, why: str | None) -> None:
+    """The values one fact gives its treaty, each claimed by the fact's source
+    (with the fact's own words as evidence too when the link was drawn)."""
+    event.evidence.append(fact.phrase)
+    pointing = (fact.phrase,) if why else ()
+    for slot in fact.signed_on:
+        event.add("signedOn", slot.mention, slot.evidence + pointing, slot.problem, why)
+    for predicate, slots in (("signedAt", fact.signed_at), ("party", fact.parties), ("signatory", fact.signatories)):
+        for slot in slots:
+            event.add(predicate, entity_of.get(slot.mention), slot.evidence + pointing, inference=why)
+    for name in fact.party_names:
+        event.add("party", state_named(name, entities), (fact.phrase,), inference=why)
 
 
 def state_named(name: str, entities: list):
