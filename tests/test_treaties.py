@@ -5,7 +5,7 @@ persons, towns and treaties in them are invented or in no file of ontology/
 
 from __future__ import annotations
 
-from rdflib.namespace import OWL, SKOS
+from rdflib.namespace import OWL, RDF, SKOS
 from test_events import build_texts, labels, only
 
 from histkg.namespaces import HKG
@@ -122,4 +122,56 @@ def test_bu_antlasma_refers_to_the_nearest_singular_treaty_not_an_older_name_or_
     assert str(graph.value(only(graph, HKG.Treaty, "Velistra"), HKG.signedOn)) == "1920"
     described = only(graph, HKG.Treaty, "dostluk antlaşması")
     assert str(graph.value(described, HKG.signedOn)) == "1926-05-04"
+    assert result.conforms
+
+
+def test_the_state_whose_government_made_a_treaty_it_is_the_subject_of_is_a_party(tmp_path):
+    # `X, Y'nin hükümeti tarafından kararlaştırıldı`: the treaty is the subject, Y's government the agent.
+    result, graph = build_texts(tmp_path, {"a.txt": (
+        "Yunanistan ile yapılan dostluk antlaşması, Bulgaristan'ın sivil hükümeti tarafından kararlaştırıldığı "
+        "için bu tarzda yapılan antlaşmaların ilkidir.\n")})
+    treaty = only(graph, HKG.Treaty, "dostluk antlaşması")
+    assert parties(graph, treaty) == {"Yunanistan", "Bulgaristan"}
+    assert result.conforms
+
+
+# Velistra (invented) is a friendship treaty Bulgaristan signed; Varna's is one Romanya signed.
+TWO_FRIENDSHIPS = (
+    "Bulgaristan'ın, daha önce Velistra Antlaşmasını imzaladığı biliniyordu. Velistra'daki dostluk antlaşması "
+    "iki ülkeyi yakınlaştırdı. Romanya ile 5 Mayıs 1926 tarihinde Varna'da bir dostluk antlaşması imzalandı. "
+    "Varna Antlaşması uzun sürmedi. ")
+
+
+def test_a_described_treaty_joins_the_one_named_treaty_whose_kind_and_parties_agree(tmp_path):
+    result, graph = build_texts(tmp_path, {"a.txt": TWO_FRIENDSHIPS + (
+        "Türk-Bulgar dostluk antlaşmasıyla ilgili görüşmeler uzun sürdü. Yunanistan ile yapılan dostluk "
+        "antlaşması, Bulgaristan'ın hükümeti tarafından kararlaştırıldı.\n")})
+    treaty = only(graph, HKG.Treaty, "Velistra")
+    assert parties(graph, treaty) == {"Bulgaristan", "Yunanistan"}
+    assert all("agree" in why for why in inferences(graph, treaty, HKG.party) if why)
+    assert not [n for n in graph.subjects(RDF.type, HKG.Treaty) if "dostluk antlaşması" in str(graph.value(n, SKOS.prefLabel))]
+    assert parties(graph, only(graph, HKG.Treaty, "Varna")) == {"Romanya"}
+    assert result.conforms
+
+
+def test_a_described_treaty_stays_apart_when_several_named_treaties_fit(tmp_path):
+    result, graph = build_texts(tmp_path, {"a.txt": (
+        "Bulgaristan'ın, daha önce Velistra Antlaşmasını imzaladığı biliniyordu. Bulgaristan'ın, 1925'te "
+        "Kalvira Antlaşmasını imzaladığı da biliniyordu. Velistra'daki dostluk antlaşması ve Kalvira'daki "
+        "dostluk antlaşması iki ülkeyi yakınlaştırdı. Yunanistan ile yapılan dostluk antlaşması, Bulgaristan "
+        "hükümeti tarafından kararlaştırıldı.\n")})
+    assert parties(graph, only(graph, HKG.Treaty, "Velistra")) == {"Bulgaristan"}
+    assert parties(graph, only(graph, HKG.Treaty, "Kalvira")) == {"Bulgaristan"}
+    assert parties(graph, only(graph, HKG.Treaty, "dostluk antlaşması (")) == {"Yunanistan", "Bulgaristan"}
+    assert result.conforms
+
+
+def test_a_described_treaty_stays_apart_when_its_date_contradicts_the_named_one(tmp_path):
+    result, graph = build_texts(tmp_path, {"a.txt": (
+        "Bulgaristan'ın, 1921'de Velistra Antlaşmasını imzaladığı biliniyordu. Velistra'daki dostluk antlaşması iki ülkeyi "
+        "yakınlaştırdı. Yunanistan ile yapılan dostluk antlaşması, Bulgaristan hükümeti tarafından "
+        "kararlaştırıldı. Bu antlaşma 1930 yılında imzalandı.\n")})
+    velistra = only(graph, HKG.Treaty, "Velistra")
+    assert parties(graph, velistra) == {"Bulgaristan"} and str(graph.value(velistra, HKG.signedOn)) == "1921"
+    assert str(graph.value(only(graph, HKG.Treaty, "dostluk antlaşması ("), HKG.signedOn)) == "1930"
     assert result.conforms

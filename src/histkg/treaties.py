@@ -173,7 +173,10 @@ def sentence_treaty_facts(sentence: Sentence, doc_id: str) -> list[TreatyFact]:
         fact = one_treaty_fact(sentence, doc_id, start, end, mention, named, previous_end)
         if not fact.signed_on and opens_sentence(sentence, start):
             fact = replace(fact, signed_on=subject_date(sentence, end, [p[0] for p in phrases]))
-        facts.append(replace(fact, sentence=sentence.index, paragraph=sentence.paragraph))
+        limit = min((p[0] for p in phrases if p[0] >= end), default=sentence.span.end)
+        agents = [m for m in made_by(sentence, end, limit) if m not in {slot.mention for slot in fact.parties}]
+        facts.append(replace(fact, parties=fact.parties + tuple(Slot(m, (m,)) for m in agents),
+                             sentence=sentence.index, paragraph=sentence.paragraph))
         previous_end = end
     return facts
 
@@ -245,6 +248,27 @@ def subject_date(sentence: Sentence, end: int, phrase_starts: list[int]) -> tupl
     return (Slot(own[-1], (own[-1],)),) if own else ()
 
 
+def made_by(sentence: Sentence, end: int, limit: int) -> list:
+    """`Türkiye ile yapılan dostluk anlaşması, Sovyet Rusya'nın sivil hükümeti
+    tarafından kararlaştırıldığı için`: the treaty is the subject of a passive
+    verb of making, whose agent (`X tarafından`, or `X'in … hükümeti
+    tarafından`) is a side of it."""
+    doc = sentence.doc
+    if case_after(doc, end) != "nominative" or head_form(doc[end - 1].text) != doc[end - 1].text:
+        return []  # `antlaşmasıyla`, `Antlaşması'nı`: not the subject
+    agents = [t.i for t in doc[end:limit] if turkish_lower(t.text) in lexicon()["agent_links"]]
+    verbs = lexicon()["signing_verbs"] + load_lexicon("treaties.json")["made_verbs"]
+    if not agents or agents[0] + 1 >= limit or not starts_with_any(turkish_lower(doc[agents[0] + 1].text), verbs):
+        return []
+    agent = agents[0]
+    for span, mention in reversed([(s, m) for s, m in state_mentions(sentence) if end <= s.start and s.end <= agent]):
+        words = [t for t in doc[span.end:agent] if not is_suffix(t)]
+        government = (len(words) == 1 or case_after(doc, span.end) == "genitive" and len(words) == 2) \
+            and turkish_lower(words[-1].text) in load_lexicon("treaties.json")["government_words"]
+        return [mention] if not words or government else []
+    return []
+
+
 def state_parties(sentence: Sentence, lo: int, hi: int) -> list:
     """States the tagged names do not give as such: a country the place finder
     left untagged (`Türkiye ile`), a government named by its seat (`Atina
@@ -252,7 +276,23 @@ def state_parties(sentence: Sentence, lo: int, hi: int) -> list:
     two states named just before. Each is a mention whose data is the state's
     gazetteer key, resolved to a place by `state_entity`."""
     doc = sentence.doc
-    found = []  # (span, mention) of every state named, in text order
+    found = state_mentions(sentence)
+    inside = [(s, m) for s, m in found if lo <= s.start and s.end <= hi]
+    parties = [m for s, m in inside if not s.label_  # the tagged ones are read by one_treaty_fact
+               and (is_party(doc, s) or case_after(doc, s.end) == "nominative")]
+    both = both_sides_at(sentence, lo, hi)
+    if both is not None:
+        parties += [m for s, m in found if s.end <= both][-2:]
+    return list(dict.fromkeys(parties))
+
+
+def state_mentions(sentence: Sentence) -> list:
+    """(span, mention) of every state the sentence names, in text order: a
+    state's name, a government named by its seat (`Atina hükümeti`, its own
+    span, whose mention's data is the state's gazetteer key) and a country
+    the place finder left untagged (`untagged_countries`)."""
+    doc = sentence.doc
+    found = []
     for span, mention in sentence.items:
         if span.label_ in ("PLACE", "ORG") and (span.label_ == "ORG" or is_country(mention.text)):
             found.append((span, mention))
@@ -262,14 +302,7 @@ def state_parties(sentence: Sentence, lo: int, hi: int) -> list:
             if key:
                 found.append((government, replace(sentence.make(government.start_char, government.end_char, "PLACE"), data=key)))
     found += untagged_countries(sentence)
-    found.sort(key=lambda pair: pair[0].start)
-    inside = [(s, m) for s, m in found if lo <= s.start and s.end <= hi]
-    parties = [m for s, m in inside if not s.label_  # the tagged ones are read by one_treaty_fact
-               and (is_party(doc, s) or case_after(doc, s.end) == "nominative")]
-    both = both_sides_at(sentence, lo, hi)
-    if both is not None:
-        parties += [m for s, m in found if s.end <= both][-2:]
-    return list(dict.fromkeys(parties))
+    return sorted(found, key=lambda pair: pair[0].start)
 
 
 def governed(doc: Doc, end: int) -> bool:
@@ -427,24 +460,97 @@ def merge_aliases(facts, entities: list, entity_of: dict, finish) -> None:
 
 
 def treaty_events(facts, entities: list, entity_of: dict, Entity, finish) -> list[Event]:
-    by_entity: dict[int, Event] = {}
     for fact in facts:
         for slot in fact.parties:
             if slot.mention not in entity_of:
                 state_entity(slot.mention, entities, entity_of)
     named = [f for f in facts if f.named and entity_of.get(f.phrase) is not None]
-    for group in told_together(facts):
-        treaty = group_treaty(group, named, entity_of)
+    groups = told_together(facts)
+    treaty_of = {id(group[0]): group_treaty(group, named, entity_of) for group in groups}
+    known = Known.of(groups, treaty_of, entities, entity_of)
+    by_entity: dict[int, Event] = {}
+    for group in groups:
+        told, treaty, why = merged(group), treaty_of[id(group[0])], None
+        if treaty is None and not told.named:
+            treaty, why = known.described(told, entities, entity_of)
         if treaty is None:
-            told = merged(group)
             if not (told.signed_on or told.party_names or len(told.parties) + len(told.signatories) >= 2):
                 continue  # `anlaşma imzalamaları`: too little to tell which treaty
             treaty = new_treaty(told, entity_of, Entity, finish)
             entities.append(treaty)
         event = by_entity.setdefault(id(treaty), Event("Treaty", treaty.label, entity=treaty))
         for fact in group:
-            add_claims(event, fact, entities, entity_of, referred(fact, treaty))
+            reasons = [r for r in (referred(fact, treaty), why) if r]
+            add_claims(event, fact, entities, entity_of, "; ".join(reasons) or None)
     return list(by_entity.values())
+
+
+class Known:
+    """What the texts say of each named treaty (`Moskova Antlaşması`, not
+    `Dostluk Andlaşması`) before described ones join: its kind words
+    (`Moskova’daki dostluk anlaşması`), its parties and its dates."""
+
+    def __init__(self) -> None:
+        self.kinds: dict[int, set[str]] = {}
+        self.parties: dict[int, set[int]] = {}
+        self.dates: dict[int, list] = {}
+        self.treaties: dict[int, object] = {}
+
+    @classmethod
+    def of(cls, groups, treaty_of: dict, entities: list, entity_of: dict) -> "Known":
+        known = cls()
+        for treaty in entities:
+            if treaty.kind == "Treaty" and proper_name(treaty.label):
+                known.treaties[id(treaty)] = treaty
+                known.kinds[id(treaty)] = {k for m in treaty.mentions for k in kind_words(m.text)}
+                known.parties[id(treaty)], known.dates[id(treaty)] = set(), []
+        for group in groups:
+            treaty = treaty_of[id(group[0])]
+            if treaty is not None and id(treaty) in known.treaties:
+                told = merged(group)
+                known.kinds[id(treaty)] |= {k for f in group for k in kind_words(f.phrase.text)}
+                known.parties[id(treaty)] |= party_ids(told, entities, entity_of)
+                known.dates[id(treaty)] += [s.mention.data for s in told.signed_on]
+        return known
+
+    def described(self, told: TreatyFact, entities: list, entity_of: dict):
+        """`Türk-Rus dostluk antlaşması`: the one named treaty of the same
+        kind whose known parties (one at least: a treaty the texts say
+        nothing of could be any) are all among the description's and whose
+        dates (if any) do not contradict its; (None, None) when none or
+        several fit."""
+        kinds, sides = set(kind_words(told.phrase.text)), party_ids(told, entities, entity_of)
+        if not kinds:
+            return None, None
+        fitting = [t for key, t in self.treaties.items() if t.key.endswith("|" + told.family)
+                   and kinds <= self.kinds[key] and self.parties[key] and self.parties[key] <= sides
+                   and agreeing_dates([s.mention.data for s in told.signed_on], self.dates[key])]
+        if len(fitting) != 1:
+            return None, None
+        return fitting[0], (f"'{told.phrase.text}' describes a treaty without naming it: the one named treaty whose kind "
+                            f"({', '.join(sorted(kinds))}) and parties agree is {fitting[0].label}")
+
+
+def proper_name(label: str) -> bool:
+    """`Moskova Antlaşması`, `Türk-Sovyet Paktı` have a name; `Dostluk Andlaşması` only says what it is."""
+    words = label.split()[:-1]
+    return any(w[:1].isupper() and not kind_words(w) for w in words)
+
+
+def kind_words(text: str) -> list[str]:
+    """What kind of treaty a name or phrase says it is: `dostluk`, `ticaret`…"""
+    lower = turkish_lower(text)
+    return [k for k in load_lexicon("treaties.json")["kind_words"] if re.search(r"(?<![^\W\d_])" + re.escape(k), lower)]
+
+
+def party_ids(told: TreatyFact, entities: list, entity_of: dict) -> set[int]:
+    found = [entity_of.get(s.mention) for s in told.parties] + [state_named(n, entities) for n in told.party_names]
+    return {id(e) for e in found if e is not None}
+
+
+def agreeing_dates(dates: list, others: list) -> bool:
+    """No date of one list falls outside every date of the other (either may be empty)."""
+    return not dates or not others or any(a.earliest <= b.latest and b.earliest <= a.latest for a in dates for b in others)
 
 
 def told_together(facts) -> list[list[TreatyFact]]:
