@@ -296,3 +296,37 @@ def test_a_country_the_group_travels_to_is_no_stop_of_its_itinerary(tmp_path):
     _, graph = graph
     visit = only(graph, HKG.Visit, "Hasan Fehmi")
     assert places(graph, visit) == ["Sinop", "Varna", "Sofya"]
+
+
+ITINERARY_TEXT = (
+    "Dışişleri Bakanı Hasan Fehmi Bey başkanlığındaki heyet 3 Mayıs 1927'de Kozalı'dan Yeşilköz'e hareket etti. "
+    "Heyeti getiren vapur Yeşilköz açıklarına gelmişti. Sonra misafirler Tarpınar rıhtımına çıkmışlar ve burada "
+    "Vali tarafından karşılanmışlardı. Heyet 5 Mayıs 1927'de Sarıçam'dan Demirkapı'ya geçti. "
+    "Özel tren Akçalı'dan ve Dereköy'den geçerek Gölyaka'ya hareket edecekti. "
+    "Heyet ziyaretlerin ardından Demirkapı'dan ayrılmıştı. Heyet 7 Mayıs 1927'de Dereköy'den Gölyaka'ya ulaştı. "
+    "Kemal Nuri Bey gazetesinde heyetin Kozalı'dan gelişini ve konuşmaları değerlendirmekteydi. "
+    "Heyet 8 Mayıs 1927'de Gölyaka'da yatırımları, Sinop'u, gezdiği fabrikaları ve okulları övmüştü.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def itinerary_graph(tmp_path_factory):
+    return build_texts(tmp_path_factory.mktemp("i"), {"a.txt": ITINERARY_TEXT})
+
+
+def test_a_place_noun_that_carries_the_case_ending_sends_the_group_there(itinerary_graph):
+    _, graph = itinerary_graph
+    stops = places(graph, only(graph, HKG.Visit, "Hasan Fehmi"))
+    assert stops[:5] == ["Kozalı", "Yeşilköz", "Tarpınar", "Sarıçam", "Demirkapı"]  # `Tarpınar rıhtımına çıkmışlar`
+
+
+def test_a_way_announced_before_the_departure_is_taken_after_it(itinerary_graph):
+    _, graph = itinerary_graph
+    stops = places(graph, only(graph, HKG.Visit, "Hasan Fehmi"))
+    assert stops[4:] == ["Demirkapı", "Akçalı", "Dereköy", "Gölyaka"]  # not back to Demirkapı after Dereköy
+
+
+def test_a_journey_the_sentence_talks_about_and_a_place_in_a_list_of_things_praised_are_no_stops(itinerary_graph):
+    _, graph = itinerary_graph
+    stops = places(graph, only(graph, HKG.Visit, "Hasan Fehmi"))
+    assert stops.count("Kozalı") == 1 and "Sinop" not in stops

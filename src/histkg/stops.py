@@ -56,7 +56,10 @@ def stop_places(sentence: Sentence, first_clause: int = 0) -> list:
     for (span, mention), case in zip(places, cases):
         clause = clause_at(sentence, span.start_char)
         if clause < first_clause or names_something_else(sentence.doc, span) \
-                or case == "dative" and intent_after(sentence.doc, span.end):
+                or case == "dative" and intent_after(sentence.doc, span.end) \
+                or journey_named_after(sentence, span.end):
+            continue
+        if case == "accusative" and listed_object(sentence, span.end):
             continue
         if case in ("ablative", "dative", "accusative") and verb_near(sentence.doc, sentence, span.end, lex["motion_verbs"]) \
                 or case == "locative" and (moving or mentions_any(sentence.lower, lex["host_verbs"])) \
@@ -86,9 +89,28 @@ def clause_at(sentence: Sentence, char: int) -> int:
     return clause
 
 
+def place_case(doc: Doc, end: int) -> str:
+    """The case a place name takes (sentences.case_after), also from a head
+    noun after it that carries the ending itself, with no apostrophe
+    (`Boğaz açıklarına`, `Tophane rıhtımına` are dative)."""
+    case = case_after(doc, end)
+    if case != "nominative" or end >= len(doc) or is_suffix(doc[end]):
+        return case
+    word = turkish_lower(doc[end].text)
+    stem = next((s for s in lexicon()["place_heads"] if word.startswith(s)), None)
+    if stem is None:
+        return case
+    ending = word[len(stem):]
+    if len(ending) < 2:
+        return case  # `Tophane Rıhtımı`: the compound's own ending, no case
+    forms = sorted(((form, name) for name, all_forms in lexicon()["case_suffixes"].items() for form in all_forms),
+                   key=lambda pair: -len(pair[0]))
+    return next((name for form, name in forms if len(form) >= 2 and ending.endswith(form)), case)
+
+
 def coordinated_cases(doc: Doc, places: list) -> list[str]:
     """`Adalar ve Yalova'ya`: coordinated names share the case of the last."""
-    cases = [case_after(doc, span.end) for span, _ in places]
+    cases = [place_case(doc, span.end) for span, _ in places]
     for i in range(len(places) - 2, -1, -1):
         span, following = places[i][0], places[i + 1][0]
         between = [t.text for t in doc[span.end:following.start]]
@@ -101,6 +123,34 @@ def names_something_else(doc: Doc, span: Span) -> bool:
     """`İzmir Vapuru`, `İstanbul Valisi`, `Pera Palace Oteli`: a ship, an
     office or a building named after the place, not the place."""
     return span.end < len(doc) and starts_with_any(turkish_lower(doc[span.end].text), lexicon()["not_place_heads"])
+
+
+def listed_object(sentence: Sentence, end: int) -> bool:
+    """`… yatırımları, Ankara'yı, gezdiği sergileri, okulları … değerlendirdi`:
+    a place in the accusative, then a comma and no other place, is one item
+    of a list of things; its verb ends the list, and the next word is not it."""
+    doc = sentence.doc
+    after = end + (end < len(doc) and is_suffix(doc[end]))
+    places = {s.start for s, _ in sentence.of("PLACE")}
+    return after + 1 < sentence.span.end and doc[after].text == "," and after + 1 not in places
+
+
+VERBAL_NOUN = re.compile(r"[iıuü]ş[iıuü](?:n[iıuü])?$")  # `gelişi`, `dönüşünü`: his coming, as a noun
+
+
+def journey_named_after(sentence: Sentence, end: int) -> bool:
+    """`Heyetin Ankara'ya gelişi ve … konuşmayı … değerlendirmekteydi`: the
+    motion word after the place is a verbal noun the sentence talks about,
+    not a step of the story. With a case ending it dates one (`İstanbul'a
+    dönüşünde`, `Moskova'ya gidişinden sonra`): that one is told."""
+    places = {i for s, _ in sentence.of("PLACE") for i in range(s.start, s.end)}
+    for token in sentence.doc[end:min(end + 4, sentence.span.end)]:
+        if is_suffix(token) or token.i in places or not token.is_alpha:
+            continue
+        word = turkish_lower(token.text)
+        if starts_with_any(word, lexicon()["motion_verbs"]):
+            return VERBAL_NOUN.search(word) is not None
+    return False
 
 
 def intent_after(doc: Doc, end: int) -> bool:

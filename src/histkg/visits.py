@@ -233,6 +233,7 @@ class Episode:
         self.current_date: Slot | None = None
         self.opened_at = (index, anchor_start)  # the sentence and character where the journey is named
         self.legs = Legs(fact)
+        self.announced: list = []  # (place, case, date) of a way told before the group takes it
 
     def first_clause(self, sentence: Sentence) -> int:
         """In the sentence that names the journey, clauses before the one that
@@ -255,15 +256,31 @@ class Episode:
         elif mentions_any(lower, lex["host_verbs"]):
             fact.hosts.extend(m for m in persons if m not in fact.hosts)
         stops = stop_places(sentence, first)
-        for place, case in stops:
-            if case == "dative":
-                fact.datives.append(place)
+        fact.datives.extend(place for place, case in stops if case == "dative")
+        told = [(place, case, self.current_date) for place, case in stops]
+        if announces(sentence):
+            self.announced.extend(told)
+        else:
+            # the group leaves (`Ankara'dan ayrılmıştı`) before it passes the places announced for the way
+            leaving = [stop for stop in told if stop[1] == "ablative"]
+            self.add_stops(leaving + self.announced + [stop for stop in told if stop[1] != "ablative"])
+            self.announced = []
+        self.legs.follow(sentence, stops, self.current_date)
+
+    def add_stops(self, stops: list) -> None:
+        """stops: (place, case, date) in travel order."""
+        fact = self.fact
+        for place, case, date in stops:
             if is_country(place.text) or fact.stops and same_place(fact.stops[-1].place, place):
                 continue  # a country is where the journey goes, not a stop on its way (`Bulgaristan'a`)
             if case == "ablative" and not fact.stops and fact.origin is None:
                 fact.origin = place
-            fact.stops.append(StopFact(place, self.current_date))
-        self.legs.follow(sentence, stops, self.current_date)
+            fact.stops.append(StopFact(place, date))
+
+    def finish(self) -> None:
+        """Places announced for a way the story never tells the group taking stay its last stops."""
+        self.add_stops(self.announced)
+        self.announced = []
 
     def note_dates(self, sentence: Sentence, first_clause: int = 0) -> None:
         """The latest day the sentence states becomes the day of what follows;
@@ -302,6 +319,17 @@ class Episode:
             return (f"{day.isoformat()} does not fit the story: the sentences around it "
                     f"tell of {before.isoformat()}")
         return None
+
+
+ANNOUNCED = re.compile(r"(?:ecek|acak)(?:ler|lar)?(?:di|dı|ti|tı)$")  # `hareket edecekti`, `geleceklerdi`
+
+
+def announces(sentence: Sentence) -> bool:
+    """`Özel tren Eskişehir-Kütahya-Balıkesir güzergahıyla İzmir'e hareket
+    edecekti`: the sentence ends on what the group was to do; its places are
+    the way ahead, taken after the departure the story tells next."""
+    words = [turkish_lower(t.text) for t in sentence.span if t.is_alpha]
+    return bool(words) and ANNOUNCED.search(words[-1]) is not None
 
 
 def inferred(mention) -> bool:
@@ -350,12 +378,16 @@ def visit_facts(all_sentences: list[Sentence], doc_id: str) -> list[VisitFact]:
                 episode = Episode(fact, sentence.index, start)
                 episodes.append(episode)
             else:
-                Episode(fact, sentence.index, start).add_sentence(sentence)
+                told_in_a_note = Episode(fact, sentence.index, start)
+                told_in_a_note.add_sentence(sentence)
+                told_in_a_note.finish()
         if episode is not None and sentence.section == "body" and (
                 anchors or about_group(sentence, episode.fact.leader)
                 or mentions_any(sentence.lower, lexicon()["motion_verbs"]) and body_index[sentence.index] - body_index[episode.last] <= 2):
             if stays_in_time(episode, sentence):
                 episode.add_sentence(sentence)
+    for each in episodes:
+        each.finish()
     legs = [leg for e in episodes for leg in e.legs.found]
     return facts + legs + posting_facts(all_sentences, doc_id)
 
