@@ -150,7 +150,7 @@ def test_a_described_treaty_joins_the_one_named_treaty_whose_kind_and_parties_ag
     assert parties(graph, treaty) == {"Bulgaristan", "Yunanistan"}
     assert all("agree" in why for why in inferences(graph, treaty, HKG.party) if why)
     assert not [n for n in graph.subjects(RDF.type, HKG.Treaty) if "dostluk antlaşması" in str(graph.value(n, SKOS.prefLabel))]
-    assert parties(graph, only(graph, HKG.Treaty, "Varna")) == {"Romanya"}
+    assert "Yunanistan" not in parties(graph, only(graph, HKG.Treaty, "Varna"))  # Romanya's: not the one described
     assert result.conforms
 
 
@@ -174,4 +174,27 @@ def test_a_described_treaty_stays_apart_when_its_date_contradicts_the_named_one(
     velistra = only(graph, HKG.Treaty, "Velistra")
     assert parties(graph, velistra) == {"Bulgaristan"} and str(graph.value(velistra, HKG.signedOn)) == "1921"
     assert str(graph.value(only(graph, HKG.Treaty, "dostluk antlaşması ("), HKG.signedOn)) == "1930"
+    assert result.conforms
+
+
+BULGARIAN_STORY = (
+    "Bulgaristan o yıllarda komşularıyla yakınlaştı. Sofya'da yeni bir hükümet kuruldu ve Bulgaristan "
+    "ordusunu küçülttü. ")
+SIGNED_WITH_ONE_SIDE = "Bu arada üç Kalvira Cumhuriyeti ile de 13 Ekim 1921 yılında Varna'da bir dostluk antlaşması imza edildi.\n"
+
+
+def test_the_side_a_passive_signing_leaves_out_is_the_state_the_document_is_about(tmp_path):
+    result, graph = build_texts(tmp_path, {"a.txt": BULGARIAN_STORY + SIGNED_WITH_ONE_SIDE})
+    treaty = only(graph, HKG.Treaty, "dostluk antlaşması")
+    assert parties(graph, treaty) == {"Kalvira Cumhuriyeti", "Bulgaristan"}
+    assert [why for why in inferences(graph, treaty, HKG.party) if why] == [
+        "the side the sentence leaves out: the state the document is about (Bulgaristan)"]
+    assert result.conforms
+
+
+def test_no_side_is_implied_when_the_document_is_about_two_states_alike(tmp_path):
+    result, graph = build_texts(tmp_path, {"a.txt": (
+        BULGARIAN_STORY + "Romanya da ordusunu küçülttü; Bükreş'te ve Romanya'nın kuzeyinde yeni okullar açıldı. "
+        + SIGNED_WITH_ONE_SIDE)})
+    assert parties(graph, only(graph, HKG.Treaty, "dostluk antlaşması")) == {"Kalvira Cumhuriyeti"}
     assert result.conforms

@@ -10,6 +10,7 @@ modifiers before the head and the verb last.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -38,6 +39,7 @@ class TreatyFact:
     sentence: int = 0  # the sentence's position in the document
     paragraph: int = 0
     antecedent: object = None  # `Bu antlaşma`: the phrase of the treaty the text mentioned just before
+    implied_parties: tuple[Slot, ...] = ()  # the side a passive signing leaves out (`X ile … imza edildi`)
 
 
 def treaty_family(word: str) -> str:
@@ -147,7 +149,8 @@ def treaty_facts(all_sentences: list[Sentence], doc_id: str) -> list[TreatyFact]
     """What a document's sentences say of treaties: each fact of each
     sentence, `Bu antlaşma` linked to the treaty mentioned just before; a
     fact too thin to tell its treaty is dropped unless another refers to it."""
-    found = with_antecedents([(s, f) for s in all_sentences for f in sentence_treaty_facts(s, doc_id)])
+    about = document_state(all_sentences)
+    found = with_antecedents([(s, f) for s in all_sentences for f in sentence_treaty_facts(s, doc_id, about)])
     referred = {f.antecedent for f in found if f.antecedent is not None}
     return [f for f in found if telling(f) or f.phrase in referred]
 
@@ -157,10 +160,11 @@ def telling(fact: TreatyFact) -> bool:
                 or len(fact.parties) + len(fact.signatories) >= 2)
 
 
-def sentence_treaty_facts(sentence: Sentence, doc_id: str) -> list[TreatyFact]:
+def sentence_treaty_facts(sentence: Sentence, doc_id: str, about: str | None = None) -> list[TreatyFact]:
     """What the sentence says of each treaty it names or refers to. Slots come
     from the words between the previous treaty and this one (modifiers come
-    before the head in Turkish)."""
+    before the head in Turkish). `about`: the gazetteer key of the state the
+    document is about, the side a passive signing leaves out."""
     phrases = [(s.start, s.end, m, True) for s, m in sentence.of("TREATY")]
     for start, end, head in generic_treaty_phrases(sentence):
         if signing_after(sentence, end) or made_before(sentence, sentence.span.start, start) \
@@ -175,8 +179,9 @@ def sentence_treaty_facts(sentence: Sentence, doc_id: str) -> list[TreatyFact]:
             fact = replace(fact, signed_on=subject_date(sentence, end, [p[0] for p in phrases]))
         limit = min((p[0] for p in phrases if p[0] >= end), default=sentence.span.end)
         agents = [m for m in made_by(sentence, end, limit) if m not in {slot.mention for slot in fact.parties}]
-        facts.append(replace(fact, parties=fact.parties + tuple(Slot(m, (m,)) for m in agents),
-                             sentence=sentence.index, paragraph=sentence.paragraph))
+        fact = replace(fact, parties=fact.parties + tuple(Slot(m, (m,)) for m in agents),
+                       sentence=sentence.index, paragraph=sentence.paragraph)
+        facts.append(replace(fact, implied_parties=omitted_side(sentence, start, end, fact, about)))
         previous_end = end
     return facts
 
@@ -267,6 +272,45 @@ def made_by(sentence: Sentence, end: int, limit: int) -> list:
             and turkish_lower(words[-1].text) in load_lexicon("treaties.json")["government_words"]
         return [mention] if not words or government else []
     return []
+
+
+def omitted_side(sentence: Sentence, start: int, end: int, fact: TreatyFact, about: str | None) -> tuple:
+    """`üç Kafkas Cumhuriyeti ile de … Kars'ta bir dostluk antlaşması … imza
+    edildi`: a passive signing names one side, with `ile`; the side that
+    signed with it, the sentence leaves out, is the state the document is
+    about. The slot's mention is the treaty's words, standing for that state."""
+    if about is None or len(fact.parties) != 1 or fact.party_names or fact.signatories:
+        return ()
+    if not (passive_signing(sentence, end) or made_before(sentence, sentence.span.start, start)):
+        return ()
+    side = fact.parties[0].mention
+    spans = [s for s, m in state_mentions(sentence) if m == side]
+    if not spans or case_after(sentence.doc, spans[0].end) != "instrumental" or about in (side.data, state_key(side.text)):
+        return ()
+    return (Slot(replace(fact.phrase, label="PLACE", data=about), (fact.phrase, side)),)
+
+
+def passive_signing(sentence: Sentence, end: int) -> bool:
+    """The first signing verb after the treaty is passive (`imzalandı`, `imza edildi`): who signed is left out."""
+    words = [turkish_lower(t.text) for t in sentence.doc[end:sentence.span.end] if t.is_alpha]
+    first = next((i for i, w in enumerate(words) if starts_with_any(w, lexicon()["signing_verbs"])), None)
+    if first is None:
+        return False
+    return starts_with_any(" ".join(words[first:first + 2]), load_lexicon("treaties.json")["passive_signing"])
+
+
+def document_state(all_sentences: list[Sentence]) -> str | None:
+    """The gazetteer key of the state a document is about: the one whose name
+    and places its body text names most, half again as often as any other
+    (and three times at least); None when no state stands out."""
+    counts = Counter()
+    for sentence in all_sentences:
+        if sentence.section != "body":
+            continue
+        places = [m for s, m in sentence.items if s.label_ == "PLACE"] + [m for _, m in untagged_countries(sentence)]
+        counts.update(key for key in (state_key(m.text) for m in places) if key)
+    (top, most), (_, next_most) = (counts.most_common(2) + [(None, 0), (None, 0)])[:2]
+    return top if most >= 3 and most >= 1.5 * next_most else None
 
 
 def state_parties(sentence: Sentence, lo: int, hi: int) -> list:
@@ -461,7 +505,7 @@ def merge_aliases(facts, entities: list, entity_of: dict, finish) -> None:
 
 def treaty_events(facts, entities: list, entity_of: dict, Entity, finish) -> list[Event]:
     for fact in facts:
-        for slot in fact.parties:
+        for slot in fact.parties + fact.implied_parties:
             if slot.mention not in entity_of:
                 state_entity(slot.mention, entities, entity_of)
     named = [f for f in facts if f.named and entity_of.get(f.phrase) is not None]
@@ -592,6 +636,10 @@ def add_claims(event: Event, fact: TreatyFact, entities: list, entity_of: dict, 
             event.add(predicate, entity_of.get(slot.mention), slot.evidence + pointing, inference=why)
     for name in fact.party_names:
         event.add("party", state_named(name, entities), (fact.phrase,), inference=why)
+    for slot in fact.implied_parties:
+        state = entity_of.get(slot.mention)
+        left_out = f"the side the sentence leaves out: the state the document is about ({state.label if state else ''})"
+        event.add("party", state, slot.evidence, inference="; ".join(r for r in (why, left_out) if r))
 
 
 def state_named(name: str, entities: list):
