@@ -198,3 +198,26 @@ def test_no_side_is_implied_when_the_document_is_about_two_states_alike(tmp_path
         + SIGNED_WITH_ONE_SIDE)})
     assert parties(graph, only(graph, HKG.Treaty, "dostluk antlaşması")) == {"Kalvira Cumhuriyeti"}
     assert result.conforms
+
+
+A_VISIT = (
+    "Yunanistan ile Bulgaristan arasındaki ilişkiler o yıl düzelmişti. Bu dostluğu pekiştirmek üzere Yunan "
+    "Dışişleri Bakanı Velikos, Varna'ya {when}geldi. ")
+A_PROTOCOL = "17 Aralık 1929'da da yeni bir protokol imza edilmiş ve ticaret ilişkileri düzelmiş oldu.\n"
+
+
+def test_a_protocol_signed_right_after_a_visit_arrives_is_signed_in_that_city_by_both_states(tmp_path):
+    result, graph = build_texts(tmp_path, {"a.txt": A_VISIT.format(when="") + A_PROTOCOL})
+    treaty = only(graph, HKG.Treaty, "protokol")
+    assert labels(graph, graph.objects(treaty, HKG.signedAt)) == {"Varna"}
+    assert parties(graph, treaty) == {"Bulgaristan", "Yunanistan"}
+    whys = inferences(graph, treaty, HKG.signedAt) + inferences(graph, treaty, HKG.party)
+    assert len(whys) == 3 and all("visit" in why for why in whys)
+    assert result.conforms
+
+
+def test_a_protocol_dated_outside_the_visit_is_not_placed_in_its_city(tmp_path):
+    result, graph = build_texts(tmp_path, {"a.txt": A_VISIT.format(when="3 Mayıs 1927'de ") + A_PROTOCOL})
+    treaty = only(graph, HKG.Treaty, "protokol")
+    assert not list(graph.objects(treaty, HKG.signedAt)) and parties(graph, treaty) == set()
+    assert result.conforms

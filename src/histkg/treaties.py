@@ -655,6 +655,20 @@ def state_named(name: str, entities: list):
     return None
 
 
+def demonym_state(word: str, doc_id: str, entities: list):
+    """The state a nationality word names (`Yunan` -> Yunanistan): the entity
+    of the state's name, else the one state the document names whose name
+    opens with the word (`Sovyet` -> `Sovyet Sosyalist Cumhuriyetler Birliği`,
+    not `Sovyet Cumhuriyetleri` nor `Sovyet Hükümeti`)."""
+    state = state_named(lexicon()["demonyms"].get(word, word), entities)
+    if state is not None:
+        return state
+    heads = load_lexicon("treaties.json")["state_heads"]
+    found = [e for e in entities if e.kind == "Organization" and e.label.split()[0] == word
+             and e.label.split()[-1] in heads and any(m.doc_id == doc_id for m in e.mentions)]
+    return found[0] if len(found) == 1 else None
+
+
 def state_entity(mention, entities: list, entity_of: dict):
     """The place of a state a treaty rule found (`state_parties`): the entity
     with its gazetteer key, else a new one labelled as the gazetteer names it."""
