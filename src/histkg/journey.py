@@ -1,13 +1,16 @@
-"""What a text says of one journey (VisitFact, StopFact), and when two
-mentions name the same traveller or the same place.
+"""What a text says of one journey (VisitFact, StopFact) or of a meeting
+that dates one (MeetingFact), and when two mentions name the same traveller
+or the same place.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from .components import is_suffix
 from .lexicon import name_titles, turkish_lower
-from .sentences import Sentence, Slot
+from .sentences import Sentence, Slot, lexicon, starts_with_any
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,32 @@ class VisitFact:
     start: object = None  # a DATE the text gives the whole visit: a posting since (`Temmuz 1925'den beri`)
     end: object = None  # … or until (`Mayıs 1922'ye kadar`)
     part_of: object = None  # the VisitFact of the journey this is a leg of
+    described: str | None = None  # a traveller the text does not name, by its words (`salâhiyetli bir Rus`)
+    meeting: object = None  # the conference a visit went to (ORG mention), dated by when it met
+    inference: dict = field(default_factory=dict)  # slot -> how a value the passage does not state was drawn
+
+
+@dataclass(frozen=True)
+class MeetingFact:
+    """When a conference met (`Sivas Kongresi'nin toplandığı Eylül 1919`):
+    it dates a visit to the conference that its own text does not date."""
+
+    doc_id: str
+    conference: object  # ORG mention
+    date: object  # DATE mention
+    words: object  # the words that say it, from the conference to the date or verb
+
+
+FUTURE_PAST = re.compile(r"(?:ecek|acak)(?:ti|tı|miş|mış)")  # `gelecekti`: was to come, not came
+
+
+def planned(sentence: Sentence, start: int, window: int = 3) -> bool:
+    """The journey named before token `start` was only planned or awaited:
+    `ziyareti kararlaştırılmıştı`, `gelmesi bekleniyordu`, `Ankara'ya gelecekti`."""
+    words = [re.sub(r"[\W\d_]+", "", turkish_lower(t.text)) for t in sentence.doc[start:sentence.span.end]
+             if not is_suffix(t)]
+    words = [w for w in words if w][:window]
+    return any(starts_with_any(w, lexicon()["plan_words"]) or FUTURE_PAST.search(w) for w in words)
 
 
 def day_dates(sentence: Sentence) -> list:

@@ -18,7 +18,8 @@ from spacy.tokens import Token
 from .components import is_suffix
 from .event_model import Event, EventClaim, Stop
 from .gazetteer import is_country
-from .journey import StopFact, VisitFact, day_dates, same_name, same_place
+from .journey import MeetingFact, StopFact, VisitFact, day_dates, planned, same_name, same_place
+from .journey_phrases import phrase_facts
 from .legs import Legs
 from .lexicon import turkish_lower
 from .postings import ends_posting, posting_anchor, posting_lists
@@ -192,18 +193,6 @@ def journey_anchor(sentence: Sentence):
             return []
         person = sent[0][1]  # the anchor still begins with the sender: the date of the sending is in its words
     return [(person, person_span.start_char, place_span.end_char, place)]
-
-
-FUTURE_PAST = re.compile(r"(?:ecek|acak)(?:ti|tı|miş|mış)")  # `gelecekti`: was to come, not came
-
-
-def planned(sentence: Sentence, start: int, window: int = 3) -> bool:
-    """The journey named before token `start` was only planned or awaited:
-    `ziyareti kararlaştırılmıştı`, `gelmesi bekleniyordu`, `Ankara'ya gelecekti`."""
-    words = [re.sub(r"[\W\d_]+", "", turkish_lower(t.text)) for t in sentence.doc[start:sentence.span.end]
-             if not is_suffix(t)]
-    words = [w for w in words if w][:window]
-    return any(starts_with_any(w, lexicon()["plan_words"]) or FUTURE_PAST.search(w) for w in words)
 
 
 def about_group(sentence: Sentence, leader) -> bool:
@@ -389,7 +378,7 @@ def visit_facts(all_sentences: list[Sentence], doc_id: str) -> list[VisitFact]:
     for each in episodes:
         each.finish()
     legs = [leg for e in episodes for leg in e.legs.found]
-    return facts + legs + posting_facts(all_sentences, doc_id)
+    return facts + legs + posting_facts(all_sentences, doc_id) + phrase_facts(all_sentences, doc_id)
 
 
 def posting_facts(all_sentences: list[Sentence], doc_id: str) -> list[VisitFact]:
@@ -466,11 +455,17 @@ def stays_in_time(episode: Episode, sentence: Sentence) -> bool:
     return any(abs(m.data.earliest - before) <= window for m in dates if m.data.earliest != dt.date.min)
 
 
-def visit_events(facts: list[VisitFact], entity_of: dict) -> list[Event]:
+def visit_events(facts: list, entity_of: dict) -> list[Event]:
     """One event per journey: facts with the same leader, a compatible
-    destination and year are one journey told in several places. A leg is an
+    destination and year are one journey told in several places. A visit
+    whose traveller the text does not name is one of its own. A leg is an
     event of its own, part of its journey's."""
-    groups: list[list[VisitFact]] = []
+    meetings = [f for f in facts if isinstance(f, MeetingFact)]
+    facts = [f for f in facts if isinstance(f, VisitFact)]
+    entity_of = with_places_named_inside(facts, entity_of)
+    date_by_meeting(facts, meetings, entity_of)
+    groups: list[list[VisitFact]] = [[f] for f in facts if f.leader is None and f.described and f.part_of is None
+                                     and (f.stops or f.destination)]
     vague = []  # `Bekir Sami Bey Heyeti`: a delegation, but not told where it goes
     for fact in facts:
         leader = entity_of.get(fact.leader)
@@ -494,6 +489,29 @@ def visit_events(facts: list[VisitFact], entity_of: dict) -> list[Event]:
         events.append(visit_event(sorted(group, key=lambda f: (f.doc_id, f.anchor.start)), entity_of))
         event_of.update((id(fact), events[-1]) for fact in group)
     return events + leg_events(facts, event_of, entity_of)
+
+
+def with_places_named_inside(facts: list[VisitFact], entity_of: dict) -> dict:
+    """A place named inside another name (`Sivas` of `Sivas Kongresi`) is a
+    mention of its own that no entity holds: it is the place the corpus
+    knows by that name, if it knows one."""
+    known = {m.text: e for m, e in entity_of.items() if m.label == "PLACE"}
+    named_inside = [m for f in facts for m in [f.destination] + [s.place for s in f.stops]
+                    if m is not None and m not in entity_of and m.text in known]
+    return {**entity_of, **{m: known[m.text] for m in named_inside}} if named_inside else entity_of
+
+
+def date_by_meeting(facts: list[VisitFact], meetings: list, entity_of: dict) -> None:
+    """A visit to a conference that its text does not date took place when
+    the corpus says the conference met."""
+    for fact in facts:
+        conference = entity_of.get(fact.meeting)
+        if conference is None or fact.when is not None or any(s.date for s in fact.stops):
+            continue
+        met = next((m for m in meetings if entity_of.get(m.conference) is conference), None)
+        if met is not None:
+            fact.when = met.date
+            fact.inference["when"] = f"when {met.conference.text} met: '{met.words.text}' ({met.date.doc_id})"
 
 
 def leg_events(facts: list[VisitFact], event_of: dict, entity_of: dict) -> list[Event]:
@@ -537,7 +555,8 @@ def visit_event(group: list[VisitFact], entity_of: dict) -> Event:
         if fact.origin is not None:
             event.add("origin", entity_of.get(fact.origin), (fact.origin,))
     if destination is not None:
-        event.add("destination", entity_of.get(destination), (destination,))
+        inference = next((f.inference.get("destination") for f in group if f.destination is destination), None)
+        event.add("destination", entity_of.get(destination), (destination,), inference=inference)
     travellers = {id(v) for v in event.values("visitor")}
     for fact in group:
         for person in fact.hosts:
@@ -548,7 +567,8 @@ def visit_event(group: list[VisitFact], entity_of: dict) -> Event:
     add_span(event, group)
     where = event.values("destination")
     year = min((c.value.data.earliest.year for c in event.claims if c.predicate == "startDate"), default=None)
-    event.label = " ".join(part for part in (leader.label if leader else travellers_label(event), "→", where[0].label if where else "", f"({year})" if year else "") if part)
+    traveller = leader.label if leader else group[0].described or travellers_label(event)
+    event.label = " ".join(part for part in (traveller, "→", where[0].label if where else "", f"({year})" if year else "") if part)
     return event
 
 
@@ -604,13 +624,14 @@ def add_span(event: Event, group: list[VisitFact] = ()) -> None:
     dated = [s.date for s in event.stops if s.date is not None and not s.date.problem]
     starts = [(c.value, c.evidence) for c in dated] + [(f.start, (f.start,)) for f in group if f.start is not None]
     ends = [(c.value, c.evidence) for c in dated] + [(f.end, (f.end,)) for f in group if f.end is not None]
+    inference = None
     if not starts:
-        when = next((f.when for f in group if f.when is not None), None)
-        if when is not None:
-            starts = [(when, (when,))]
+        told = next((f for f in group if f.when is not None), None)
+        if told is not None:
+            starts, inference = [(told.when, (told.when,))], told.inference.get("when")
     if starts:
         first = min(starts, key=lambda s: s[0].data.earliest)
-        event.add("startDate", *first)
+        event.add("startDate", *first, inference=inference)
     if ends and (dated or any(f.end is not None for f in group)):
         last = max(ends, key=lambda e: e[0].data.latest if e[0].data.latest != dt.date.max else e[0].data.earliest)
         event.add("endDate", *last)
