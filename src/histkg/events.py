@@ -17,7 +17,15 @@ from dataclasses import dataclass, field, replace
 from .event_model import Event
 from .gazetteer import Gazetteer
 from .sentences import Sentence, lexicon, sentences
-from .treaties import TreatyFact, country_keys, demonym_state, merge_aliases, state_entity, treaty_events, treaty_facts
+from .treaties import (
+    TreatyFact,
+    country_keys,
+    demonym_state,
+    merge_aliases,
+    state_entity,
+    treaty_events,
+    treaty_facts,
+)
 from .visits import VisitFact, visit_events, visit_facts
 
 
@@ -69,7 +77,7 @@ def resolve_events(extractions, entities: list) -> list[Event]:
     events = treaty_events(said_of_treaties, entities, entity_of, Entity, finish)
     said_of_journeys = [f for x in extractions if x.facts for f in x.facts.visits]
     visits = visit_events(said_of_journeys, entity_of)
-    where = {(x.document.doc_id, m): p for x in extractions if x.facts for m, p in x.facts.positions.items()}
+    where = {m: p for x in extractions if x.facts for m, p in x.facts.positions.items()}
     nationality = {m: w for x in extractions if x.facts for m, w in x.facts.nationalities.items()}
     signed_during_visits(events, visits, said_of_treaties, where, nationality, entities, entity_of)
     events += visits
@@ -109,18 +117,20 @@ def signed_during_visits(treaties: list[Event], visits: list[Event], facts, wher
 def arrival_before(fact: TreatyFact, visits: list[Event], where: dict):
     """(visit, stop): the nearest city a visit reaches in the sentence before
     the fact's or earlier in its paragraph; None when none or two cities tie."""
-    found = []
-    for visit in visits:
-        for stop in visit.stops:
-            sentence, paragraph = where.get((fact.doc_id, stop.evidence[0]), (None, None))
-            if sentence is not None and sentence < fact.sentence and city_country(stop.place) \
-                    and (sentence == fact.sentence - 1 or paragraph == fact.paragraph):
-                found.append((sentence, visit, stop))
+    found = [(where[stop.evidence[0]][0], visit, stop) for visit in visits for stop in visit.stops
+             if just_before(stop.evidence[0], fact, where) and city_country(stop.place)]
     if not found:
         return None
     last = max(n for n, _, _ in found)
     nearest = [(v, s) for n, v, s in found if n == last]
     return nearest[-1] if len({id(s.place) for _, s in nearest}) == 1 else None
+
+
+def just_before(mention, fact: TreatyFact, where: dict) -> bool:
+    """The mention stands in the sentence before the fact's, or earlier in its paragraph."""
+    sentence, paragraph = where.get(mention, (None, None))
+    return mention.doc_id == fact.doc_id and sentence is not None and sentence < fact.sentence \
+        and (sentence == fact.sentence - 1 or paragraph == fact.paragraph)
 
 
 def city_country(place) -> str | None:

@@ -4,7 +4,14 @@ dostluk antlaşması`), and the treaty events those facts make once names are
 resolved to entities.
 
 The words before a treaty's name carry its slots, since Turkish puts
-modifiers before the head and the verb last.
+modifiers before the head and the verb last; a treaty that opens the sentence
+is its subject, dated by the words before the signing verb. `Bu antlaşma`
+speaks of the treaty mentioned just before (`with_antecedents`). A treaty
+described, not named (`Türk-Rus dostluk antlaşması`), joins the one named
+treaty whose kind and parties agree (`Known`). A passive signing with one side
+(`X ile … imza edildi`) leaves out the state the document is about
+(`omitted_side`). Values drawn from the context, not stated, say so
+(hkg:inference).
 """
 
 from __future__ import annotations
@@ -156,6 +163,7 @@ def treaty_facts(all_sentences: list[Sentence], doc_id: str) -> list[TreatyFact]
 
 
 def telling(fact: TreatyFact) -> bool:
+    """Enough to tell which treaty a fact speaks of (`anlaşma imzalamaları` is not)."""
     return bool(fact.named or fact.signed_on or fact.refers_back or fact.party_names
                 or len(fact.parties) + len(fact.signatories) >= 2)
 
@@ -541,7 +549,7 @@ class Known:
         self.treaties: dict[int, object] = {}
 
     @classmethod
-    def of(cls, groups, treaty_of: dict, entities: list, entity_of: dict) -> "Known":
+    def of(cls, groups, treaty_of: dict, entities: list, entity_of: dict) -> Known:
         known = cls()
         for treaty in entities:
             if treaty.kind == "Treaty" and proper_name(treaty.label):
