@@ -280,6 +280,15 @@ def test_conflicting_dates_are_one_warning_not_a_violation(graph, shapes):
     assert "1920-12-02" in warning.message and "1920-12-03" in warning.message
 
 
+def test_a_year_and_a_day_within_it_do_not_disagree(graph, shapes):
+    year = Literal("1920", datatype=XSD.gYear)
+    graph.add((TREATY, HKG.signedOn, year))
+    add_claim(graph, ID["claim/gumru-antlasmasi-signedon-1920"], TREATY, HKG.signedOn, year,
+              next(graph.objects(CLAIM, HKG.evidence)))
+    result = validate(graph, shapes=shapes)
+    assert result.conforms is True and not result.findings, result.report_text
+
+
 # --- the shapes file itself ----------------------------------------------------------
 
 
