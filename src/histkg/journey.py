@@ -39,6 +39,7 @@ class VisitFact:
     described: str | None = None  # a traveller the text does not name, by its words (`salâhiyetli bir Rus`)
     meeting: object = None  # the conference a visit went to (ORG mention), dated by when it met
     inference: dict = field(default_factory=dict)  # slot -> how a value the passage does not state was drawn
+    received: bool = False  # a reception (`X kabul edilmiştir`): the place is the receiving side's, often unsaid
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,14 @@ def planned(sentence: Sentence, start: int, window: int = 3) -> bool:
              if not is_suffix(t)]
     words = [w for w in words if w][:window]
     return any(starts_with_any(w, lexicon()["plan_words"]) or FUTURE_PAST.search(w) for w in words)
+
+
+def fact_year(fact: VisitFact) -> int | None:
+    """The year the fact's journey starts (an end alone says nothing of it)."""
+    days = [s.mention.data.earliest for s in fact.dates if not s.problem]
+    days += [s.date.mention.data.earliest for s in fact.stops if s.date is not None and not s.date.problem]
+    days += [m.data.earliest for m in (fact.start, fact.when) if m is not None]
+    return min(days).year if days else None
 
 
 def day_dates(sentence: Sentence) -> list:

@@ -23,6 +23,7 @@ Also here: when a conference met (`Sivas Kongresi'nin toplandığı Eylül
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from spacy.tokens import Token
 
@@ -301,7 +302,7 @@ def follow_up(fact: VisitFact, stem: str, sentence: Sentence, all_sentences: lis
     later = [s for s in all_sentences[sentence.index + 1:] if s.section == sentence.section][:FOLLOW_UP_SENTENCES]
     for other in later:
         words = [turkish_lower(t.text) for t in other.span if not is_suffix(t)]
-        if not any(w == "bu" and following.startswith(stem) for w, following in zip(words, words[1:])):
+        if not any(w == "bu" and following.startswith(stem) for w, following in pairwise(words)):
             continue
         for place, _ in stop_places(other):
             if not fact.stops or fact.stops[-1].place.text != place.text:

@@ -3,7 +3,14 @@ the sentences after it add travellers, hosts and stops in story order. Facts
 with the same leader, destination and year become one visit event. A head
 of a delegation at a conference (`Konferansta Türk Delegasyon Başkanı X`)
 went to the city of the conference; a journey only planned
-(`ziyareti kararlaştırılmıştı`) is none.
+(`ziyareti kararlaştırılmıştı`) is none. A note whose mark a sentence of the
+story holds and that goes on with it is read right after that sentence
+(notes.py).
+
+Other facts come from journey_phrases.py (a journey told in a phrase, its
+traveller perhaps unnamed), receptions.py (envoys received), postings.py
+and notes.py (a quotation with no subject). A visit whose traveller the
+text does not name is an event of its own, with no leader.
 """
 
 from __future__ import annotations
@@ -18,11 +25,22 @@ from spacy.tokens import Token
 from .components import is_suffix
 from .event_model import Event, EventClaim, Stop
 from .gazetteer import is_country
-from .journey import MeetingFact, StopFact, VisitFact, day_dates, planned, same_name, same_place
+from .journey import (
+    MeetingFact,
+    StopFact,
+    VisitFact,
+    day_dates,
+    fact_year,
+    planned,
+    same_name,
+    same_place,
+)
 from .journey_phrases import phrase_facts
 from .legs import Legs
 from .lexicon import turkish_lower
+from .notes import attached_notes, quoted_note_facts
 from .postings import ends_posting, posting_anchor, posting_lists
+from .receptions import received_persons, received_where, reception_facts
 from .sentences import (
     Sentence,
     Slot,
@@ -231,14 +249,17 @@ class Episode:
         index, start = self.opened_at
         return clause_at(sentence, start) if sentence.index == index else 0
 
-    def add_sentence(self, sentence: Sentence) -> None:
+    def add_sentence(self, sentence: Sentence, dated: bool = True) -> None:
         lex = lexicon()
         fact = self.fact
         self.last = sentence.index
         first = self.first_clause(sentence)
-        self.note_dates(sentence, first)
+        if dated:
+            self.note_dates(sentence, first)
         lower = sentence.lower
-        persons = [m for _, m in sentence.of("PERSON") if m is not fact.leader and not same_name(m, fact.leader)]
+        received = {id(m) for _, m in received_persons(sentence)}  # `X ve Y kabul edilmiştir`: guests, not hosts
+        persons = [m for _, m in sentence.of("PERSON") if m is not fact.leader and not same_name(m, fact.leader)
+                   and id(m) not in received]
         if mentions_any(lower, lex["group_words"]) and mentions_any(lower, lex["membership_words"]) \
                 and not mentions_any(lower, lex["not_membership_words"]) and not mentions_any(lower, lex["host_verbs"]):
             fact.visitors.extend(m for m in persons if m not in fact.visitors)
@@ -255,6 +276,16 @@ class Episode:
             self.add_stops(leaving + self.announced + [stop for stop in told if stop[1] != "ablative"])
             self.announced = []
         self.legs.follow(sentence, stops, self.current_date)
+
+    def add_note(self, note: Sentence, body: Sentence) -> None:
+        """A note that goes on with the story, the group its subject (`Heyet
+        İzmir'de Bornova'daki Ziraat Mektebi'ne de gitmişti`), is told where
+        its mark stands. Its dates are a source's, not the story's day."""
+        words = [t for t in note.span if t.is_alpha]
+        if words and starts_with_any(turkish_lower(words[0].text), lexicon()["group_words"]) \
+                and mentions_any(note.lower, lexicon()["motion_verbs"]):
+            self.add_sentence(note, dated=False)
+            self.last = body.index  # the story goes on from the body sentence, not from where the note is printed
 
     def add_stops(self, stops: list) -> None:
         """stops: (place, case, date) in travel order."""
@@ -340,6 +371,7 @@ def visit_facts(all_sentences: list[Sentence], doc_id: str) -> list[VisitFact]:
         count += sentence.section == "body"
         body_index[sentence.index] = count
     conferences = Conferences(body_index)
+    notes = attached_notes(all_sentences)  # body sentence index -> the note sentences its marks call
     for sentence in all_sentences:
         at_conference = conferences.facts(sentence, doc_id)
         facts.extend(at_conference)
@@ -375,10 +407,15 @@ def visit_facts(all_sentences: list[Sentence], doc_id: str) -> list[VisitFact]:
                 or mentions_any(sentence.lower, lexicon()["motion_verbs"]) and body_index[sentence.index] - body_index[episode.last] <= 2):
             if stays_in_time(episode, sentence):
                 episode.add_sentence(sentence)
+        if episode is not None and sentence.section == "body":
+            for note in notes.get(sentence.index, []):
+                episode.add_note(note, sentence)
     for each in episodes:
         each.finish()
     legs = [leg for e in episodes for leg in e.legs.found]
-    return facts + legs + posting_facts(all_sentences, doc_id) + phrase_facts(all_sentences, doc_id)
+    received = [f for sentence in all_sentences for f in reception_facts(sentence, doc_id)]
+    return (facts + legs + posting_facts(all_sentences, doc_id) + phrase_facts(all_sentences, doc_id) + received
+            + quoted_note_facts(all_sentences, notes, doc_id))
 
 
 def posting_facts(all_sentences: list[Sentence], doc_id: str) -> list[VisitFact]:
@@ -464,8 +501,9 @@ def visit_events(facts: list, entity_of: dict) -> list[Event]:
     facts = [f for f in facts if isinstance(f, VisitFact)]
     entity_of = with_places_named_inside(facts, entity_of)
     date_by_meeting(facts, meetings, entity_of)
-    groups: list[list[VisitFact]] = [[f] for f in facts if f.leader is None and f.described and f.part_of is None
-                                     and (f.stops or f.destination)]
+    place_receptions(facts, entity_of)
+    groups: list[list[VisitFact]] = [[f] for f in facts if f.leader is None and (f.described or f.visitors)
+                                     and f.part_of is None and (f.stops or f.destination)]
     vague = []  # `Bekir Sami Bey Heyeti`: a delegation, but not told where it goes
     for fact in facts:
         leader = entity_of.get(fact.leader)
@@ -514,6 +552,16 @@ def date_by_meeting(facts: list[VisitFact], meetings: list, entity_of: dict) -> 
             fact.inference["when"] = f"when {met.conference.text} met: '{met.words.text}' ({met.date.doc_id})"
 
 
+def place_receptions(facts: list[VisitFact], entity_of: dict) -> None:
+    """A reception the text does not place took place where the document's
+    other journeys of its year go (receptions.received_where)."""
+    for fact in facts:
+        if fact.received and fact.destination is None:
+            found = received_where(fact, facts, entity_of)
+            if found is not None:
+                fact.destination, fact.inference["destination"] = found
+
+
 def leg_events(facts: list[VisitFact], event_of: dict, entity_of: dict) -> list[Event]:
     legs = []
     for fact in facts:
@@ -523,13 +571,6 @@ def leg_events(facts: list[VisitFact], event_of: dict, entity_of: dict) -> list[
         legs.append(visit_event([fact], entity_of))
         legs[-1].part_of = journey
     return legs
-
-
-def fact_year(fact: VisitFact) -> int | None:
-    """The year the fact's journey starts (an end alone says nothing of it)."""
-    days = [s.mention.data.earliest for s in fact.dates if not s.problem]
-    days += [m.data.earliest for m in (fact.start, fact.when) if m is not None]
-    return min(days).year if days else None
 
 
 def compatible(group: list[VisitFact], fact: VisitFact, entity_of: dict) -> bool:
@@ -548,8 +589,8 @@ def visit_event(group: list[VisitFact], entity_of: dict) -> Event:
     event = Event("Visit", "")
     for fact in group:
         event.evidence.append(fact.anchor)
-        event.add("leader", leader, (fact.leader,))
-        event.add("visitor", entity_of.get(fact.leader), (fact.leader,))
+        event.add("leader", leader, (fact.leader,), inference=fact.inference.get("leader"))
+        event.add("visitor", entity_of.get(fact.leader), (fact.leader,), inference=fact.inference.get("leader"))
         for person in fact.visitors:
             event.add("visitor", entity_of.get(person), (person,))
         if fact.origin is not None:
