@@ -330,3 +330,23 @@ def test_a_journey_the_sentence_talks_about_and_a_place_in_a_list_of_things_prai
     _, graph = itinerary_graph
     stops = places(graph, only(graph, HKG.Visit, "Hasan Fehmi"))
     assert stops.count("Kozalı") == 1 and "Sinop" not in stops
+
+
+WELCOME_TEXT = (
+    "Dışişleri Bakanı Hasan Fehmi Bey başkanlığındaki heyetin programı belirlenmişti. Buna göre 3 Mayıs 1927'de "
+    "misafirler Kozalı'dan Yeşilköz'e hareket edeceklerdi. Hasan Fehmi Bey ve heyeti Kozalı Limanı'nda Sefir Refik "
+    "Saffet Bey ve Osman Nuri Bey tarafından karşılanmış ve vapurla Yeşilköz'e hareket edilmişti. Heyet 5 Mayıs "
+    "1927'de Yeşilköz'de Vali Cemil Bey tarafından karşılanmıştı.\n"
+)
+
+
+def test_those_who_welcome_the_group_where_its_journey_begins_came_there_a_leg_no_one_leads(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": WELCOME_TEXT})
+    leg = only(graph, HKG.Visit, "Refik Saffet")
+    assert graph.value(leg, HKG.partOf) is not None and graph.value(leg, HKG.leader) is None
+    assert labels(graph, graph.objects(leg, HKG.visitor)) == {"Refik Saffet Bey", "Osman Nuri Bey"}
+    assert labels(graph, graph.objects(leg, HKG.destination)) == {"Kozalı"}
+    assert places(graph, leg) == ["Kozalı", "Kozalı Limanı"]
+    assert str(graph.value(leg, HKG.endDate)) == "1927-05-03"
+    legs = [str(graph.value(v, SKOS.prefLabel)) for v in graph.subjects(HKG.partOf, None)]
+    assert not any("Cemil" in label for label in legs), legs  # a governor welcoming it on the way, at home

@@ -9,9 +9,13 @@ story of a larger one. Each becomes a visit that is hkg:partOf the journey.
   Odessa'ya kadar eşlik etmesi için görevlendirilmişti`): persons who go with
   the group, or see it off, somewhere; led by the first of them.
 
-Not a leg: hosts who receive the group somewhere. A welcome party sent to
-where the journey begins would be one, but the words are the same as for a
-governor at home (`Vali X tarafından karşılanmış`), so no rule makes it.
+- a welcome party: persons by whom the group is welcomed (`X ve Y tarafından
+  karşılanmış`) where its journey begins, before it has gone anywhere else
+  (`Sivastopol'dan hareket edecek … heyeti Sivostopol İstasyonu'nda … Suriç
+  tarafından karşılanmış`): they came there to meet it; no one leads it.
+
+Not a leg: hosts who receive the group anywhere else (`Vali X tarafından
+karşılanmış`): the words are the same for a governor at home.
 
 A leg goes on while the sentences after it stay with it (no new day, no place
 outside it) and ends when the group returns (`İzmir'e dönülmüştü`) or arrives
@@ -20,9 +24,11 @@ where the leg was going (`İstanbul'a ulaşabildi`).
 
 from __future__ import annotations
 
+from .gazetteer import is_country
 from .journey import StopFact, VisitFact, day_dates, same_name, same_place
-from .sentences import Sentence, case_after, lexicon, mentions_any
-from .stops import names_something_else
+from .lexicon import turkish_lower
+from .sentences import Sentence, case_after, lexicon, mentions_any, starts_with_any
+from .stops import clause_at, names_something_else
 
 
 class Legs:
@@ -34,6 +40,7 @@ class Legs:
         self.open: VisitFact | None = None
         self.day = None  # the day the open leg is at
         self.told: list[tuple[Sentence, list, object]] = []  # this paragraph so far: (sentence, stops, date)
+        self.seen: list = []  # the places the story has sent the group to so far
 
     def follow(self, sentence: Sentence, stops: list, date) -> None:
         """stops: (place, case) the sentence sends the group to; date: the
@@ -45,15 +52,39 @@ class Legs:
         if self.open is None:
             self.start(sentence, stops, date)
         self.told.append((sentence, stops, date))
+        self.seen.extend(place for place, _ in stops if not is_country(place.text))  # a country is no stop
 
     # ------------------------------------------------------------------ opening
 
     def start(self, sentence: Sentence, stops: list, date) -> None:
         escorts = escort_persons(sentence, self.journey.leader)
-        if escorts and any(case == "dative" for _, case in stops):
+        party = self.welcome_party(sentence, stops)
+        if party:
+            self.welcomed(sentence, party, stops, date)
+        elif escorts and any(case == "dative" for _, case in stops):
             self.begin(sentence, escorts[0], stops, date, visitors=escorts[1:])
         elif stops and mentions_any(sentence.lower, lexicon()["excursion_words"]):
             self.begin(sentence, self.journey.leader, stops, date, replay=True)
+
+    def welcome_party(self, sentence: Sentence, stops: list) -> list:
+        """The persons who welcome the group where its journey begins, while
+        the story has sent it nowhere but there."""
+        origin = self.journey.origin
+        if origin is None or any(not same_place(place, origin) for place in self.seen) \
+                or not any(case == "locative" for _, case in stops):
+            return []
+        return welcome_agents(sentence, self.journey.leader)
+
+    def welcomed(self, sentence: Sentence, party: list, stops: list, date) -> None:
+        """A leg to the journey's origin and the place of the welcome there."""
+        origin = self.journey.origin
+        where = next(place for place, case in stops if case == "locative")
+        leg = VisitFact(self.journey.doc_id, sentence.make(sentence.span.start_char, sentence.span.end_char, "VISIT"),
+                        visitors=party, part_of=self.journey, destination=origin,
+                        stops=[StopFact(p, date) for p in ([origin] if same_place(origin, where) else [origin, where])])
+        leg.inference["destination"] = (f"they welcomed the group where its journey begins, {origin.text}, "
+                                        f"before it had gone anywhere: they came there to meet it")
+        self.found.append(leg)
 
     def begin(self, sentence: Sentence, leader, stops: list, date, visitors=(), replay=False) -> None:
         leg = VisitFact(self.journey.doc_id, sentence.make(sentence.span.start_char, sentence.span.end_char, "VISIT"),
@@ -118,6 +149,20 @@ def escort_persons(sentence: Sentence, leader) -> list:
         return []
     return [m for s, m in sentence.of("PERSON")
             if case_after(sentence.doc, s.end) == "nominative" and not same_name(m, leader)]
+
+
+def welcome_agents(sentence: Sentence, leader) -> list:
+    """`… Hüseyin Ragıp Bey, Muzaffer Paşa … ve … Suriç tarafından
+    karşılanmış`: the persons of the agent phrase of a verb of welcoming,
+    back to the start of its clause."""
+    lex, doc = lexicon(), sentence.doc
+    for token in sentence.span:
+        following = [turkish_lower(t.text) for t in doc[token.i + 1:min(token.i + 3, sentence.span.end)]]
+        if turkish_lower(token.text) in lex["agent_links"] and any(starts_with_any(w, lex["welcome_verbs"]) for w in following):
+            clause = clause_at(sentence, token.idx)
+            return [m for s, m in sentence.of("PERSON") if s.start < token.i and clause_at(sentence, s.start_char) == clause
+                    and case_after(doc, s.end) == "nominative" and not same_name(m, leader)]
+    return []
 
 
 def leg_destination(sentence: Sentence, stops: list):
