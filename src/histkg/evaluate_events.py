@@ -219,7 +219,9 @@ def visit_node(graph, visit: dict, legs: bool = False):
     (hkg:partOf), a whole journey among the others. With a named leader: a
     visit the same person leads. With none (the text does not name who went):
     a visit that goes to the same place (destination or a stop) and, where the
-    gold states a time, meets it. Ties go to the visit that shares most stops,
+    gold states a time, meets it. Ties go first, where the gold names no
+    leader, to a visit that names none either (someone's named journey to the
+    same city is another event), then to the visit that shares most stops,
     then to the one whose time meets the gold's."""
     leader = named_leader(visit)
     gold_stops = gold_itinerary(visit)
@@ -234,7 +236,8 @@ def visit_node(graph, visit: dict, legs: bool = False):
         elif not goes_to(graph, node, visit, gold_stops) or span is not None and not overlaps(graph, node, span):
             continue  # with no name to go by, place and (where the gold has one) time must both agree
         candidates.append(node)
-    return max(candidates, key=lambda n: (common_in_order(gold_stops, itinerary(graph, n)),
+    return max(candidates, key=lambda n: (leader != "" or graph.value(n, HKG.leader) is None,
+                                          common_in_order(gold_stops, itinerary(graph, n)),
                                           overlaps(graph, n, span) is True, str(n)), default=None)
 
 
