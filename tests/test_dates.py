@@ -323,33 +323,32 @@ def test_context_skips_dates_that_date_documents():
     assert edtfs(text)[-1] == "1920-05-11"
 
 
+def note_between(body: str, note: str, rest: str) -> tuple[str, list]:
+    """A body paragraph, a footnote printed after it, and more body: the text and its sections."""
+    text = body + note + rest
+    return text, [("body", 0, len(body)), ("footnote", len(body), len(body) + len(note)),
+                  ("body", len(body) + len(note), len(text))]
+
+
 def test_a_body_date_takes_its_year_from_the_body_not_from_the_story_of_a_footnote_between():
-    body = "Ocak 1921'de meclis toplandı. 18 Mart'ta antlaşma açıklandı.\n\n"
-    note = "12 Bkz. Vakit, 26 Kasım 1920'de yazdı.\n\n"
-    text = body + note + "Bu anlaşma (16 Mart) imzalanmış."
-    sections = [("body", 0, len(body)), ("footnote", len(body), len(body) + len(note)),
-                ("body", len(body) + len(note), len(text))]
+    text, sections = note_between("Ocak 1921'de meclis toplandı. 18 Mart'ta antlaşma açıklandı.\n\n",
+                                  "12 Bkz. Vakit, 26 Kasım 1920'de yazdı.\n\n", "Bu anlaşma (16 Mart) imzalanmış.")
     assert edtfs(text)[-1] == "1920-03-16"  # the nearest year, from the footnote
     assert edtfs(text, sections=sections)[-1] == "1921-03-16"
     assert edtfs(text, sections=sections)[2] == "1920-11-26"  # a footnote keeps its own year
 
 
 def test_a_relative_day_in_the_body_counts_from_the_body_day_not_from_a_footnote_date_between():
-    body = "Tren 1 Kasım 1933 Çarşamba günü şehre geldi.\n\n"
-    note = "72 Hâkimiyet-i Milliye, 3 Birinci Teşrin/Ekim 1933.\n\n"
     # A quotation mark that never closes (OCR) does not carry the quote into the next paragraph.
-    text = body + note + '"Ayrıca meclis ona unvan verdi.\n\nErtesi günü heyet limana gitti.'
-    sections = [("body", 0, len(body)), ("footnote", len(body), len(body) + len(note)),
-                ("body", len(body) + len(note), len(text))]
+    text, sections = note_between("Tren 1 Kasım 1933 Çarşamba günü şehre geldi.\n\n",
+                                  "72 Hâkimiyet-i Milliye, 3 Birinci Teşrin/Ekim 1933.\n\n",
+                                  '"Ayrıca meclis ona unvan verdi.\n\nErtesi günü heyet limana gitti.')
     assert edtfs(text, sections=sections)[-1] == "1933-11-02"
 
 
 def test_a_body_date_still_takes_its_year_from_a_work_a_footnote_cites():
-    body = "Heyet şehre vardı.\n\n"
-    note = "12 Vakit, 24 Birinci Teşrin/Ekim 1933.\n\n"
-    text = body + note + "Heyet 26 Ekim'de döndü."
-    sections = [("body", 0, len(body)), ("footnote", len(body), len(body) + len(note)),
-                ("body", len(body) + len(note), len(text))]
+    text, sections = note_between("Heyet şehre vardı.\n\n", "12 Vakit, 24 Birinci Teşrin/Ekim 1933.\n\n",
+                                  "Heyet 26 Ekim'de döndü.")
     assert edtfs(text, sections=sections)[-1] == "1933-10-26"
 
 

@@ -38,6 +38,15 @@ def build_texts(tmp_path: Path, texts: dict[str, str]):
     return result, as_graph(result.dataset)
 
 
+def built_once(texts: dict[str, str]):
+    """A fixture for a module's tests: (build result, graph) of `texts` (file
+    name -> text), built once for them all."""
+    @pytest.fixture(scope="module")
+    def built(tmp_path_factory):
+        return build_texts(tmp_path_factory.mktemp("texts"), texts)
+    return built
+
+
 def labels(graph, nodes) -> set[str]:
     return {str(graph.value(node, SKOS.prefLabel)) for node in nodes}
 
@@ -52,14 +61,13 @@ def claims_of(graph, subject, predicate) -> list[URIRef]:
     return [c for c in graph.subjects(HKG.subject, subject) if graph.value(c, HKG.predicate) == predicate]
 
 
-@pytest.fixture(scope="module")
-def treaty_graph(tmp_path_factory):
-    return build_texts(tmp_path_factory.mktemp("t"), {"a.txt": TREATY_TEXT})
+def inferences(graph, subject, predicate) -> list[str]:
+    """The hkg:inference of every claim on `subject` for `predicate` ('' where the passage states it)."""
+    return [str(graph.value(c, HKG.inference) or "") for c in claims_of(graph, subject, predicate)]
 
 
-@pytest.fixture(scope="module")
-def visit_graph(tmp_path_factory):
-    return build_texts(tmp_path_factory.mktemp("v"), {"a.txt": VISIT_TEXT})
+treaty_graph = built_once({"a.txt": TREATY_TEXT})
+visit_graph = built_once({"a.txt": VISIT_TEXT})
 
 
 def test_a_treaty_named_only_by_what_it_is_gets_date_place_and_parties(treaty_graph):

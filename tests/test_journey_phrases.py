@@ -5,10 +5,9 @@ in them are invented, and no name in them is in any file of ontology/."""
 
 from __future__ import annotations
 
-import pytest
 from rdflib.namespace import RDF, SKOS
-from test_events import build_texts, claims_of, labels, only
-from test_visits import places, visit_labels
+from test_events import built_once, claims_of, labels, only
+from test_visits import places, stop_inferences, visit_labels
 
 from histkg.namespaces import HKG
 
@@ -26,9 +25,7 @@ NOTE_TEXT = (
 MEETING_TEXT = "Yeşilova Kongresi'nin toplandığı Ağustos 1921'de Yeşilova'da büyük bir kalabalık vardı.\n"
 
 
-@pytest.fixture(scope="module")
-def phrases_graph(tmp_path_factory):
-    return build_texts(tmp_path_factory.mktemp("ph"), {"a.txt": NOTE_TEXT, "b.txt": MEETING_TEXT})
+phrases_graph = built_once({"a.txt": NOTE_TEXT, "b.txt": MEETING_TEXT})
 
 
 def test_a_participle_after_the_place_is_a_visit_of_the_one_it_describes_with_no_leader(phrases_graph):
@@ -50,6 +47,7 @@ def test_a_later_sentence_that_points_back_at_the_traveller_adds_where_he_went(p
     _, graph = phrases_graph
     visit = only(graph, HKG.Visit, "salâhiyetli bir Rus")
     assert places(graph, visit) == ["Sarıçam", "Yeşilköz", "Kozalı"]  # `bu Rus'un … Kozalı'ya dönüşünde`
+    assert "'bu rus' points back" in stop_inferences(graph, visit)[-1]  # that he is that Rus is drawn
 
 
 def test_a_parenthesis_with_a_motion_verb_tells_of_the_one_described_before_it(phrases_graph):
@@ -66,6 +64,7 @@ def test_where_the_words_before_the_parenthesis_place_him_is_an_inferred_destina
     assert labels(graph, graph.objects(visit, HKG.destination)) == {"Gölyaka"}
     claim = claims_of(graph, visit, HKG.destination)[0]
     assert "Gölyaka" in str(graph.value(claim, HKG.inference))
+    assert stop_inferences(graph, visit) == ["", str(graph.value(claim, HKG.inference))]  # Demirkapı is stated
 
 
 def test_a_parenthesis_with_its_own_subject_after_no_person_or_with_whence_alone_is_no_visit_of_it(phrases_graph):

@@ -7,9 +7,8 @@ ontology/."""
 
 from __future__ import annotations
 
-import pytest
-from test_events import build_texts, claims_of, labels, only
-from test_visits import places, visit_labels
+from test_events import built_once, claims_of, labels, only
+from test_visits import places, stop_inferences, visit_labels
 
 from histkg.namespaces import HKG
 
@@ -29,9 +28,7 @@ PAGE_TEXT = (
 )
 
 
-@pytest.fixture(scope="module")
-def page_graph(tmp_path_factory):
-    return build_texts(tmp_path_factory.mktemp("n"), {"a.txt": PAGE_TEXT})
+page_graph = built_once({"a.txt": PAGE_TEXT})
 
 
 def test_a_quotation_with_no_subject_tells_of_the_person_of_the_sentence_its_mark_stands_in(page_graph):
@@ -48,6 +45,7 @@ def test_he_was_where_the_quotation_has_him_act_not_where_he_sent_things(page_gr
     visit = only(graph, HKG.Visit, "→ Dereköy")
     assert places(graph, visit) == ["Dereköy"]  # `Dereköy'de … teslim etti`, not `Tarpınar'a … gönderdi`
     assert graph.value(claims_of(graph, visit, HKG.destination)[0], HKG.inference) is not None
+    assert stop_inferences(graph, visit) == ["the quotation has him act or arrive in Dereköy"]
 
 
 def test_a_note_that_goes_on_with_the_story_is_told_where_its_mark_stands(page_graph):

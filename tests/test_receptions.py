@@ -6,9 +6,8 @@ file of ontology/."""
 
 from __future__ import annotations
 
-import pytest
-from test_events import build_texts, claims_of, labels, only
-from test_visits import places, visit_labels
+from test_events import built_once, claims_of, labels, only
+from test_visits import places, stop_inferences, visit_labels
 
 from histkg.namespaces import HKG
 
@@ -24,9 +23,7 @@ UNPLACED_TEXT = (
 )
 
 
-@pytest.fixture(scope="module")
-def received_graph(tmp_path_factory):
-    return build_texts(tmp_path_factory.mktemp("r"), {"a.txt": RECEIVED_TEXT, "b.txt": UNPLACED_TEXT})
+received_graph = built_once({"a.txt": RECEIVED_TEXT, "b.txt": UNPLACED_TEXT})
 
 
 def test_envoys_received_together_make_one_visit_with_no_leader_from_the_first_date_to_the_last(received_graph):
@@ -45,6 +42,7 @@ def test_an_unsaid_place_of_reception_is_where_the_texts_other_journeys_of_that_
     assert places(graph, visit) == ["Yeşilköz"]
     inference = str(graph.value(claims_of(graph, visit, HKG.destination)[0], HKG.inference))
     assert "Refik Saffet Bey" in inference and "Osman Nuri Bey" in inference
+    assert stop_inferences(graph, visit) == [inference]
 
 
 def test_the_agent_of_a_reception_is_received_by_no_one_and_the_persons_received_are_no_hosts(received_graph):

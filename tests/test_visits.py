@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
-from test_events import build_texts, labels, only
+from test_events import build_texts, built_once, inferences, labels, only
 
 from histkg.evaluate_events import visit_node
 from histkg.namespaces import HKG
@@ -45,19 +45,23 @@ SENDING_TEXT = (
 )
 
 
-@pytest.fixture(scope="module")
-def postings_graph(tmp_path_factory):
-    return build_texts(tmp_path_factory.mktemp("p"), {"a.txt": POSTINGS_TEXT})
+postings_graph = built_once({"a.txt": POSTINGS_TEXT})
 
 
-@pytest.fixture(scope="module")
-def appointment_graph(tmp_path_factory):
-    return build_texts(tmp_path_factory.mktemp("a"), {"a.txt": APPOINTMENT_TEXT})
+appointment_graph = built_once({"a.txt": APPOINTMENT_TEXT})
+
+
+def ordered_stops(graph, visit) -> list:
+    return sorted(graph.objects(visit, HKG.stop), key=lambda s: int(graph.value(s, HKG.order)))
 
 
 def places(graph, visit) -> list[str]:
-    stops = sorted(graph.objects(visit, HKG.stop), key=lambda s: int(graph.value(s, HKG.order)))
-    return [str(graph.value(graph.value(s, HKG.place), SKOS.prefLabel)) for s in stops]
+    return [str(graph.value(graph.value(s, HKG.place), SKOS.prefLabel)) for s in ordered_stops(graph, visit)]
+
+
+def stop_inferences(graph, visit) -> list[str]:
+    """The hkg:inference of each stop's place claim, in order ('' where the passage states the place)."""
+    return [" ".join(inferences(graph, s, HKG.place)) for s in ordered_stops(graph, visit)]
 
 
 def test_each_envoy_of_a_list_goes_to_the_capital_the_heading_names(postings_graph):
@@ -112,9 +116,7 @@ def test_a_place_reached_before_dıktan_sonra_comes_first(tmp_path):
     assert places(graph, visit) == ["Sinop", "Amasya"]
 
 
-@pytest.fixture(scope="module")
-def legs_graph(tmp_path_factory):
-    return build_texts(tmp_path_factory.mktemp("l"), {"a.txt": LEGS_TEXT})
+legs_graph = built_once({"a.txt": LEGS_TEXT})
 
 
 def leg_of(graph, label_part: str) -> URIRef:
@@ -218,9 +220,7 @@ NOT_MADE_TEXT = (
 )
 
 
-@pytest.fixture(scope="module")
-def not_made_graph(tmp_path_factory):
-    return build_texts(tmp_path_factory.mktemp("n"), {"a.txt": NOT_MADE_TEXT})
+not_made_graph = built_once({"a.txt": NOT_MADE_TEXT})
 
 
 def visit_labels(graph) -> list[str]:
@@ -256,9 +256,7 @@ CONFERENCE_TEXT = (
 )
 
 
-@pytest.fixture(scope="module")
-def conference_graph(tmp_path_factory):
-    return build_texts(tmp_path_factory.mktemp("c"), {"a.txt": CONFERENCE_TEXT})
+conference_graph = built_once({"a.txt": CONFERENCE_TEXT})
 
 
 @pytest.mark.parametrize("person", ["Hasan Fehmi", "Petro Kalenko", "Jean Morel"])
@@ -310,9 +308,7 @@ ITINERARY_TEXT = (
 )
 
 
-@pytest.fixture(scope="module")
-def itinerary_graph(tmp_path_factory):
-    return build_texts(tmp_path_factory.mktemp("i"), {"a.txt": ITINERARY_TEXT})
+itinerary_graph = built_once({"a.txt": ITINERARY_TEXT})
 
 
 def test_a_place_noun_that_carries_the_case_ending_sends_the_group_there(itinerary_graph):
@@ -348,6 +344,8 @@ def test_those_who_welcome_the_group_where_its_journey_begins_came_there_a_leg_n
     assert labels(graph, graph.objects(leg, HKG.visitor)) == {"Refik Saffet Bey", "Osman Nuri Bey"}
     assert labels(graph, graph.objects(leg, HKG.destination)) == {"Kozalı"}
     assert places(graph, leg) == ["Kozalı", "Kozalı Limanı"]
+    came, welcomed = stop_inferences(graph, leg)  # that they came to Kozalı is drawn; the port, the text states
+    assert "welcomed the group" in came and welcomed == ""
     assert str(graph.value(leg, HKG.endDate)) == "1927-05-03"
     legs = [str(graph.value(v, SKOS.prefLabel)) for v in graph.subjects(HKG.partOf, None)]
     assert not any("Cemil" in label for label in legs), legs  # a governor welcoming it on the way, at home

@@ -28,6 +28,7 @@ class Stop:
     evidence: tuple
     date: EventClaim | None = None
     flagged: list[EventClaim] = field(default_factory=list)  # days the text states but cannot be right
+    inference: str | None = None  # how a place the passage does not state was drawn from the context
 
 
 @dataclass

@@ -44,9 +44,8 @@ def find_facts(doc_id: str, paragraphs) -> Facts:
     that paragraph's doc."""
     all_sentences = sentences(paragraphs)
     treaties = treaty_facts(all_sentences, doc_id)
-    extra = [slot.mention for fact in treaties for slot in fact.signed_at if slot.mention not in
-             {m for s in all_sentences for _, m in s.items}]
     positions = {m: (s.index, s.paragraph) for s in all_sentences for _, m in s.items}
+    extra = [slot.mention for fact in treaties for slot in fact.signed_at if slot.mention not in positions]
     return Facts(treaties, visit_facts(all_sentences, doc_id), extra, positions, nationalities(all_sentences))
 
 

@@ -117,7 +117,7 @@ def add_stop(visit: URIRef, stop, graphs: dict, iris: Iris) -> None:
     graph.add((node, RDF.type, HKG.Stop))
     graph.add((node, HKG.order, Literal(stop.order, datatype=XSD.integer)))
     graph.add((node, HKG.evidence, add_annotation(graph, stop.evidence[0], document, iris)))
-    add_claim(node, EventClaim("place", stop.place, stop.evidence), graphs, iris)
+    add_claim(node, EventClaim("place", stop.place, stop.evidence, inference=stop.inference), graphs, iris)
     if stop.date is not None:
         add_claim(node, stop.date, graphs, iris)
         add_bounds(graph, node, [stop.date] if not stop.date.problem else [])

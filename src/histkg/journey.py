@@ -17,6 +17,7 @@ from .sentences import Sentence, Slot, lexicon, starts_with_any
 class StopFact:
     place: object  # a PLACE mention
     date: Slot | None = None
+    inference: str | None = None  # how a stop the passage does not state was drawn from the context
 
 
 @dataclass

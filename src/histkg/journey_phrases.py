@@ -23,7 +23,7 @@ Also here: when a conference met (`Sivas Kongresi'nin toplandığı Eylül
 from __future__ import annotations
 
 import re
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from spacy.tokens import Token
 
@@ -39,6 +39,9 @@ GENITIVE = re.compile(r"n?[ıiuü]n$")  # `Bolşeviklerin`: of the Bolsheviks
 
 
 def phrase_facts(all_sentences: list[Sentence], doc_id: str) -> list:
+    """The journeys a document tells in a phrase (VisitFact), with the later
+    sentences that speak of the traveller again, and when its conferences
+    met (MeetingFact)."""
     facts = []
     for sentence in all_sentences:
         found = participle_facts(sentence, doc_id) + parenthesis_facts(sentence, doc_id) + guest_facts(sentence, doc_id)
@@ -84,7 +87,7 @@ def traveller_after(sentence: Sentence, start: int):
     named = person_at(sentence, start, stop)
     if named is not None:
         return named[1], None, None, named[0].end
-    heads = [(i, traveller_stem(doc[i])) for i in range(start, stop) if traveller_stem(doc[i])]
+    heads = [(i, stem) for i, stem in ((i, traveller_stem(doc[i])) for i in range(start, stop)) if stem]
     if not heads:
         return None
     head, stem = heads[-1]
@@ -219,12 +222,13 @@ def parenthesis_fact(sentence: Sentence, doc_id: str, paren: int, close: int, tr
     date = next((m for s, m in inside if s.label_ == "DATE"), None)
     when = Slot(date, (date,)) if date is not None else None
     anchor = sentence.make(doc[first].idx, doc[close].idx + 1, "VISIT")
+    drawn = None if whither is not None else (f"the text calls the traveller '{description}': "
+                                              f"he came to {located.text}, where those words place him")
+    stops = ([StopFact(origin, when)] if origin is not None else []) + [StopFact(whither or located, when, drawn)]
     fact = VisitFact(doc_id, anchor, leader=person, described=description, origin=origin,
-                     destination=whither or located,
-                     stops=[StopFact(p, when) for p in (origin, whither or located) if p is not None])
-    if whither is None and located is not None:
-        fact.inference["destination"] = (f"the text calls the traveller '{description}': "
-                                         f"he came to {located.text}, where those words place him")
+                     destination=whither or located, stops=stops)
+    if drawn is not None:
+        fact.inference["destination"] = drawn
     return fact
 
 
@@ -298,15 +302,18 @@ def presence_place(sentence: Sentence, start: int):
 def follow_up(fact: VisitFact, stem: str, sentence: Sentence, all_sentences: list[Sentence]) -> None:
     """`Sonradan bu Rus'un İstanbul'a dönüşünde`: a later sentence of the same
     section that points back at the traveller (`bu` and the word that
-    described him) adds the places it sends him to."""
-    later = [s for s in all_sentences[sentence.index + 1:] if s.section == sentence.section][:FOLLOW_UP_SENTENCES]
-    for other in later:
+    described him) adds the places it sends him to: that he is the one
+    described is drawn, not stated."""
+    same_section = (s for s in all_sentences[sentence.index + 1:] if s.section == sentence.section)
+    for other in islice(same_section, FOLLOW_UP_SENTENCES):
         words = [turkish_lower(t.text) for t in other.span if not is_suffix(t)]
-        if not any(w == "bu" and following.startswith(stem) for w, following in pairwise(words)):
+        pointer = next((f"{w} {following}" for w, following in pairwise(words) if w == "bu" and following.startswith(stem)), None)
+        if pointer is None:
             continue
+        why = f"'{pointer}' points back at the traveller described before: '{fact.described}'"
         for place, _ in stop_places(other):
             if not fact.stops or fact.stops[-1].place.text != place.text:
-                fact.stops.append(StopFact(place))
+                fact.stops.append(StopFact(place, inference=why))
 
 
 def meeting_facts(sentence: Sentence, doc_id: str) -> list[MeetingFact]:

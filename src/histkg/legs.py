@@ -79,11 +79,12 @@ class Legs:
         """A leg to the journey's origin and the place of the welcome there."""
         origin = self.journey.origin
         where = next(place for place, case in stops if case == "locative")
+        came = (f"they welcomed the group where its journey begins, {origin.text}, "
+                f"before it had gone anywhere: they came there to meet it")
+        stops = [StopFact(origin, date, came)] + ([] if same_place(origin, where) else [StopFact(where, date)])
         leg = VisitFact(self.journey.doc_id, sentence.make(sentence.span.start_char, sentence.span.end_char, "VISIT"),
-                        visitors=party, part_of=self.journey, destination=origin,
-                        stops=[StopFact(p, date) for p in ([origin] if same_place(origin, where) else [origin, where])])
-        leg.inference["destination"] = (f"they welcomed the group where its journey begins, {origin.text}, "
-                                        f"before it had gone anywhere: they came there to meet it")
+                        visitors=party, part_of=self.journey, destination=origin, stops=stops)
+        leg.inference["destination"] = came
         self.found.append(leg)
 
     def begin(self, sentence: Sentence, leader, stops: list, date, visitors=(), replay=False) -> None:

@@ -168,7 +168,7 @@ def _split_word_edits(text: str) -> list[Edit]:
     stay apart. A capital starts a new word, so only the first piece may have one.
     """
     words = Counter(_WORD.findall(text))
-    pieces = [m for m in _PIECE.finditer(text)]
+    pieces = list(_PIECE.finditer(text))
     splits: Counter = Counter()
     found = []
     i = 0
@@ -192,10 +192,10 @@ def _split_word(text: str, following: list, words: Counter) -> list:
     run = following[:1]
     for m in following[1:]:
         if run[-1].group(2) or text[run[-1].end():m.start()] != " " or not m.group(1)[0].islower():
-            break
+            break  # a case ending closes the run: only its last piece has one
         run.append(m)
     for n in range(len(run), 1, -1):
-        if words["".join(m.group(1) for m in run[:n])] and not any(m.group(2) for m in run[:n - 1]):
+        if words["".join(m.group(1) for m in run[:n])]:
             return run[:n]
     return []
 

@@ -56,8 +56,7 @@ def holes(sentence: Sentence) -> list[int]:
         last = token.idx + len(token.text) - 1
         if last + 1 >= len(text) or text[last + 1].isalnum() or text[last + 1] in "'’" or text[last].isspace():
             continue
-        spanned = sentence.make(last, last + 2, "MARK")  # the original offsets of this character and the next
-        width = spanned.end - spanned.start - 2
+        width = hole_after(sentence, last)
         if width > 0:
             found.append(width)
     return found
@@ -77,11 +76,17 @@ def mark_places(page: list[Sentence]) -> list[tuple[Sentence, int | None]]:
     return places
 
 
+def hole_after(sentence: Sentence, char: int) -> int:
+    """How many characters of the original the clean-up dropped right after
+    `char` (a character of the sentence's paragraph that is not its last)."""
+    spanned = sentence.make(char, char + 2, "MARK")  # the original offsets of this character and the next
+    return spanned.end - spanned.start - 2
+
+
 def hole_at_end(sentence: Sentence) -> bool:
     """`gönderdi16.`: the sentence's last word or the one before its final punctuation has a hole."""
     tokens = [t for t in sentence.span if not t.is_space][-2:]
-    return any(sentence.make(t.idx + len(t.text) - 1, t.idx + len(t.text) + 1, "MARK").end
-               - sentence.make(t.idx + len(t.text) - 1, t.idx + len(t.text) + 1, "MARK").start > 2
+    return any(hole_after(sentence, t.idx + len(t.text) - 1) > 0
                for t in tokens if t.idx + len(t.text) < len(sentence.doc.text))
 
 
@@ -105,12 +110,15 @@ def assign(numbers: list[int], places: list) -> dict[int, Sentence]:
 
 def numbered_notes(all_sentences: list[Sentence]) -> dict[int, tuple[int, list[Sentence]]]:
     """Index of a note's first sentence -> (its number, its sentences)."""
-    notes = {}
+    paragraphs: dict[int, list[Sentence]] = {}
     for sentence in all_sentences:
-        first = sentence.index == 0 or all_sentences[sentence.index - 1].paragraph != sentence.paragraph
-        number = NUMBER.match(sentence.span.text) if first and sentence.section == "footnote" else None
+        paragraphs.setdefault(sentence.paragraph, []).append(sentence)
+    notes = {}
+    for paragraph in paragraphs.values():
+        first = paragraph[0]
+        number = NUMBER.match(first.span.text) if first.section == "footnote" else None
         if number is not None:
-            notes[sentence.index] = (int(number[1]), [s for s in all_sentences if s.paragraph == sentence.paragraph])
+            notes[first.index] = (int(number[1]), paragraph)
     return notes
 
 
@@ -179,11 +187,12 @@ def quoted_journey(note: Sentence, person, doc_id: str) -> VisitFact | None:
         return None
     date = next((m for s, m in inside if s.label_ == "DATE"), None)
     number = NUMBER.match(note.span.text)[1]
+    there = {id(p): f"the quotation has him act or arrive in {p.text}" for p in places}
     fact = VisitFact(doc_id, note.make(start, end, "VISIT"), leader=person, destination=places[-1],
-                     stops=[StopFact(p) for p in places], when=date)
+                     stops=[StopFact(p, inference=there[id(p)]) for p in places], when=date)
     fact.inference["leader"] = (f"note {number} quotes a source that does not say who did it: "
                                 f"the person of the sentence its mark stands in, {person.text}")
-    fact.inference["destination"] = f"the quotation has him act or arrive in {places[-1].text}"
+    fact.inference["destination"] = there[id(places[-1])]
     return fact
 
 

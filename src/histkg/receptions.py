@@ -39,13 +39,16 @@ def clause_items(sentence: Sentence, verb) -> list:
 
 
 def received_persons(sentence: Sentence) -> list:
-    """(span, person) the sentence says were received: the subjects of the
-    passive verb, not its agent (`X tarafından kabul edildi`)."""
+    """(span, person) the sentence says were received."""
     verb = reception_verb(sentence)
-    if verb is None:
-        return []
+    return [] if verb is None else subjects(sentence, clause_items(sentence, verb))
+
+
+def subjects(sentence: Sentence, in_clause: list) -> list:
+    """(span, person) of the persons the clause of a passive verb makes its
+    subjects, not its agent (`X tarafından kabul edildi`)."""
     doc = sentence.doc
-    return [(s, m) for s, m in clause_items(sentence, verb) if s.label_ == "PERSON"
+    return [(s, m) for s, m in in_clause if s.label_ == "PERSON"
             and case_after(doc, s.end) == "nominative"
             and not (s.end < len(doc) and turkish_lower(doc[s.end].text) in lexicon()["agent_links"])]
 
@@ -56,7 +59,7 @@ def reception_facts(sentence: Sentence, doc_id: str) -> list[VisitFact]:
     if verb is None:
         return []
     doc, in_clause = sentence.doc, clause_items(sentence, verb)
-    received = received_persons(sentence)
+    received = subjects(sentence, in_clause)
     if not received:
         return []
     dates = sorted((m for s, m in in_clause if s.label_ == "DATE" and "/" not in m.data.edtf),

@@ -6,6 +6,7 @@ whence, where, whither), read from the case suffix after each place name.
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span
@@ -103,9 +104,15 @@ def place_case(doc: Doc, end: int) -> str:
     ending = word[len(stem):]
     if len(ending) < 2:
         return case  # `Tophane Rıhtımı`: the compound's own ending, no case
-    forms = sorted(((form, name) for name, all_forms in lexicon()["case_suffixes"].items() for form in all_forms),
-                   key=lambda pair: -len(pair[0]))
-    return next((name for form, name in forms if len(form) >= 2 and ending.endswith(form)), case)
+    return next((name for form, name in case_endings() if ending.endswith(form)), case)
+
+
+@cache
+def case_endings() -> list[tuple[str, str]]:
+    """(ending, case) of every case suffix of two letters or more, longest first
+    (a one-letter form such as `-a` would match the end of any word)."""
+    forms = [(form, name) for name, all_forms in lexicon()["case_suffixes"].items() for form in all_forms]
+    return sorted(((form, name) for form, name in forms if len(form) >= 2), key=lambda pair: -len(pair[0]))
 
 
 def coordinated_cases(doc: Doc, places: list) -> list[str]:

@@ -164,8 +164,12 @@ def treaty_facts(all_sentences: list[Sentence], doc_id: str) -> list[TreatyFact]
 
 def telling(fact: TreatyFact) -> bool:
     """Enough to tell which treaty a fact speaks of (`anlaşma imzalamaları` is not)."""
-    return bool(fact.named or fact.signed_on or fact.refers_back or fact.party_names
-                or len(fact.parties) + len(fact.signatories) >= 2)
+    return bool(fact.named or fact.refers_back) or says_enough(fact)
+
+
+def says_enough(fact: TreatyFact) -> bool:
+    """A date or two sides: enough to make a treaty of a phrase that names none."""
+    return bool(fact.signed_on or fact.party_names or len(fact.parties) + len(fact.signatories) >= 2)
 
 
 def sentence_treaty_facts(sentence: Sentence, doc_id: str, about: str | None = None) -> list[TreatyFact]:
@@ -476,17 +480,31 @@ def with_antecedents(found: list[tuple[Sentence, TreatyFact]]) -> list[TreatyFac
     facts = []
     for i, (sentence, fact) in enumerate(found):
         if fact.refers_back and not plural(fact.phrase.text):
-            before = [f for s, f in found[:i] if f.family == fact.family and not plural(f.phrase.text)
-                      and same_stretch(s, sentence)]
-            if before:
-                fact = replace(fact, antecedent=before[-1].antecedent or before[-1].phrase)
+            nearest = nearest_before(found, i)
+            if nearest is not None:  # a `bu` that points at another `bu` speaks of what that one does
+                fact = replace(fact, antecedent=facts[nearest].antecedent or facts[nearest].phrase)
         facts.append(fact)
     return facts
 
 
+POINTS_BACK_SENTENCES = 2  # `bu` points at most this many sentences back
+
+
+def nearest_before(found: list[tuple[Sentence, TreatyFact]], i: int) -> int | None:
+    """The position of the nearest fact before found[i] of its kind, singular, in the same stretch of text."""
+    sentence, fact = found[i]
+    for j in range(i - 1, -1, -1):
+        earlier, candidate = found[j]
+        if sentence.index - earlier.index > POINTS_BACK_SENTENCES:
+            return None  # the facts are in text order: the rest lie further back still
+        if candidate.family == fact.family and not plural(candidate.phrase.text) and same_stretch(earlier, sentence):
+            return j
+    return None
+
+
 def same_stretch(earlier: Sentence, later: Sentence) -> bool:
     """Two sentences close enough for `bu` to point from one to the other."""
-    return earlier.section == later.section and later.index - earlier.index <= 2 \
+    return earlier.section == later.section and later.index - earlier.index <= POINTS_BACK_SENTENCES \
         and (earlier.section != "footnote" or earlier.paragraph == later.paragraph)
 
 
@@ -526,7 +544,7 @@ def treaty_events(facts, entities: list, entity_of: dict, Entity, finish) -> lis
         if treaty is None and not told.named:
             treaty, why = known.described(told, entities, entity_of)
         if treaty is None:
-            if not (told.signed_on or told.party_names or len(told.parties) + len(told.signatories) >= 2):
+            if not says_enough(told):
                 continue  # `anlaşma imzalamaları`: too little to tell which treaty
             treaty = new_treaty(told, entity_of, Entity, finish)
             entities.append(treaty)

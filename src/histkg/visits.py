@@ -595,8 +595,8 @@ def visit_event(group: list[VisitFact], entity_of: dict) -> Event:
             event.add("visitor", entity_of.get(person), (person,))
         if fact.origin is not None:
             event.add("origin", entity_of.get(fact.origin), (fact.origin,))
+    inference = next((f.inference.get("destination") for f in group if f.destination is destination), None)
     if destination is not None:
-        inference = next((f.inference.get("destination") for f in group if f.destination is destination), None)
         event.add("destination", entity_of.get(destination), (destination,), inference=inference)
     travellers = {id(v) for v in event.values("visitor")}
     for fact in group:
@@ -604,7 +604,7 @@ def visit_event(group: list[VisitFact], entity_of: dict) -> Event:
             host = entity_of.get(person)
             if host is not None and id(host) not in travellers:
                 event.add("host", host, (person,))
-    add_stops(event, group, entity_of, destination)
+    add_stops(event, group, entity_of, destination, inference)
     add_span(event, group)
     where = event.values("destination")
     year = min((c.value.data.earliest.year for c in event.claims if c.predicate == "startDate"), default=None)
@@ -631,9 +631,11 @@ def main_destination(group: list[VisitFact], entity_of: dict):
     return max(datives, key=lambda m: counts[id(entity_of[m])], default=None)
 
 
-def add_stops(event: Event, group: list[VisitFact], entity_of: dict, destination=None) -> None:
+def add_stops(event: Event, group: list[VisitFact], entity_of: dict, destination=None,
+              drawn: str | None = None) -> None:
     """The stops of every fact in story order; a visit the text tells only by
-    its goal (`X Paris'e itimatnamesini verdi`) stops there."""
+    its goal (`X Paris'e itimatnamesini verdi`) stops there (`drawn`: how
+    that goal was inferred, if the text does not state it)."""
     previous = None
     for fact in group:
         kept = []  # the event's stop for each of the fact's stops
@@ -646,14 +648,14 @@ def add_stops(event: Event, group: list[VisitFact], entity_of: dict, destination
             date = None
             if stop.date is not None:
                 date = EventClaim("date", stop.date.mention, (stop.date.mention, stop.place), stop.date.problem)
-            event.stops.append(Stop(len(event.stops) + 1, place, (stop.place,), date))
+            event.stops.append(Stop(len(event.stops) + 1, place, (stop.place,), date, inference=stop.inference))
             kept.append(event.stops[-1])
         for index, slot in fact.flagged:
             if kept[index] is not None and not any(c.value.data.earliest == slot.mention.data.earliest
                                                    for c in kept[index].flagged):
                 kept[index].flagged.append(EventClaim("date", slot.mention, slot.evidence, slot.problem))
     if not event.stops and destination is not None and entity_of.get(destination) is not None:
-        event.stops.append(Stop(1, entity_of[destination], (destination,)))
+        event.stops.append(Stop(1, entity_of[destination], (destination,), inference=drawn))
 
 
 def add_span(event: Event, group: list[VisitFact] = ()) -> None:
