@@ -94,5 +94,7 @@ def test_a_guest_at_a_conference_went_to_its_city_when_another_text_says_it_met(
 
 def test_every_visit_has_a_label_and_evidence(phrases_graph):
     _, graph = phrases_graph
-    for visit in graph.subjects(RDF.type, HKG.Visit):
+    visits = list(graph.subjects(RDF.type, HKG.Visit))
+    assert visits
+    for visit in visits:
         assert graph.value(visit, SKOS.prefLabel) and graph.value(visit, HKG.evidence)
