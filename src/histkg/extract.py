@@ -109,7 +109,7 @@ def extract(document: Document, nlp: Language | None = None) -> Extraction:
     for (offset, _, section), doc in zip(parts, docs):
         found = list(doc_mentions(document, clean, doc, offset, section))
         mentions.extend(found)
-        parsed.append((doc, section, list(zip(doc.ents, found)), mention_maker(document, clean, doc, offset, section)))
+        parsed.append((doc, section, list(zip(doc.ents, found)), MentionMaker(document, clean, doc, offset, section)))
         if section == "footnote":
             works.extend(doc_works(document, clean, doc, offset, found))
     from .events import find_facts  # events reads Mentions: imported here, not at the top
@@ -119,15 +119,26 @@ def extract(document: Document, nlp: Language | None = None) -> Extraction:
     return Extraction(document, clean, tuple(mentions), tuple(works), facts)
 
 
-def mention_maker(document: Document, clean: CleanText, doc: Doc, offset: int, section: str):
+@dataclass(frozen=True)
+class MentionMaker:
     """A Mention for any words of a paragraph (event words, a place inside a
     treaty's name), by character offsets in the paragraph's doc."""
-    def make(start_char: int, end_char: int, label: str) -> Mention:
-        start, end = clean.to_original(offset + start_char, offset + end_char)
-        sentence = doc.char_span(start_char, end_char, alignment_mode="expand").sent
-        return Mention(document.doc_id, label, " ".join(doc.text[start_char:end_char].split()), start, end,
-                       section, " ".join(sentence.text.split()))
-    return make
+
+    document: Document
+    clean: CleanText
+    doc: Doc
+    offset: int
+    section: str
+
+    def __call__(self, start_char: int, end_char: int, label: str) -> Mention:
+        start, end = self.original(start_char, end_char)
+        sentence = self.doc.char_span(start_char, end_char, alignment_mode="expand").sent
+        return Mention(self.document.doc_id, label, " ".join(self.doc.text[start_char:end_char].split()), start, end,
+                       self.section, " ".join(sentence.text.split()))
+
+    def original(self, start_char: int, end_char: int) -> tuple[int, int]:
+        """The span of those characters in the original file."""
+        return self.clean.to_original(self.offset + start_char, self.offset + end_char)
 
 
 def doc_mentions(document: Document, clean: CleanText, doc: Doc, offset: int, section: str):

@@ -79,8 +79,8 @@ def mark_places(page: list[Sentence]) -> list[tuple[Sentence, int | None]]:
 def hole_after(sentence: Sentence, char: int) -> int:
     """How many characters of the original the clean-up dropped right after
     `char` (a character of the sentence's paragraph that is not its last)."""
-    spanned = sentence.make(char, char + 2, "MARK")  # the original offsets of this character and the next
-    return spanned.end - spanned.start - 2
+    start, end = sentence.make.original(char, char + 2)  # this character and the next, in the original
+    return end - start - 2
 
 
 def hole_at_end(sentence: Sentence) -> bool:

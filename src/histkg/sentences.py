@@ -56,7 +56,7 @@ class Sentence:
     span: Span
     section: str
     items: list  # (Span, Mention) in text order
-    make: object  # (start_char, end_char, label) -> Mention for words of this paragraph
+    make: object  # extract.MentionMaker: (start_char, end_char, label) -> Mention for words of this paragraph
     index: int = 0  # position in the document (body and footnotes alike)
     paragraph: int = 0
 
