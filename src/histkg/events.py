@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .event_model import Event
+from .journey_phrases import meeting_facts
 from .sentences import sentences
 from .signed_during import nationalities, signed_during_visits
 from .treaties import TreatyFact, merge_aliases, treaty_events, treaty_facts
@@ -24,6 +25,7 @@ class Facts:
     treaties: list[TreatyFact]
     visits: list[VisitFact]
     extra_mentions: list  # places named inside treaty names (`Kars` of `Kars Antlaşması`)
+    meetings: list = field(default_factory=list)  # journey.MeetingFact: when a conference met (dates its guests)
     positions: dict = field(default_factory=dict)  # mention -> (sentence index, paragraph): which facts stand near
     nationalities: dict = field(default_factory=dict)  # PERSON mention -> nationality word before his titles
 
@@ -36,7 +38,8 @@ def find_facts(doc_id: str, paragraphs) -> Facts:
     treaties = treaty_facts(all_sentences, doc_id)
     positions = {m: (s.index, s.paragraph) for s in all_sentences for _, m in s.items}
     extra = [slot.mention for fact in treaties for slot in fact.signed_at if slot.mention not in positions]
-    return Facts(treaties, visit_facts(all_sentences, doc_id), extra, positions, nationalities(all_sentences))
+    return Facts(treaties, visit_facts(all_sentences, doc_id), extra, meeting_facts(all_sentences, doc_id),
+                 positions, nationalities(all_sentences))
 
 
 def resolve_events(extractions, entities: list) -> list[Event]:
@@ -50,7 +53,8 @@ def resolve_events(extractions, entities: list) -> list[Event]:
     merge_aliases(said_of_treaties, entities, entity_of, finish)
     events = treaty_events(said_of_treaties, entities, entity_of, Entity, finish)
     said_of_journeys = [f for x in extractions if x.facts for f in x.facts.visits]
-    visits = visit_events(said_of_journeys, entity_of)
+    meetings = [f for x in extractions if x.facts for f in x.facts.meetings]
+    visits = visit_events(said_of_journeys, meetings, entity_of)
     where = {m: p for x in extractions if x.facts for m, p in x.facts.positions.items()}
     nationality = {m: w for x in extractions if x.facts for m, w in x.facts.nationalities.items()}
     signed_during_visits(events, visits, said_of_treaties, where, nationality, entities, entity_of)

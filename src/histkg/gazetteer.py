@@ -133,3 +133,20 @@ def is_city(name: str) -> bool:
     gazetteer = Gazetteer.load()
     key = gazetteer.lookup(name)
     return bool(key) and key.startswith("geonames:") and gazetteer.info(key).latitude is not None
+
+
+@cache
+def country_keys() -> dict[str, str]:
+    """Country code -> the gazetteer key of that country."""
+    gazetteer = Gazetteer.load()
+    return {info.country: key for key, info in gazetteer.places.items()
+            if key.startswith("geonames:") and info.latitude is None}
+
+
+def state_of(key: str | None) -> str | None:
+    """The gazetteer key of the state a GeoNames place stands for: a country
+    itself (it has no coordinates), or the country a city lies in."""
+    if not isinstance(key, str) or not key.startswith("geonames:"):
+        return None
+    info = Gazetteer.load().info(key)
+    return key if info.latitude is None else country_keys().get(info.country)

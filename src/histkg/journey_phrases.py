@@ -38,10 +38,9 @@ PAST = re.compile(r"^(?:m[ıiuü]ş(?:t[ıiuü]|d[ıiuü])?|[dt][ıiuü])(?:l[ae
 GENITIVE = re.compile(r"n?[ıiuü]n$")  # `Bolşeviklerin`: of the Bolsheviks
 
 
-def phrase_facts(all_sentences: list[Sentence], doc_id: str) -> list:
-    """The journeys a document tells in a phrase (VisitFact), with the later
-    sentences that speak of the traveller again, and when its conferences
-    met (MeetingFact)."""
+def phrase_facts(all_sentences: list[Sentence], doc_id: str) -> list[VisitFact]:
+    """The journeys a document tells in a phrase, with the later sentences
+    that speak of the traveller again."""
     facts = []
     for sentence in all_sentences:
         found = participle_facts(sentence, doc_id) + parenthesis_facts(sentence, doc_id) + guest_facts(sentence, doc_id)
@@ -49,7 +48,6 @@ def phrase_facts(all_sentences: list[Sentence], doc_id: str) -> list:
             if stem is not None:
                 follow_up(fact, stem, sentence, all_sentences)
             facts.append(fact)
-        facts.extend(meeting_facts(sentence, doc_id))
     return facts
 
 
@@ -316,7 +314,12 @@ def follow_up(fact: VisitFact, stem: str, sentence: Sentence, all_sentences: lis
                 fact.stops.append(StopFact(place, inference=why))
 
 
-def meeting_facts(sentence: Sentence, doc_id: str) -> list[MeetingFact]:
+def meeting_facts(all_sentences: list[Sentence], doc_id: str) -> list[MeetingFact]:
+    """When the document's conferences met."""
+    return [fact for sentence in all_sentences for fact in sentence_meeting_facts(sentence, doc_id)]
+
+
+def sentence_meeting_facts(sentence: Sentence, doc_id: str) -> list[MeetingFact]:
     """`Sivas Kongresi'nin toplandığı Eylül 1919'da`, `Kongre 4 Eylül 1919'da
     toplandı`: a conference, a verb of meeting within a few words, and the
     date between them or right after the verb."""

@@ -11,9 +11,9 @@ import datetime as dt
 from dataclasses import replace
 
 from .event_model import Event
-from .gazetteer import Gazetteer
+from .gazetteer import state_of
 from .sentences import Sentence, lexicon
-from .treaties import TreatyFact, country_keys, demonym_state, state_entity
+from .treaties import TreatyFact, demonym_state, state_entity
 
 
 def nationalities(all_sentences: list[Sentence]) -> dict:
@@ -70,11 +70,9 @@ def just_before(mention, fact: TreatyFact, where: dict) -> bool:
 
 def city_country(place) -> str | None:
     """The gazetteer key of the country a city entity lies in (None for a country or region)."""
-    key = getattr(place, "key", "")
-    if not isinstance(key, str) or not key.startswith("geonames:"):
-        return None
-    info = Gazetteer.load().info(key)
-    return country_keys().get(info.country) if info.latitude is not None else None
+    key = getattr(place, "key", None)
+    state = state_of(key)
+    return state if state != key else None
 
 
 def during(visit: Event, day) -> bool:

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from .components import is_suffix, name_part
 from .event_model import Event
-from .gazetteer import Gazetteer, is_city, is_country
+from .gazetteer import Gazetteer, is_city, is_country, state_of
 from .lexicon import load_lexicon, turkish_lower
 from .sentences import Sentence, Slot, case_after, lexicon, next_words, starts_with_any
 
@@ -398,23 +398,10 @@ def both_sides_at(sentence: Sentence, lo: int, hi: int) -> int | None:
 
 
 @cache
-def country_keys() -> dict[str, str]:
-    """Country code -> the gazetteer key of that country."""
-    gazetteer = Gazetteer.load()
-    return {info.country: key for key, info in gazetteer.places.items()
-            if key.startswith("geonames:") and info.latitude is None}
-
-
-@cache
 def state_key(name: str) -> str | None:
-    """The gazetteer key of the state a place stands for: a country itself,
-    or the country a city (a government's seat) lies in."""
-    gazetteer = Gazetteer.load()
-    key = gazetteer.lookup(name)
-    if not key or not key.startswith("geonames:"):
-        return None
-    info = gazetteer.info(key)
-    return key if info.latitude is None else country_keys().get(info.country)
+    """The gazetteer key of the state a place name stands for: a country
+    itself, or the country a city (a government's seat) lies in."""
+    return state_of(Gazetteer.load().lookup(name))
 
 
 def subject_state(doc: Doc, span: Span, mention) -> bool:

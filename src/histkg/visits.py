@@ -492,13 +492,11 @@ def stays_in_time(episode: Episode, sentence: Sentence) -> bool:
     return any(abs(m.data.earliest - before) <= window for m in dates if m.data.earliest != dt.date.min)
 
 
-def visit_events(facts: list, entity_of: dict) -> list[Event]:
+def visit_events(facts: list[VisitFact], meetings: list[MeetingFact], entity_of: dict) -> list[Event]:
     """One event per journey: facts with the same leader, a compatible
     destination and year are one journey told in several places. A visit
     whose traveller the text does not name is one of its own. A leg is an
     event of its own, part of its journey's."""
-    meetings = [f for f in facts if isinstance(f, MeetingFact)]
-    facts = [f for f in facts if isinstance(f, VisitFact)]
     entity_of = with_places_named_inside(facts, entity_of)
     date_by_meeting(facts, meetings, entity_of)
     place_receptions(facts, entity_of)
