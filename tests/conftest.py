@@ -13,7 +13,7 @@ GOLD = Path(__file__).parent / "gold"
 
 @pytest.fixture(scope="session")
 def seeds_build(tmp_path_factory):
-    from histkg.build import build
+    from histkg.pipeline import build
 
     out = tmp_path_factory.mktemp("out")
     return build([SEEDS], out), out
@@ -21,7 +21,7 @@ def seeds_build(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def nlp():
-    from histkg.extract import build_nlp
+    from histkg.mentions.extract import build_nlp
 
     return build_nlp()
 

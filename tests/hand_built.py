@@ -5,7 +5,7 @@ from __future__ import annotations
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from histkg.namespaces import HKG, OA
+from histkg.rdf.namespaces import HKG, OA
 
 
 def add_annotation(graph: Graph, node: URIRef, source: URIRef, start: int, exact: str, sentence: str,

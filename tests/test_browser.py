@@ -13,7 +13,7 @@ import shutil
 import pytest
 from test_serve import running_server
 
-from histkg.query import catalogue
+from histkg.query.sparql import catalogue
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is missing: pip install -e '.[test]'")
 

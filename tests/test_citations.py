@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from histkg.citations import pages_of, place_and_year, title_of
-from histkg.corpus import load_corpus
-from histkg.extract import extract
+from histkg.mentions.citations import pages_of, place_and_year, title_of
+from histkg.text.corpus import load_corpus
+from histkg.pipeline import extract_document
 
 
 def works_of(text: str, tmp_path: Path, nlp):
     path = tmp_path / "article.txt"
     path.write_text(text, encoding="utf-8")
     (document,) = load_corpus([path])
-    return extract(document, nlp).works
+    return extract_document(document, nlp).works
 
 
 def test_place_and_year_skip_years_of_the_title_and_month_names():
@@ -45,8 +45,8 @@ def test_a_footnote_reference_gives_a_work_with_author_translator_place_year_pag
 def test_seed_persons_are_marked_actors_or_cited_authors(seeds_build):
     from rdflib.namespace import SKOS
 
-    from histkg.export import as_graph
-    from histkg.namespaces import HKG
+    from histkg.export.registry import as_graph
+    from histkg.rdf.namespaces import HKG
 
     result, _ = seeds_build
     graph = as_graph(result.dataset)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from histkg.corpus import CorpusError, Document, decode, load_catalog, load_corpus
+from histkg.text.corpus import CorpusError, Document, decode, load_catalog, load_corpus
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

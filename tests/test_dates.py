@@ -1,4 +1,4 @@
-"""Tests for histkg.dates: small sentences written for the tests, plus a measure on the gold."""
+"""Tests for histkg.language.dates: small sentences written for the tests, plus a measure on the gold."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from histkg.dates import DateMatch, find_dates, typed_value
+from histkg.language.dates import DateMatch, find_dates, typed_value
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold" / "dates.json"
@@ -540,9 +540,9 @@ def test_any_text_gives_consistent_matches(pieces, default_year):
 def test_docstring_example():
     import doctest
 
-    import histkg.dates
+    import histkg.language.dates
 
-    assert doctest.testmod(histkg.dates).failed == 0
+    assert doctest.testmod(histkg.language.dates).failed == 0
 
 
 # --------------------------------------------------------------------------- gold

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from histkg.corpus import load_corpus
-from histkg.extract import extract
+from histkg.text.corpus import load_corpus
+from histkg.pipeline import extract_document
 
 
 def extraction(text: str, tmp_path: Path, nlp):
     path = tmp_path / "doc.txt"
     path.write_text(text, encoding="utf-8")
     (document,) = load_corpus([path])
-    return extract(document, nlp)
+    return extract_document(document, nlp)
 
 
 def found(text: str, tmp_path: Path, nlp) -> dict[str, set[str]]:
@@ -138,7 +138,7 @@ def test_a_treaty_named_by_the_city_where_it_was_made_and_what_it_is(tmp_path, n
 
 
 def test_a_treaty_head_with_a_case_ending_written_without_apostrophe_is_found_and_joins_its_treaty(tmp_path, nlp):
-    from histkg.resolve import resolve
+    from histkg.resolve.entities import resolve
 
     text = "Varna Antlaşması 1925'te imzalandı. Bulgaristan daha önce Varna Antlaşmasını imzalamıştı."
     labels = found(text, tmp_path, nlp)

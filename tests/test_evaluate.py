@@ -12,8 +12,10 @@ from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import SKOS, XSD
 
 from histkg.cli import main
-from histkg.evaluate import Occurrence, evaluate, find_all, inside_another_name, maximal, name_pattern, place_name
-from histkg.namespaces import HKG, OA
+from histkg.evaluate.gold import Occurrence, find_all, inside_another_name, maximal, name_pattern
+from histkg.evaluate.scoring import evaluate
+from histkg.evaluate.names import place_name
+from histkg.rdf.namespaces import HKG, OA
 
 GOLD = Path(__file__).parent / "gold"
 BASE = "https://example.org/id/"
@@ -251,7 +253,7 @@ def test_evaluate_help_has_an_example():
 @pytest.fixture(scope="module")
 def seeds_graph(seeds_build, tmp_path_factory):
     """The seeds' graph: the session build's graph.ttl (written when it conforms), else its dataset."""
-    from histkg.export import export
+    from histkg.export.registry import export
 
     result, out = seeds_build
     graph = out / "graph.ttl"
@@ -282,8 +284,8 @@ def test_the_seeds_event_slots_count_gumru_dates_by_source(seeds_graph):
 
 
 def test_a_gold_treaty_named_by_a_common_noun_is_found_by_its_signing_date():
-    from histkg.evaluate import Predictions
-    from histkg.evaluate_events import treaty_node
+    from histkg.evaluate.gold import Predictions
+    from histkg.evaluate.events import treaty_node
 
     graph, source = Graph(), URIRef(BASE + "source/000")
     for slug, label, day in [("t/peace", "barış (Gürcistan, 1920-05-07)", "1920-05-07"),

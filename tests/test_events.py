@@ -10,9 +10,9 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
 
-from histkg.build import build
-from histkg.export import as_graph
-from histkg.namespaces import HKG
+from histkg.pipeline import build
+from histkg.export.registry import as_graph
+from histkg.rdf.namespaces import HKG
 
 TREATY_TEXT = (
     "Yunanistan ile Bulgaristan arasında 12 Mart 1926 tarihinde Varna'da bir ticaret antlaşması imzalandı. "

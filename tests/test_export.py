@@ -25,9 +25,9 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, RDF, SKOS, XSD
 from hand_built import add_annotation
 
-from histkg.build import OUTPUTS
+from histkg.pipeline import OUTPUTS
 from histkg.cli import main
-from histkg.export import (
+from histkg.export.registry import (
     EXPORTERS,
     EXTENSIONS,
     ExportError,
@@ -36,8 +36,8 @@ from histkg.export import (
     export,
     load_graph,
 )
-from histkg.namespaces import HKG, SCHEMA
-from histkg.networks import (
+from histkg.rdf.namespaces import HKG, SCHEMA
+from histkg.export.networks import (
     attribute_types,
     cooccurrence_network,
     event_network,

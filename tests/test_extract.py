@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from histkg.corpus import load_corpus
-from histkg.extract import extract
+from histkg.text.corpus import load_corpus
+from histkg.pipeline import extract_document
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -19,7 +19,7 @@ def mentions_of(text: str, tmp_path: Path, nlp) -> dict[str, set[str]]:
     path.write_text(text, encoding="utf-8")
     (document,) = load_corpus([path])
     found: dict[str, set[str]] = {}
-    for mention in extract(document, nlp).mentions:
+    for mention in extract_document(document, nlp).mentions:
         found.setdefault(mention.label, set()).add(mention.text)
     return found
 
@@ -83,7 +83,7 @@ def test_sentence_start_word_is_not_a_place(tmp_path, nlp):
 
 @pytest.fixture(scope="module")
 def seed_mentions(nlp):
-    return {document.doc_id: extract(document, nlp) for document in load_corpus([SEEDS])}
+    return {document.doc_id: extract_document(document, nlp) for document in load_corpus([SEEDS])}
 
 
 def test_seeds_name_the_main_actors_and_places(seed_mentions):

@@ -11,9 +11,9 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, SKOS
 
-from histkg.build import build
-from histkg.corpus import load_corpus
-from histkg.namespaces import HKG, OA
+from histkg.pipeline import build
+from histkg.text.corpus import load_corpus
+from histkg.rdf.namespaces import HKG, OA
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

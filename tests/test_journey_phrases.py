@@ -9,7 +9,7 @@ from rdflib.namespace import RDF, SKOS
 from test_events import built_once, claims_of, labels, only
 from test_visits import places, stop_inferences, visit_labels
 
-from histkg.namespaces import HKG
+from histkg.rdf.namespaces import HKG
 
 NOTE_TEXT = (
     "Bu sırada Kozalı'da bulunan bazı Ruslar da bizimle temas kurdular. Sarıçam'dan Yeşilköz'e gelen "

@@ -10,7 +10,7 @@ from __future__ import annotations
 from test_events import built_once, claims_of, labels, only
 from test_visits import places, stop_inferences, visit_labels
 
-from histkg.namespaces import HKG
+from histkg.rdf.namespaces import HKG
 
 PAGE_TEXT = (
     "Genelkurmay Başkanı Refet Sami Paşa, durumu yakından görmek\n"

@@ -6,9 +6,9 @@ import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
 
-from histkg import resources
-from histkg.namespaces import CRM, HKG, PROV, SCHEMA, SEM
-from histkg.resources import ontology_file
+from histkg.language import resources
+from histkg.rdf.namespaces import CRM, HKG, PROV, SCHEMA, SEM
+from histkg.language.resources import ontology_file
 
 ONTOLOGY_IRI = URIRef("https://w3id.org/histkg/ontology")
 HKG_NS = str(HKG._NS)

@@ -23,8 +23,8 @@ from hand_built import add_annotation
 
 import histkg.cli
 from histkg.cli import main
-from histkg.namespaces import HKG, SCHEMA
-from histkg.query import (
+from histkg.rdf.namespaces import HKG, SCHEMA
+from histkg.query.sparql import (
     NamedQuery,
     QueryError,
     catalogue,

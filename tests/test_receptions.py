@@ -9,7 +9,7 @@ from __future__ import annotations
 from test_events import built_once, claims_of, labels, only
 from test_visits import places, stop_inferences, visit_labels
 
-from histkg.namespaces import HKG
+from histkg.rdf.namespaces import HKG
 
 RECEIVED_TEXT = (
     "Refik Saffet Bey 3 Mart 1922'de Sarıçam'dan Yeşilköz'e geldi. Osman Nuri Bey 5 Nisan 1922'de Akçalı'dan "

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from histkg.extract import Mention
-from histkg.resolve import resolve_persons, similar_spelling
+from histkg.mentions.extract import Mention
+from histkg.resolve.persons import resolve_persons
+from histkg.language.spelling import similar_spelling
 
 
 def persons(*surfaces: str, section: str = "body"):
@@ -65,7 +66,7 @@ def test_similar_spelling_needs_more_than_a_shared_first_letter():
 
 
 def test_a_treaty_name_with_a_word_in_front_joins_the_shorter_name():
-    from histkg.resolve import resolve_treaties
+    from histkg.resolve.entities import resolve_treaties
 
     mentions = [Mention("doc", "TREATY", text, i * 50, i * 50 + len(text), "body", text)
                 for i, text in enumerate(["Bükreş Antlaşması", "Romanya Bükreş Anlaşması", "Bükreş Protokolü"])]
@@ -107,7 +108,7 @@ def test_authority_file_links_a_soviet_commissar():
 
 
 def test_organizations_of_an_authority_record_are_one_node_with_its_wikidata_iri():
-    from histkg.resolve import resolve_organizations
+    from histkg.resolve.entities import resolve_organizations
 
     mentions = [Mention("doc", "ORG", text, i * 40, i * 40 + len(text), "body", text)
                 for i, text in enumerate(["SSCB", "Sovyetler Birliği", "Terakki Fırkası"])]
@@ -118,38 +119,38 @@ def test_organizations_of_an_authority_record_are_one_node_with_its_wikidata_iri
 
 
 def test_a_quarter_from_the_curated_gazetteer_gets_coordinates_and_no_invented_link():
-    from histkg.resolve import resolve_places
+    from histkg.resolve.entities import resolve_places
 
     (place,) = resolve_places([Mention("doc", "PLACE", "Haydarpaşa", 0, 10, "body", "s")])
     assert place.same_as == () and round(place.latitude, 1) == 41.0 and round(place.longitude, 1) == 29.0
 
 
 def test_an_alias_the_text_gives_joins_the_person(tmp_path):
-    from histkg.corpus import load_corpus
-    from histkg.extract import extract
-    from histkg.resolve import resolve
+    from histkg.text.corpus import load_corpus
+    from histkg.pipeline import extract_document
+    from histkg.resolve.entities import resolve
 
     path = tmp_path / "doc.txt"
     path.write_text("Paşa yaveri Selim Nazif'i Demir Paşa takma adıyla Moskova'ya göndermişti. "
                     "Sonra Selim Nazif Bey yine yola çıktı.\n", encoding="utf-8")
-    persons = [e for e in resolve([extract(d) for d in load_corpus([path])]) if e.kind == "Person"]
+    persons = [e for e in resolve([extract_document(d) for d in load_corpus([path])]) if e.kind == "Person"]
     assert [sorted({m.text for m in e.mentions}) for e in persons] == [["Demir Paşa", "Selim Nazif", "Selim Nazif Bey"]]
 
 
 def test_a_full_name_in_parentheses_after_a_name_is_the_same_person(tmp_path):
-    from histkg.corpus import load_corpus
-    from histkg.extract import extract
-    from histkg.resolve import resolve
+    from histkg.text.corpus import load_corpus
+    from histkg.pipeline import extract_document
+    from histkg.resolve.entities import resolve
 
     path = tmp_path / "doc.txt"
     path.write_text("Heyette Erkan-ı Harbiye Kaymakamı Nuri (General Nuri Kantaroğlu) Bey de bulunuyordu. "
                     "Nuri Bey ertesi gün döndü.\n", encoding="utf-8")
-    persons = [e for e in resolve([extract(d) for d in load_corpus([path])]) if e.kind == "Person"]
+    persons = [e for e in resolve([extract_document(d) for d in load_corpus([path])]) if e.kind == "Person"]
     assert len(persons) == 1 and "General Nuri Kantaroğlu" in {m.text for m in persons[0].mentions}
 
 
 def test_a_treaty_named_by_the_city_where_it_was_made_joins_the_treaty_named_after_that_city():
-    from histkg.resolve import resolve_treaties
+    from histkg.resolve.entities import resolve_treaties
 
     def treaty(text, start):
         return Mention("doc", "TREATY", text, start, start + len(text), "body", "s")
@@ -161,7 +162,7 @@ def test_a_treaty_named_by_the_city_where_it_was_made_joins_the_treaty_named_aft
 
 
 def test_a_treaty_named_only_with_a_glued_case_ending_is_labelled_without_it():
-    from histkg.resolve import resolve_treaties
+    from histkg.resolve.entities import resolve_treaties
 
     (treaty,) = resolve_treaties([Mention("doc", "TREATY", "Sovyet-Fin antlaşmasının", 0, 24, "body", "s")])
     assert treaty.label == "Sovyet-Fin antlaşması"

@@ -13,8 +13,8 @@ import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS
 
-from histkg.namespaces import HKG, OA, SCHEMA, WD, bind_prefixes
-from histkg.validate import load_shapes, validate
+from histkg.rdf.namespaces import HKG, OA, SCHEMA, WD, bind_prefixes
+from histkg.rdf.validate import load_shapes, validate
 
 # A plain Namespace: rdflib's XSD warns when pytest probes module attributes.
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
@@ -307,7 +307,7 @@ def test_every_shape_is_named_and_explained(shapes):
 
 def test_shapes_parse_with_pyoxigraph():
     pyoxigraph = pytest.importorskip("pyoxigraph")
-    from histkg.resources import shapes_file
+    from histkg.language.resources import shapes_file
 
     store = pyoxigraph.Store()
     store.load(path=str(shapes_file()), format=pyoxigraph.RdfFormat.TURTLE)

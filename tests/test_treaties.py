@@ -8,7 +8,7 @@ from __future__ import annotations
 from rdflib.namespace import OWL, RDF, SKOS
 from test_events import build_texts, inferences, labels, only
 
-from histkg.namespaces import HKG
+from histkg.rdf.namespaces import HKG
 
 
 def parties(graph, treaty) -> set[str]:

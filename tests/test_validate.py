@@ -1,4 +1,4 @@
-"""histkg.validate: conforms means no Violation, Datasets are validated as a union,
+"""histkg.rdf.validate: conforms means no Violation, Datasets are validated as a union,
 and the report reads well for a historian."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import pytest
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS, SH, SKOS
 
-from histkg.namespaces import HKG
-from histkg.validate import Finding, ValidationResult, ValidationSetupError, load_ontology, load_shapes, validate
+from histkg.rdf.namespaces import HKG
+from histkg.rdf.validate import Finding, ValidationResult, ValidationSetupError, load_ontology, load_shapes, validate
 from test_shapes import (
     CLAIM,
     ORG,
@@ -136,7 +136,7 @@ def test_defaults_load_shapes_and_ontology_from_the_repository():
 
 
 def test_shapes_folder_from_environment(tmp_path, monkeypatch):
-    from histkg.resources import shapes_file
+    from histkg.language.resources import shapes_file
 
     shutil.copy(shapes_file(), tmp_path / "histkg-shapes.ttl")
     with open(tmp_path / "histkg-shapes.ttl", "a", encoding="utf-8") as extra:

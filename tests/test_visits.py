@@ -10,8 +10,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
 from test_events import build_texts, built_once, inferences, labels, only
 
-from histkg.evaluate_events import visit_node
-from histkg.namespaces import HKG
+from histkg.evaluate.events import visit_node
+from histkg.rdf.namespaces import HKG
 
 POSTINGS_TEXT = (
     "Varşova'ya verilen itimatnameler: 3 Nisan 1924 Petro Kalenko (Ukrayna hükümeti, 9 Mayıs 1925’ten beri "

@@ -7,9 +7,9 @@ import sys
 import tempfile
 import time
 
-from .build import build
-from .corpus import load_corpus
-from .extract import build_nlp, extract
+from histkg.mentions.extract import build_nlp
+from histkg.pipeline import build, extract_document
+from histkg.text.corpus import load_corpus
 
 
 def main(argv: list[str]) -> None:
@@ -27,7 +27,7 @@ def main(argv: list[str]) -> None:
     documents, nlp = load_corpus(paths), build_nlp()
     start = time.perf_counter()
     for document in documents:
-        extract(document, nlp)
+        extract_document(document, nlp)
     print(f"extraction of {len(documents)} documents, model built: {time.perf_counter() - start:.3f} s (target < 3 s)")
     print(f"peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 

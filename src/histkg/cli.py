@@ -12,12 +12,12 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .corpus import CorpusError
-from .export import ALIASES, EXPORTERS, ExportError, default_output, load_graph
-from .export import export as export_graph
-from .namespaces import DEFAULT_BASE
-from .query import FORMATS
+from histkg import __version__
+from histkg.export.registry import ALIASES, EXPORTERS, ExportError, default_output, load_graph
+from histkg.export.registry import export as export_graph
+from histkg.query.sparql import FORMATS
+from histkg.rdf.namespaces import DEFAULT_BASE
+from histkg.text.corpus import CorpusError
 
 
 class UserError(click.ClickException):
@@ -57,7 +57,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, base: str) -> None:
 
     Example: histkg build seeds/ --out out/ --base https://example.org/id/
     """
-    from .build import build as run_build
+    from histkg.pipeline import build as run_build
 
     if not base.startswith(("http://", "https://", "urn:")):
         raise UserError(f"--base must be an absolute IRI (http://, https:// or urn:), not {base!r}")
@@ -84,7 +84,7 @@ def validate(graph: Path) -> None:
 
     Example: histkg validate out/graph.ttl
     """
-    from .validate import validate as run_validate
+    from histkg.rdf.validate import validate as run_validate
 
     try:
         data = load_graph(graph)
@@ -134,8 +134,8 @@ def evaluate(graph: Path, gold_dir: Path, as_json: bool, verbose: bool) -> None:
 
     Example: histkg evaluate --gold tests/gold out/graph.ttl --verbose
     """
-    from .evaluate import EvaluationError
-    from .evaluate import evaluate as run_evaluate
+    from histkg.evaluate.report import EvaluationError
+    from histkg.evaluate.scoring import evaluate as run_evaluate
 
     try:
         report = run_evaluate(graph, gold_dir)
@@ -167,7 +167,7 @@ def query(graph: Path, sparql: str | None, query_file: Path | None, name: str | 
     Example: histkg query out/graph.trig --named treaties
              histkg query out/graph.ttl 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --format json
     """
-    from .query import QueryError, format_result, open_store, query_text, run_query
+    from histkg.query.sparql import QueryError, format_result, open_store, query_text, run_query
 
     try:
         text = query_text(sparql, query_file, name)
@@ -183,7 +183,7 @@ def queries() -> None:
 
     Example: histkg queries && histkg query out/graph.ttl --named itinerary
     """
-    from .query import catalogue
+    from histkg.query.sparql import catalogue
 
     named = catalogue()
     width = max(map(len, named), default=0)
@@ -215,8 +215,8 @@ def serve(graph: Path, port: int, host: str, allow_remote: bool, timeout: float,
     then open http://127.0.0.1:8088/ or ask from a shell:
     curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' http://127.0.0.1:8088/sparql
     """
-    from .serve import Limits, ServeError
-    from .serve import serve as run_server
+    from histkg.query.serve import Limits, ServeError
+    from histkg.query.serve import serve as run_server
 
     try:
         run_server(graph, host=host, port=port, allow_remote=allow_remote,

@@ -1,0 +1,377 @@
+"""Exporters: a registry of name -> writer with aliases (as rdflib's plugin
+map), and atomic writes: a file (or a folder of tables) is written beside its
+target and renamed, so a failed export never leaves half an output.
+
+RDF formats are serialised by pyoxigraph (rdflib's Turtle and TriG writers
+took seconds on the seeds), from triples and quads sorted here, so the same
+graph always gives the same bytes. JSON-LD is written here, compacted with
+histkg's prefixes. The networks (GraphML, GEXF, co-occurrence) live in
+`networks.py`, the plain files (CSV, GeoJSON) in `tables.py`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import cached_property
+from itertools import groupby
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import RDF, XSD
+
+from histkg.export import networks, tables
+from histkg.rdf.namespaces import DEFAULT_BASE, PREFIXES, bind_prefixes
+
+# JSON-LD and Turtle abbreviate with the vocabulary's prefixes; JSON-LD also
+# with `id:` for data under the default base (the IRIs scholars read most).
+JSONLD_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()} | {"id": DEFAULT_BASE}
+
+
+class ExportError(ValueError):
+    """An unknown format or an unreadable graph (a user error)."""
+
+
+@contextmanager
+def atomic_path(target: Path):
+    """Yield a temporary path beside `target`; rename it over `target` on
+    success, remove it on failure."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    os.chmod(tmp, 0o666 & ~current_umask())  # mkstemp makes 0600; outputs are for everyone to read
+    try:
+        yield Path(tmp)
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+@contextmanager
+def atomic_dir(target: Path):
+    """Yield a temporary folder beside `target`; on success it takes the place
+    of `target` (an older folder there is moved aside first, then removed),
+    on failure it is removed."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    os.chmod(tmp, 0o777 & ~current_umask())
+    try:
+        yield tmp
+        for child in tmp.iterdir():
+            os.chmod(child, 0o666 & ~current_umask())
+        if target.is_dir():
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
+            os.replace(target, old / target.name)
+            os.replace(tmp, target)
+            shutil.rmtree(old)
+        else:
+            os.replace(tmp, target)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp)
+
+
+def current_umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
+def as_graph(data: Graph | Dataset) -> Graph:
+    """The union of a dataset's graphs (Turtle and the networks hold one graph)."""
+    if not isinstance(data, Dataset):
+        return data
+    graph = Graph()
+    bind_prefixes(graph)
+    for named in data.graphs():
+        for triple in named:
+            graph.add(triple)
+    return graph
+
+
+class UnionView(Graph):
+    """The union of a dataset's graphs, read in place: a store asked with no
+    context answers from all of them, each triple once (copying the seeds'
+    40 000 triples into a new graph took a second)."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        super().__init__(store=dataset.store, namespace_manager=dataset.namespace_manager)
+
+    def triples(self, pattern):
+        for triple, _contexts in self.store.triples(pattern, context=None):
+            yield triple
+
+    def __len__(self) -> int:
+        return self.store.__len__(context=None)
+
+
+class GraphData:
+    """One graph on its way to several files: its union for queries, and its
+    triples and quads as pyoxigraph terms in a stable order. Each view is made
+    once, however many files a build writes."""
+
+    def __init__(self, data: Graph | Dataset) -> None:
+        self.data = data
+
+    @property
+    def has_named_graphs(self) -> bool:
+        return isinstance(self.data, Dataset)
+
+    @cached_property
+    def union(self) -> Graph:
+        return UnionView(self.data) if self.has_named_graphs else self.data
+
+    @cached_property
+    def quads(self) -> list[ox.Quad]:
+        """Every quad, by graph name, then as `triples` orders them."""
+        if not self.has_named_graphs:
+            raise ExportError("this format needs named graphs: export the graph.trig, graph.nq or graph.jsonld of `histkg build`")
+        convert = OxConverter()
+        quads = []
+        for named in sorted(self.data.graphs(), key=lambda graph: str(graph.identifier)):
+            name = convert.graph_name(named.identifier)
+            triples = sorted_triples([ox.Triple(convert(s), convert(p), convert(o)) for s, p, o in named])
+            quads += [ox.Quad(t.subject, t.predicate, t.object, name) for t in triples]
+        return quads
+
+    @cached_property
+    def triples(self) -> list[ox.Triple]:
+        """The union's triples, each once, in `triple_order`."""
+        if self.has_named_graphs:
+            return sorted_triples({quad.triple for quad in self.quads})
+        convert = OxConverter()
+        return sorted_triples([ox.Triple(convert(s), convert(p), convert(o)) for s, p, o in self.data])
+
+
+RDF_TYPE = f"<{RDF.type}>"
+
+
+def sorted_triples(triples) -> list[ox.Triple]:
+    """Triples in a stable order: sorted on their N-Triples form, which
+    pyoxigraph makes far faster than terms compare in Python."""
+    return sorted(triples, key=lambda triple: triple_order(str(triple)))
+
+
+def triple_order(ntriple: str) -> tuple:
+    """Subjects together in IRI order, rdf:type first (Turtle's `a`), then predicate and object."""
+    subject, predicate, rest = ntriple.split(" ", 2)
+    return subject.strip("<>"), predicate != RDF_TYPE, predicate, rest
+
+
+class OxConverter:
+    """rdflib terms -> pyoxigraph terms; an IRI met again is the same object."""
+
+    def __init__(self) -> None:
+        self.iris: dict[str, ox.NamedNode] = {}
+
+    def iri(self, text: str) -> ox.NamedNode:
+        node = self.iris.get(text)
+        if node is None:
+            node = self.iris[text] = ox.NamedNode(text)
+        return node
+
+    def __call__(self, term):
+        if isinstance(term, URIRef):
+            return self.iri(str(term))
+        if isinstance(term, Literal):
+            if term.language:
+                return ox.Literal(str(term), language=term.language)
+            if term.datatype is not None:
+                return ox.Literal(str(term), datatype=self.iri(str(term.datatype)))
+            return ox.Literal(str(term))
+        if isinstance(term, BNode):
+            return ox.BlankNode(str(term))
+        raise ExportError(f"cannot export the term {term!r}")
+
+    def graph_name(self, name):
+        if name is None or name == DATASET_DEFAULT_GRAPH_ID:
+            return ox.DefaultGraph()
+        return self(name)
+
+
+def used_prefixes(statements) -> dict[str, str]:
+    """The prefixes whose namespace some IRI (or datatype) of `statements` starts with."""
+    iris = set()
+    for statement in statements:
+        for term in (statement.subject, statement.predicate, statement.object):
+            if isinstance(term, ox.NamedNode):
+                iris.add(term.value)
+            elif isinstance(term, ox.Literal):
+                iris.add(term.datatype.value)
+    return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()
+            if any(iri.startswith(str(namespace)) for iri in iris)}
+
+
+def write_readable(statements: list, fmt: ox.RdfFormat, prefixes: dict[str, str], path: Path,
+                   subject_indent: bytes) -> None:
+    """pyoxigraph's Turtle or TriG, made easier to read: its @prefix lines
+    (in an order of its own) sorted, and a blank line before each subject.
+    Literals never span lines (pyoxigraph escapes newlines), so a line with
+    `subject_indent` and no more starts a subject."""
+    lines = ox.serialize(statements, format=fmt, prefixes=prefixes).split(b"\n")
+    header = sorted(line for line in lines if line.startswith(b"@prefix "))
+    body: list[bytes] = []
+    for line in lines[len(header):]:
+        starts_subject = line.startswith(subject_indent) and line[len(subject_indent):][:1] not in (b"\t", b"}", b"")
+        if starts_subject and body and not body[-1].endswith(b"{"):
+            body.append(b"")
+        body.append(line)
+    path.write_bytes(b"\n".join(header + [b""] + body))
+
+
+def write_turtle(data: GraphData, path: Path) -> None:
+    write_readable(data.triples, ox.RdfFormat.TURTLE, used_prefixes(data.triples), path, subject_indent=b"")
+
+
+def write_ntriples(data: GraphData, path: Path) -> None:
+    ox.serialize(data.triples, str(path), ox.RdfFormat.N_TRIPLES)
+
+
+def write_nquads(data: GraphData, path: Path) -> None:
+    ox.serialize(data.quads, str(path), ox.RdfFormat.N_QUADS)
+
+
+def write_trig(data: GraphData, path: Path) -> None:
+    write_readable(data.quads, ox.RdfFormat.TRIG, used_prefixes(data.quads), path, subject_indent=b"\t")
+
+
+def write_jsonld(data: GraphData, path: Path) -> None:
+    """One JSON-LD document: the prefixes as its @context, one object per
+    named graph (or a flat @graph for a single graph), one node per line."""
+    context = json.dumps(JSONLD_PREFIXES, ensure_ascii=False, indent=2).replace("\n", "\n ")
+    if data.has_named_graphs:
+        parts = []
+        for name, quads in groupby(data.quads, key=lambda quad: quad.graph_name):
+            nodes = ",\n   ".join(jsonld_nodes(quads))
+            parts.append(f'  {{"@id": {json.dumps(compact_iri(name))}, "@graph": [\n   {nodes}\n  ]}}')
+        body = ",\n".join(parts)
+    else:
+        body = "  " + ",\n  ".join(jsonld_nodes(data.triples))
+    path.write_text(f'{{\n "@context": {context},\n "@graph": [\n{body}\n ]\n}}\n', encoding="utf-8")
+
+
+RDF_TYPE_NODE = ox.NamedNode(str(RDF.type))
+
+
+def jsonld_nodes(statements) -> Iterator[str]:
+    """Sorted triples (or quads) -> one compact JSON object per subject."""
+    for subject, group in groupby(statements, key=lambda statement: statement.subject):
+        node: dict = {"@id": compact_iri(subject)}
+        for predicate, values in groupby(group, key=lambda statement: statement.predicate):
+            objects = [statement.object for statement in values]
+            if predicate == RDF_TYPE_NODE and all(isinstance(o, ox.NamedNode) for o in objects):
+                key, items = "@type", [compact_iri(o) for o in objects]
+            else:
+                key, items = compact_iri(predicate), [jsonld_value(o) for o in objects]
+            node[key] = items[0] if len(items) == 1 else items
+        yield json.dumps(node, ensure_ascii=False)
+
+
+XSD_STRING = str(XSD.string)
+
+
+def jsonld_value(term) -> dict | str:
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return {"@value": term.value, "@language": term.language}
+        if term.datatype.value != XSD_STRING:  # lexical form kept: a JSON number would change the datatype
+            return {"@value": term.value, "@type": compact_iri(term.datatype)}
+        return term.value
+    return {"@id": compact_iri(term)}
+
+
+def compact_iri(term) -> str:
+    """`hkg:Person` for an IRI in a known namespace; blank nodes as `_:id`."""
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    text = term.value
+    for prefix, namespace in JSONLD_PREFIXES.items():
+        local = text[len(namespace):]
+        if text.startswith(namespace) and local and not local.startswith("//"):
+            return f"{prefix}:{local}"
+    return text
+
+
+def on_union(write: Callable[[Graph, Path], None]) -> Callable[[GraphData, Path], None]:
+    """Networks and tables read the union graph."""
+    return lambda data, path: write(data.union, path)
+
+
+EXPORTERS: dict[str, Callable[[GraphData, Path], None]] = {
+    "turtle": write_turtle,
+    "ntriples": write_ntriples,
+    "nquads": write_nquads,
+    "trig": write_trig,
+    "jsonld": write_jsonld,
+    "graphml": on_union(networks.write_entity_graphml),
+    "gexf": on_union(networks.write_event_gexf),
+    "csv": on_union(tables.write_csv_tables),
+    "geojson": on_union(tables.write_geojson),
+    "cooccurrence-graphml": on_union(networks.write_cooccurrence_graphml),
+    "cooccurrence-gexf": on_union(networks.write_cooccurrence_gexf),
+}
+ALIASES = {"ttl": "turtle", "nt": "ntriples", "n-triples": "ntriples", "nq": "nquads", "n-quads": "nquads",
+           "json-ld": "jsonld"}
+# What an output's name ends with after the graph's stem: `graph` -> `graph.nt`, `graph-csv/`.
+EXTENSIONS = {"turtle": ".ttl", "ntriples": ".nt", "nquads": ".nq", "trig": ".trig", "jsonld": ".jsonld",
+              "graphml": ".graphml", "gexf": ".gexf", "csv": "-csv", "geojson": ".geojson",
+              "cooccurrence-graphml": "-cooccurrence.graphml", "cooccurrence-gexf": "-cooccurrence.gexf"}
+FOLDER_FORMATS = {"csv"}  # written as a folder of files
+READERS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".nq": "nquads", ".jsonld": "json-ld"}
+
+
+def canonical_format(name: str) -> str:
+    """`ttl` -> `turtle`; an unknown name is a user error."""
+    key = ALIASES.get(name.lower(), name.lower())
+    if key not in EXPORTERS:
+        raise ExportError(f"unknown format {name!r}; choose one of: {', '.join(sorted(EXPORTERS) + sorted(ALIASES))}")
+    return key
+
+
+def exporter(name: str) -> Callable[[GraphData, Path], None]:
+    return EXPORTERS[canonical_format(name)]
+
+
+def default_output(graph_path: Path | str, fmt: str) -> Path:
+    """Where `histkg export GRAPH --to FMT` writes without -o: beside GRAPH."""
+    graph_path = Path(graph_path)
+    return graph_path.with_name(graph_path.stem + EXTENSIONS[canonical_format(fmt)])
+
+
+def export(data: Graph | Dataset | GraphData, fmt: str, path: Path | str) -> Path:
+    """Write `data` as `fmt` to `path` (a folder for csv), atomically."""
+    write = exporter(fmt)
+    data = data if isinstance(data, GraphData) else GraphData(data)
+    path = Path(path)
+    folder = canonical_format(fmt) in FOLDER_FORMATS
+    if path.is_dir() != folder and path.exists():
+        raise ExportError(f"{path} is {'a file' if folder else 'a folder'}: {fmt} writes {'a folder' if folder else 'a file'}")
+    with (atomic_dir if folder else atomic_path)(path) as tmp:
+        write(data, tmp)
+    return path
+
+
+def load_graph(path: Path | str) -> Graph | Dataset:
+    """Read a built graph: Turtle, N-Triples, TriG, N-Quads or JSON-LD (by extension)."""
+    path = Path(path)
+    if not path.is_file():
+        raise ExportError(f"no such graph file: {path}")
+    fmt = READERS.get(path.suffix.lower())
+    if fmt is None:
+        raise ExportError(f"cannot tell the format of {path}: use {', '.join(READERS)}")
+    data: Graph | Dataset = Dataset() if fmt in {"trig", "nquads", "json-ld"} else Graph()
+    try:
+        data.parse(str(path), format=fmt)
+    except Exception as error:  # rdflib raises many parser-specific types
+        raise ExportError(f"cannot read {path} as {fmt}: {error}".splitlines()[0]) from None
+    bind_prefixes(data)
+    return data

@@ -1,0 +1,59 @@
+"""One document's facts: what its sentences say of a treaty (treaties.TreatyFact)
+or a journey (journey.VisitFact), read from the paragraphs extraction parsed,
+pointing at mentions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from histkg.facts.journey_phrases import meeting_facts
+from histkg.facts.sentences import Sentence, lexicon, sentences
+from histkg.facts.treaties import TreatyFact, treaty_facts
+from histkg.facts.visits import VisitFact, visit_facts
+from histkg.mentions.extract import Extraction
+
+
+@dataclass
+class Facts:
+    treaties: list[TreatyFact]
+    visits: list[VisitFact]
+    extra_mentions: list  # places named inside treaty names (`Kars` of `Kars Antlaşması`)
+    meetings: list = field(default_factory=list)  # journey.MeetingFact: when a conference met (dates its guests)
+    positions: dict = field(default_factory=dict)  # mention -> (sentence index, paragraph): which facts stand near
+    nationalities: dict = field(default_factory=dict)  # PERSON mention -> nationality word before his titles
+
+
+def with_facts(extraction: Extraction) -> Extraction:
+    """The extraction with its facts, read from the parsed paragraphs (then
+    dropped), and the places named inside treaty names among its mentions."""
+    facts = find_facts(extraction.document.doc_id, extraction.paragraphs)
+    return replace(extraction, mentions=extraction.mentions + tuple(facts.extra_mentions), facts=facts, paragraphs=())
+
+
+def find_facts(doc_id: str, paragraphs) -> Facts:
+    """paragraphs: (doc, section, [(span, mention)], make) in document order,
+    where make(start_char, end_char, label) builds a Mention for words of
+    that paragraph's doc."""
+    all_sentences = sentences(paragraphs)
+    treaties = treaty_facts(all_sentences, doc_id)
+    positions = {m: (s.index, s.paragraph) for s in all_sentences for _, m in s.items}
+    extra = [slot.mention for fact in treaties for slot in fact.signed_at if slot.mention not in positions]
+    return Facts(treaties, visit_facts(all_sentences, doc_id), extra, meeting_facts(all_sentences, doc_id),
+                 positions, nationalities(all_sentences))
+
+
+def nationalities(all_sentences: list[Sentence]) -> dict:
+    """`Sovyet Dışişleri Bakan Yardımcısı Karahan`: the nationality word that
+    opens the capitalised titles before a person (three at most)."""
+    demonyms = lexicon()["demonyms"]
+    found = {}
+    for sentence in all_sentences:
+        for span, mention in sentence.of("PERSON"):
+            titles = sentence.doc[max(sentence.span.start, span.start - 4):span.start]
+            words = [t.text for t in titles]
+            opening = [i for i, w in enumerate(words) if w in demonyms and all(x[:1].isupper() for x in words[i:])]
+            if opening:
+                found[mention] = words[opening[-1]]
+    return found
+
+

@@ -1,0 +1,98 @@
+"""What a text says of one journey (VisitFact, StopFact) or of a meeting
+that dates one (MeetingFact), and when two mentions name the same traveller
+or the same place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from histkg.facts.sentences import Sentence, Slot, lexicon, starts_with_any
+from histkg.language.lexicon import name_titles, turkish_lower
+from histkg.mentions.tokens import is_suffix
+
+
+@dataclass(frozen=True)
+class StopFact:
+    place: object  # a PLACE mention
+    date: Slot | None = None
+    inference: str | None = None  # how a stop the passage does not state was drawn from the context
+
+
+@dataclass
+class VisitFact:
+    doc_id: str
+    anchor: object  # the words that name the journey (`Voroşilov heyetinin`)
+    leader: object = None  # PERSON mention
+    destination: object = None  # PLACE mention
+    origin: object = None
+    visitors: list = field(default_factory=list)
+    hosts: list = field(default_factory=list)
+    stops: list[StopFact] = field(default_factory=list)
+    dates: list[Slot] = field(default_factory=list)
+    flagged: list[tuple[int, Slot]] = field(default_factory=list)  # (stop index, a day the text gets wrong)
+    datives: list = field(default_factory=list)  # places the text sends the group to (`Ankara'ya`)
+    when: object = None  # a date inside the words that name the journey (`1932 yılında gerçekleştirdiği`)
+    start: object = None  # a DATE the text gives the whole visit: a posting since (`Temmuz 1925'den beri`)
+    end: object = None  # … or until (`Mayıs 1922'ye kadar`)
+    part_of: object = None  # the VisitFact of the journey this is a leg of
+    described: str | None = None  # a traveller the text does not name, by its words (`salâhiyetli bir Rus`)
+    meeting: object = None  # the conference a visit went to (ORG mention), dated by when it met
+    inference: dict = field(default_factory=dict)  # slot -> how a value the passage does not state was drawn
+    received: bool = False  # a reception (`X kabul edilmiştir`): the place is the receiving side's, often unsaid
+
+
+@dataclass(frozen=True)
+class MeetingFact:
+    """When a conference met (`Sivas Kongresi'nin toplandığı Eylül 1919`):
+    it dates a visit to the conference that its own text does not date."""
+
+    doc_id: str
+    conference: object  # ORG mention
+    date: object  # DATE mention
+    words: object  # the words that say it, from the conference to the date or verb
+
+
+FUTURE_PAST = re.compile(r"(?:ecek|acak)(?:ti|tı|miş|mış)")  # `gelecekti`: was to come, not came
+
+
+def planned(sentence: Sentence, start: int, window: int = 3) -> bool:
+    """The journey named before token `start` was only planned or awaited:
+    `ziyareti kararlaştırılmıştı`, `gelmesi bekleniyordu`, `Ankara'ya gelecekti`."""
+    words = [re.sub(r"[\W\d_]+", "", turkish_lower(t.text)) for t in sentence.doc[start:sentence.span.end]
+             if not is_suffix(t)]
+    words = [w for w in words if w][:window]
+    return any(starts_with_any(w, lexicon()["plan_words"]) or FUTURE_PAST.search(w) for w in words)
+
+
+def fact_year(fact: VisitFact) -> int | None:
+    """The year the fact's journey starts (an end alone says nothing of it)."""
+    days = [s.mention.data.earliest for s in fact.dates if not s.problem]
+    days += [s.date.mention.data.earliest for s in fact.stops if s.date is not None and not s.date.problem]
+    days += [m.data.earliest for m in (fact.start, fact.when) if m is not None]
+    return min(days).year if days else None
+
+
+def day_dates(sentence: Sentence) -> list:
+    return [(s, m) for s, m in sentence.of("DATE") if m.data.precision == "day" and "/" not in m.data.edtf
+            and not m.data.edtf.startswith(("{", "["))]
+
+
+def same_name(a, b) -> bool:
+    """`Voroşilov`, `Varoşilov` and `Kliment Yefromoviç Voroşilov` are one leader."""
+    if a is None or b is None:
+        return False
+    from histkg.language.spelling import similar_spelling  # resolve imports extract, which imports this module
+
+    return similar_spelling(core_name(a.text), core_name(b.text))
+
+
+def core_name(text: str) -> str:
+    words = [w for w in text.replace("(", " ").replace(")", " ").split() if w[:1].isupper() and "." not in w]
+    words = [w for w in words if w not in name_titles()] or text.split()
+    return words[-1]
+
+
+def same_place(a, b) -> bool:
+    return (a.data or turkish_lower(a.text)) == (b.data or turkish_lower(b.text))

@@ -1,0 +1,102 @@
+"""Sentences of a parsed document, and what Turkish case suffixes say of the
+names in them.
+
+Turkish is verb-final and marks roles with case suffixes, so the event rules
+(treaties.py, visits.py) read the suffix after a name (`Kars'ta` where,
+`Ankara'ya` whither, `Sivastopol'dan` whence, `Çiçerin ile … arasında`
+between). Every word list lives in ontology/lexicon/events.json.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from histkg.language.lexicon import load_lexicon, turkish_lower
+from histkg.mentions.tokens import is_suffix
+
+
+@cache
+def lexicon() -> dict:
+    return load_lexicon("events.json")
+
+
+def starts_with_any(word: str, stems) -> bool:
+    return any(word.startswith(stem) for stem in stems)
+
+
+def mentions_any(text: str, stems) -> bool:
+    """A stem (one or two words) at the start of a word of `text` (lower case)."""
+    return any(re.search(r"(?<![^\W\d_])" + re.escape(stem), text) for stem in stems)
+
+
+# --------------------------------------------------------------------------- facts
+
+@dataclass(frozen=True)
+class Slot:
+    """One value a sentence states: the mention that names it and the
+    passages cited for it (the mention itself, and a date's own words)."""
+
+    mention: object  # extract.Mention
+    evidence: tuple = ()
+    problem: str | None = None
+
+
+
+
+
+@dataclass
+class Sentence:
+    """A sentence of a parsed paragraph with the mentions found in it."""
+
+    doc: Doc
+    span: Span
+    section: str
+    items: list  # (Span, Mention) in text order
+    make: object  # extract.MentionMaker: (start_char, end_char, label) -> Mention for words of this paragraph
+    index: int = 0  # position in the document (body and footnotes alike)
+    paragraph: int = 0
+
+    @property
+    def lower(self) -> str:
+        return turkish_lower(self.span.text)
+
+    def of(self, label: str) -> list:
+        return [(s, m) for s, m in self.items if s.label_ == label]
+
+
+def sentences(paragraphs) -> list[Sentence]:
+    """paragraphs: (doc, section, [(span, mention)], make) in document order."""
+    result = []
+    for number, (doc, section, items, make) in enumerate(paragraphs):
+        for sent in doc.sents:
+            inside = [(s, m) for s, m in items if sent.start <= s.start < sent.end]
+            result.append(Sentence(doc, sent, section, inside, make, len(result), number))
+    return result
+
+
+def case_after(doc: Doc, end: int) -> str:
+    """The grammatical case a name takes from the suffix after it (or after
+    the head noun it names: `Ankara İstasyonu'na` is dative)."""
+    if end < len(doc) and not is_suffix(doc[end]) and starts_with_any(turkish_lower(doc[end].text), lexicon()["place_heads"]):
+        end += 1
+    if end >= len(doc):
+        return "nominative"
+    token = doc[end]
+    if is_suffix(token):
+        suffix = turkish_lower(token.text[1:])
+        for case, forms in lexicon()["case_suffixes"].items():
+            if suffix in forms:
+                return case
+        return "other"
+    if turkish_lower(token.text) in ("ile", "ilе"):
+        return "instrumental"
+    return "nominative"
+
+
+def next_words(doc: Doc, end: int, count: int = 3) -> list[str]:
+    words = [turkish_lower(t.text) for t in doc[end:end + count + 2] if not is_suffix(t) and t.is_alpha]
+    return words[:count]

@@ -1,0 +1,521 @@
+"""Treaties: what a sentence says of a treaty it names (`3 Aralık 1920 Gümrü
+Antlaşması'nı imzalamak`) or describes (`13 Ekim 1921 yılında Kars'ta bir
+dostluk antlaşması`), and the treaty events those facts make once names are
+resolved to entities.
+
+The words before a treaty's name carry its slots, since Turkish puts
+modifiers before the head and the verb last; a treaty that opens the sentence
+is its subject, dated by the words before the signing verb. `Bu antlaşma`
+speaks of the treaty mentioned just before (`with_antecedents`). A treaty
+described, not named (`Türk-Rus dostluk antlaşması`), joins the one named
+treaty whose kind and parties agree (`Known`). A passive signing with one side
+(`X ile … imza edildi`) leaves out the state the document is about
+(`omitted_side`). Values drawn from the context, not stated, say so
+(hkg:inference).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from histkg.facts.sentences import Sentence, Slot, case_after, lexicon, next_words, starts_with_any
+from histkg.language.gazetteer import Gazetteer, is_city, is_country, state_of
+from histkg.language.lexicon import load_lexicon, turkish_lower
+from histkg.mentions.tokens import is_suffix, name_part
+
+
+@dataclass(frozen=True)
+class TreatyFact:
+    doc_id: str
+    phrase: object  # the treaty's name (a TREATY mention) or words such as `bir dostluk antlaşması`
+    named: bool
+    family: str  # treaty | pact | protocol | armistice | alliance
+    signed_on: tuple[Slot, ...] = ()
+    signed_at: tuple[Slot, ...] = ()
+    parties: tuple[Slot, ...] = ()
+    signatories: tuple[Slot, ...] = ()
+    party_names: tuple[str, ...] = ()  # states named by nationality words of the name (`Türk-Sovyet`)
+    refers_back: str = ""  # `bu`, `aynı`, `söz konusu` (`bu pakt`): the words that point back to a treaty
+    alias_of: object = None  # `Paris Paktı olarak da bilinen Briand-Kellog Paktı`: that mention
+    sentence: int = 0  # the sentence's position in the document
+    paragraph: int = 0
+    antecedent: object = None  # `Bu antlaşma`: the phrase of the treaty the text mentioned just before
+    implied_parties: tuple[Slot, ...] = ()  # the side a passive signing leaves out (`X ile … imza edildi`)
+
+
+def treaty_family(word: str) -> str:
+    heads = load_lexicon("treaties.json")["head_family"]
+    if word in heads:
+        return heads[word]
+    lower = turkish_lower(word)
+    for family, stem in (("pact", "pakt"), ("protocol", "protokol"), ("armistice", "mütareke"), ("alliance", "ittifak")):
+        if lower.startswith(stem):
+            return family
+    return "treaty"
+
+
+def generic_treaty_phrases(sentence: Sentence) -> list[tuple[int, int, str]]:
+    """Lower-case treaty words (`bir dostluk antlaşması`, `barış`) outside a
+    treaty's name: (start token, end token, head word)."""
+    lex = lexicon()
+    modifiers = set(load_lexicon("treaties.json")["modifiers"]) - {"ile", "arasında", "arasındaki"} | {"geçici", "yeni"}
+    named = {i for span, _ in sentence.of("TREATY") for i in range(span.start, span.end)}
+    found = []
+    for token in sentence.span:
+        word = token.text
+        if token.i in named or not word.islower() or not starts_with_any(word, lex["treaty_nouns"]) \
+                or starts_with_any(word, lex["not_treaty_words"]):
+            continue
+        start = token.i
+        while start > sentence.span.start and sentence.doc[start - 1].text in modifiers and sentence.doc[start - 1].i not in named:
+            start -= 1
+        found.append((nationality_start(sentence, start), token.i + 1, word))
+    return found
+
+
+def nationality_start(sentence: Sentence, start: int) -> int:
+    """`Gürcü-Azeri müdafaa ittifakı`: nationality words (and up to two
+    lower-case words after them) open the phrase; it then names the treaty."""
+    demonyms = lexicon()["demonyms"]
+    doc = sentence.doc
+    for back in range(0, 3):
+        first = start - back
+        if first - 1 < sentence.span.start or any(not doc[i].text.islower() for i in range(first, start)):
+            break
+        i = first
+        while i - 1 >= sentence.span.start and (doc[i - 1].text in demonyms or doc[i - 1].text in ("-", "–")):
+            i -= 1
+        bilateral = any(doc[k].text in ("-", "–") for k in range(i, first))  # `Türk-Rus`, not `Türk diplomasisi`
+        if i < first and bilateral and doc[i].text in demonyms and doc[first - 1].text in demonyms:
+            return i
+    return start
+
+
+def between_parties(sentence: Sentence, start: int) -> bool:
+    """`Le Grand ve Dro arasındaki anlaşma`: an agreement between named sides."""
+    return start > sentence.span.start and turkish_lower(sentence.doc[start - 1].text).startswith("arasında")
+
+
+def sides_start(sentence: Sentence, start: int) -> int:
+    """`Le Grand ve Dro arasındaki anlaşma`: the names before `arasındaki`
+    belong to the phrase, which then describes the treaty by its sides."""
+    doc = sentence.doc
+    if start - 1 <= sentence.span.start or turkish_lower(doc[start - 1].text) != "arasındaki":
+        return start
+    first = start - 1
+    while first - 1 >= sentence.span.start and (name_part(doc[first - 1]) or doc[first - 1].text in ("ve", "ile")):
+        first -= 1
+    joined = any(doc[i].text in ("ve", "ile") for i in range(first, start - 1))
+    return first if joined and name_part(doc[first]) and name_part(doc[start - 2]) else start
+
+
+def signing_after(sentence: Sentence, end: int) -> bool:
+    """A signing verb follows (Turkish puts the verb last) and the words right
+    after the name do not say it was announced, ratified or negotiated."""
+    lex = lexicon()
+    after = [turkish_lower(t.text) for t in sentence.doc[end:sentence.span.end] if t.is_alpha]
+    if after[:2] and any(starts_with_any(w, lex["not_signing_words"]) for w in after[:2]):
+        return False
+    return any(starts_with_any(w, lex["signing_verbs"]) for w in after)
+
+
+def made_before(sentence: Sentence, lo: int, start: int) -> bool:
+    """`Yunanistan ile yapılan (3 Nisan 1926 tarihli) antlaşma`: a participle
+    of making or signing right before the treaty (a date, `tarihli` or
+    `bir` may stand between) says it was made."""
+    lex = load_lexicon("treaties.json")
+    dated = {i for s, _ in sentence.of("DATE") for i in range(s.start, s.end)}
+    skip = set(lexicon()["date_links"]) | set(lex["modifiers"]) - {"ile", "arasında", "arasındaki"} | {"bir", "yeni"}
+    i = start - 1
+    while i >= lo and (i in dated or is_suffix(sentence.doc[i]) or turkish_lower(sentence.doc[i].text) in skip):
+        i -= 1
+    return i >= lo and turkish_lower(sentence.doc[i].text) in lex["made_participles"]
+
+
+def attached_date(sentence: Sentence, start: int, dates: list) -> tuple | None:
+    """A date written right before the name: `1921 tarihli Moskova Antlaşması`,
+    `3 Aralık 1920 Gümrü Antlaşması`."""
+    lex = lexicon()
+    for span, mention in reversed(dates):
+        if span.end > start:
+            continue
+        between = [turkish_lower(t.text) for t in sentence.doc[span.end:start] if not is_suffix(t)]
+        if all(w in lex["date_links"] or w in ("bir", "yeni", "de", "da") for w in between) and len(between) <= 2:
+            return span, mention
+        return None
+    return None
+
+
+def treaty_facts(all_sentences: list[Sentence], doc_id: str) -> list[TreatyFact]:
+    """What a document's sentences say of treaties: each fact of each
+    sentence, `Bu antlaşma` linked to the treaty mentioned just before; a
+    fact too thin to tell its treaty is dropped unless another refers to it."""
+    about = document_state(all_sentences)
+    found = with_antecedents([(s, f) for s in all_sentences for f in sentence_treaty_facts(s, doc_id, about)])
+    referred = {f.antecedent for f in found if f.antecedent is not None}
+    return [f for f in found if telling(f) or f.phrase in referred]
+
+
+def telling(fact: TreatyFact) -> bool:
+    """Enough to tell which treaty a fact speaks of (`anlaşma imzalamaları` is not)."""
+    return bool(fact.named or fact.refers_back) or says_enough(fact)
+
+
+def says_enough(fact: TreatyFact) -> bool:
+    """A date or two sides: enough to make a treaty of a phrase that names none."""
+    return bool(fact.signed_on or fact.party_names or len(fact.parties) + len(fact.signatories) >= 2)
+
+
+def sentence_treaty_facts(sentence: Sentence, doc_id: str, about: str | None = None) -> list[TreatyFact]:
+    """What the sentence says of each treaty it names or refers to. Slots come
+    from the words between the previous treaty and this one (modifiers come
+    before the head in Turkish). `about`: the gazetteer key of the state the
+    document is about, the side a passive signing leaves out."""
+    phrases = [(s.start, s.end, m, True) for s, m in sentence.of("TREATY")]
+    for start, end, head in generic_treaty_phrases(sentence):
+        if signing_after(sentence, end) or made_before(sentence, sentence.span.start, start) \
+                or between_parties(sentence, start) or sentence.doc[start].text[:1].isupper():
+            words = sentence.doc[sides_start(sentence, start):end]
+            phrases.append((start, end, sentence.make(words.start_char, words.end_char, "TREATY"), False))
+    phrases.sort(key=lambda p: p[0])
+    facts, previous_end = [], sentence.span.start
+    for start, end, mention, named in phrases:
+        fact = one_treaty_fact(sentence, doc_id, start, end, mention, named, previous_end)
+        if not fact.signed_on and opens_sentence(sentence, start):
+            fact = replace(fact, signed_on=subject_date(sentence, end, [p[0] for p in phrases]))
+        limit = min((p[0] for p in phrases if p[0] >= end), default=sentence.span.end)
+        agents = [m for m in made_by(sentence, end, limit) if m not in {slot.mention for slot in fact.parties}]
+        fact = replace(fact, parties=fact.parties + tuple(Slot(m, (m,)) for m in agents),
+                       sentence=sentence.index, paragraph=sentence.paragraph)
+        facts.append(replace(fact, implied_parties=omitted_side(sentence, start, end, fact, about)))
+        previous_end = end
+    return facts
+
+
+def one_treaty_fact(sentence, doc_id, start, end, mention, named, previous_end) -> TreatyFact:
+    segment = [(s, m) for s, m in sentence.items if previous_end <= s.start and s.end <= start]
+    dates = point_dates(segment)
+    signed = signing_after(sentence, end)
+    made = made_before(sentence, previous_end, start)
+    signing = signed or made or between_parties(sentence, start)  # sides are named either way; a date only when signed
+    signed_on = []
+    attached = attached_date(sentence, start, dates)
+    if attached and (signed or made or not_other_event(sentence, end)):
+        signed_on.append(attached[1])
+    elif signed and dates:
+        signed_on.append(dates[-1][1])
+    places = [m for s, m in segment if s.label_ == "PLACE" and signing
+              and case_after(sentence.doc, s.end) == "locative" and is_city(m.text)]
+    parties = [m for s, m in segment if signing and s.label_ in ("ORG", "PLACE") and m not in places
+               and (is_party(sentence.doc, s) or subject_state(sentence.doc, s, m) or genitive_subject(sentence, s, m, end))]
+    if signing:
+        parties += [m for m in state_parties(sentence, previous_end, start) if m not in parties]
+    signatories = [m for s, m in segment if signing and s.label_ == "PERSON" and is_party(sentence.doc, s)]
+    family = treaty_family(sentence.doc[end - 1].text)
+    first = sentence.doc[start]
+    refers_back = "" if named else demonstrative_before(sentence, start) or ""
+    alias = alias_target(sentence, end) if named else None
+    name_place = (sentence.make(first.idx, first.idx + len(first.text), "PLACE"),) if named and is_city(first.text) else ()
+    return TreatyFact(doc_id, mention, named, family,
+                      signed_on=tuple(Slot(m, (m,)) for m in signed_on),
+                      signed_at=tuple(Slot(m, (m,)) for m in places) + tuple(Slot(m, (mention,)) for m in name_place),
+                      parties=tuple(Slot(m, (m,)) for m in parties),
+                      signatories=tuple(Slot(m, (m,)) for m in signatories),
+                      party_names=demonym_states(sentence.doc, start, end, named),
+                      refers_back=refers_back, alias_of=alias)
+
+
+def point_dates(items) -> list:
+    """The dates among (span, mention) pairs that name one day, month or year (no span of time)."""
+    return [(s, m) for s, m in items if s.label_ == "DATE" and m.data.precision in ("day", "month", "year")
+            and "/" not in m.data.edtf and not m.data.edtf.startswith(("{", "["))]
+
+
+def demonstrative_before(sentence: Sentence, start: int) -> str | None:
+    """`bu antlaşma`, `aynı pakt`, `söz konusu anlaşma`: the words that point
+    back to a treaty the text mentioned before, if they stand before `start`."""
+    words = [turkish_lower(t.text) for t in sentence.doc[max(sentence.span.start, start - 2):start]]
+    if words[-1:] and words[-1] in ("bu", "aynı"):
+        return sentence.doc[start - 1].text
+    return "söz konusu" if words == ["söz", "konusu"] else None
+
+
+def opens_sentence(sentence: Sentence, start: int) -> bool:
+    """The treaty is the sentence's first words (after `Bu`): Turkish puts the
+    subject first, so the signing verb at the end is said of it."""
+    first = sentence.span.start
+    return start == first or start - 1 == first and demonstrative_before(sentence, start) is not None
+
+
+def subject_date(sentence: Sentence, end: int, phrase_starts: list[int]) -> tuple:
+    """`Bu anlaşma X ile yapılan ticaret anlaşmasıyla aynı gün (16 Mart)
+    imzalanmış`: the last date between the subject and the signing verb,
+    unless it is written before another treaty's name (then it is that one's)."""
+    verbs = [t.i for t in sentence.doc[end:sentence.span.end] if starts_with_any(turkish_lower(t.text), lexicon()["signing_verbs"])]
+    if not verbs or not signing_after(sentence, end):
+        return ()
+    dates = [(s, m) for s, m in point_dates(sentence.items) if end <= s.start and s.end <= verbs[0]]
+    own = [m for s, m in dates if not any(attached_date(sentence, p, [(s, m)]) for p in phrase_starts if p >= s.end)]
+    return (Slot(own[-1], (own[-1],)),) if own else ()
+
+
+def made_by(sentence: Sentence, end: int, limit: int) -> list:
+    """`Türkiye ile yapılan dostluk anlaşması, Sovyet Rusya'nın sivil hükümeti
+    tarafından kararlaştırıldığı için`: the treaty is the subject of a passive
+    verb of making, whose agent (`X tarafından`, or `X'in … hükümeti
+    tarafından`) is a side of it."""
+    doc = sentence.doc
+    if case_after(doc, end) != "nominative" or head_form(doc[end - 1].text) != doc[end - 1].text:
+        return []  # `antlaşmasıyla`, `Antlaşması'nı`: not the subject
+    agents = [t.i for t in doc[end:limit] if turkish_lower(t.text) in lexicon()["agent_links"]]
+    verbs = lexicon()["signing_verbs"] + load_lexicon("treaties.json")["made_verbs"]
+    if not agents or agents[0] + 1 >= limit or not starts_with_any(turkish_lower(doc[agents[0] + 1].text), verbs):
+        return []
+    agent = agents[0]
+    for span, mention in reversed([(s, m) for s, m in state_mentions(sentence) if end <= s.start and s.end <= agent]):
+        words = [t for t in doc[span.end:agent] if not is_suffix(t)]
+        government = (len(words) == 1 or case_after(doc, span.end) == "genitive" and len(words) == 2) \
+            and turkish_lower(words[-1].text) in load_lexicon("treaties.json")["government_words"]
+        return [mention] if not words or government else []
+    return []
+
+
+def omitted_side(sentence: Sentence, start: int, end: int, fact: TreatyFact, about: str | None) -> tuple:
+    """`üç Kafkas Cumhuriyeti ile de … Kars'ta bir dostluk antlaşması … imza
+    edildi`: a passive signing names one side, with `ile`; the side that
+    signed with it, the sentence leaves out, is the state the document is
+    about. The slot's mention is the treaty's words, standing for that state."""
+    if about is None or len(fact.parties) != 1 or fact.party_names or fact.signatories:
+        return ()
+    if not (passive_signing(sentence, end) or made_before(sentence, sentence.span.start, start)):
+        return ()
+    side = fact.parties[0].mention
+    spans = [s for s, m in state_mentions(sentence) if m == side]
+    if not spans or case_after(sentence.doc, spans[0].end) != "instrumental" or about in (side.data, state_key(side.text)):
+        return ()
+    return (Slot(replace(fact.phrase, label="PLACE", data=about), (fact.phrase, side)),)
+
+
+def passive_signing(sentence: Sentence, end: int) -> bool:
+    """The first signing verb after the treaty is passive (`imzalandı`, `imza edildi`): who signed is left out."""
+    words = [turkish_lower(t.text) for t in sentence.doc[end:sentence.span.end] if t.is_alpha]
+    first = next((i for i, w in enumerate(words) if starts_with_any(w, lexicon()["signing_verbs"])), None)
+    if first is None:
+        return False
+    return starts_with_any(" ".join(words[first:first + 2]), load_lexicon("treaties.json")["passive_signing"])
+
+
+def document_state(all_sentences: list[Sentence]) -> str | None:
+    """The gazetteer key of the state a document is about: the one whose name
+    and places its body text names most, half again as often as any other
+    (and three times at least); None when no state stands out."""
+    counts = Counter()
+    for sentence in all_sentences:
+        if sentence.section != "body":
+            continue
+        places = [m for s, m in sentence.items if s.label_ == "PLACE"] + [m for _, m in untagged_countries(sentence)]
+        counts.update(key for key in (state_key(m.text) for m in places) if key)
+    (top, most), (_, next_most) = (counts.most_common(2) + [(None, 0), (None, 0)])[:2]
+    return top if most >= 3 and most >= 1.5 * next_most else None
+
+
+def state_parties(sentence: Sentence, lo: int, hi: int) -> list:
+    """States the tagged names do not give as such: a country the place finder
+    left untagged (`Türkiye ile`), a government named by its seat (`Atina
+    hükümeti`: the state Atina is the seat of), and `her iki devlet de`: the
+    two states named just before. Each is a mention whose data is the state's
+    gazetteer key, resolved to a place by `state_entity`."""
+    doc = sentence.doc
+    found = state_mentions(sentence)
+    inside = [(s, m) for s, m in found if lo <= s.start and s.end <= hi]
+    parties = [m for s, m in inside if not s.label_  # the tagged ones are read by one_treaty_fact
+               and (is_party(doc, s) or case_after(doc, s.end) == "nominative")]
+    both = both_sides_at(sentence, lo, hi)
+    if both is not None:
+        parties += [m for s, m in found if s.end <= both][-2:]
+    return list(dict.fromkeys(parties))
+
+
+def state_mentions(sentence: Sentence) -> list:
+    """(span, mention) of every state the sentence names, in text order: a
+    state's name, a government named by its seat (`Atina hükümeti`, its own
+    span, whose mention's data is the state's gazetteer key) and a country
+    the place finder left untagged (`untagged_countries`)."""
+    doc = sentence.doc
+    found = []
+    for span, mention in sentence.items:
+        if span.label_ in ("PLACE", "ORG") and (span.label_ == "ORG" or is_country(mention.text)):
+            found.append((span, mention))
+        elif span.label_ == "PLACE" and governed(doc, span.end):
+            government = doc[span.start:span.end + 1]
+            key = state_key(mention.text)
+            if key:
+                found.append((government, replace(sentence.make(government.start_char, government.end_char, "PLACE"), data=key)))
+    found += untagged_countries(sentence)
+    return sorted(found, key=lambda pair: pair[0].start)
+
+
+def governed(doc: Doc, end: int) -> bool:
+    """`Atina hükümeti`: a government word follows the place."""
+    return end < len(doc) and turkish_lower(doc[end].text) in load_lexicon("treaties.json")["government_words"]
+
+
+def untagged_countries(sentence: Sentence) -> list:
+    """Countries the gazetteer knows that no mention covers (the place finder
+    skips a word it also takes for part of a name, as `Türkiye`)."""
+    doc, span = sentence.doc, sentence.span
+    tagged = {i for s, _ in sentence.items for i in range(s.start, s.end)}
+    found, i = [], span.start
+    while i < span.end:
+        for j in range(min(i + 3, span.end), i, -1):
+            words = doc[i:j]
+            if not tagged.intersection(range(i, j)) and words[0].text[:1].isupper() and is_country(words.text):
+                mention = sentence.make(words.start_char, words.end_char, "PLACE")
+                found.append((words, replace(mention, data=Gazetteer.load().lookup(words.text))))
+                i = j - 1
+                break
+        i += 1
+    return found
+
+
+def both_sides_at(sentence: Sentence, lo: int, hi: int) -> int | None:
+    """Where `her iki devlet` (both states) stands in the words lo..hi, if it does."""
+    lex = load_lexicon("treaties.json")["both_sides"]
+    words = [turkish_lower(t.text) for t in sentence.doc[lo:hi]]
+    for i in range(len(words)):
+        for quantifier in lex["quantifiers"]:
+            parts = quantifier.split()
+            after = i + len(parts)
+            if words[i:after] == parts and after < len(words) and starts_with_any(words[after], lex["nouns"]):
+                return lo + i
+    return None
+
+
+@cache
+def state_key(name: str) -> str | None:
+    """The gazetteer key of the state a place name stands for: a country
+    itself, or the country a city (a government's seat) lies in."""
+    return state_of(Gazetteer.load().lookup(name))
+
+
+def subject_state(doc: Doc, span: Span, mention) -> bool:
+    """`Gürcistan 7 Mayıs'ta barışı imzalamış`: a state as the subject signs."""
+    return case_after(doc, span.end) == "nominative" and (span.label_ == "ORG" or is_country(mention.text))
+
+
+# -DIğI, -DIkları, -mAsI: a verb made a noun, whose subject Turkish marks with the genitive.
+NOMINALISED = re.compile(r"[dt][ıiuü]ğ|[dt][ıiuü]k(?:lar|ler)|m[ae]s[ıi]")
+
+
+def genitive_subject(sentence: Sentence, span: Span, mention, end: int) -> bool:
+    """`Sovyet Rusya'nın, daha önce Moskova Antlaşmasını imzaladığı`: a state
+    in the genitive is the subject of a signing verb made a noun. A comma or a
+    name (not a noun it owns: `Rusya'nın elçisi`) must follow the genitive."""
+    doc = sentence.doc
+    if case_after(doc, span.end) != "genitive" or not (span.label_ == "ORG" or is_country(mention.text)):
+        return False
+    after_suffix = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    if after_suffix is None or not (after_suffix.text == "," or after_suffix.text[:1].isupper() or after_suffix.like_num):
+        return False
+    words = next_words(doc, end, 4)
+    signing = [i for i, w in enumerate(words) if starts_with_any(w, lexicon()["signing_verbs"])]
+    return bool(signing) and any(NOMINALISED.search(w) for w in words[signing[0]:signing[0] + 2])
+
+
+def demonym_states(doc: Doc, start: int, end: int, named: bool) -> tuple[str, ...]:
+    """`Türk-Sovyet Paktı`, `Türk-Rus dostluk antlaşması` -> Türkiye, Sovyet
+    Rusya / Rusya: the nationality words the name or phrase opens with."""
+    demonyms = lexicon()["demonyms"]
+    words = doc[start:end]  # a phrase starts at its nationality words (nationality_start), not at a party's name before it
+    parts = [p for token in words for p in re.split(r"[-–]", token.text) if p]
+    return tuple(dict.fromkeys(demonyms[p] for p in parts if p in demonyms))
+
+
+def not_other_event(sentence: Sentence, end: int) -> bool:
+    return not any(starts_with_any(w, lexicon()["not_signing_words"]) for w in next_words(sentence.doc, end, 2))
+
+
+def alias_target(sentence: Sentence, end: int):
+    """`Paris Paktı olarak da bilinen Briand-Kellog Paktı`: the second name."""
+    words = next_words(sentence.doc, end, 3)
+    if words[:1] == ["olarak"] and any(w.startswith(("bilinen", "anılan", "adlandırılan")) for w in words):
+        later = [m for s, m in sentence.of("TREATY") if s.start >= end]
+        return later[0] if later else None
+    return None
+
+
+def is_party(doc: Doc, span: Span) -> bool:
+    """`X ile`, `X'le`, `X ile Y arasında`, `X tarafından`, or the subject."""
+    lex = lexicon()
+    case = case_after(doc, span.end)
+    after = next_words(doc, span.end, 4)
+    if case == "instrumental" or any(w in lex["party_links"] or w in lex["agent_links"] for w in after[:1]):
+        return True
+    return case == "nominative" and bool(after) and any(w.startswith("arasında") for w in after[:4])
+
+
+def with_antecedents(found: list[tuple[Sentence, TreatyFact]]) -> list[TreatyFact]:
+    """`Bu antlaşma` (singular) speaks of the nearest singular treaty of its
+    kind that the text mentioned in the same sentence or the two before it,
+    in the same part of the text (a footnote is a text of its own)."""
+    facts = []
+    for i, (sentence, fact) in enumerate(found):
+        if fact.refers_back and not plural(fact.phrase.text):
+            nearest = nearest_before(found, i)
+            if nearest is not None:  # a `bu` that points at another `bu` speaks of what that one does
+                fact = replace(fact, antecedent=facts[nearest].antecedent or facts[nearest].phrase)
+        facts.append(fact)
+    return facts
+
+
+POINTS_BACK_SENTENCES = 2  # `bu` points at most this many sentences back
+
+
+def nearest_before(found: list[tuple[Sentence, TreatyFact]], i: int) -> int | None:
+    """The position of the nearest fact before found[i] of its kind, singular, in the same stretch of text."""
+    sentence, fact = found[i]
+    for j in range(i - 1, -1, -1):
+        earlier, candidate = found[j]
+        if sentence.index - earlier.index > POINTS_BACK_SENTENCES:
+            return None  # the facts are in text order: the rest lie further back still
+        if candidate.family == fact.family and not plural(candidate.phrase.text) and same_stretch(earlier, sentence):
+            return j
+    return None
+
+
+def same_stretch(earlier: Sentence, later: Sentence) -> bool:
+    """Two sentences close enough for `bu` to point from one to the other."""
+    return earlier.section == later.section and later.index - earlier.index <= POINTS_BACK_SENTENCES \
+        and (earlier.section != "footnote" or earlier.paragraph == later.paragraph)
+
+
+def plural(phrase: str) -> bool:
+    """`antlaşmaların`, `Antlaşmaları`: the head noun takes -lar/-ler."""
+    word = turkish_lower(phrase.split()[-1])
+    return any(word.startswith(noun) and word[len(noun):].startswith(("lar", "ler")) for noun in lexicon()["treaty_nouns"])
+
+
+def head_form(word: str, compound: bool = True) -> str:
+    """The head word without its case suffix: `antlaşmasıyla` -> `antlaşması`,
+    `ittifakına` -> `ittifakı`, `protokolde` -> `protokol`. A head with no
+    word before it is no compound: its -ı marks the object (`barışı imzalamış`)."""
+    for noun in sorted(lexicon()["treaty_nouns"], key=len, reverse=True):
+        if word.startswith(noun):
+            rest = word[len(noun):]
+            if not compound:
+                return noun
+            if rest[:2] in ("sı", "si", "su", "sü"):
+                return noun + rest[:2]
+            compound = rest[:1] in ("ı", "i", "u", "ü")  # `ittifakı`, `ittifakına` (-ı + -na), not `ittifakın`
+            genitive = rest[:2] in ("ın", "in", "un", "ün") and rest[2:3] not in ("a", "e", "ı", "i")
+            if compound and not genitive:
+                return noun + rest[:1]
+            return noun
+    return word
+
+

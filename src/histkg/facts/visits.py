@@ -1,0 +1,490 @@
+"""Journeys: a sentence that names a visit or a delegation opens an episode;
+the sentences after it add travellers, hosts and stops in story order. Facts
+with the same leader, destination and year become one visit event. A head
+of a delegation at a conference (`Konferansta Türk Delegasyon Başkanı X`)
+went to the city of the conference; a journey only planned
+(`ziyareti kararlaştırılmıştı`) is none. A note whose mark a sentence of the
+story holds and that goes on with it is read right after that sentence
+(notes.py).
+
+Other facts come from journey_phrases.py (a journey told in a phrase, its
+traveller perhaps unnamed), receptions.py (envoys received), postings.py
+and notes.py (a quotation with no subject). A visit whose traveller the
+text does not name is an event of its own, with no leader.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from spacy.tokens import Token
+
+from histkg.facts.journey import (
+    StopFact,
+    VisitFact,
+    day_dates,
+    planned,
+    same_name,
+    same_place,
+)
+from histkg.facts.journey_phrases import phrase_facts
+from histkg.facts.legs import Legs
+from histkg.facts.notes import attached_notes, quoted_note_facts
+from histkg.facts.postings import ends_posting, posting_anchor, posting_lists
+from histkg.facts.receptions import received_persons, reception_facts
+from histkg.facts.sentences import (
+    Sentence,
+    Slot,
+    case_after,
+    lexicon,
+    mentions_any,
+    starts_with_any,
+)
+from histkg.facts.stops import CLAUSE_END, clause_at, stop_places, verb_near
+from histkg.language.gazetteer import is_country
+from histkg.language.lexicon import turkish_lower
+from histkg.mentions.tokens import is_suffix
+
+
+def leader_anchor(sentence: Sentence):
+    """(person mention, anchor start char, anchor end char, destination mention)
+    for `Voroşilov heyetinin`, `Bekir Sami Bey başkanlığında bir heyet`,
+    `İsmet Paşa'nın … Moskova ziyareti`."""
+    doc = sentence.doc
+    anchors = []
+    for span, mention in sentence.of("PERSON"):
+        group = group_word_after(sentence, span.end)
+        if group is not None:
+            anchors.append((mention, span.start_char, group.idx + len(group.text), None))
+            continue
+        if led_group_before(sentence, span.start):
+            anchors.append((mention, span.start_char, span.end_char, None))
+            continue
+        if case_after(doc, span.end) == "genitive":
+            visit = visit_noun_after(sentence, span.end)
+            if visit is not None and not planned(sentence, visit[0].i + 1):
+                token, destination = visit
+                anchors.append((mention, span.start_char, token.idx + len(token.text), destination))
+    return anchors
+
+
+def group_word_after(sentence: Sentence, end: int) -> Token | None:
+    """`Voroşilov heyetinin`, `Voroşilov ve Sovyet heyeti`, `X başkanlığında`."""
+    lex = lexicon()
+    for token in sentence.doc[end:min(end + 4, sentence.span.end)]:
+        word = turkish_lower(token.text)
+        if is_suffix(token) and token.i == end:
+            return None  # `Voroşilov'un heyeti` is his, not led by him
+        if starts_with_any(word, lex["group_words"]) or word in lex["leader_words"][:8]:
+            return token
+        if not (word == "ve" or token.text[:1].isupper()):
+            return None
+    return None
+
+
+def led_group_before(sentence: Sentence, start: int) -> bool:
+    """`Heyet Başkanı Voroşilov`, `heyet reisi X`."""
+    words = [turkish_lower(t.text) for t in sentence.doc[max(start - 2, sentence.span.start):start]]
+    return len(words) == 2 and starts_with_any(words[0], lexicon()["group_words"]) and words[1] in lexicon()["leader_words"]
+
+
+def heads_group(sentence: Sentence, start: int, stems) -> bool:
+    """`Türk Delegasyon Başkanı X`, `Sivas Kongresi Başkanı X`: a word of
+    `stems` and a leader word right before the person."""
+    words = [turkish_lower(t.text) for t in sentence.doc[max(start - 2, sentence.span.start):start]]
+    return len(words) == 2 and starts_with_any(words[0], stems) and words[1] in lexicon()["leader_words"]
+
+
+def conference_named(sentence: Sentence):
+    """(conference word, place) for `Lozan Konferansı`, `Paris Barış
+    Konferansı'na`: a place, then a capitalised word or two, then a conference word."""
+    for span, mention in sentence.of("PLACE"):
+        for token in sentence.doc[span.end:min(span.end + 3, sentence.span.end)]:
+            if starts_with_any(turkish_lower(token.text), lexicon()["conference_words"]):
+                return token, mention
+            if not (token.text[:1].isupper() or is_suffix(token)):
+                break
+    return None
+
+
+def conference_word(sentence: Sentence) -> Token | None:
+    """`Konferansta …`: a sentence that speaks of a conference without naming it."""
+    return next((t for t in sentence.span if starts_with_any(turkish_lower(t.text), lexicon()["conference_words"])), None)
+
+
+def conference_attendees(sentence: Sentence, word: Token, named: bool) -> list:
+    """(span, person) the sentence places at the conference: heads of
+    delegations or of the conference (`Türk Delegasyon Başkanı X`, `Kongresi
+    Başkanı X`) and whoever `ile` pairs with one (`X ile Y'nin`); right after
+    `Londra Konferansı sırasında`, the person the sentence tells of."""
+    lex = lexicon()
+    persons = sentence.of("PERSON")
+    found = []
+    for (span, mention), following in zip(persons, persons[1:] + [None]):
+        if heads_group(sentence, span.start, lex["group_words"] + lex["conference_words"]):
+            found.append((span, mention))
+            between = [turkish_lower(t.text) for t in sentence.doc[span.end:following[0].start]] if following else []
+            if between == ["ile"]:
+                found.append(following)  # `X ile Y'nin … ortak tavır`: Y leads the other delegation there
+    during = [t for t in sentence.doc[word.i + 1:min(word.i + 3, sentence.span.end)] if not is_suffix(t)][:1]
+    if named and during and turkish_lower(during[0].text) in lex["during_words"]:
+        found += [(s, m) for s, m in persons if during[0].i < s.start <= during[0].i + 2
+                  and case_after(sentence.doc, s.end) == "nominative"][:1]
+    return found
+
+
+def conference_facts(sentence: Sentence, place, word: Token, named: bool, doc_id: str) -> list[VisitFact]:
+    """A visit to the conference's city for each person the sentence places there."""
+    facts = []
+    for span, person in conference_attendees(sentence, word, named):
+        start, end = min(word.idx, span.start_char), max(word.idx + len(word.text), span.end_char)
+        facts.append(VisitFact(doc_id, sentence.make(start, end, "VISIT"), leader=person, destination=place,
+                               stops=[StopFact(place)]))
+    return facts
+
+
+class Conferences:
+    """The conference the story speaks of: the one named last, for a
+    sentence or two after (`Lozan Konferansı sürecinde … Konferansta X …`)."""
+
+    def __init__(self, body_index: dict) -> None:
+        self.body_index = body_index
+        self.last = None  # (place, body index of the sentence that named it)
+
+    def facts(self, sentence: Sentence, doc_id: str) -> list[VisitFact]:
+        named = conference_named(sentence)
+        here = self.body_index[sentence.index]
+        if named is not None:
+            self.last = (named[1], here)
+            word, place = named
+        else:
+            word = conference_word(sentence)
+            if word is None or self.last is None or here - self.last[1] > 2:
+                return []
+            place = self.last[0]
+        return conference_facts(sentence, place, word, named is not None, doc_id)
+
+
+def visit_noun_after(sentence: Sentence, end: int):
+    """`… Moskova ziyaretine`: the visit word a few words on, with no other
+    person between, and the place right before it."""
+    places = {s.end + is_suffix(sentence.doc[s.end]) if s.end < len(sentence.doc) else s.end: m
+              for s, m in sentence.of("PLACE")}
+    persons = {s.start for s, _ in sentence.of("PERSON")}
+    for token in sentence.doc[end:min(end + 6, sentence.span.end)]:
+        if token.i in persons:
+            return None
+        if starts_with_any(turkish_lower(token.text), lexicon()["visit_nouns"]):
+            return token, places.get(token.i)
+    return None
+
+
+def journey_anchor(sentence: Sentence):
+    """`Karahan, Ankara'ya geldi`: a person, a place whither and a motion verb.
+    With a verb of sending (`X, yaveri Y'yi Moskova'ya göndermiş`) the one
+    sent travels, not the sender; with no one named as sent, no one does."""
+    lex = lexicon()
+    if not mentions_any(sentence.lower, lex["motion_verbs"]):
+        return []
+    persons = [(s, m) for s, m in sentence.of("PERSON") if case_after(sentence.doc, s.end) == "nominative"]
+    targets = [(s, m) for s, m in sentence.of("PLACE") if case_after(sentence.doc, s.end) == "dative"]
+    if not persons or not targets:
+        return []
+    person_span, person = persons[0]
+    after = [(s, m) for s, m in targets if s.start > person_span.start]
+    if not after:
+        return []
+    place_span, place = after[0]
+    if not verb_near(sentence.doc, sentence, place_span.end, lex["motion_verbs"], 1) \
+            or planned(sentence, place_span.end):
+        return []
+    if verb_near(sentence.doc, sentence, place_span.end, lex["sending_verbs"], 2):
+        sent = [(s, m) for s, m in sentence.of("PERSON") if person_span.start < s.start < place_span.start
+                and case_after(sentence.doc, s.end) == "accusative"]
+        if not sent:
+            return []
+        person = sent[0][1]  # the anchor still begins with the sender: the date of the sending is in its words
+    return [(person, person_span.start_char, place_span.end_char, place)]
+
+
+def about_group(sentence: Sentence, leader) -> bool:
+    lower = sentence.lower
+    if mentions_any(lower, lexicon()["group_words"]):
+        return True
+    return leader is not None and any(same_name(m, leader) for _, m in sentence.of("PERSON"))
+
+
+def weekday_problem(mention) -> str | None:
+    """`30 Kasım pazartesi`: 30 November 1933 was a Thursday."""
+    match = mention.data
+    for word, number in lexicon()["weekdays"].items():
+        if re.search(rf"(?<![^\W\d_]){word}(?![^\W\d_])", turkish_lower(match.surface)):
+            day = match.earliest
+            if day.weekday() != number:
+                return f"the text says {word} but {day.isoformat()} was a {calendar.day_name[day.weekday()]}"
+    return None
+
+
+class Episode:
+    """A journey told over several sentences: who leads it, where it goes, when."""
+
+    def __init__(self, fact: VisitFact, index: int, anchor_start: int = 0) -> None:
+        self.fact = fact
+        self.last = index
+        self.current_date: Slot | None = None
+        self.opened_at = (index, anchor_start)  # the sentence and character where the journey is named
+        self.legs = Legs(fact)
+        self.announced: list = []  # (place, case, date) of a way told before the group takes it
+
+    def first_clause(self, sentence: Sentence) -> int:
+        """In the sentence that names the journey, clauses before the one that
+        names it tell of something else (`Kızıl Ordu Tiflis'e girmiş ve elçi X
+        Paris'e itimatnamesini vermişti`)."""
+        index, start = self.opened_at
+        return clause_at(sentence, start) if sentence.index == index else 0
+
+    def add_sentence(self, sentence: Sentence, dated: bool = True) -> None:
+        lex = lexicon()
+        fact = self.fact
+        self.last = sentence.index
+        first = self.first_clause(sentence)
+        if dated:
+            self.note_dates(sentence, first)
+        lower = sentence.lower
+        received = {id(m) for _, m in received_persons(sentence)}  # `X ve Y kabul edilmiştir`: guests, not hosts
+        persons = [m for _, m in sentence.of("PERSON") if m is not fact.leader and not same_name(m, fact.leader)
+                   and id(m) not in received]
+        if mentions_any(lower, lex["group_words"]) and mentions_any(lower, lex["membership_words"]) \
+                and not mentions_any(lower, lex["not_membership_words"]) and not mentions_any(lower, lex["host_verbs"]):
+            fact.visitors.extend(m for m in persons if m not in fact.visitors)
+        elif mentions_any(lower, lex["host_verbs"]):
+            fact.hosts.extend(m for m in persons if m not in fact.hosts)
+        stops = stop_places(sentence, first)
+        fact.datives.extend(place for place, case in stops if case == "dative")
+        told = [(place, case, self.current_date) for place, case in stops]
+        if announces(sentence):
+            self.announced.extend(told)
+        else:
+            # the group leaves (`Ankara'dan ayrılmıştı`) before it passes the places announced for the way
+            leaving = [stop for stop in told if stop[1] == "ablative"]
+            self.add_stops(leaving + self.announced + [stop for stop in told if stop[1] != "ablative"])
+            self.announced = []
+        self.legs.follow(sentence, stops, self.current_date)
+
+    def add_note(self, note: Sentence, body: Sentence) -> None:
+        """A note that goes on with the story, the group its subject (`Heyet
+        İzmir'de Bornova'daki Ziraat Mektebi'ne de gitmişti`), is told where
+        its mark stands. Its dates are a source's, not the story's day."""
+        words = [t for t in note.span if t.is_alpha]
+        if words and starts_with_any(turkish_lower(words[0].text), lexicon()["group_words"]) \
+                and mentions_any(note.lower, lexicon()["motion_verbs"]):
+            self.add_sentence(note, dated=False)
+            self.last = body.index  # the story goes on from the body sentence, not from where the note is printed
+
+    def add_stops(self, stops: list) -> None:
+        """stops: (place, case, date) in travel order."""
+        fact = self.fact
+        for place, case, date in stops:
+            if is_country(place.text) or fact.stops and same_place(fact.stops[-1].place, place):
+                continue  # a country is where the journey goes, not a stop on its way (`Bulgaristan'a`)
+            if case == "ablative" and not fact.stops and fact.origin is None:
+                fact.origin = place
+            fact.stops.append(StopFact(place, date))
+
+    def finish(self) -> None:
+        """Places announced for a way the story never tells the group taking stay its last stops."""
+        self.add_stops(self.announced)
+        self.announced = []
+
+    def note_dates(self, sentence: Sentence, first_clause: int = 0) -> None:
+        """The latest day the sentence states becomes the day of what follows;
+        a day that breaks the order of the story is kept but flagged."""
+        for span, mention in day_dates(sentence):
+            if clause_at(sentence, span.start_char) < first_clause:
+                continue
+            problem = weekday_problem(mention) or self.same_day_as_flagged(mention)
+            if problem is None:
+                problem = self.out_of_order(mention)
+                if problem and not inferred(mention):
+                    continue  # a full date that goes back is a flashback, not a stage of the journey
+            slot = Slot(mention, (mention,), problem)
+            self.fact.dates.append(slot)
+            if problem is None:
+                self.current_date = slot
+            elif self.fact.stops:
+                # kept as the text states it, on the stop the story is at, and flagged
+                self.fact.flagged.append((len(self.fact.stops) - 1, slot))
+
+    def same_day_as_flagged(self, mention) -> str | None:
+        """`30 Kasım pazartesi akşamı saat 21.50'de`: the hour shares the day's problem."""
+        for slot in self.fact.dates:
+            if slot.problem and slot.mention.data.earliest == mention.data.earliest:
+                return slot.problem
+        return None
+
+    def out_of_order(self, mention) -> str | None:
+        """A story of a journey moves forward: a day more than two days before
+        the one just told, or a month after it, contradicts the narrative."""
+        if self.current_date is None:
+            return None
+        before = self.current_date.mention.data.earliest
+        day = mention.data.earliest
+        if (before - day).days > 2 or (day - before).days > lexicon()["episode_window_days"]:
+            return (f"{day.isoformat()} does not fit the story: the sentences around it "
+                    f"tell of {before.isoformat()}")
+        return None
+
+
+ANNOUNCED = re.compile(r"(?:ecek|acak)(?:ler|lar)?(?:di|dı|ti|tı)$")  # `hareket edecekti`, `geleceklerdi`
+
+
+def announces(sentence: Sentence) -> bool:
+    """`Özel tren Eskişehir-Kütahya-Balıkesir güzergahıyla İzmir'e hareket
+    edecekti`: the sentence ends on what the group was to do; its places are
+    the way ahead, taken after the departure the story tells next."""
+    words = [turkish_lower(t.text) for t in sentence.span if t.is_alpha]
+    return bool(words) and ANNOUNCED.search(words[-1]) is not None
+
+
+def inferred(mention) -> bool:
+    """The text does not write the year (`Ertesi günü`, `30 Kasım`): it comes from context."""
+    return mention.data.year_from_context or not re.search(r"\d{4}", mention.data.surface)
+
+
+def visit_facts(all_sentences: list[Sentence], doc_id: str) -> list[VisitFact]:
+    """Journeys: a sentence that names one opens an episode; the sentences
+    after it that speak of the group (`heyet`, `misafirler`, the leader) add
+    travellers, hosts and stops until another journey starts or the story
+    moves on."""
+    gap = lexicon()["episode_gap_sentences"]
+    facts: list[VisitFact] = []
+    episodes: list[Episode] = []
+    episode: Episode | None = None
+    body_index, count = {}, 0  # gaps count body sentences: footnotes interleave with the story
+    for sentence in all_sentences:
+        count += sentence.section == "body"
+        body_index[sentence.index] = count
+    conferences = Conferences(body_index)
+    notes = attached_notes(all_sentences)  # body sentence index -> the note sentences its marks call
+    for sentence in all_sentences:
+        at_conference = conferences.facts(sentence, doc_id)
+        facts.extend(at_conference)
+        strong = leader_anchor(sentence) or posting_anchor(sentence)
+        strong = [a for a in strong if not any(same_name(a[0], f.leader) for f in at_conference)]
+        anchors = strong or journey_anchor(sentence)
+        if episode is not None:
+            leader = episode.fact.leader
+            if any(same_name(m, leader) for _, m in sentence.of("PERSON")):
+                anchors = [a for a in anchors if same_name(a[0], leader)]  # the same journey goes on
+            elif other_group_words(sentence, strong):
+                anchors = []  # `Voroşilov ve Sovyet heyeti … Muzaffer Paşa ve Türk Askeri Heyeti tarafından karşılanmış`
+            elif about_group(sentence, leader):
+                anchors = strong  # `Heyetle birlikte X Eskişehir'e uğramıştı`: X travels with the group
+        if episode is not None and body_index[sentence.index] - body_index[episode.last] > gap:
+            episode = None
+        for leader, start, end, destination in anchors:
+            if episode is not None and same_name(leader, episode.fact.leader):
+                continue
+            anchor = sentence.make(start, end, "VISIT")
+            when = date_within(sentence, start, end) or date_of_meeting(sentence, all_sentences, leader, start)
+            fact = VisitFact(doc_id, anchor, leader=leader, destination=destination, when=when)
+            facts.append(fact)
+            if sentence.section == "body":
+                episode = Episode(fact, sentence.index, start)
+                episodes.append(episode)
+            else:
+                told_in_a_note = Episode(fact, sentence.index, start)
+                told_in_a_note.add_sentence(sentence)
+                told_in_a_note.finish()
+        if episode is not None and sentence.section == "body" and (
+                anchors or about_group(sentence, episode.fact.leader)
+                or mentions_any(sentence.lower, lexicon()["motion_verbs"]) and body_index[sentence.index] - body_index[episode.last] <= 2):
+            if stays_in_time(episode, sentence):
+                episode.add_sentence(sentence)
+        if episode is not None and sentence.section == "body":
+            for note in notes.get(sentence.index, []):
+                episode.add_note(note, sentence)
+    for each in episodes:
+        each.finish()
+    legs = [leg for e in episodes for leg in e.legs.found]
+    received = [f for sentence in all_sentences for f in reception_facts(sentence, doc_id)]
+    return (facts + legs + posting_facts(all_sentences, doc_id) + phrase_facts(all_sentences, doc_id) + received
+            + quoted_note_facts(all_sentences, notes, doc_id))
+
+
+def posting_facts(all_sentences: list[Sentence], doc_id: str) -> list[VisitFact]:
+    """One visit per item of a list of envoys (`Ankara'ya verilen
+    itimatnameler: 5 Mart 1921 X (…), …`): the envoy goes to the capital."""
+    facts = []
+    for person, date, place, start, end, sentence in posting_lists(all_sentences):
+        text = sentence.doc.text
+        start += len(text[start:end]) - len(text[start:end].lstrip())
+        end -= len(text[start:end]) - len(text[start:end].rstrip())
+        fact = VisitFact(doc_id, sentence.make(start, end, "VISIT"), leader=person, destination=place,
+                         stops=[StopFact(place)])
+        if ends_posting(date):
+            fact.end = date
+        else:
+            fact.start = date
+        facts.append(fact)
+    return facts
+
+
+def date_within(sentence: Sentence, start: int, end: int):
+    """`İsmet Paşa'nın 1932 yılında gerçekleştirdiği Moskova ziyareti`: the
+    date written inside the words that name a journey; `6 veya 7 Ekim 1920'de`
+    (one of two days) still tells the year."""
+    inside = [m for s, m in sentence.of("DATE") if start <= s.start_char and s.end_char <= end
+              and "/" not in m.data.edtf and not m.data.edtf.startswith("{")
+              and (not m.data.edtf.startswith("[") or m.data.earliest.year == m.data.latest.year)]
+    return inside[0] if inside else None
+
+
+def statement_end(sentence: Sentence, start: int) -> int:
+    """Where the statement that begins before char `start` ends: at its
+    finite verb (`görüşmüştü`); a citation after it (`…, İstanbul, 1964`) dates nothing of it."""
+    for token in sentence.span:
+        if token.idx >= start and CLAUSE_END.search(turkish_lower(token.text)):
+            return token.idx + len(token.text)
+    return sentence.span.end_char
+
+
+def date_of_meeting(sentence: Sentence, all_sentences: list[Sentence], leader, start: int):
+    """`X'in Türkiye'ye ilk gelişi 1919 yılı Mayıs ayıdır. Y Samsun'a çıktıktan
+    sonra X ile Havza'da görüşmüştü`: a journey the text does not date, on
+    which the traveller meets someone, took place when that person's journey
+    told just before (in the same paragraph, with one date) did."""
+    if sentence.index == 0 or any(span.start_char < statement_end(sentence, start) for span, _ in sentence.of("DATE")):
+        return None
+    before = all_sentences[sentence.index - 1]
+    if before.paragraph != sentence.paragraph or not mentions_any(before.lower, lexicon()["motion_verbs"]):
+        return None
+    dates = [m for _, m in before.of("DATE")]
+    met = [m for _, m in sentence.of("PERSON") if not same_name(m, leader)]
+    if len(dates) == 1 and any(same_name(m, p) for m in met for _, p in before.of("PERSON")):
+        return dates[0]
+    return None
+
+
+def other_group_words(sentence: Sentence, anchors) -> bool:
+    """A group word that no new anchor owns: the sentence speaks of the group
+    already travelling."""
+    owned = {end for _, _, end, _ in anchors}
+    return any(starts_with_any(turkish_lower(t.text), lexicon()["group_words"]) and t.idx + len(t.text) not in owned
+               for t in sentence.span)
+
+
+def stays_in_time(episode: Episode, sentence: Sentence) -> bool:
+    """A sentence about 1881 (a biography) is not part of a journey of 1933."""
+    if episode.current_date is None:
+        return True
+    dates = [m for _, m in sentence.of("DATE")]
+    if not dates:
+        return True
+    before = episode.current_date.mention.data.earliest
+    window = dt.timedelta(days=lexicon()["episode_window_days"] * 4)
+    return any(abs(m.data.earliest - before) <= window for m in dates if m.data.earliest != dt.date.min)
+
+

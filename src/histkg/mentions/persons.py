@@ -1,0 +1,532 @@
+"""Persons: names found by their clues."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from spacy.tokens import Doc, Span, Token
+
+from histkg.language.lexicon import load_lexicon, load_word_list, turkish_lower
+from histkg.mentions.tokens import (
+    PLACE_WORD_SUFFIXES,
+    PLURAL,
+    ROMAN,
+    add_candidate,
+    filter_spans_keep_first,
+    followed_by_suffix,
+    head_words,
+    inflected,
+    is_capitalised,
+    is_common_word,
+    is_suffix,
+    month_names,
+    parenthesis_end,
+)
+
+
+class PersonDetector:
+    """Finds persons by honorifics, titles, given names, Russian name
+    morphology, initials, surnames in parentheses, citation patterns and
+    coordination with a person found (`Denikin ve Verangel`); a name right
+    before a head word (`Voroşilov Heyeti`, `Şeyh Said İsyanı`) names a thing,
+    not the person. `spread` then marks, document-wide, the names found once."""
+
+    def __init__(self, name: str = "histkg_persons", *, lexicon: str = "names.json",
+                 given_names: str = "given-names.txt", max_name_tokens: int = 3) -> None:
+        self.name = name
+        lex = load_lexicon(lexicon)
+        self.honorifics_after = set(lex["honorifics_after"])
+        self.titles_before = set(lex["titles_before"])
+        self.title_in_name = set(lex["title_is_part_of_name"])
+        self.citation_roles = dict(lex["citation_roles"])  # abbreviation -> translator | editor
+        self.not_name = set(lex["not_name_words"])
+        self.surname_re = self._ending_re(lex["surname_endings"])
+        self.weak_surname_re = self._ending_re(lex["surname_endings_needing_given_name"])
+        self.patronymic_re = self._ending_re(lex["patronymic_endings"])
+        self.given_names = load_word_list(given_names)
+        self.title_stems = tuple(lex["title_stems"])
+        self.topic_stems = tuple(lex["topic_stems"])
+        self.foreign_words = set(lex["foreign_function_words"])
+        self.title_re, self.topic_re = (
+            re.compile("^(?:" + "|".join(map(re.escape, stems)) + r").{0,3}$", re.DOTALL)
+            for stems in (self.title_stems, self.topic_stems))
+        self.particles = set(lex["name_particles"])
+        self.leading_particles = set(lex["leading_particles"])
+        events = load_lexicon("events.json")
+        self.genitive = set(events["case_suffixes"]["genitive"])
+        self.treaty_nouns = tuple(events["treaty_nouns"])
+        self.issue_words = set(lex["issue_words"])
+        self.turkish_words = set(lex["turkish_function_words"])
+        self.place_suffixes = set(load_lexicon("places.json")["place_suffixes"])
+        self.transliteration_re = re.compile("|".join(lex["western_transliteration_marks"]), re.IGNORECASE)
+        self.thing_heads = set(lex["named_after_heads"]) | head_words()
+        self.max_name_tokens = max_name_tokens
+        self.honorific_prefixes = tuple(self.honorifics_after)
+        self.months = month_names()
+        from histkg.language.gazetteer import Gazetteer
+
+        self.places = Gazetteer.load()
+
+    @staticmethod
+    def _ending_re(endings: list[str]) -> re.Pattern:
+        alternatives = "|".join(sorted(map(re.escape, endings), key=len, reverse=True))
+        return re.compile(rf"^[A-ZÇĞİÖŞÜÂÎÛ][a-zçğıöşüâîûéèäëïž]+(?:{alternatives})$")
+
+    def __call__(self, doc: Doc) -> Doc:
+        # A rule may add the person's part in a reference: author, translator, editor.
+        found = [c for c in self.find(doc) if self.plausible(doc, c[0], c[1], c[2])]
+        for start, end, strength, *credit in found + list(self.by_coordination(doc, found)):
+            add_candidate(doc, start, end, "PERSON", strength, data=credit[0] if credit else None)
+        return doc
+
+    def find(self, doc: Doc):
+        yield from self.by_honorific(doc)
+        yield from self.by_title(doc)
+        yield from self.by_title_noun(doc)
+        yield from self.by_given_name(doc)
+        yield from self.by_morphology(doc)
+        yield from self.by_initials(doc)
+        yield from self.by_capitalised_surname(doc)
+        yield from self.by_citation(doc)
+        yield from self.by_transliteration(doc)
+        yield from self.by_agreement_sides(doc)
+
+    def plausible(self, doc: Doc, start: int, end: int, strength: int) -> bool:
+        """A name before a head word names a thing (`Voroşilov Heyeti`,
+        `İzmir Vapuru`); capitalised words beside `of`, `du`, `der` are the
+        title of a work (`Documents of Russian History`) unless an honorific
+        or a title says person."""
+        if self.names_a_thing(doc, end) or strength <= 1 and self.owned_by_a_name(doc, start):
+            return False
+        if strength >= 3:
+            return True
+        beside = {doc[i].text for i in (start - 1, end) if 0 <= i < len(doc)}
+        return beside.isdisjoint(self.foreign_words)
+
+    def owned_by_a_name(self, doc: Doc, start: int) -> bool:
+        """`Atatürk'ün Söylev ve Demeçleri`: a bare word right after a name in
+        the genitive is what that person owns (a work, an office), not a person."""
+        return start >= 2 and is_suffix(doc[start - 1]) and turkish_lower(doc[start - 1].text[1:]) in self.genitive \
+            and is_capitalised(doc[start - 2])
+
+    def names_a_thing(self, doc: Doc, end: int) -> bool:
+        return end < len(doc) and doc[end].text in self.thing_heads
+
+    # -- what may be part of a name ------------------------------------------------
+    def is_name_word(self, doc: Doc, i: int) -> bool:
+        token = doc[i]
+        text = token.text
+        if not is_capitalised(token) or text in self.not_name or text in self.honorifics_after:
+            return False
+        if not re.fullmatch(r"[^\W\d_][\w\-.]*", text) or ROMAN.match(text):
+            return False
+        if text.isupper() and len(text) > 1 and "." not in text:
+            return self.is_capitalised_surname(doc, token)
+        if text in self.given_names:
+            return True
+        if self.is_prominent_place(text) and not (self.surname_re.match(text) or self.weak_surname_re.match(text)):
+            return self.place_word_in_name(doc, i)  # `Moskova`, `Kars`; `Stalin`, `Kirov` keep their Russian ending
+        if self.is_of_a_place(text) or PLURAL.search(text) or self.inflected_not_name(text):
+            return False  # `Çarlık Rusyası`, `Türkistanlı`, `Sovyetlerin`
+        return not (is_common_word(doc, token) or text.startswith(self.honorific_prefixes)
+                    or text in self.months or self.is_title(text) or self.is_title(text, self.topic_stems))
+
+    @staticmethod
+    def is_capitalised_surname(doc: Doc, token: Token) -> bool:
+        """`Aytunç ÜLKER`, `Gotthard JÄSCHKE`: a surname in capitals after a
+        given name; other words in capitals are acronyms or headings."""
+        if token.i == 0 or len(token.text) < 3:
+            return False
+        before = doc[token.i - 1].text
+        return before[:1].isupper() and before[1:].islower() and before.isalpha()
+
+    def is_prominent_place(self, text: str) -> bool:
+        """A country, a region or a city of 100,000 people: not part of a name
+        (`Hüsnü Moskova`), while a small town's name may be (`Rıza Nur`)."""
+        key = self.places.lookup(text)
+        if key is None:
+            return False
+        info = self.places.info(key)
+        return info.population == 0 or info.population >= 100_000 or info.latitude is None
+
+    def place_word_in_name(self, doc: Doc, i: int) -> bool:
+        """`Halil Kut Paşa`: a place's name between a given name and an
+        honorific is the person's surname."""
+        return 0 < i < len(doc) - 1 and doc[i - 1].text in self.given_names \
+            and doc[i + 1].text in self.honorifics_after
+
+    def inflected_not_name(self, text: str) -> bool:
+        return inflected(text, self.not_name)
+
+    def is_of_a_place(self, text: str) -> bool:
+        """A prominent place with a possessive or `-lı` suffix: `Rusyası`,
+        `Türkistanlı`, `Ankaralı`."""
+        for suffix in PLACE_WORD_SUFFIXES:
+            if text.endswith(suffix) and len(text) - len(suffix) >= 3 \
+                    and self.is_prominent_place(text[:-len(suffix)]):
+                return True
+        return False
+
+    def is_title(self, text: str, stems: tuple[str, ...] | None = None) -> bool:
+        """`Başbakanı`, `Büyükelçisi`, `Ermenisi`: a title or description
+        (or, with the topic stems, `Konferansı`, `Dönemi`): a stem and at
+        most three letters more."""
+        pattern = self.title_re if stems is None or stems is self.title_stems else self.topic_re
+        return pattern.match(turkish_lower(text)) is not None
+
+    def extend_left(self, doc: Doc, end: int, limit: int) -> int:
+        """Start of the run of name words that ends at `end`, with an article
+        that opens the surname (`Le Grand`)."""
+        start = end
+        while start > 0 and end - start < limit and self.is_name_word(doc, start - 1):
+            if start < end and (is_suffix(doc[start - 1]) or self.opens_sentence_before_given_name(doc, start)):
+                break
+            start -= 1
+        if start < end and start > 0 and doc[start - 1].text in self.leading_particles:
+            start -= 1
+        return start
+
+    def opens_sentence_before_given_name(self, doc: Doc, first: int) -> bool:
+        """`Heyette Osman Nuri Bey`, `Ona Osman Bey`: a Turkish name starts with
+        its given name, so the word that opens the sentence before one is no
+        part of it (unless it is a given name too)."""
+        before = doc[first - 1]
+        return before.is_sent_start and doc[first].text in self.given_names and before.text not in self.given_names
+
+    def extend_right(self, doc: Doc, start: int, limit: int) -> int:
+        """End of the run of at most `limit` name words from `start`; a hyphen
+        joins two parts of one name (`Guse-Hakkı`, `Gurko – Krjažin`), and so
+        does a particle (`Mümtaz ed-Dauleh İsmail`, `Gerd von Rundstedt`)."""
+        end, words = start, 0
+        while end < len(doc) and words < limit:
+            if self.is_name_word(doc, end):
+                end, words = end + 1, words + 1
+                if followed_by_suffix(doc, end):
+                    break
+                if self.hyphen_joins(doc, end):
+                    end += 1
+                continue
+            joined = self.particle_joins(doc, end) if end > 0 and is_capitalised(doc[end - 1]) else 0
+            if not joined:
+                break
+            end += joined
+        return end
+
+    def particle_joins(self, doc: Doc, i: int) -> int:
+        """Tokens of a particle at `i` that a name word follows: `ed-` (2),
+        `von` (1); 0 when there is none."""
+        if i + 1 >= len(doc) or doc[i].text not in self.particles:
+            return 0
+        if doc[i + 1].text == "-" and not doc[i].whitespace_ and i + 2 < len(doc) and self.is_name_word(doc, i + 2):
+            return 2
+        return 1 if doc[i].whitespace_ and len(doc[i].text) > 2 and self.is_name_word(doc, i + 1) else 0
+
+    def hyphen_joins(self, doc: Doc, i: int) -> bool:
+        """A hyphen at `i` between two name words joins them; a spaced dash
+        only joins a surname (`Gurko – Krjažin`), not a second person's name
+        (`Svanidze – Yusuf Kemal`)."""
+        if i + 1 >= len(doc) or doc[i].text not in {"-", "–"} or not self.is_name_word(doc, i + 1):
+            return False
+        glued = not doc[i - 1].whitespace_ and not doc[i].whitespace_
+        if glued:
+            return True
+        after = doc[i + 1]
+        lone = i + 2 >= len(doc) or not self.is_name_word(doc, i + 2)
+        return lone and after.text not in self.given_names
+
+    def with_parenthesised_surname(self, doc: Doc, end: int) -> int:
+        """`Ali Fuad (Cebesoy)`: a capitalised word in parentheses after a name."""
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
+                and self.is_name_word(doc, end + 1) and not followed_by_suffix(doc, end + 3):
+            return end + 3
+        return end
+
+    # -- the rules -------------------------------------------------------------------
+    def by_honorific(self, doc: Doc):
+        for token in doc:
+            if token.text not in self.honorifics_after or token.i == 0:
+                continue
+            name_end = token.i
+            if doc[name_end - 1].text == ")":  # `Hüseyin Ragıp (Baydur) Bey`
+                name_end = max(name_end - 3, 0)
+            start = self.extend_left(doc, name_end, self.max_name_tokens)
+            if start == name_end:
+                continue
+            if start > 0 and doc[start - 1].text in self.title_in_name:
+                start -= 1
+            end = token.i + 1
+            while end < len(doc) and doc[end].text in self.honorifics_after:
+                end += 1
+            yield start, end, 3
+
+    def by_title(self, doc: Doc):
+        for token in doc:
+            title, first = token.text, token.i + 1
+            if first < len(doc) and doc[first].text == "." and title + "." in self.citation_roles:
+                title, first = title + ".", first + 1  # `Çvr.Galip` is split as `Çvr` `.` `Galip`
+            if title not in self.titles_before and title not in self.citation_roles:
+                continue
+            while first < len(doc) and doc[first].text in self.titles_before:
+                first += 1  # `Dr. Miralay İbrahim Tali`
+            end = self.extend_right(doc, first, self.max_name_tokens)
+            if end == first:
+                continue
+            end = self.with_parenthesised_surname(doc, end)
+            if title in self.citation_roles:
+                yield first, end, 3, self.citation_roles[title]
+            else:
+                yield token.i, end, 3 if title not in {"M.", "Bay", "Gazi"} else 2
+
+    def by_title_noun(self, doc: Doc):
+        """`Dışişleri Bakan Yardımcısı Karahan`, `Rus muharriri Zarhi`: a name
+        right after a word of office or trade."""
+        for token in doc:
+            if token.i + 1 < len(doc) and self.is_title(token.text) and is_capitalised(doc[token.i + 1]):
+                end = self.extend_right(doc, token.i + 1, self.max_name_tokens)
+                if end > token.i + 1:
+                    yield token.i + 1, self.with_parenthesised_surname(doc, end), 2
+
+    def by_coordination(self, doc: Doc, found):
+        """`Radek ve Zinoviyev`, `Denikin ve Verangel`, `A, B ve C`: capitalised
+        words joined by `ve`/`ile` (in the body also by a comma) to a person
+        found by a clue are a person too (a weak clue: a town wins)."""
+        joiners = {"ve", "ile"} if doc.user_data.get("section") == "footnote" else {"ve", "ile", ","}
+        for start, end, strength, *_ in found:
+            first = start
+            while first >= 2 and doc[first - 1].text in joiners and self.is_name_word(doc, first - 2) \
+                    and not followed_by_suffix(doc, first - 1):
+                left = self.extend_left(doc, first - 1, self.max_name_tokens)
+                yield left, first - 1, 1
+                first = left
+            if end + 1 < len(doc) and doc[end].text in {"ve", "ile"} and self.is_name_word(doc, end + 1):
+                right = self.extend_right(doc, end + 1, self.max_name_tokens)
+                if not self.names_a_thing(doc, right):
+                    yield end + 1, right, 1
+            yield from self.listed_with_notes(doc, end)
+
+    def listed_with_notes(self, doc: Doc, end: int):
+        """`Ali Fuad (Cebesoy) Paşa (Mayıs 1922’ye kadar), Ahmed Muhtar (Kasım
+        1924’e kadar), Vasıf (Ekim 1928)`: after a person, a list whose items
+        are names each with a note in parentheses are persons too."""
+        while True:
+            close = parenthesis_end(doc, end)
+            if close is None or close + 1 >= len(doc) or doc[close].text != "," or not self.is_name_word(doc, close + 1):
+                return
+            right = self.with_parenthesised_surname(doc, self.extend_right(doc, close + 1, self.max_name_tokens))
+            if right >= len(doc) or doc[right].text != "(":
+                return
+            yield close + 1, right, 1
+            end = right
+
+    def by_agreement_sides(self, doc: Doc):
+        """`Le Grand ve Dro arasındaki anlaşma`: bare names on both sides of an
+        agreement are the men who made it (a weak clue: a state or town wins)."""
+        for token in doc:
+            if not turkish_lower(token.text).startswith("arasında"):
+                continue
+            if not any(turkish_lower(t.text).startswith(self.treaty_nouns) for t in doc[token.i + 1:token.i + 3]):
+                continue
+            right = self.extend_left(doc, token.i, self.max_name_tokens)
+            if right == token.i or right < 2 or doc[right - 1].text != "ve":
+                continue
+            left = self.extend_left(doc, right - 1, self.max_name_tokens)
+            if left < right - 1:
+                yield left, right - 1, 1
+                yield right, token.i, 1
+
+    def by_given_name(self, doc: Doc):
+        for token in doc:
+            if token.text not in self.given_names or not self.is_name_word(doc, token.i):
+                continue
+            end = token.i + 1
+            if followed_by_suffix(doc, end):
+                continue
+            end = self.extend_right(doc, end, self.max_name_tokens - 1) if end < len(doc) else end
+            end = self.with_parenthesised_surname(doc, end)
+            if end - token.i >= 2:
+                yield token.i, end, 2
+
+    def by_morphology(self, doc: Doc):
+        for token in doc:
+            text = token.text
+            if not (self.surname_re.match(text) or self.weak_surname_re.match(text)) \
+                    or not self.is_name_word(doc, token.i):
+                continue
+            start = self.extend_left(doc, token.i, self.max_name_tokens - 1)
+            if self.weak_surname_re.match(text) and start == token.i and not self.coordinated(doc, token.i):
+                continue  # `-in`, `-yan` alone are too common in Turkish words
+            end = token.i + 1
+            if self.patronymic_re.match(text):
+                end = self.extend_right(doc, end, 1)
+            yield start, end, 2 if end - start > 1 else 1
+
+    def coordinated(self, doc: Doc, i: int) -> bool:
+        """`Denikin ve Verangel`: joined by `ve`/`ile` to another name word."""
+        return (i + 2 < len(doc) and doc[i + 1].text in {"ve", "ile"} and self.is_name_word(doc, i + 2)) \
+            or (i >= 2 and doc[i - 1].text in {"ve", "ile"} and self.is_name_word(doc, i - 2))
+
+    def by_transliteration(self, doc: Doc):
+        """`Scheinman ile`: a word spelt the German way (`sch`) before a Turkish
+        word or case suffix is a foreign name in a Turkish sentence (not a
+        title in German); a known place is not a person."""
+        for token in doc:
+            if self.transliteration_re.search(token.text) and self.is_name_word(doc, token.i) \
+                    and not self.places.lookup(token.text) and token.i + 1 < len(doc) \
+                    and (doc[token.i + 1].text in self.turkish_words or is_suffix(doc[token.i + 1]))\
+                    and followed_by_suffix(doc, token.i + 1) not in self.place_suffixes:
+                yield self.extend_left(doc, token.i, self.max_name_tokens - 1), token.i + 1, 1
+
+    def by_capitalised_surname(self, doc: Doc):
+        """`Nurcan KARAOĞLAN`: a surname in capitals after a given name, the
+        way bylines and translator notes write authors."""
+        for token in doc:
+            if token.text.isupper() and token.text.isalpha() and not ROMAN.match(token.text) \
+                    and self.is_capitalised_surname(doc, token) \
+                    and self.is_name_word(doc, token.i - 1):
+                yield self.extend_left(doc, token.i - 1, 1), token.i + 1, 2
+
+    def by_initials(self, doc: Doc):
+        """`E.H.Carr`, `S.M. Budenny`, `N. Lenin`, `M. P. Pavlovič`; not a
+        heading with a number after it (`U. S. Senate Documents 1920`)."""
+        glued = re.compile(r"^(?:[A-ZÇĞİÖŞÜ]\.){1,3}[A-ZÇĞİÖŞÜ][a-zçğıöşüâîûéèäëïžč]{2,}$")
+        initial = re.compile(r"^(?:[A-ZÇĞİÖŞÜ][a-z]?\.){1,3}$")
+        i = 0
+        while i < len(doc):
+            if glued.match(doc[i].text):
+                yield i, i + 1, 2
+            elif initial.match(doc[i].text) and doc[i].text not in self.titles_before:
+                j = i
+                while j < len(doc) and initial.match(doc[j].text):
+                    j += 1
+                end = self.extend_right(doc, j, 2)
+                if end > j and not (end < len(doc) and doc[end].like_num):
+                    yield i, end, 2
+                    i = end
+                    continue
+            i += 1
+
+    def by_citation(self, doc: Doc):
+        """In a footnote, `Author Name, Title, Place, Year, s.NN`: the names
+        before the first comma of a reference are authors; `bkz. Leonid`: a
+        lone given name where a reference starts is an author too. In the
+        body, only `bkz.` (see) starts a reference."""
+        see = [t.i + 1 for t in doc if t.text in {"bkz.", "Bkz.", "bkz", "Bkz"}]
+        if doc.user_data.get("section") == "footnote":
+            starts = [0] + [t.i + 1 for t in doc if t.text == ";"] + see
+        else:
+            starts = see
+        for start in starts:
+            while start < len(doc) and (doc[start].like_num or doc[start].text in {".", ":"}):
+                start += 1
+            end = self.citation_author_end(doc, start, first=True)
+            while end is not None:
+                yield start, end, 2, "author"
+                start = end + 1  # `Leon Cahen, Raymond Ronze, Emile Folinais, ...`
+                end = self.citation_author_end(doc, start, first=False)
+
+    def citation_author_end(self, doc: Doc, start: int, first: bool) -> int | None:
+        """End of an author's name that runs from `start` to a comma; None when
+        what follows the comma is a date or number (a newspaper's issue). A
+        second author must start like a name (given name or initial), else it
+        is the title (`Şerif Köprülü, Sarıkamış İhata Manevrası`)."""
+        end = self.extend_right(doc, start, 4)
+        if end == start or end >= len(doc):
+            return None
+        first_word = doc[start].text
+        starts_like_name = first_word in self.given_names or re.match(r"^[A-ZÇĞİÖŞÜ][a-z]?\.", first_word)
+        if first and end - start == 1 and first_word in self.given_names and doc[end].text in {",", "ve", ";"}:
+            return end  # `bkz. Leonid ve ...`: a pen name
+        if end + 1 >= len(doc) or doc[end].text != ",":
+            return None
+        if not any(sum(ch.isalpha() for ch in t.text) >= 3 for t in doc[start:end]):
+            return None  # `W. I.`: an abbreviation of a journal
+        if not first and not starts_like_name:
+            return None
+        after = doc[end + 1]
+        if after.text in self.issue_words:
+            return None  # `Inkılâp Yolu, No: 3`: a journal's issue
+        if all(not t.whitespace_ for t in doc[start:end - 1]):  # one word: `Tröbst`, `Mir-Yacoub`
+            return end if first and self.is_short_citation(doc, start, end) else None
+        if not (starts_like_name or is_capitalised(after) or after.text in "\"“«"):
+            return None  # an author's name is followed by the title of the work
+        return end
+
+    def is_short_citation(self, doc: Doc, start: int, end: int) -> bool:
+        """`Tröbst, Soldatenblut, Leipzig 1925`, `Sagay, XIX. ve XX. Yüzyıllarda`:
+        a surname alone before the title of a work; not a newspaper's name
+        before a place (`Komunist, Bakü`) nor a place in a list (`Kars, Ardahan`)."""
+        words, after = doc[start:end].text, doc[end + 1]
+        return not (self.places.lookup(words) or self.places.lookup(after.text)) \
+            and (is_capitalised(after) or after.text in "\"“«")
+
+    # -- names found once are names everywhere in the document -----------------------
+    def spread(self, docs: list[Doc]) -> None:
+        """A name found once with a clue (`Karahan Yoldaş`) is a person wherever
+        the same document writes it without one (`Karahan'ın`); then the names
+        joined to it by `ve` are persons too (`Denikin ve Verangel`)."""
+        names: set[tuple[str, ...]] = set()
+        skip = self.honorifics_after | self.titles_before
+        for doc in docs:
+            for span in doc.ents:
+                if span.label_ == "PERSON":
+                    core = tuple(t.text for t in span if t.text not in skip and t.text not in "()")
+                    if core:
+                        names.add(core)
+                    if len(core) > 1 and len(core[-1]) > 3 and core[-1] not in self.given_names:
+                        names.add(core[-1:])
+        names |= self.suffixed_russian_names(docs)
+        for doc in docs:
+            self.add_known_names(doc, names)
+
+    def suffixed_russian_names(self, docs: list[Doc]) -> set[tuple[str, ...]]:
+        """`Çiçerin’in`, `Stalin'in`: a word with a Russian surname ending that
+        takes a case suffix after an apostrophe is a proper name, and not a
+        place the gazetteer knows, so a person."""
+        found = set()
+        for doc in docs:
+            for token in doc[:-1]:
+                text = token.text
+                if is_suffix(doc[token.i + 1]) and (self.surname_re.match(text) or self.weak_surname_re.match(text)) \
+                        and not self.places.lookup(text) and self.is_name_word(doc, token.i):
+                    found.add((text,))
+        return found
+
+    def add_known_names(self, doc: Doc, names: set[tuple[str, ...]]) -> None:
+        """Mark known names; a place found only by the gazetteer on the same words
+        gives way (`Stalin`, `Kalinin` are towns too). A known given name
+        before a known surname makes a name of its own (`Hamdullah Suphi` is
+        not `Mustafa Suphi`)."""
+        keep = [span for span in doc.ents if not (span.label_ == "PLACE" and tuple(t.text for t in span) in names)]
+        if len(keep) != len(doc.ents):
+            doc.ents = keep
+        covered = {i for span in doc.ents for i in range(span.start, span.end)}
+        sizes: dict[str, list[int]] = defaultdict(list)  # first word -> lengths of the names it starts
+        for name in names:
+            sizes[name[0]].append(len(name))
+        texts = [t.text for t in doc]
+        new = []
+        i = 0
+        while i < len(texts):
+            for size in sorted(sizes.get(texts[i], ()), reverse=True):
+                window = tuple(texts[i:i + size])
+                if window in names and covered.isdisjoint(range(i, i + size)) \
+                        and not self.sentence_word(doc, i, size) and not self.names_a_thing(doc, i + size):
+                    start = i - 1 if i > 0 and doc[i - 1].text in self.given_names and i - 1 not in covered else i
+                    new.append((start, i + size))
+                    covered.update(range(start, i + size))
+                    i += size - 1
+                    break
+            i += 1
+        new += [(s, e) for s, e, _ in self.by_coordination(doc, [(s, e, 1) for s, e in new])
+                if covered.isdisjoint(range(s, e))]
+        if new:
+            spans = [Span(doc, s, e, label="PERSON") for s, e in new]
+            doc.ents = sorted(filter_spans_keep_first([*doc.ents, *spans]), key=lambda s: s.start)
+
+    @staticmethod
+    def sentence_word(doc: Doc, i: int, size: int) -> bool:
+        """`Bu` at a sentence start is a word even if some `Bu` were a name."""
+        return size == 1 and is_common_word(doc, doc[i]) and not followed_by_suffix(doc, i + 1)
+
+

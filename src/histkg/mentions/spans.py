@@ -1,0 +1,50 @@
+"""The last component: candidates to entity spans; the tokenizer's suffix rule."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from histkg.mentions.tokens import APOSTROPHES, CANDIDATES, ENTITY_DATA, PRIORITY, Candidate
+
+
+class SpanResolver:
+    """Keeps the best non-overlapping candidates as `doc.ents`: the strongest
+    clue first, then the longest span, then the label priority."""
+
+    def __init__(self, name: str = "histkg_resolve_spans") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = sorted(
+            doc.user_data.get(CANDIDATES, []),
+            # Equal clues: the candidate that knows more (a date's value, a
+            # person's credit in a reference) wins over a bare one.
+            key=lambda c: (-c.strength, -(c.end - c.start), -PRIORITY[c.label], c.data is None, c.start),
+        )
+        taken: set[int] = set()
+        kept: list[Candidate] = []
+        for candidate in candidates:
+            if taken.isdisjoint(range(candidate.start, candidate.end)):
+                kept.append(candidate)
+                taken.update(range(candidate.start, candidate.end))
+        kept.sort(key=lambda c: c.start)
+        doc.ents = [Span(doc, c.start, c.end, label=c.label) for c in kept]
+        doc.user_data[ENTITY_DATA] = {(c.start, c.end): c.data for c in kept}
+        return doc
+
+
+def tokenizer_rules(nlp):
+    """Tokenizer rules for Turkish texts:
+    - split a case suffix after an apostrophe (`Voroşilov'un` -> `Voroşilov`
+      + `'un`, `Kars’ta` -> `Kars` + `’ta`);
+    - split an abbreviation glued to the next word (`Çvr.Galip`, `Dr.Miralay`),
+      but not initials (`E.H.Carr`, `M.Voroşilov`)."""
+    from spacy.util import compile_infix_regex, compile_suffix_regex
+
+    suffix = rf"(?<=[^\W\d_])[{APOSTROPHES}][a-zçğıöşüâîû]+$"
+    glued_abbreviation = r"(?<=[a-zçğıöşü]{2})\.(?=[A-ZÇĞİÖŞÜ][a-zçğıöşü])"
+    nlp.tokenizer.suffix_search = compile_suffix_regex([suffix, *nlp.Defaults.suffixes]).search
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, glued_abbreviation]).finditer
+    return nlp
+
+

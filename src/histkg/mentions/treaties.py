@@ -1,0 +1,84 @@
+"""Treaty names: a head noun (`Antlaşması`, `Paktı`) and the words before it."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Doc
+
+from histkg.language.lexicon import load_lexicon, turkish_lower
+from histkg.mentions.tokens import (
+    LOCATIVE_ADJECTIVE,
+    add_candidate,
+    is_capitalised,
+    is_common_word,
+    is_suffix,
+    name_part,
+)
+
+GLUED_CASE = re.compile(r"^(?:n[ıiuü]n?|n[ae]|nd[ae]n?|nd[ae]ki|yl[ae])$")  # `Antlaşmasını`: no apostrophe
+
+
+def treaty_head(word: str) -> str | None:
+    """The head word (as the lexicon writes it) that `word` is, or that it
+    starts with before a case ending glued on without an apostrophe."""
+    lower = turkish_lower(word)
+    for head, lower_head in lowered_treaty_heads():
+        if lower.startswith(lower_head) and (len(lower) == len(lower_head) or GLUED_CASE.match(lower[len(lower_head):])):
+            return head
+    return None
+
+
+@cache
+def lowered_treaty_heads() -> tuple[tuple[str, str], ...]:
+    return tuple((head, turkish_lower(head)) for head in load_lexicon("treaties.json")["heads"])
+
+
+class TreatyDetector:
+    """Treaty names by their head words (`Antlaşması`, `Muahedesi`, `Paktı`,
+    `Mütarekesi`, `Barışı`, `Protokolü`, ...) and the capitalised name before."""
+
+    def __init__(self, name: str = "histkg_treaties", *, lexicon: str = "treaties.json", max_tokens: int = 4) -> None:
+        self.name = name
+        lex = load_lexicon(lexicon)
+        self.modifiers = {turkish_lower(m) for m in lex["modifiers"] if " " not in m} - {"ile", "arasında", "arasındaki"}
+        self.max_tokens = max_tokens
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            if treaty_head(token.text) is None:
+                continue
+            start = token.i
+            while start > 0 and token.i - start < self.max_tokens and name_part(doc[start - 1]):
+                start -= 1
+            start = self.first_name_word(doc, start, token.i)
+            if start < token.i and is_capitalised(doc[start]):
+                add_candidate(doc, start, token.i + 1, "TREATY", strength=3)
+            elif start == token.i:
+                start = self.made_at(doc, token.i)
+                if start is not None:
+                    add_candidate(doc, start, token.i + 1, "TREATY", strength=3)
+        return doc
+
+    def made_at(self, doc: Doc, head: int) -> int | None:
+        """`Moskova’daki dostluk anlaşması`: a city with `-daki` and the words
+        that say what the treaty is, before a lower-case head."""
+        i = head
+        while i > 0 and turkish_lower(doc[i - 1].text) in self.modifiers:
+            i -= 1
+        if i == head or i < 2 or not is_suffix(doc[i - 1]) or turkish_lower(doc[i - 1].text[1:]) not in LOCATIVE_ADJECTIVE:
+            return None
+        return i - 2 if is_capitalised(doc[i - 2]) else None
+
+    @staticmethod
+    def first_name_word(doc: Doc, start: int, head: int) -> int:
+        """`– Moskova Anlaşması`, `Bu Moskova Anlaşması`: a dash, or a common word
+        that opens the sentence, is not part of the name before the head."""
+        while start < head - 1 and (doc[start].text in {"-", "–"}
+                                    or doc[start].is_sent_start and is_common_word(doc, doc[start])):
+            start += 1
+        return start
+
+
+

@@ -1,0 +1,340 @@
+"""SPARQL over a built graph, and the catalogue of named queries historians ask.
+
+The engine is pyoxigraph (Oxigraph): it parses Turtle many times faster than
+rdflib and answers the same queries the same way. The default graph of every
+query is the UNION of the named graphs, so a TriG or N-Quads build (one graph
+per source) answers like the single Turtle file; `GRAPH ?g { … }` still asks
+one source at a time. Oxigraph's union keeps a triple once per graph that holds
+it, so the named queries say DISTINCT where a fact can sit in both sources.
+
+Results are read once into a `QueryResult` (pyoxigraph's are one-pass
+iterators) so the CLI and `histkg serve` can format them as often as needed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from histkg.rdf.namespaces import DEFAULT_BASE, PREFIXES
+
+RDF_FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+}
+TABLE_FORMATS = ("table", "csv", "tsv", "json")
+GRAPH_FORMATS = ("turtle", "ntriples")
+FORMATS = TABLE_FORMATS + GRAPH_FORMATS
+TABLE_CELL_LIMIT = 80  # a terminal table stays readable; csv, tsv and json keep every character
+
+# Prefixes for compact IRIs in tables and Turtle: the vocabulary plus the data base.
+DISPLAY_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()} | {"id": DEFAULT_BASE}
+
+
+class QueryError(ValueError):
+    """A problem the user can fix: unknown file or format, bad SPARQL, unknown query name."""
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A query of the catalogue: its file name, the comment that explains it, the SPARQL."""
+
+    name: str
+    description: str
+    text: str
+
+    @property
+    def title(self) -> str:
+        """The first line of the description: what the query answers, in one line."""
+        return self.description.splitlines()[0] if self.description else ""
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """A query's answer, read in full: rows for SELECT, a boolean for ASK, triples for CONSTRUCT/DESCRIBE."""
+
+    kind: str  # "select", "ask" or "graph"
+    variables: tuple[str, ...] = ()
+    rows: tuple[tuple[object | None, ...], ...] = ()  # pyoxigraph terms; None where a variable is unbound
+    boolean: bool | None = None
+    triples: tuple[ox.Triple, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.rows) if self.kind == "select" else len(self.triples) if self.kind == "graph" else 1
+
+
+# --- the catalogue -------------------------------------------------------------------------
+
+
+def catalogue() -> dict[str, NamedQuery]:
+    """Every named query shipped in histkg/queries/*.rq, sorted by name."""
+    folder = resources.files("histkg.query") / "queries"
+    files = sorted((entry for entry in folder.iterdir() if entry.name.endswith(".rq")), key=lambda e: e.name)
+    return {entry.name[:-3]: parse_named_query(entry.name[:-3], entry.read_text(encoding="utf-8"))
+            for entry in files}
+
+
+def parse_named_query(name: str, text: str) -> NamedQuery:
+    """The description is the block of '#' lines the file starts with."""
+    description = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        description.append(line.lstrip("#").strip())
+    return NamedQuery(name, "\n".join(description).strip(), text)
+
+
+def named_query(name: str) -> NamedQuery:
+    """The catalogue's query NAME, or a QueryError listing the names there are."""
+    queries = catalogue()
+    if name not in queries:
+        raise QueryError(f"no named query {name!r}; known: {', '.join(queries)}")
+    return queries[name]
+
+
+def query_text(sparql: str | None = None, file: Path | str | None = None, name: str | None = None) -> str:
+    """The SPARQL to run, from exactly one of: the text itself, a .rq file, a catalogue name."""
+    given = [option for option, value in (("QUERY", sparql), ("--file", file), ("--named", name))
+             if value is not None]
+    if len(given) != 1:
+        raise QueryError(f"give exactly one of QUERY, --file or --named (got {', '.join(given) or 'none'})")
+    if name is not None:
+        return named_query(name).text
+    if file is not None:
+        return read_query_file(Path(file))
+    return sparql
+
+
+def read_query_file(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise QueryError(f"cannot read the query file {path}: {first_line(error)}") from None
+
+
+# --- opening and querying ------------------------------------------------------------------
+
+
+def open_store(path: Path | str) -> ox.Store:
+    """A store for the graph at PATH: a file read into memory, or a folder holding an Oxigraph store."""
+    path = Path(path)
+    if path.is_dir():
+        return open_store_folder(path)
+    if not path.is_file():
+        raise QueryError(f"no such graph file: {path}")
+    rdf_format = RDF_FORMATS.get(path.suffix.lower())
+    if rdf_format is None:
+        raise QueryError(f"cannot tell the format of {path}: use {', '.join(RDF_FORMATS)} or an Oxigraph folder")
+    store = ox.Store()
+    try:
+        store.load(path=path, format=rdf_format)
+    except (SyntaxError, ValueError, OSError) as error:
+        raise QueryError(f"cannot read {path} as {rdf_format.name}: {first_line(error)}") from None
+    return store
+
+
+def open_store_folder(path: Path) -> ox.Store:
+    """Read-only, so a query can never change a store another process may be serving."""
+    try:
+        return ox.Store.read_only(str(path))
+    except OSError as error:
+        raise QueryError(f"{path} is not an Oxigraph store: {first_line(error)}") from None
+
+
+def run_query(store: ox.Store, sparql: str) -> QueryResult:
+    """Answer SPARQL (SELECT, ASK, CONSTRUCT or DESCRIBE) over the union of the store's graphs."""
+    try:
+        answer = store.query(sparql, use_default_graph_as_union=True)
+        return read_answer(answer)
+    except SyntaxError as error:
+        raise QueryError(f"bad SPARQL: {first_line(error)}") from None
+    except OSError as error:  # evaluation errors (a failing SERVICE call, a closed store)
+        raise QueryError(f"query failed: {first_line(error)}") from None
+
+
+def read_answer(answer) -> QueryResult:
+    """Read pyoxigraph's one-pass answer into a QueryResult."""
+    if isinstance(answer, ox.QueryBoolean):
+        return QueryResult("ask", boolean=bool(answer))
+    if isinstance(answer, ox.QueryTriples):
+        return QueryResult("graph", triples=tuple(answer))
+    variables = tuple(variable.value for variable in answer.variables)
+    rows = tuple(tuple(solution[name] for name in variables) for solution in answer)
+    return QueryResult("select", variables=variables, rows=rows)
+
+
+def run_named_query(store: ox.Store, name: str) -> QueryResult:
+    """Answer the catalogue's query NAME."""
+    return run_query(store, named_query(name).text)
+
+
+def first_line(error: Exception) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+# --- formatting ----------------------------------------------------------------------------
+
+
+def format_result(result: QueryResult, fmt: str) -> str:
+    """Write RESULT as FMT.
+
+    SELECT and ASK: "table" (aligned columns for a terminal), "csv", "tsv" or "json"
+    (the W3C SPARQL 1.1 results formats). CONSTRUCT and DESCRIBE: "turtle" or
+    "ntriples"; "table" gives Turtle, "csv" and "tsv" give N-Triples (one triple a
+    line), "json" gives JSON-LD.
+    """
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown format {fmt!r}: use {', '.join(FORMATS)}")
+    if result.kind == "graph":
+        return format_triples(result.triples, fmt)
+    if fmt in GRAPH_FORMATS:
+        raise QueryError(f"format {fmt!r} is for CONSTRUCT and DESCRIBE; use {', '.join(TABLE_FORMATS)}")
+    if result.kind == "ask":
+        return format_boolean(result.boolean, fmt)
+    return SOLUTION_WRITERS[fmt](result)
+
+
+def format_boolean(value: bool, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps({"head": {}, "boolean": value})
+    if fmt == "table":
+        return "yes\n" if value else "no\n"
+    return ("true" if value else "false") + ("\r\n" if fmt == "csv" else "\n")
+
+
+GRAPH_SERIALIZATIONS = {
+    "table": ox.RdfFormat.TURTLE,
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "csv": ox.RdfFormat.N_TRIPLES,
+    "tsv": ox.RdfFormat.N_TRIPLES,
+    "json": ox.RdfFormat.JSON_LD,
+}
+
+
+def format_triples(triples: tuple[ox.Triple, ...], fmt: str) -> str:
+    rdf_format = GRAPH_SERIALIZATIONS[fmt]
+    prefixes = used_prefixes(triples) if rdf_format is ox.RdfFormat.TURTLE else None
+    return ox.serialize(triples, format=rdf_format, prefixes=prefixes).decode("utf-8")
+
+
+def used_prefixes(triples: tuple[ox.Triple, ...]) -> dict[str, str]:
+    """The vocabulary prefixes the triples use: Turtle then declares only those.
+
+    Data IRIs stay whole: their local names hold '/', which Turtle would escape.
+    """
+    iris = {term.value for triple in triples for term in triple if isinstance(term, ox.NamedNode)}
+    iris |= {term.datatype.value for triple in triples for term in triple if isinstance(term, ox.Literal)}
+    return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()
+            if any(iri.startswith(str(namespace)) for iri in iris)}
+
+
+def write_csv(result: QueryResult) -> str:
+    """SPARQL 1.1 CSV: plain values (IRIs bare, literals without datatype), CRLF line ends."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(result.variables)
+    writer.writerows([csv_value(term) for term in row] for row in result.rows)
+    return buffer.getvalue()
+
+
+def csv_value(term) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return term.value
+
+
+def write_tsv(result: QueryResult) -> str:
+    """SPARQL 1.1 TSV: '?'-headed variables, terms in N-Triples syntax."""
+    lines = ["\t".join(f"?{name}" for name in result.variables)]
+    lines += ["\t".join("" if term is None else str(term) for term in row) for row in result.rows]
+    return "\n".join(lines) + "\n"
+
+
+def write_json(result: QueryResult) -> str:
+    """SPARQL 1.1 Query Results JSON: head.vars and results.bindings."""
+    bindings = [{name: json_term(term) for name, term in zip(result.variables, row) if term is not None}
+                for row in result.rows]
+    return json.dumps({"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}},
+                      ensure_ascii=False)
+
+
+def json_term(term) -> dict:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        return literal_json(term)
+    return {"type": "triple", "value": str(term)}  # RDF-star quoted triple: rare here, kept readable
+
+
+def literal_json(literal: ox.Literal) -> dict:
+    described = {"type": "literal", "value": literal.value}
+    if literal.language:
+        described["xml:lang"] = literal.language
+    elif literal.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        described["datatype"] = literal.datatype.value
+    return described
+
+
+def write_table(result: QueryResult) -> str:
+    """Aligned columns for a terminal: compact IRIs, literals by value, long cells cut."""
+    cells = [[table_value(term) for term in row] for row in result.rows]
+    widths = [max([display_width(name)] + [display_width(row[i]) for row in cells])
+              for i, name in enumerate(result.variables)]
+    lines = [pad_row(result.variables, widths), "  ".join("-" * width for width in widths)]
+    lines += [pad_row(row, widths) for row in cells]
+    count = len(result.rows)
+    lines.append(f"({count} row{'' if count == 1 else 's'})")
+    return "\n".join(lines) + "\n"
+
+
+def table_value(term) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        text = compact_iri(term.value)
+    elif isinstance(term, ox.BlankNode):
+        text = f"_:{term.value}"
+    elif isinstance(term, ox.Literal):
+        text = term.value
+    else:
+        text = str(term)
+    text = " ".join(text.split())  # OCR text carries line breaks: one line per row
+    return text if len(text) <= TABLE_CELL_LIMIT else text[: TABLE_CELL_LIMIT - 1] + "…"
+
+
+def compact_iri(iri: str) -> str:
+    """hkg:Treaty rather than the full IRI; the longest matching namespace wins."""
+    matches = [(len(ns), prefix) for prefix, ns in DISPLAY_PREFIXES.items() if iri.startswith(ns)]
+    if not matches:
+        return iri
+    length, prefix = max(matches)
+    return f"{prefix}:{iri[length:]}"
+
+
+def display_width(text: str) -> int:
+    """Columns a string takes: combining marks (decomposed Turkish letters) take none."""
+    return sum(0 if unicodedata.combining(char) else 1 for char in text)
+
+
+def pad_row(values, widths) -> str:
+    padded = [value + " " * (width - display_width(value)) for value, width in zip(values, widths)]
+    return "  ".join(padded).rstrip()
+
+
+SOLUTION_WRITERS = {"table": write_table, "csv": write_csv, "tsv": write_tsv, "json": write_json}

@@ -1,0 +1,254 @@
+"""Treaty events: facts joined into treaties whose slots are entities."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from histkg.facts.sentences import lexicon
+from histkg.facts.treaties import TreatyFact, head_form, says_enough
+from histkg.language.gazetteer import Gazetteer
+from histkg.language.lexicon import load_lexicon, turkish_lower
+from histkg.resolve.model import Event
+
+
+def merge_aliases(facts, entities: list, entity_of: dict, finish) -> None:
+    """`Paris Paktı olarak da bilinen Briand-Kellog Paktı`: one treaty."""
+    for fact in facts:
+        if fact.alias_of is None:
+            continue
+        alias, target = entity_of.get(fact.phrase), entity_of.get(fact.alias_of)
+        if alias is None or target is None or alias is target:
+            continue
+        target.mentions.extend(alias.mentions)
+        for mention in alias.mentions:
+            entity_of[mention] = target
+        entities.remove(alias)
+        finish(target)
+
+
+def treaty_events(facts, entities: list, entity_of: dict, Entity, finish) -> list[Event]:
+    for fact in facts:
+        for slot in fact.parties + fact.implied_parties:
+            if slot.mention not in entity_of:
+                state_entity(slot.mention, entities, entity_of)
+    named = [f for f in facts if f.named and entity_of.get(f.phrase) is not None]
+    groups = told_together(facts)
+    treaty_of = {id(group[0]): group_treaty(group, named, entity_of) for group in groups}
+    known = Known.of(groups, treaty_of, entities, entity_of)
+    by_entity: dict[int, Event] = {}
+    for group in groups:
+        told, treaty, why = merged(group), treaty_of[id(group[0])], None
+        if treaty is None and not told.named:
+            treaty, why = known.described(told, entities, entity_of)
+        if treaty is None:
+            if not says_enough(told):
+                continue  # `anlaşma imzalamaları`: too little to tell which treaty
+            treaty = new_treaty(told, entity_of, Entity, finish)
+            entities.append(treaty)
+        event = by_entity.setdefault(id(treaty), Event("Treaty", treaty.label, entity=treaty))
+        for fact in group:
+            reasons = [r for r in (referred(fact, treaty), why) if r]
+            add_claims(event, fact, entities, entity_of, "; ".join(reasons) or None)
+    return list(by_entity.values())
+
+
+class Known:
+    """What the texts say of each named treaty (`Moskova Antlaşması`, not
+    `Dostluk Andlaşması`) before described ones join: its kind words
+    (`Moskova’daki dostluk anlaşması`), its parties and its dates."""
+
+    def __init__(self) -> None:
+        self.kinds: dict[int, set[str]] = {}
+        self.parties: dict[int, set[int]] = {}
+        self.dates: dict[int, list] = {}
+        self.treaties: dict[int, object] = {}
+
+    @classmethod
+    def of(cls, groups, treaty_of: dict, entities: list, entity_of: dict) -> Known:
+        known = cls()
+        for treaty in entities:
+            if treaty.kind == "Treaty" and proper_name(treaty.label):
+                known.treaties[id(treaty)] = treaty
+                known.kinds[id(treaty)] = {k for m in treaty.mentions for k in kind_words(m.text)}
+                known.parties[id(treaty)], known.dates[id(treaty)] = set(), []
+        for group in groups:
+            treaty = treaty_of[id(group[0])]
+            if treaty is not None and id(treaty) in known.treaties:
+                told = merged(group)
+                known.kinds[id(treaty)] |= {k for f in group for k in kind_words(f.phrase.text)}
+                known.parties[id(treaty)] |= party_ids(told, entities, entity_of)
+                known.dates[id(treaty)] += [s.mention.data for s in told.signed_on]
+        return known
+
+    def described(self, told: TreatyFact, entities: list, entity_of: dict):
+        """`Türk-Rus dostluk antlaşması`: the one named treaty of the same
+        kind whose known parties (one at least: a treaty the texts say
+        nothing of could be any) are all among the description's and whose
+        dates (if any) do not contradict its; (None, None) when none or
+        several fit."""
+        kinds, sides = set(kind_words(told.phrase.text)), party_ids(told, entities, entity_of)
+        if not kinds:
+            return None, None
+        fitting = [t for key, t in self.treaties.items() if t.key.endswith("|" + told.family)
+                   and kinds <= self.kinds[key] and self.parties[key] and self.parties[key] <= sides
+                   and agreeing_dates([s.mention.data for s in told.signed_on], self.dates[key])]
+        if len(fitting) != 1:
+            return None, None
+        return fitting[0], (f"'{told.phrase.text}' describes a treaty without naming it: the one named treaty whose kind "
+                            f"({', '.join(sorted(kinds))}) and parties agree is {fitting[0].label}")
+
+
+def proper_name(label: str) -> bool:
+    """`Moskova Antlaşması`, `Türk-Sovyet Paktı` have a name; `Dostluk Andlaşması` only says what it is."""
+    words = label.split()[:-1]
+    return any(w[:1].isupper() and not kind_words(w) for w in words)
+
+
+def kind_words(text: str) -> list[str]:
+    """What kind of treaty a name or phrase says it is: `dostluk`, `ticaret`…"""
+    lower = turkish_lower(text)
+    return [k for k in load_lexicon("treaties.json")["kind_words"] if re.search(r"(?<![^\W\d_])" + re.escape(k), lower)]
+
+
+def party_ids(told: TreatyFact, entities: list, entity_of: dict) -> set[int]:
+    found = [entity_of.get(s.mention) for s in told.parties] + [state_named(n, entities) for n in told.party_names]
+    return {id(e) for e in found if e is not None}
+
+
+def agreeing_dates(dates: list, others: list) -> bool:
+    """No date of one list falls outside every date of the other (either may be empty)."""
+    return not dates or not others or any(a.earliest <= b.latest and b.earliest <= a.latest for a in dates for b in others)
+
+
+def told_together(facts) -> list[list[TreatyFact]]:
+    """Each treaty mention with the facts that refer back to it (`Bu antlaşma`), in text order."""
+    groups: dict[object, list[TreatyFact]] = {}
+    for fact in facts:
+        groups.setdefault(fact.antecedent or fact.phrase, []).append(fact)
+    return list(groups.values())
+
+
+def merged(group: list[TreatyFact]) -> TreatyFact:
+    """One fact with the slots of a mention and of those that refer back to it."""
+    first = group[0]
+    return replace(first, **{slot: sum((getattr(f, slot) for f in group), ()) for slot in
+                             ("signed_on", "signed_at", "parties", "signatories", "party_names")})
+
+
+def group_treaty(group: list[TreatyFact], named: list, entity_of: dict):
+    first = group[0]
+    return entity_of.get(first.phrase) if first.named else link_generic(merged(group), named, entity_of)
+
+
+def referred(fact: TreatyFact, treaty) -> str | None:
+    """Why a fact that points back (`Bu anlaşma`) speaks of `treaty`: its values are the text's, the link is drawn."""
+    if not fact.refers_back:
+        return None
+    return f"'{fact.refers_back} {fact.phrase.text}' refers to the treaty mentioned just before: {treaty.label}"
+
+
+def add_claims(event: Event, fact: TreatyFact, entities: list, entity_of: dict, why: str | None) -> None:
+    """The values one fact gives its treaty, each claimed by the fact's source
+    (with the fact's own words as evidence too when the link was drawn)."""
+    event.evidence.append(fact.phrase)
+    pointing = (fact.phrase,) if why else ()
+    for slot in fact.signed_on:
+        event.add("signedOn", slot.mention, slot.evidence + pointing, slot.problem, why)
+    for predicate, slots in (("signedAt", fact.signed_at), ("party", fact.parties), ("signatory", fact.signatories)):
+        for slot in slots:
+            event.add(predicate, entity_of.get(slot.mention), slot.evidence + pointing, inference=why)
+    for name in fact.party_names:
+        event.add("party", state_named(name, entities), (fact.phrase,), inference=why)
+    for slot in fact.implied_parties:
+        state = entity_of.get(slot.mention)
+        left_out = f"the side the sentence leaves out: the state the document is about ({state.label if state else ''})"
+        event.add("party", state, slot.evidence, inference="; ".join(r for r in (why, left_out) if r))
+
+
+def state_named(name: str, entities: list):
+    """The place or organization entity a state's name denotes, if the texts name it."""
+    from histkg.language.spelling import ascii_fold
+
+    key, place_key = ascii_fold(name).lower(), Gazetteer.load().lookup(name)
+    for entity in entities:
+        if entity.kind == "Place" and place_key and entity.key == place_key:
+            return entity
+        if entity.kind in ("Place", "Organization") and key in {ascii_fold(n).lower() for n in (entity.label, *entity.alt_labels)}:
+            return entity
+    return None
+
+
+def demonym_state(word: str, doc_id: str, entities: list):
+    """The state a nationality word names (`Yunan` -> Yunanistan): the entity
+    of the state's name, else the one state the document names whose name
+    opens with the word (`Sovyet` -> `Sovyet Sosyalist Cumhuriyetler Birliği`,
+    not `Sovyet Cumhuriyetleri` nor `Sovyet Hükümeti`)."""
+    state = state_named(lexicon()["demonyms"].get(word, word), entities)
+    if state is not None:
+        return state
+    heads = load_lexicon("treaties.json")["state_heads"]
+    found = [e for e in entities if e.kind == "Organization" and e.label.split()[0] == word
+             and e.label.split()[-1] in heads and any(m.doc_id == doc_id for m in e.mentions)]
+    return found[0] if len(found) == 1 else None
+
+
+def state_entity(mention, entities: list, entity_of: dict):
+    """The place of a state a treaty rule found (`state_parties`): the entity
+    with its gazetteer key, else a new one labelled as the gazetteer names it."""
+    from histkg.resolve.entities import resolve_places
+    from histkg.resolve.entity import finish
+
+    key = mention.data
+    if not isinstance(key, str) or not key.startswith("geonames:"):
+        return None
+    entity = next((e for e in entities if e.kind == "Place" and e.key == key), None)
+    if entity is None:
+        entity = finish(resolve_places([mention])[0], label=Gazetteer.load().info(key).label)
+        entities.append(entity)
+    entity_of[mention] = entity
+    return entity
+
+
+def link_generic(fact, named: list, entity_of: dict):
+    """The treaty a phrase such as `bir dostluk antlaşması` speaks of: the one
+    just named (`bu pakt`), the one named after the place where it was signed
+    (`Kars'ta`), or the one signed the same day."""
+    if fact.refers_back:
+        before = [f for f in named if f.doc_id == fact.doc_id and f.family == fact.family
+                  and 0 < fact.phrase.start - f.phrase.start < 3000]
+        return entity_of[before[-1].phrase] if before else None
+    days = {s.mention.data.edtf for s in fact.signed_on if s.mention.data.precision == "day"}
+    for other in named:
+        if days & {s.mention.data.edtf for s in other.signed_on}:
+            return entity_of[other.phrase]
+    places = {id(entity_of.get(s.mention)) for s in fact.signed_at} - {id(None)}
+    years = {s.mention.data.earliest.year for s in fact.signed_on}
+    for other in named:
+        names_place = [s for s in other.signed_at if s.evidence and s.evidence[0] is other.phrase]
+        if any(id(entity_of.get(s.mention)) in places for s in names_place) and same_years(other, named, entity_of, years):
+            return entity_of[other.phrase]
+    return None
+
+
+def same_years(treaty_fact, named: list, entity_of: dict, years: set) -> bool:
+    """No date any source gives the named treaty is of another year."""
+    treaty = entity_of[treaty_fact.phrase]
+    known = {s.mention.data.earliest.year for f in named if entity_of[f.phrase] is treaty for s in f.signed_on}
+    return not years or not known or bool(years & known)
+
+
+def new_treaty(fact, entity_of: dict, Entity, finish):
+    """A treaty the text names only by what it is and when it was signed."""
+    words = [w for w in fact.phrase.text.split() if w not in ("bir", "yeni")]
+    words[-1] = head_form(words[-1], compound=len(words) > 1)
+    if words[0][:1].isupper():  # `Gürcü-Azeri müdafaa ittifakı` names itself
+        label = " ".join(words)
+    else:
+        sides = [entity_of[s.mention].label for s in fact.signed_at + fact.parties + fact.signatories
+                 if s.mention in entity_of]
+        when = [fact.signed_on[0].mention.data.edtf] if fact.signed_on else []
+        label = f"{' '.join(words)} ({', '.join(dict.fromkeys(sides + when))})"
+    return finish(Entity("Treaty", f"phrase:{fact.doc_id}:{fact.phrase.start}", [fact.phrase]), label=label)
+
+

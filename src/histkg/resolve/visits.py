@@ -1,0 +1,202 @@
+"""Visit events: journey facts grouped into visits with ordered stops."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from histkg.facts.journey import (
+    MeetingFact,
+    VisitFact,
+    fact_year,
+)
+from histkg.facts.receptions import received_where
+from histkg.resolve.model import Event, EventClaim, Stop
+
+
+def visit_events(facts: list[VisitFact], meetings: list[MeetingFact], entity_of: dict) -> list[Event]:
+    """One event per journey: facts with the same leader, a compatible
+    destination and year are one journey told in several places. A visit
+    whose traveller the text does not name is one of its own. A leg is an
+    event of its own, part of its journey's."""
+    entity_of = with_places_named_inside(facts, entity_of)
+    date_by_meeting(facts, meetings, entity_of)
+    place_receptions(facts, entity_of)
+    groups: list[list[VisitFact]] = [[f] for f in facts if f.leader is None and (f.described or f.visitors)
+                                     and f.part_of is None and (f.stops or f.destination)]
+    vague = []  # `Bekir Sami Bey Heyeti`: a delegation, but not told where it goes
+    for fact in facts:
+        leader = entity_of.get(fact.leader)
+        if leader is None or fact.part_of is not None:
+            continue
+        if not (fact.stops or fact.destination):
+            vague.append(fact)
+            continue
+        for group in groups:
+            if entity_of.get(group[0].leader) is leader and compatible(group, fact, entity_of):
+                group.append(fact)
+                break
+        else:
+            groups.append([fact])
+    for fact in vague:
+        same_leader = [g for g in groups if entity_of.get(g[0].leader) is entity_of[fact.leader]]
+        if len(same_leader) == 1 and compatible(same_leader[0], fact, entity_of):
+            same_leader[0].append(fact)
+    events, event_of = [], {}
+    for group in groups:
+        events.append(visit_event(sorted(group, key=lambda f: (f.doc_id, f.anchor.start)), entity_of))
+        event_of.update((id(fact), events[-1]) for fact in group)
+    return events + leg_events(facts, event_of, entity_of)
+
+
+def with_places_named_inside(facts: list[VisitFact], entity_of: dict) -> dict:
+    """A place named inside another name (`Sivas` of `Sivas Kongresi`) is a
+    mention of its own that no entity holds: it is the place the corpus
+    knows by that name, if it knows one."""
+    known = {m.text: e for m, e in entity_of.items() if m.label == "PLACE"}
+    named_inside = [m for f in facts for m in [f.destination] + [s.place for s in f.stops]
+                    if m is not None and m not in entity_of and m.text in known]
+    return {**entity_of, **{m: known[m.text] for m in named_inside}} if named_inside else entity_of
+
+
+def date_by_meeting(facts: list[VisitFact], meetings: list, entity_of: dict) -> None:
+    """A visit to a conference that its text does not date took place when
+    the corpus says the conference met."""
+    for fact in facts:
+        conference = entity_of.get(fact.meeting)
+        if conference is None or fact.when is not None or any(s.date for s in fact.stops):
+            continue
+        met = next((m for m in meetings if entity_of.get(m.conference) is conference), None)
+        if met is not None:
+            fact.when = met.date
+            fact.inference["when"] = f"when {met.conference.text} met: '{met.words.text}' ({met.date.doc_id})"
+
+
+def place_receptions(facts: list[VisitFact], entity_of: dict) -> None:
+    """A reception the text does not place took place where the document's
+    other journeys of its year go (receptions.received_where)."""
+    for fact in facts:
+        if fact.received and fact.destination is None:
+            found = received_where(fact, facts, entity_of)
+            if found is not None:
+                fact.destination, fact.inference["destination"] = found
+
+
+def leg_events(facts: list[VisitFact], event_of: dict, entity_of: dict) -> list[Event]:
+    legs = []
+    for fact in facts:
+        journey = event_of.get(id(fact.part_of))
+        if journey is None or not fact.stops or fact.leader is not None and entity_of.get(fact.leader) is None:
+            continue
+        legs.append(visit_event([fact], entity_of))
+        legs[-1].part_of = journey
+    return legs
+
+
+def compatible(group: list[VisitFact], fact: VisitFact, entity_of: dict) -> bool:
+    years = {fact_year(f) for f in group} - {None}
+    year = fact_year(fact)
+    if year is not None and years and year not in years:
+        return False
+    places = {id(entity_of.get(f.destination)) for f in group if f.destination is not None}
+    where = id(entity_of.get(fact.destination)) if fact.destination is not None else None
+    return where is None or not places or where in places or year is not None and year in years
+
+
+def visit_event(group: list[VisitFact], entity_of: dict) -> Event:
+    leader = entity_of.get(group[0].leader)
+    destination = main_destination(group, entity_of)
+    event = Event("Visit", "")
+    for fact in group:
+        event.evidence.append(fact.anchor)
+        event.add("leader", leader, (fact.leader,), inference=fact.inference.get("leader"))
+        event.add("visitor", entity_of.get(fact.leader), (fact.leader,), inference=fact.inference.get("leader"))
+        for person in fact.visitors:
+            event.add("visitor", entity_of.get(person), (person,))
+        if fact.origin is not None:
+            event.add("origin", entity_of.get(fact.origin), (fact.origin,))
+    inference = next((f.inference.get("destination") for f in group if f.destination is destination), None)
+    if destination is not None:
+        event.add("destination", entity_of.get(destination), (destination,), inference=inference)
+    travellers = {id(v) for v in event.values("visitor")}
+    for fact in group:
+        for person in fact.hosts:
+            host = entity_of.get(person)
+            if host is not None and id(host) not in travellers:
+                event.add("host", host, (person,))
+    add_stops(event, group, entity_of, destination, inference)
+    add_span(event, group)
+    where = event.values("destination")
+    year = min((c.value.data.earliest.year for c in event.claims if c.predicate == "startDate"), default=None)
+    traveller = leader.label if leader else group[0].described or travellers_label(event)
+    event.label = " ".join(part for part in (traveller, "→", where[0].label if where else "", f"({year})" if year else "") if part)
+    return event
+
+
+def travellers_label(event: Event) -> str:
+    """`A, B …`: a visit whose leader the text does not name goes by its travellers."""
+    names = [v.label for v in event.values("visitor")]
+    return ", ".join(names[:2]) + (" …" if len(names) > 2 else "")
+
+
+def main_destination(group: list[VisitFact], entity_of: dict):
+    """Where the journey goes: the place a sentence names as the goal of the
+    visit (`Moskova ziyareti`), else the place the text sends the group to
+    most often (the first of equals)."""
+    named = [f.destination for f in group if f.destination is not None]
+    if named:
+        return named[0]
+    datives = [m for f in group for m in f.datives if m in entity_of]
+    counts = Counter(id(entity_of[m]) for m in datives)
+    return max(datives, key=lambda m: counts[id(entity_of[m])], default=None)
+
+
+def add_stops(event: Event, group: list[VisitFact], entity_of: dict, destination=None,
+              drawn: str | None = None) -> None:
+    """The stops of every fact in story order; a visit the text tells only by
+    its goal (`X Paris'e itimatnamesini verdi`) stops there (`drawn`: how
+    that goal was inferred, if the text does not state it)."""
+    previous = None
+    for fact in group:
+        kept = []  # the event's stop for each of the fact's stops
+        for stop in fact.stops:
+            place = entity_of.get(stop.place)
+            if place is None or place is previous:
+                kept.append(event.stops[-1] if event.stops else None)
+                continue
+            previous = place
+            date = None
+            if stop.date is not None:
+                date = EventClaim("date", stop.date.mention, (stop.date.mention, stop.place), stop.date.problem)
+            event.stops.append(Stop(len(event.stops) + 1, place, (stop.place,), date, inference=stop.inference))
+            kept.append(event.stops[-1])
+        for index, slot in fact.flagged:
+            if kept[index] is not None and not any(c.value.data.earliest == slot.mention.data.earliest
+                                                   for c in kept[index].flagged):
+                kept[index].flagged.append(EventClaim("date", slot.mention, slot.evidence, slot.problem))
+    if not event.stops and destination is not None and entity_of.get(destination) is not None:
+        event.stops.append(Stop(1, entity_of[destination], (destination,), inference=drawn))
+
+
+def add_span(event: Event, group: list[VisitFact] = ()) -> None:
+    """Start and end: the first and last day the itinerary states (days the
+    text gets wrong are kept on their stop, flagged, and left out here), or
+    the days the text gives the whole visit (`Mayıs 1922'ye kadar`) where they
+    reach further; with neither, the date in the words that name the journey
+    starts it."""
+    dated = [s.date for s in event.stops if s.date is not None and not s.date.problem]
+    starts = [(c.value, c.evidence) for c in dated] + [(f.start, (f.start,)) for f in group if f.start is not None]
+    ends = [(c.value, c.evidence) for c in dated] + [(f.end, (f.end,)) for f in group if f.end is not None]
+    inference = None
+    if not starts:
+        told = next((f for f in group if f.when is not None), None)
+        if told is not None:
+            starts, inference = [(told.when, (told.when,))], told.inference.get("when")
+    if starts:
+        first = min(starts, key=lambda s: s[0].data.earliest)
+        event.add("startDate", *first, inference=inference)
+    if ends and (dated or any(f.end is not None for f in group)):
+        last = max(ends, key=lambda e: e[0].data.latest if e[0].data.latest != dt.date.max else e[0].data.earliest)
+        event.add("endDate", *last)
+
+
