@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from histkg.text.normalize import CleanText, Segment, normalize
+from histkg.text.normalize import CleanText, normalize
+from histkg.text.layout import Segment
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 SEED_000 = SEEDS / "000_59a8525e37afcabc.txt"

@@ -28,7 +28,8 @@ from click.testing import CliRunner
 
 from histkg.cli import main
 from histkg.query.sparql import catalogue
-from histkg.query.serve import Limits, QueryRunner, Rejected, is_federated, is_loopback, is_update, preferred
+from histkg.query.protocol import Limits, QueryRunner, Rejected, is_federated, is_update, preferred
+from histkg.query.serve import is_loopback
 
 ID = "https://w3id.org/histkg/id/"
 
@@ -347,7 +348,7 @@ def test_abandoned_queries_hold_their_slot_until_they_end():
     ("image/*, */*;q=0.5", "graph", "text/turtle"),
 ])
 def test_accept_negotiation(accept, kind, expected):
-    from histkg.query.serve import GRAPH_TYPES, SOLUTION_TYPES
+    from histkg.query.protocol import GRAPH_TYPES, SOLUTION_TYPES
 
     assert preferred(accept, GRAPH_TYPES if kind == "graph" else SOLUTION_TYPES) == expected
 

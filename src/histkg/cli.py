@@ -215,7 +215,8 @@ def serve(graph: Path, port: int, host: str, allow_remote: bool, timeout: float,
     then open http://127.0.0.1:8088/ or ask from a shell:
     curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' http://127.0.0.1:8088/sparql
     """
-    from histkg.query.serve import Limits, ServeError
+    from histkg.query.protocol import Limits
+    from histkg.query.serve import ServeError
     from histkg.query.serve import serve as run_server
 
     try:

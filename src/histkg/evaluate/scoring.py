@@ -38,6 +38,7 @@ from histkg.evaluate.gold import _gold_codes, load_gold, load_predictions
 from histkg.evaluate.names import evaluate_dates, evaluate_persons, evaluate_places, evaluate_treaties
 from histkg.evaluate.report import Report
 
+
 def evaluate(graph_path: Path | str, gold_dir: Path | str) -> Report:
     """Compare the mentions of a built graph with the gold annotations in `gold_dir`."""
     graph_path, gold_dir = Path(graph_path), Path(gold_dir)

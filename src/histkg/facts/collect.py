@@ -7,9 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from histkg.facts.journey_phrases import meeting_facts
-from histkg.facts.sentences import Sentence, lexicon, sentences
+from histkg.facts.sentences import Sentence, sentences
 from histkg.facts.treaties import TreatyFact, treaty_facts
 from histkg.facts.visits import VisitFact, visit_facts
+from histkg.language.lexicon import event_lexicon
 from histkg.mentions.extract import Extraction
 
 
@@ -45,7 +46,7 @@ def find_facts(doc_id: str, paragraphs) -> Facts:
 def nationalities(all_sentences: list[Sentence]) -> dict:
     """`Sovyet Dışişleri Bakan Yardımcısı Karahan`: the nationality word that
     opens the capitalised titles before a person (three at most)."""
-    demonyms = lexicon()["demonyms"]
+    demonyms = event_lexicon()["demonyms"]
     found = {}
     for sentence in all_sentences:
         for span, mention in sentence.of("PERSON"):

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from histkg.facts.sentences import Sentence, Slot, lexicon, starts_with_any
-from histkg.language.lexicon import name_titles, turkish_lower
+from histkg.facts.sentences import Sentence, Slot, starts_with_any
+from histkg.language.lexicon import event_lexicon, name_titles, turkish_lower
 from histkg.mentions.tokens import is_suffix
 
 
@@ -63,7 +63,7 @@ def planned(sentence: Sentence, start: int, window: int = 3) -> bool:
     words = [re.sub(r"[\W\d_]+", "", turkish_lower(t.text)) for t in sentence.doc[start:sentence.span.end]
              if not is_suffix(t)]
     words = [w for w in words if w][:window]
-    return any(starts_with_any(w, lexicon()["plan_words"]) or FUTURE_PAST.search(w) for w in words)
+    return any(starts_with_any(w, event_lexicon()["plan_words"]) or FUTURE_PAST.search(w) for w in words)
 
 
 def fact_year(fact: VisitFact) -> int | None:
@@ -96,3 +96,12 @@ def core_name(text: str) -> str:
 
 def same_place(a, b) -> bool:
     return (a.data or turkish_lower(a.text)) == (b.data or turkish_lower(b.text))
+
+
+def heads_group(sentence: Sentence, start: int, stems) -> bool:
+    """`Türk Delegasyon Başkanı X`, `Sivas Kongresi Başkanı X`: a word of
+    `stems` and a leader word right before the person."""
+    words = [turkish_lower(t.text) for t in sentence.doc[max(start - 2, sentence.span.start):start]]
+    return len(words) == 2 and starts_with_any(words[0], stems) and words[1] in event_lexicon()["leader_words"]
+
+

@@ -28,9 +28,9 @@ from itertools import islice, pairwise
 from spacy.tokens import Token
 
 from histkg.facts.journey import MeetingFact, StopFact, VisitFact, planned
-from histkg.facts.sentences import Sentence, Slot, case_after, lexicon, starts_with_any
+from histkg.facts.sentences import Sentence, Slot, case_after, starts_with_any
 from histkg.facts.stops import place_case, stop_places
-from histkg.language.lexicon import turkish_lower
+from histkg.language.lexicon import event_lexicon, turkish_lower
 from histkg.mentions.tokens import is_suffix
 
 FOLLOW_UP_SENTENCES = 12  # how far on (sentences of the same section) a note may speak of its traveller again
@@ -58,10 +58,10 @@ def traveller_stem(token: Token) -> str | None:
     `Rus`, `Bolşeviklerin`): the stem it begins with; a people's name only
     with a plural or case ending after it (`Rusya` is a country)."""
     word = turkish_lower(token.text)
-    stem = next((s for s in lexicon()["traveller_nouns"] if word.startswith(s)), None)
+    stem = next((s for s in event_lexicon()["traveller_nouns"] if word.startswith(s)), None)
     if stem is not None:
         return stem
-    for demonym in lexicon()["demonyms"]:
+    for demonym in event_lexicon()["demonyms"]:
         people = turkish_lower(demonym)
         if re.fullmatch(re.escape(people) + r"(?:l[ae]r)?(?:n?[ıiuü]n)?", word):
             return people
@@ -124,7 +124,7 @@ def word_after_name(doc, end: int) -> int:
     """The token after a name's case ending, itself or on a head noun (`Tophane rıhtımına`)."""
     if end < len(doc) and is_suffix(doc[end]):
         return end + 1
-    if end < len(doc) and starts_with_any(turkish_lower(doc[end].text), lexicon()["place_heads"]):
+    if end < len(doc) and starts_with_any(turkish_lower(doc[end].text), event_lexicon()["place_heads"]):
         return end + 1
     return end
 
@@ -147,7 +147,7 @@ def participle_facts(sentence: Sentence, doc_id: str) -> list:
     for span, place in sentence.of("PLACE"):
         after = word_after_name(doc, span.end)
         if place_case(doc, span.end) != "dative" or after >= sentence.span.end \
-                or turkish_lower(doc[after].text) not in lexicon()["motion_participles"]:
+                or turkish_lower(doc[after].text) not in event_lexicon()["motion_participles"]:
             continue
         traveller = traveller_after(sentence, after + 1)
         if traveller is None:
@@ -171,7 +171,7 @@ def companions(sentence: Sentence, end: int) -> list:
     traveller's side."""
     doc = sentence.doc
     after = end + (end < len(doc) and is_suffix(doc[end]))
-    if after >= sentence.span.end or turkish_lower(doc[after].text) not in lexicon()["companion_words"]:
+    if after >= sentence.span.end or turkish_lower(doc[after].text) not in event_lexicon()["companion_words"]:
         return []
     return [m for s, m in sentence.of("PERSON") if s.start > after and case_after(doc, s.end) == "nominative"]
 
@@ -179,7 +179,7 @@ def companions(sentence: Sentence, end: int) -> list:
 def finite_motion(words: list[str]) -> bool:
     """A motion verb in the past among the words (`gelmişti`, `döndü`, `hareket etmişti`)."""
     for word, following in zip(words, words[1:] + [""]):
-        for stem in lexicon()["motion_verbs"]:
+        for stem in event_lexicon()["motion_verbs"]:
             if word.startswith(stem) and (PAST.match(word[len(stem):]) or word == stem and following.startswith("et")
                                           and PAST.match(following[2:])):
                 return True
@@ -236,7 +236,7 @@ def guest_facts(sentence: Sentence, doc_id: str) -> list:
     `konuk olarak`."""
     doc, found = sentence.doc, []
     for token in sentence.span:
-        if turkish_lower(token.text) not in lexicon()["guest_words"] or token.i + 1 >= sentence.span.end \
+        if turkish_lower(token.text) not in event_lexicon()["guest_words"] or token.i + 1 >= sentence.span.end \
                 or turkish_lower(doc[token.i + 1].text) != "olarak":
             continue
         guest = guest_before(sentence, token.i)
@@ -278,7 +278,7 @@ def presence_place(sentence: Sentence, start: int):
     `Lozan'da bulundu`: a place, or a conference named after its city, with a
     locative ending, then a verb of presence. The city of a conference is a
     new mention: the words of the conference's name before its head."""
-    doc, lex = sentence.doc, lexicon()
+    doc, lex = sentence.doc, event_lexicon()
     spans = [(s, m) for s, m in sentence.items if s.label_ in ("PLACE", "ORG") and start <= s.start < start + 3]
     for span, mention in spans:
         after = word_after_name(doc, span.end)
@@ -323,7 +323,7 @@ def sentence_meeting_facts(sentence: Sentence, doc_id: str) -> list[MeetingFact]
     """`Sivas Kongresi'nin toplandığı Eylül 1919'da`, `Kongre 4 Eylül 1919'da
     toplandı`: a conference, a verb of meeting within a few words, and the
     date between them or right after the verb."""
-    doc, lex, found = sentence.doc, lexicon(), []
+    doc, lex, found = sentence.doc, event_lexicon(), []
     for span, org in sentence.of("ORG"):
         if not starts_with_any(turkish_lower(span[-1].text), lex["conference_words"]):
             continue

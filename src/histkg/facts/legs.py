@@ -25,10 +25,10 @@ where the leg was going (`İstanbul'a ulaşabildi`).
 from __future__ import annotations
 
 from histkg.facts.journey import StopFact, VisitFact, day_dates, same_name, same_place
-from histkg.facts.sentences import Sentence, case_after, lexicon, mentions_any, starts_with_any
+from histkg.facts.sentences import Sentence, case_after, mentions_any, starts_with_any
 from histkg.facts.stops import clause_at, names_something_else
 from histkg.language.gazetteer import is_country
-from histkg.language.lexicon import turkish_lower
+from histkg.language.lexicon import event_lexicon, turkish_lower
 
 
 class Legs:
@@ -63,7 +63,7 @@ class Legs:
             self.welcomed(sentence, party, stops, date)
         elif escorts and any(case == "dative" for _, case in stops):
             self.begin(sentence, escorts[0], stops, date, visitors=escorts[1:])
-        elif stops and mentions_any(sentence.lower, lexicon()["excursion_words"]):
+        elif stops and mentions_any(sentence.lower, event_lexicon()["excursion_words"]):
             self.begin(sentence, self.journey.leader, stops, date, replay=True)
 
     def welcome_party(self, sentence: Sentence, stops: list) -> list:
@@ -112,7 +112,7 @@ class Legs:
     def go_on(self, sentence: Sentence, stops: list, date) -> None:
         leg = self.open
         datives = [place for place, case in stops if case == "dative"]
-        returns = datives and mentions_any(sentence.lower, lexicon()["return_verbs"])
+        returns = datives and mentions_any(sentence.lower, event_lexicon()["return_verbs"])
         arrives = leg.destination is not None and any(same_place(p, leg.destination) for p in datives)
         if returns or arrives:
             self.add(sentence, stops, date)
@@ -137,7 +137,7 @@ class Legs:
             if not self.visited(place):
                 leg.stops.append(StopFact(place, date))
         self.day = date or self.day
-        if mentions_any(sentence.lower, lexicon()["membership_words"]) and mentions_any(sentence.lower, lexicon()["group_words"]):
+        if mentions_any(sentence.lower, event_lexicon()["membership_words"]) and mentions_any(sentence.lower, event_lexicon()["group_words"]):
             leg.visitors.extend(m for _, m in sentence.of("PERSON")
                                 if m not in leg.visitors and not same_name(m, leg.leader))
 
@@ -145,7 +145,7 @@ class Legs:
 def escort_persons(sentence: Sentence, leader) -> list:
     """`Heyetle birlikte X ve Y …`, `Heyete X de … eşlik etmesi`: the persons,
     other than the group's leader, who go with the group."""
-    lex = lexicon()
+    lex = event_lexicon()
     if not (mentions_any(sentence.lower, lex["group_words"]) and mentions_any(sentence.lower, lex["escort_words"])):
         return []
     return [m for s, m in sentence.of("PERSON")
@@ -156,7 +156,7 @@ def welcome_agents(sentence: Sentence, leader) -> list:
     """`… Hüseyin Ragıp Bey, Muzaffer Paşa … ve … Suriç tarafından
     karşılanmış`: the persons of the agent phrase of a verb of welcoming,
     back to the start of its clause."""
-    lex, doc = lexicon(), sentence.doc
+    lex, doc = event_lexicon(), sentence.doc
     for token in sentence.span:
         following = [turkish_lower(t.text) for t in doc[token.i + 1:min(token.i + 3, sentence.span.end)]]
         if turkish_lower(token.text) in lex["agent_links"] and any(starts_with_any(w, lex["welcome_verbs"]) for w in following):

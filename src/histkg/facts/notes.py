@@ -31,9 +31,9 @@ from itertools import combinations
 from math import comb
 
 from histkg.facts.journey import StopFact, VisitFact
-from histkg.facts.sentences import Sentence, case_after, lexicon, starts_with_any
+from histkg.facts.sentences import Sentence, case_after, starts_with_any
 from histkg.facts.stops import CLAUSE_END, clause_at, place_case, verb_near
-from histkg.language.lexicon import turkish_lower
+from histkg.language.lexicon import event_lexicon, turkish_lower
 from histkg.mentions.tokens import is_suffix
 
 NUMBER = re.compile(r"\s*(\d{1,3})\s")  # `15 "1920 yılında …`: a note opens with its number
@@ -200,7 +200,7 @@ def was_there(note: Sentence, span, end: int) -> bool:
     """`Karaköse'de … teslim etti`: a place where the subject acts (locative,
     an active verb ending its clause); `X'e gitti`: a place he goes to. Not
     `Trabzon'a … gönderdi`: where he sends things."""
-    lex, doc = lexicon(), note.doc
+    lex, doc = event_lexicon(), note.doc
     case = place_case(doc, span.end)
     if case in ("dative", "ablative"):
         return verb_near(doc, note, span.end, lex["motion_verbs"]) and not verb_near(doc, note, span.end, lex["sending_verbs"])

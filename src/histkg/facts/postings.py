@@ -13,8 +13,8 @@ Historians list envoys as postings, and the texts state them three ways:
 
 from __future__ import annotations
 
-from histkg.facts.sentences import Sentence, case_after, lexicon, mentions_any, starts_with_any
-from histkg.language.lexicon import turkish_lower
+from histkg.facts.sentences import Sentence, case_after, mentions_any, starts_with_any
+from histkg.language.lexicon import event_lexicon, turkish_lower
 
 
 def envoy_word_after(sentence: Sentence, end: int) -> str | None:
@@ -23,7 +23,7 @@ def envoy_word_after(sentence: Sentence, end: int) -> str | None:
     doc = sentence.doc
     for token in doc[end:min(end + 2, sentence.span.end)]:
         word = turkish_lower(token.text)
-        if starts_with_any(word, lexicon()["envoy_words"]):
+        if starts_with_any(word, event_lexicon()["envoy_words"]):
             return word
     return None
 
@@ -32,7 +32,7 @@ def posting_anchor(sentence: Sentence):
     """(person, anchor start char, anchor end char, destination) for an
     appointment or credentials sentence: the first person the sentence names
     as subject, and the capital the office is in."""
-    lex = lexicon()
+    lex = event_lexicon()
     lower = sentence.lower
     credentials = mentions_any(lower, lex["credential_words"])
     if not (credentials or mentions_any(lower, lex["appointment_verbs"]) and mentions_any(lower, lex["envoy_words"])):
@@ -74,7 +74,7 @@ def list_heading(sentence: Sentence):
         return None
     colon = sentence.span.start_char + text.index(":")
     head = turkish_lower(sentence.doc.text[sentence.span.start_char:colon]).split()
-    if not head or not starts_with_any(head[-1], lexicon()["envoy_words"]):
+    if not head or not starts_with_any(head[-1], event_lexicon()["envoy_words"]):
         return None
     places = [(s, m) for s, m in sentence.of("PLACE") if s.end_char <= colon
               and case_after(sentence.doc, s.end) in ("dative", "locative")]

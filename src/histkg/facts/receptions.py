@@ -17,14 +17,14 @@ envoys were received there.
 from __future__ import annotations
 
 from histkg.facts.journey import VisitFact, fact_year
-from histkg.facts.sentences import Sentence, case_after, lexicon, starts_with_any
+from histkg.facts.sentences import Sentence, case_after, starts_with_any
 from histkg.facts.stops import clause_at
-from histkg.language.lexicon import turkish_lower
+from histkg.language.lexicon import event_lexicon, turkish_lower
 
 
 def reception_verb(sentence: Sentence):
     """The token that opens a passive verb of receiving (`kabul edilmiştir`)."""
-    doc, lex = sentence.doc, lexicon()
+    doc, lex = sentence.doc, event_lexicon()
     for token in sentence.span:
         if token.i + 1 < sentence.span.end and turkish_lower(token.text) in lex["reception_words"] \
                 and starts_with_any(turkish_lower(doc[token.i + 1].text), lex["passive_reception"]):
@@ -50,7 +50,7 @@ def subjects(sentence: Sentence, in_clause: list) -> list:
     doc = sentence.doc
     return [(s, m) for s, m in in_clause if s.label_ == "PERSON"
             and case_after(doc, s.end) == "nominative"
-            and not (s.end < len(doc) and turkish_lower(doc[s.end].text) in lexicon()["agent_links"])]
+            and not (s.end < len(doc) and turkish_lower(doc[s.end].text) in event_lexicon()["agent_links"])]
 
 
 def reception_facts(sentence: Sentence, doc_id: str) -> list[VisitFact]:

@@ -11,17 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from histkg.language.lexicon import load_lexicon, turkish_lower
+from histkg.language.lexicon import event_lexicon, turkish_lower
 from histkg.mentions.tokens import is_suffix
-
-
-@cache
-def lexicon() -> dict:
-    return load_lexicon("events.json")
 
 
 def starts_with_any(word: str, stems) -> bool:
@@ -81,14 +75,14 @@ def sentences(paragraphs) -> list[Sentence]:
 def case_after(doc: Doc, end: int) -> str:
     """The grammatical case a name takes from the suffix after it (or after
     the head noun it names: `Ankara İstasyonu'na` is dative)."""
-    if end < len(doc) and not is_suffix(doc[end]) and starts_with_any(turkish_lower(doc[end].text), lexicon()["place_heads"]):
+    if end < len(doc) and not is_suffix(doc[end]) and starts_with_any(turkish_lower(doc[end].text), event_lexicon()["place_heads"]):
         end += 1
     if end >= len(doc):
         return "nominative"
     token = doc[end]
     if is_suffix(token):
         suffix = turkish_lower(token.text[1:])
-        for case, forms in lexicon()["case_suffixes"].items():
+        for case, forms in event_lexicon()["case_suffixes"].items():
             if suffix in forms:
                 return case
         return "other"

@@ -11,15 +11,8 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span
 
-from histkg.facts.sentences import (
-    Sentence,
-    case_after,
-    lexicon,
-    mentions_any,
-    next_words,
-    starts_with_any,
-)
-from histkg.language.lexicon import turkish_lower
+from histkg.facts.sentences import Sentence, case_after, mentions_any, next_words, starts_with_any
+from histkg.language.lexicon import event_lexicon, turkish_lower
 from histkg.mentions.tokens import is_suffix
 
 
@@ -48,7 +41,7 @@ def stop_places(sentence: Sentence, first_clause: int = 0) -> list:
     """Places the group goes to, leaves from or stays in, in travel order
     within the sentence: clause by clause (`Samsun'a çıktıktan sonra …
     Havza'da`), and within a clause whence first, whither last."""
-    lex = lexicon()
+    lex = event_lexicon()
     rank = {"ablative": 0, "locative": 1, "accusative": 1, "nominative": 1, "dative": 2}
     moving = mentions_any(sentence.lower, lex["motion_verbs"])
     found = []
@@ -98,7 +91,7 @@ def place_case(doc: Doc, end: int) -> str:
     if case != "nominative" or end >= len(doc) or is_suffix(doc[end]):
         return case
     word = turkish_lower(doc[end].text)
-    stem = next((s for s in lexicon()["place_heads"] if word.startswith(s)), None)
+    stem = next((s for s in event_lexicon()["place_heads"] if word.startswith(s)), None)
     if stem is None:
         return case
     ending = word[len(stem):]
@@ -111,7 +104,7 @@ def place_case(doc: Doc, end: int) -> str:
 def case_endings() -> list[tuple[str, str]]:
     """(ending, case) of every case suffix of two letters or more, longest first
     (a one-letter form such as `-a` would match the end of any word)."""
-    forms = [(form, name) for name, all_forms in lexicon()["case_suffixes"].items() for form in all_forms]
+    forms = [(form, name) for name, all_forms in event_lexicon()["case_suffixes"].items() for form in all_forms]
     return sorted(((form, name) for form, name in forms if len(form) >= 2), key=lambda pair: -len(pair[0]))
 
 
@@ -129,7 +122,7 @@ def coordinated_cases(doc: Doc, places: list) -> list[str]:
 def names_something_else(doc: Doc, span: Span) -> bool:
     """`İzmir Vapuru`, `İstanbul Valisi`, `Pera Palace Oteli`: a ship, an
     office or a building named after the place, not the place."""
-    return span.end < len(doc) and starts_with_any(turkish_lower(doc[span.end].text), lexicon()["not_place_heads"])
+    return span.end < len(doc) and starts_with_any(turkish_lower(doc[span.end].text), event_lexicon()["not_place_heads"])
 
 
 def listed_object(sentence: Sentence, end: int) -> bool:
@@ -155,7 +148,7 @@ def journey_named_after(sentence: Sentence, end: int) -> bool:
         if is_suffix(token) or token.i in places or not token.is_alpha:
             continue
         word = turkish_lower(token.text)
-        if starts_with_any(word, lexicon()["motion_verbs"]):
+        if starts_with_any(word, event_lexicon()["motion_verbs"]):
             return VERBAL_NOUN.search(word) is not None
     return False
 
@@ -170,7 +163,7 @@ def intent_after(doc: Doc, end: int) -> bool:
 
 def via(doc: Doc, span: Span) -> bool:
     """`Erzurum üzerinden`: a place passed through on the way."""
-    return span.end < len(doc) and starts_with_any(turkish_lower(doc[span.end].text), lexicon()["via_words"])
+    return span.end < len(doc) and starts_with_any(turkish_lower(doc[span.end].text), event_lexicon()["via_words"])
 
 
 def part_of_route(doc: Doc, span: Span) -> bool:

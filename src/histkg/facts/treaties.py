@@ -16,16 +16,23 @@ treaty whose kind and parties agree (`Known`). A passive signing with one side
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from dataclasses import dataclass, replace
-from functools import cache
 
-from spacy.tokens import Doc, Span
-
-from histkg.facts.sentences import Sentence, Slot, case_after, lexicon, next_words, starts_with_any
-from histkg.language.gazetteer import Gazetteer, is_city, is_country, state_of
-from histkg.language.lexicon import load_lexicon, turkish_lower
+from histkg.facts.sentences import Sentence, Slot, case_after, next_words, starts_with_any
+from histkg.facts.treaty_parties import (
+    demonym_states,
+    document_state,
+    genitive_subject,
+    is_party,
+    made_by,
+    passive_signing,
+    state_key,
+    state_mentions,
+    state_parties,
+    subject_state,
+)
+from histkg.language.gazetteer import is_city
+from histkg.language.lexicon import event_lexicon, load_lexicon, turkish_lower
 from histkg.mentions.tokens import is_suffix, name_part
 
 
@@ -62,7 +69,7 @@ def treaty_family(word: str) -> str:
 def generic_treaty_phrases(sentence: Sentence) -> list[tuple[int, int, str]]:
     """Lower-case treaty words (`bir dostluk antlaşması`, `barış`) outside a
     treaty's name: (start token, end token, head word)."""
-    lex = lexicon()
+    lex = event_lexicon()
     modifiers = set(load_lexicon("treaties.json")["modifiers"]) - {"ile", "arasında", "arasındaki"} | {"geçici", "yeni"}
     named = {i for span, _ in sentence.of("TREATY") for i in range(span.start, span.end)}
     found = []
@@ -81,7 +88,7 @@ def generic_treaty_phrases(sentence: Sentence) -> list[tuple[int, int, str]]:
 def nationality_start(sentence: Sentence, start: int) -> int:
     """`Gürcü-Azeri müdafaa ittifakı`: nationality words (and up to two
     lower-case words after them) open the phrase; it then names the treaty."""
-    demonyms = lexicon()["demonyms"]
+    demonyms = event_lexicon()["demonyms"]
     doc = sentence.doc
     for back in range(0, 3):
         first = start - back
@@ -117,7 +124,7 @@ def sides_start(sentence: Sentence, start: int) -> int:
 def signing_after(sentence: Sentence, end: int) -> bool:
     """A signing verb follows (Turkish puts the verb last) and the words right
     after the name do not say it was announced, ratified or negotiated."""
-    lex = lexicon()
+    lex = event_lexicon()
     after = [turkish_lower(t.text) for t in sentence.doc[end:sentence.span.end] if t.is_alpha]
     if after[:2] and any(starts_with_any(w, lex["not_signing_words"]) for w in after[:2]):
         return False
@@ -130,7 +137,7 @@ def made_before(sentence: Sentence, lo: int, start: int) -> bool:
     `bir` may stand between) says it was made."""
     lex = load_lexicon("treaties.json")
     dated = {i for s, _ in sentence.of("DATE") for i in range(s.start, s.end)}
-    skip = set(lexicon()["date_links"]) | set(lex["modifiers"]) - {"ile", "arasında", "arasındaki"} | {"bir", "yeni"}
+    skip = set(event_lexicon()["date_links"]) | set(lex["modifiers"]) - {"ile", "arasında", "arasındaki"} | {"bir", "yeni"}
     i = start - 1
     while i >= lo and (i in dated or is_suffix(sentence.doc[i]) or turkish_lower(sentence.doc[i].text) in skip):
         i -= 1
@@ -140,7 +147,7 @@ def made_before(sentence: Sentence, lo: int, start: int) -> bool:
 def attached_date(sentence: Sentence, start: int, dates: list) -> tuple | None:
     """A date written right before the name: `1921 tarihli Moskova Antlaşması`,
     `3 Aralık 1920 Gümrü Antlaşması`."""
-    lex = lexicon()
+    lex = event_lexicon()
     for span, mention in reversed(dates):
         if span.end > start:
             continue
@@ -256,7 +263,7 @@ def subject_date(sentence: Sentence, end: int, phrase_starts: list[int]) -> tupl
     """`Bu anlaşma X ile yapılan ticaret anlaşmasıyla aynı gün (16 Mart)
     imzalanmış`: the last date between the subject and the signing verb,
     unless it is written before another treaty's name (then it is that one's)."""
-    verbs = [t.i for t in sentence.doc[end:sentence.span.end] if starts_with_any(turkish_lower(t.text), lexicon()["signing_verbs"])]
+    verbs = [t.i for t in sentence.doc[end:sentence.span.end] if starts_with_any(turkish_lower(t.text), event_lexicon()["signing_verbs"])]
     if not verbs or not signing_after(sentence, end):
         return ()
     dates = [(s, m) for s, m in point_dates(sentence.items) if end <= s.start and s.end <= verbs[0]]
@@ -264,180 +271,8 @@ def subject_date(sentence: Sentence, end: int, phrase_starts: list[int]) -> tupl
     return (Slot(own[-1], (own[-1],)),) if own else ()
 
 
-def made_by(sentence: Sentence, end: int, limit: int) -> list:
-    """`Türkiye ile yapılan dostluk anlaşması, Sovyet Rusya'nın sivil hükümeti
-    tarafından kararlaştırıldığı için`: the treaty is the subject of a passive
-    verb of making, whose agent (`X tarafından`, or `X'in … hükümeti
-    tarafından`) is a side of it."""
-    doc = sentence.doc
-    if case_after(doc, end) != "nominative" or head_form(doc[end - 1].text) != doc[end - 1].text:
-        return []  # `antlaşmasıyla`, `Antlaşması'nı`: not the subject
-    agents = [t.i for t in doc[end:limit] if turkish_lower(t.text) in lexicon()["agent_links"]]
-    verbs = lexicon()["signing_verbs"] + load_lexicon("treaties.json")["made_verbs"]
-    if not agents or agents[0] + 1 >= limit or not starts_with_any(turkish_lower(doc[agents[0] + 1].text), verbs):
-        return []
-    agent = agents[0]
-    for span, mention in reversed([(s, m) for s, m in state_mentions(sentence) if end <= s.start and s.end <= agent]):
-        words = [t for t in doc[span.end:agent] if not is_suffix(t)]
-        government = (len(words) == 1 or case_after(doc, span.end) == "genitive" and len(words) == 2) \
-            and turkish_lower(words[-1].text) in load_lexicon("treaties.json")["government_words"]
-        return [mention] if not words or government else []
-    return []
-
-
-def omitted_side(sentence: Sentence, start: int, end: int, fact: TreatyFact, about: str | None) -> tuple:
-    """`üç Kafkas Cumhuriyeti ile de … Kars'ta bir dostluk antlaşması … imza
-    edildi`: a passive signing names one side, with `ile`; the side that
-    signed with it, the sentence leaves out, is the state the document is
-    about. The slot's mention is the treaty's words, standing for that state."""
-    if about is None or len(fact.parties) != 1 or fact.party_names or fact.signatories:
-        return ()
-    if not (passive_signing(sentence, end) or made_before(sentence, sentence.span.start, start)):
-        return ()
-    side = fact.parties[0].mention
-    spans = [s for s, m in state_mentions(sentence) if m == side]
-    if not spans or case_after(sentence.doc, spans[0].end) != "instrumental" or about in (side.data, state_key(side.text)):
-        return ()
-    return (Slot(replace(fact.phrase, label="PLACE", data=about), (fact.phrase, side)),)
-
-
-def passive_signing(sentence: Sentence, end: int) -> bool:
-    """The first signing verb after the treaty is passive (`imzalandı`, `imza edildi`): who signed is left out."""
-    words = [turkish_lower(t.text) for t in sentence.doc[end:sentence.span.end] if t.is_alpha]
-    first = next((i for i, w in enumerate(words) if starts_with_any(w, lexicon()["signing_verbs"])), None)
-    if first is None:
-        return False
-    return starts_with_any(" ".join(words[first:first + 2]), load_lexicon("treaties.json")["passive_signing"])
-
-
-def document_state(all_sentences: list[Sentence]) -> str | None:
-    """The gazetteer key of the state a document is about: the one whose name
-    and places its body text names most, half again as often as any other
-    (and three times at least); None when no state stands out."""
-    counts = Counter()
-    for sentence in all_sentences:
-        if sentence.section != "body":
-            continue
-        places = [m for s, m in sentence.items if s.label_ == "PLACE"] + [m for _, m in untagged_countries(sentence)]
-        counts.update(key for key in (state_key(m.text) for m in places) if key)
-    (top, most), (_, next_most) = (counts.most_common(2) + [(None, 0), (None, 0)])[:2]
-    return top if most >= 3 and most >= 1.5 * next_most else None
-
-
-def state_parties(sentence: Sentence, lo: int, hi: int) -> list:
-    """States the tagged names do not give as such: a country the place finder
-    left untagged (`Türkiye ile`), a government named by its seat (`Atina
-    hükümeti`: the state Atina is the seat of), and `her iki devlet de`: the
-    two states named just before. Each is a mention whose data is the state's
-    gazetteer key, resolved to a place by `state_entity`."""
-    doc = sentence.doc
-    found = state_mentions(sentence)
-    inside = [(s, m) for s, m in found if lo <= s.start and s.end <= hi]
-    parties = [m for s, m in inside if not s.label_  # the tagged ones are read by one_treaty_fact
-               and (is_party(doc, s) or case_after(doc, s.end) == "nominative")]
-    both = both_sides_at(sentence, lo, hi)
-    if both is not None:
-        parties += [m for s, m in found if s.end <= both][-2:]
-    return list(dict.fromkeys(parties))
-
-
-def state_mentions(sentence: Sentence) -> list:
-    """(span, mention) of every state the sentence names, in text order: a
-    state's name, a government named by its seat (`Atina hükümeti`, its own
-    span, whose mention's data is the state's gazetteer key) and a country
-    the place finder left untagged (`untagged_countries`)."""
-    doc = sentence.doc
-    found = []
-    for span, mention in sentence.items:
-        if span.label_ in ("PLACE", "ORG") and (span.label_ == "ORG" or is_country(mention.text)):
-            found.append((span, mention))
-        elif span.label_ == "PLACE" and governed(doc, span.end):
-            government = doc[span.start:span.end + 1]
-            key = state_key(mention.text)
-            if key:
-                found.append((government, replace(sentence.make(government.start_char, government.end_char, "PLACE"), data=key)))
-    found += untagged_countries(sentence)
-    return sorted(found, key=lambda pair: pair[0].start)
-
-
-def governed(doc: Doc, end: int) -> bool:
-    """`Atina hükümeti`: a government word follows the place."""
-    return end < len(doc) and turkish_lower(doc[end].text) in load_lexicon("treaties.json")["government_words"]
-
-
-def untagged_countries(sentence: Sentence) -> list:
-    """Countries the gazetteer knows that no mention covers (the place finder
-    skips a word it also takes for part of a name, as `Türkiye`)."""
-    doc, span = sentence.doc, sentence.span
-    tagged = {i for s, _ in sentence.items for i in range(s.start, s.end)}
-    found, i = [], span.start
-    while i < span.end:
-        for j in range(min(i + 3, span.end), i, -1):
-            words = doc[i:j]
-            if not tagged.intersection(range(i, j)) and words[0].text[:1].isupper() and is_country(words.text):
-                mention = sentence.make(words.start_char, words.end_char, "PLACE")
-                found.append((words, replace(mention, data=Gazetteer.load().lookup(words.text))))
-                i = j - 1
-                break
-        i += 1
-    return found
-
-
-def both_sides_at(sentence: Sentence, lo: int, hi: int) -> int | None:
-    """Where `her iki devlet` (both states) stands in the words lo..hi, if it does."""
-    lex = load_lexicon("treaties.json")["both_sides"]
-    words = [turkish_lower(t.text) for t in sentence.doc[lo:hi]]
-    for i in range(len(words)):
-        for quantifier in lex["quantifiers"]:
-            parts = quantifier.split()
-            after = i + len(parts)
-            if words[i:after] == parts and after < len(words) and starts_with_any(words[after], lex["nouns"]):
-                return lo + i
-    return None
-
-
-@cache
-def state_key(name: str) -> str | None:
-    """The gazetteer key of the state a place name stands for: a country
-    itself, or the country a city (a government's seat) lies in."""
-    return state_of(Gazetteer.load().lookup(name))
-
-
-def subject_state(doc: Doc, span: Span, mention) -> bool:
-    """`Gürcistan 7 Mayıs'ta barışı imzalamış`: a state as the subject signs."""
-    return case_after(doc, span.end) == "nominative" and (span.label_ == "ORG" or is_country(mention.text))
-
-
-# -DIğI, -DIkları, -mAsI: a verb made a noun, whose subject Turkish marks with the genitive.
-NOMINALISED = re.compile(r"[dt][ıiuü]ğ|[dt][ıiuü]k(?:lar|ler)|m[ae]s[ıi]")
-
-
-def genitive_subject(sentence: Sentence, span: Span, mention, end: int) -> bool:
-    """`Sovyet Rusya'nın, daha önce Moskova Antlaşmasını imzaladığı`: a state
-    in the genitive is the subject of a signing verb made a noun. A comma or a
-    name (not a noun it owns: `Rusya'nın elçisi`) must follow the genitive."""
-    doc = sentence.doc
-    if case_after(doc, span.end) != "genitive" or not (span.label_ == "ORG" or is_country(mention.text)):
-        return False
-    after_suffix = doc[span.end + 1] if span.end + 1 < len(doc) else None
-    if after_suffix is None or not (after_suffix.text == "," or after_suffix.text[:1].isupper() or after_suffix.like_num):
-        return False
-    words = next_words(doc, end, 4)
-    signing = [i for i, w in enumerate(words) if starts_with_any(w, lexicon()["signing_verbs"])]
-    return bool(signing) and any(NOMINALISED.search(w) for w in words[signing[0]:signing[0] + 2])
-
-
-def demonym_states(doc: Doc, start: int, end: int, named: bool) -> tuple[str, ...]:
-    """`Türk-Sovyet Paktı`, `Türk-Rus dostluk antlaşması` -> Türkiye, Sovyet
-    Rusya / Rusya: the nationality words the name or phrase opens with."""
-    demonyms = lexicon()["demonyms"]
-    words = doc[start:end]  # a phrase starts at its nationality words (nationality_start), not at a party's name before it
-    parts = [p for token in words for p in re.split(r"[-–]", token.text) if p]
-    return tuple(dict.fromkeys(demonyms[p] for p in parts if p in demonyms))
-
-
 def not_other_event(sentence: Sentence, end: int) -> bool:
-    return not any(starts_with_any(w, lexicon()["not_signing_words"]) for w in next_words(sentence.doc, end, 2))
+    return not any(starts_with_any(w, event_lexicon()["not_signing_words"]) for w in next_words(sentence.doc, end, 2))
 
 
 def alias_target(sentence: Sentence, end: int):
@@ -447,16 +282,6 @@ def alias_target(sentence: Sentence, end: int):
         later = [m for s, m in sentence.of("TREATY") if s.start >= end]
         return later[0] if later else None
     return None
-
-
-def is_party(doc: Doc, span: Span) -> bool:
-    """`X ile`, `X'le`, `X ile Y arasında`, `X tarafından`, or the subject."""
-    lex = lexicon()
-    case = case_after(doc, span.end)
-    after = next_words(doc, span.end, 4)
-    if case == "instrumental" or any(w in lex["party_links"] or w in lex["agent_links"] for w in after[:1]):
-        return True
-    return case == "nominative" and bool(after) and any(w.startswith("arasında") for w in after[:4])
 
 
 def with_antecedents(found: list[tuple[Sentence, TreatyFact]]) -> list[TreatyFact]:
@@ -497,25 +322,22 @@ def same_stretch(earlier: Sentence, later: Sentence) -> bool:
 def plural(phrase: str) -> bool:
     """`antlaşmaların`, `Antlaşmaları`: the head noun takes -lar/-ler."""
     word = turkish_lower(phrase.split()[-1])
-    return any(word.startswith(noun) and word[len(noun):].startswith(("lar", "ler")) for noun in lexicon()["treaty_nouns"])
+    return any(word.startswith(noun) and word[len(noun):].startswith(("lar", "ler")) for noun in event_lexicon()["treaty_nouns"])
 
 
-def head_form(word: str, compound: bool = True) -> str:
-    """The head word without its case suffix: `antlaşmasıyla` -> `antlaşması`,
-    `ittifakına` -> `ittifakı`, `protokolde` -> `protokol`. A head with no
-    word before it is no compound: its -ı marks the object (`barışı imzalamış`)."""
-    for noun in sorted(lexicon()["treaty_nouns"], key=len, reverse=True):
-        if word.startswith(noun):
-            rest = word[len(noun):]
-            if not compound:
-                return noun
-            if rest[:2] in ("sı", "si", "su", "sü"):
-                return noun + rest[:2]
-            compound = rest[:1] in ("ı", "i", "u", "ü")  # `ittifakı`, `ittifakına` (-ı + -na), not `ittifakın`
-            genitive = rest[:2] in ("ın", "in", "un", "ün") and rest[2:3] not in ("a", "e", "ı", "i")
-            if compound and not genitive:
-                return noun + rest[:1]
-            return noun
-    return word
+def omitted_side(sentence: Sentence, start: int, end: int, fact: TreatyFact, about: str | None) -> tuple:
+    """`üç Kafkas Cumhuriyeti ile de … Kars'ta bir dostluk antlaşması … imza
+    edildi`: a passive signing names one side, with `ile`; the side that
+    signed with it, the sentence leaves out, is the state the document is
+    about. The slot's mention is the treaty's words, standing for that state."""
+    if about is None or len(fact.parties) != 1 or fact.party_names or fact.signatories:
+        return ()
+    if not (passive_signing(sentence, end) or made_before(sentence, sentence.span.start, start)):
+        return ()
+    side = fact.parties[0].mention
+    spans = [s for s, m in state_mentions(sentence) if m == side]
+    if not spans or case_after(sentence.doc, spans[0].end) != "instrumental" or about in (side.data, state_key(side.text)):
+        return ()
+    return (Slot(replace(fact.phrase, label="PLACE", data=about), (fact.phrase, side)),)
 
 

@@ -21,6 +21,7 @@ import re
 
 from spacy.tokens import Token
 
+from histkg.facts.conferences import Conferences
 from histkg.facts.journey import (
     StopFact,
     VisitFact,
@@ -34,17 +35,10 @@ from histkg.facts.legs import Legs
 from histkg.facts.notes import attached_notes, quoted_note_facts
 from histkg.facts.postings import ends_posting, posting_anchor, posting_lists
 from histkg.facts.receptions import received_persons, reception_facts
-from histkg.facts.sentences import (
-    Sentence,
-    Slot,
-    case_after,
-    lexicon,
-    mentions_any,
-    starts_with_any,
-)
+from histkg.facts.sentences import Sentence, Slot, case_after, mentions_any, starts_with_any
 from histkg.facts.stops import CLAUSE_END, clause_at, stop_places, verb_near
 from histkg.language.gazetteer import is_country
-from histkg.language.lexicon import turkish_lower
+from histkg.language.lexicon import event_lexicon, turkish_lower
 from histkg.mentions.tokens import is_suffix
 
 
@@ -72,7 +66,7 @@ def leader_anchor(sentence: Sentence):
 
 def group_word_after(sentence: Sentence, end: int) -> Token | None:
     """`Voroşilov heyetinin`, `Voroşilov ve Sovyet heyeti`, `X başkanlığında`."""
-    lex = lexicon()
+    lex = event_lexicon()
     for token in sentence.doc[end:min(end + 4, sentence.span.end)]:
         word = turkish_lower(token.text)
         if is_suffix(token) and token.i == end:
@@ -87,84 +81,7 @@ def group_word_after(sentence: Sentence, end: int) -> Token | None:
 def led_group_before(sentence: Sentence, start: int) -> bool:
     """`Heyet Başkanı Voroşilov`, `heyet reisi X`."""
     words = [turkish_lower(t.text) for t in sentence.doc[max(start - 2, sentence.span.start):start]]
-    return len(words) == 2 and starts_with_any(words[0], lexicon()["group_words"]) and words[1] in lexicon()["leader_words"]
-
-
-def heads_group(sentence: Sentence, start: int, stems) -> bool:
-    """`Türk Delegasyon Başkanı X`, `Sivas Kongresi Başkanı X`: a word of
-    `stems` and a leader word right before the person."""
-    words = [turkish_lower(t.text) for t in sentence.doc[max(start - 2, sentence.span.start):start]]
-    return len(words) == 2 and starts_with_any(words[0], stems) and words[1] in lexicon()["leader_words"]
-
-
-def conference_named(sentence: Sentence):
-    """(conference word, place) for `Lozan Konferansı`, `Paris Barış
-    Konferansı'na`: a place, then a capitalised word or two, then a conference word."""
-    for span, mention in sentence.of("PLACE"):
-        for token in sentence.doc[span.end:min(span.end + 3, sentence.span.end)]:
-            if starts_with_any(turkish_lower(token.text), lexicon()["conference_words"]):
-                return token, mention
-            if not (token.text[:1].isupper() or is_suffix(token)):
-                break
-    return None
-
-
-def conference_word(sentence: Sentence) -> Token | None:
-    """`Konferansta …`: a sentence that speaks of a conference without naming it."""
-    return next((t for t in sentence.span if starts_with_any(turkish_lower(t.text), lexicon()["conference_words"])), None)
-
-
-def conference_attendees(sentence: Sentence, word: Token, named: bool) -> list:
-    """(span, person) the sentence places at the conference: heads of
-    delegations or of the conference (`Türk Delegasyon Başkanı X`, `Kongresi
-    Başkanı X`) and whoever `ile` pairs with one (`X ile Y'nin`); right after
-    `Londra Konferansı sırasında`, the person the sentence tells of."""
-    lex = lexicon()
-    persons = sentence.of("PERSON")
-    found = []
-    for (span, mention), following in zip(persons, persons[1:] + [None]):
-        if heads_group(sentence, span.start, lex["group_words"] + lex["conference_words"]):
-            found.append((span, mention))
-            between = [turkish_lower(t.text) for t in sentence.doc[span.end:following[0].start]] if following else []
-            if between == ["ile"]:
-                found.append(following)  # `X ile Y'nin … ortak tavır`: Y leads the other delegation there
-    during = [t for t in sentence.doc[word.i + 1:min(word.i + 3, sentence.span.end)] if not is_suffix(t)][:1]
-    if named and during and turkish_lower(during[0].text) in lex["during_words"]:
-        found += [(s, m) for s, m in persons if during[0].i < s.start <= during[0].i + 2
-                  and case_after(sentence.doc, s.end) == "nominative"][:1]
-    return found
-
-
-def conference_facts(sentence: Sentence, place, word: Token, named: bool, doc_id: str) -> list[VisitFact]:
-    """A visit to the conference's city for each person the sentence places there."""
-    facts = []
-    for span, person in conference_attendees(sentence, word, named):
-        start, end = min(word.idx, span.start_char), max(word.idx + len(word.text), span.end_char)
-        facts.append(VisitFact(doc_id, sentence.make(start, end, "VISIT"), leader=person, destination=place,
-                               stops=[StopFact(place)]))
-    return facts
-
-
-class Conferences:
-    """The conference the story speaks of: the one named last, for a
-    sentence or two after (`Lozan Konferansı sürecinde … Konferansta X …`)."""
-
-    def __init__(self, body_index: dict) -> None:
-        self.body_index = body_index
-        self.last = None  # (place, body index of the sentence that named it)
-
-    def facts(self, sentence: Sentence, doc_id: str) -> list[VisitFact]:
-        named = conference_named(sentence)
-        here = self.body_index[sentence.index]
-        if named is not None:
-            self.last = (named[1], here)
-            word, place = named
-        else:
-            word = conference_word(sentence)
-            if word is None or self.last is None or here - self.last[1] > 2:
-                return []
-            place = self.last[0]
-        return conference_facts(sentence, place, word, named is not None, doc_id)
+    return len(words) == 2 and starts_with_any(words[0], event_lexicon()["group_words"]) and words[1] in event_lexicon()["leader_words"]
 
 
 def visit_noun_after(sentence: Sentence, end: int):
@@ -176,7 +93,7 @@ def visit_noun_after(sentence: Sentence, end: int):
     for token in sentence.doc[end:min(end + 6, sentence.span.end)]:
         if token.i in persons:
             return None
-        if starts_with_any(turkish_lower(token.text), lexicon()["visit_nouns"]):
+        if starts_with_any(turkish_lower(token.text), event_lexicon()["visit_nouns"]):
             return token, places.get(token.i)
     return None
 
@@ -185,7 +102,7 @@ def journey_anchor(sentence: Sentence):
     """`Karahan, Ankara'ya geldi`: a person, a place whither and a motion verb.
     With a verb of sending (`X, yaveri Y'yi Moskova'ya göndermiş`) the one
     sent travels, not the sender; with no one named as sent, no one does."""
-    lex = lexicon()
+    lex = event_lexicon()
     if not mentions_any(sentence.lower, lex["motion_verbs"]):
         return []
     persons = [(s, m) for s, m in sentence.of("PERSON") if case_after(sentence.doc, s.end) == "nominative"]
@@ -211,7 +128,7 @@ def journey_anchor(sentence: Sentence):
 
 def about_group(sentence: Sentence, leader) -> bool:
     lower = sentence.lower
-    if mentions_any(lower, lexicon()["group_words"]):
+    if mentions_any(lower, event_lexicon()["group_words"]):
         return True
     return leader is not None and any(same_name(m, leader) for _, m in sentence.of("PERSON"))
 
@@ -219,7 +136,7 @@ def about_group(sentence: Sentence, leader) -> bool:
 def weekday_problem(mention) -> str | None:
     """`30 Kasım pazartesi`: 30 November 1933 was a Thursday."""
     match = mention.data
-    for word, number in lexicon()["weekdays"].items():
+    for word, number in event_lexicon()["weekdays"].items():
         if re.search(rf"(?<![^\W\d_]){word}(?![^\W\d_])", turkish_lower(match.surface)):
             day = match.earliest
             if day.weekday() != number:
@@ -246,7 +163,7 @@ class Episode:
         return clause_at(sentence, start) if sentence.index == index else 0
 
     def add_sentence(self, sentence: Sentence, dated: bool = True) -> None:
-        lex = lexicon()
+        lex = event_lexicon()
         fact = self.fact
         self.last = sentence.index
         first = self.first_clause(sentence)
@@ -278,8 +195,8 @@ class Episode:
         İzmir'de Bornova'daki Ziraat Mektebi'ne de gitmişti`), is told where
         its mark stands. Its dates are a source's, not the story's day."""
         words = [t for t in note.span if t.is_alpha]
-        if words and starts_with_any(turkish_lower(words[0].text), lexicon()["group_words"]) \
-                and mentions_any(note.lower, lexicon()["motion_verbs"]):
+        if words and starts_with_any(turkish_lower(words[0].text), event_lexicon()["group_words"]) \
+                and mentions_any(note.lower, event_lexicon()["motion_verbs"]):
             self.add_sentence(note, dated=False)
             self.last = body.index  # the story goes on from the body sentence, not from where the note is printed
 
@@ -331,7 +248,7 @@ class Episode:
             return None
         before = self.current_date.mention.data.earliest
         day = mention.data.earliest
-        if (before - day).days > 2 or (day - before).days > lexicon()["episode_window_days"]:
+        if (before - day).days > 2 or (day - before).days > event_lexicon()["episode_window_days"]:
             return (f"{day.isoformat()} does not fit the story: the sentences around it "
                     f"tell of {before.isoformat()}")
         return None
@@ -358,7 +275,7 @@ def visit_facts(all_sentences: list[Sentence], doc_id: str) -> list[VisitFact]:
     after it that speak of the group (`heyet`, `misafirler`, the leader) add
     travellers, hosts and stops until another journey starts or the story
     moves on."""
-    gap = lexicon()["episode_gap_sentences"]
+    gap = event_lexicon()["episode_gap_sentences"]
     facts: list[VisitFact] = []
     episodes: list[Episode] = []
     episode: Episode | None = None
@@ -400,7 +317,7 @@ def visit_facts(all_sentences: list[Sentence], doc_id: str) -> list[VisitFact]:
                 told_in_a_note.finish()
         if episode is not None and sentence.section == "body" and (
                 anchors or about_group(sentence, episode.fact.leader)
-                or mentions_any(sentence.lower, lexicon()["motion_verbs"]) and body_index[sentence.index] - body_index[episode.last] <= 2):
+                or mentions_any(sentence.lower, event_lexicon()["motion_verbs"]) and body_index[sentence.index] - body_index[episode.last] <= 2):
             if stays_in_time(episode, sentence):
                 episode.add_sentence(sentence)
         if episode is not None and sentence.section == "body":
@@ -459,7 +376,7 @@ def date_of_meeting(sentence: Sentence, all_sentences: list[Sentence], leader, s
     if sentence.index == 0 or any(span.start_char < statement_end(sentence, start) for span, _ in sentence.of("DATE")):
         return None
     before = all_sentences[sentence.index - 1]
-    if before.paragraph != sentence.paragraph or not mentions_any(before.lower, lexicon()["motion_verbs"]):
+    if before.paragraph != sentence.paragraph or not mentions_any(before.lower, event_lexicon()["motion_verbs"]):
         return None
     dates = [m for _, m in before.of("DATE")]
     met = [m for _, m in sentence.of("PERSON") if not same_name(m, leader)]
@@ -472,7 +389,7 @@ def other_group_words(sentence: Sentence, anchors) -> bool:
     """A group word that no new anchor owns: the sentence speaks of the group
     already travelling."""
     owned = {end for _, _, end, _ in anchors}
-    return any(starts_with_any(turkish_lower(t.text), lexicon()["group_words"]) and t.idx + len(t.text) not in owned
+    return any(starts_with_any(turkish_lower(t.text), event_lexicon()["group_words"]) and t.idx + len(t.text) not in owned
                for t in sentence.span)
 
 
@@ -484,7 +401,7 @@ def stays_in_time(episode: Episode, sentence: Sentence) -> bool:
     if not dates:
         return True
     before = episode.current_date.mention.data.earliest
-    window = dt.timedelta(days=lexicon()["episode_window_days"] * 4)
+    window = dt.timedelta(days=event_lexicon()["episode_window_days"] * 4)
     return any(abs(m.data.earliest - before) <= window for m in dates if m.data.earliest != dt.date.min)
 
 

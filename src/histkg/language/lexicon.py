@@ -31,3 +31,11 @@ def name_titles() -> frozenset[str]:
     """Honorifics and titles that go with a person's name (`Paşa`, `Bey`, `Dr.`, `General`)."""
     names = load_lexicon("names.json")
     return frozenset(names["honorifics_after"]) | frozenset(names["titles_before"])
+
+
+@cache
+def event_lexicon() -> dict:
+    """events.json: the words of treaties, journeys and their roles."""
+    return load_lexicon("events.json")
+
+

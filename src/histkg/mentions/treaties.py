@@ -7,7 +7,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from histkg.language.lexicon import load_lexicon, turkish_lower
+from histkg.language.lexicon import event_lexicon, load_lexicon, turkish_lower
 from histkg.mentions.tokens import (
     LOCATIVE_ADJECTIVE,
     add_candidate,
@@ -80,5 +80,24 @@ class TreatyDetector:
             start += 1
         return start
 
+
+
+def head_form(word: str, compound: bool = True) -> str:
+    """The head word without its case suffix: `antlaşmasıyla` -> `antlaşması`,
+    `ittifakına` -> `ittifakı`, `protokolde` -> `protokol`. A head with no
+    word before it is no compound: its -ı marks the object (`barışı imzalamış`)."""
+    for noun in sorted(event_lexicon()["treaty_nouns"], key=len, reverse=True):
+        if word.startswith(noun):
+            rest = word[len(noun):]
+            if not compound:
+                return noun
+            if rest[:2] in ("sı", "si", "su", "sü"):
+                return noun + rest[:2]
+            compound = rest[:1] in ("ı", "i", "u", "ü")  # `ittifakı`, `ittifakına` (-ı + -na), not `ittifakın`
+            genitive = rest[:2] in ("ın", "in", "un", "ün") and rest[2:3] not in ("a", "e", "ı", "i")
+            if compound and not genitive:
+                return noun + rest[:1]
+            return noun
+    return word
 
 

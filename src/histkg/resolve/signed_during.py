@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from histkg.facts.sentences import lexicon
 from histkg.facts.treaties import TreatyFact
 from histkg.language.gazetteer import state_of
+from histkg.language.lexicon import event_lexicon
 from histkg.resolve.model import Event
 from histkg.resolve.treaties import demonym_state, state_entity
 
@@ -70,7 +70,7 @@ def during(visit: Event, day) -> bool:
     days = [d for x in dates for d in (x.earliest, x.latest) if d not in (dt.date.min, dt.date.max)]
     if not days:
         return True
-    slack = dt.timedelta(days=0 if visit.values("endDate") else lexicon()["episode_window_days"])
+    slack = dt.timedelta(days=0 if visit.values("endDate") else event_lexicon()["episode_window_days"])
     return min(days) <= day.earliest and day.latest <= max(days) + slack
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from histkg.facts.sentences import lexicon
-from histkg.facts.treaties import TreatyFact, head_form, says_enough
+from histkg.facts.treaties import TreatyFact, says_enough
 from histkg.language.gazetteer import Gazetteer
-from histkg.language.lexicon import load_lexicon, turkish_lower
+from histkg.language.lexicon import event_lexicon, load_lexicon, turkish_lower
+from histkg.mentions.treaties import head_form
 from histkg.resolve.model import Event
 
 
@@ -184,7 +184,7 @@ def demonym_state(word: str, doc_id: str, entities: list):
     of the state's name, else the one state the document names whose name
     opens with the word (`Sovyet` -> `Sovyet Sosyalist Cumhuriyetler Birliği`,
     not `Sovyet Cumhuriyetleri` nor `Sovyet Hükümeti`)."""
-    state = state_named(lexicon()["demonyms"].get(word, word), entities)
+    state = state_named(event_lexicon()["demonyms"].get(word, word), entities)
     if state is not None:
         return state
     heads = load_lexicon("treaties.json")["state_heads"]

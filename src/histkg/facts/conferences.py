@@ -1,0 +1,86 @@
+"""Conferences: a head of a delegation at a conference went to the city where it met."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from histkg.facts.journey import (
+    StopFact,
+    VisitFact,
+    heads_group,
+)
+from histkg.facts.sentences import Sentence, case_after, starts_with_any
+from histkg.language.lexicon import event_lexicon, turkish_lower
+from histkg.mentions.tokens import is_suffix
+
+
+def conference_named(sentence: Sentence):
+    """(conference word, place) for `Lozan Konferansı`, `Paris Barış
+    Konferansı'na`: a place, then a capitalised word or two, then a conference word."""
+    for span, mention in sentence.of("PLACE"):
+        for token in sentence.doc[span.end:min(span.end + 3, sentence.span.end)]:
+            if starts_with_any(turkish_lower(token.text), event_lexicon()["conference_words"]):
+                return token, mention
+            if not (token.text[:1].isupper() or is_suffix(token)):
+                break
+    return None
+
+
+def conference_word(sentence: Sentence) -> Token | None:
+    """`Konferansta …`: a sentence that speaks of a conference without naming it."""
+    return next((t for t in sentence.span if starts_with_any(turkish_lower(t.text), event_lexicon()["conference_words"])), None)
+
+
+def conference_attendees(sentence: Sentence, word: Token, named: bool) -> list:
+    """(span, person) the sentence places at the conference: heads of
+    delegations or of the conference (`Türk Delegasyon Başkanı X`, `Kongresi
+    Başkanı X`) and whoever `ile` pairs with one (`X ile Y'nin`); right after
+    `Londra Konferansı sırasında`, the person the sentence tells of."""
+    lex = event_lexicon()
+    persons = sentence.of("PERSON")
+    found = []
+    for (span, mention), following in zip(persons, persons[1:] + [None]):
+        if heads_group(sentence, span.start, lex["group_words"] + lex["conference_words"]):
+            found.append((span, mention))
+            between = [turkish_lower(t.text) for t in sentence.doc[span.end:following[0].start]] if following else []
+            if between == ["ile"]:
+                found.append(following)  # `X ile Y'nin … ortak tavır`: Y leads the other delegation there
+    during = [t for t in sentence.doc[word.i + 1:min(word.i + 3, sentence.span.end)] if not is_suffix(t)][:1]
+    if named and during and turkish_lower(during[0].text) in lex["during_words"]:
+        found += [(s, m) for s, m in persons if during[0].i < s.start <= during[0].i + 2
+                  and case_after(sentence.doc, s.end) == "nominative"][:1]
+    return found
+
+
+def conference_facts(sentence: Sentence, place, word: Token, named: bool, doc_id: str) -> list[VisitFact]:
+    """A visit to the conference's city for each person the sentence places there."""
+    facts = []
+    for span, person in conference_attendees(sentence, word, named):
+        start, end = min(word.idx, span.start_char), max(word.idx + len(word.text), span.end_char)
+        facts.append(VisitFact(doc_id, sentence.make(start, end, "VISIT"), leader=person, destination=place,
+                               stops=[StopFact(place)]))
+    return facts
+
+
+class Conferences:
+    """The conference the story speaks of: the one named last, for a
+    sentence or two after (`Lozan Konferansı sürecinde … Konferansta X …`)."""
+
+    def __init__(self, body_index: dict) -> None:
+        self.body_index = body_index
+        self.last = None  # (place, body index of the sentence that named it)
+
+    def facts(self, sentence: Sentence, doc_id: str) -> list[VisitFact]:
+        named = conference_named(sentence)
+        here = self.body_index[sentence.index]
+        if named is not None:
+            self.last = (named[1], here)
+            word, place = named
+        else:
+            word = conference_word(sentence)
+            if word is None or self.last is None or here - self.last[1] > 2:
+                return []
+            place = self.last[0]
+        return conference_facts(sentence, place, word, named is not None, doc_id)
+
+

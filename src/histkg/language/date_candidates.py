@@ -1,0 +1,277 @@
+"""Date candidates: each pattern's match made into points in time (day, month, year, calendar)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from histkg.language.months import _DASH, _among, _grammar, _key, _lexicon, _lookup
+
+
+@dataclass
+class _Point:
+    y: int | None = None
+    m: int | None = None
+    d: int | None = None
+    hh: int | None = None
+    mi: int | None = None
+    season: int | None = None
+    decade: bool = False
+    approx: bool = False
+    uncertain: bool = False
+    inferred: bool = False
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    kind: str
+    points: list[_Point]
+    mode: str = "single"  # single | range | set | alt
+    open: str = ""  # "" | "end" | "start"
+    tail: str = ""  # last morpheme: case suffix or trailing word, lower-cased
+    rel: int | None = None  # day offset of a relative expression
+    pod: str | None = None  # part of day of a clock time
+    langs: frozenset[str] = frozenset()
+    citation: bool = False  # a reference's date, an aside in parentheses, a "tarihli" date
+    quoted: bool = False  # a relative day inside a quotation
+
+    @property
+    def dated(self) -> bool:
+        return self.kind not in ("time", "rel")
+
+
+_ORDER = ["dmy", "mdy", "iso", "num", "my", "year", "month", "oday", "time", "rel"]  # ties: first wins
+
+
+def _valid_day(y: int | None, m: int | None, d: int | None) -> bool:
+    if d is None:
+        return True
+    if not 1 <= d <= 31:
+        return False
+    if m is None:
+        return True
+    return d <= calendar.monthrange(y if y else 2000, m)[1]
+
+
+def _months_of(text: str) -> tuple[list[int], frozenset[str]]:
+    g = _grammar()
+    hits = [g.months.get(_key(part)) for part in text.split("/")]
+    if any(h is None for h in hits):
+        return [], frozenset()
+    return [h[0] for h in hits], frozenset().union(*(h[1] for h in hits))
+
+
+def _rumi_year(y: int, m: int | None, langs: frozenset[str], marked: bool) -> int:
+    rumi = _lexicon()["rumi"]
+    if not rumi["first_year"] <= y <= rumi["last_year"] or not (marked or "ota" in langs):
+        return y
+    return y + rumi["offset"] + (1 if m in (1, 2) else 0)
+
+
+def _year_of(mt: re.Match[str], m: int | None, langs: frozenset[str]) -> tuple[int | None, bool]:
+    """The Gregorian year of a match, and whether it was converted from a Rumi year."""
+    if mt.group("y") is None:
+        return None, False
+    if mt.groupdict().get("yg"):
+        return int(mt.group("yg")), False  # "1337 (1921)": the text gives the Gregorian year
+    y = int(mt.group("y"))
+    g = _rumi_year(y, m, langs, bool(mt.groupdict().get("mark")))
+    return g, g != y
+
+
+def _julian_to_gregorian(p: _Point) -> _Point:
+    """Rumi days before 1 Mart 1333 are Julian: 12 days behind in the 1800s, 13 after Feb 1900."""
+    day = dt.date(p.y, p.m, min(p.d, calendar.monthrange(p.y, p.m)[1]))
+    if day >= dt.date.fromisoformat(_lexicon()["rumi"]["julian_until"]):
+        return p
+    day += dt.timedelta(days=13 if day >= dt.date(1900, 3, 1) else 12)
+    return replace(p, y=day.year, m=day.month, d=day.day)
+
+
+def _days_of(text: str) -> tuple[list[int], str]:
+    """Days and how they combine: single, range (28-29), set (11, 27 ve 28) or alt (6 veya 7)."""
+    nums = [int(n) for n in re.findall(r"\d+", text)]
+    if len(nums) == 1:
+        return nums, "single"
+    if re.search(rf"\d\s*[{_DASH}]\s*\d", text):
+        return nums, "range"
+    alt = _lexicon()["interval"]["alternative_words"]
+    word = re.sub(r"[\d\s,.]+", " ", text).strip()
+    return nums, ("alt" if _among(word, alt) else "set")
+
+
+def _make(kind: str, mt: re.Match[str]) -> _Cand | None:
+    """Turn one regex match into a candidate, or None when it is not a valid date."""
+    return _MAKERS[kind](mt)
+
+
+def _cand(mt: re.Match[str], kind: str, points: list[_Point], **kw: Any) -> _Cand:
+    return _Cand(mt.start(), mt.end(), kind, points, **kw)
+
+
+def _make_dmy(mt: re.Match[str]) -> _Cand | None:
+    months, langs = _months_of(mt.group("mon"))
+    if not months:
+        return None
+    if "." in mt.group("days") and langs & {"tr", "ota"}:
+        return None  # "12. Ekim": a number ending a sentence, not a German-style day
+    m = months[-1]
+    y, rumi = _year_of(mt, m, langs)
+    nums, mode = _days_of(mt.group("days"))
+    if mode == "range" and nums[1] <= nums[0]:
+        return None
+    if not all(_valid_day(y, m, d) for d in nums):
+        return None
+    points = [_Point(y, m, d) for d in nums]
+    if rumi:
+        points = [_julian_to_gregorian(p) for p in points]
+    return _cand(mt, "dmy", points, mode=mode, langs=langs)
+
+
+def _make_my(mt: re.Match[str]) -> _Cand | None:
+    months, langs = _months_of(mt.group("mon"))
+    if not months:
+        return None
+    y, _ = _year_of(mt, months[-1], langs)
+    if len(months) == 2 and months[0] != months[1]:
+        return _cand(mt, "my", [_Point(y, months[0]), _Point(y, months[1])], mode="range", langs=langs)
+    return _cand(mt, "my", [_Point(y, months[-1])], langs=langs)
+
+
+def _make_mdy(mt: re.Match[str]) -> _Cand | None:
+    months, langs = _months_of(mt.group("mon"))
+    y, d = int(mt.group("y")), int(mt.group("d"))
+    if not months or not _valid_day(y, months[-1], d):
+        return None
+    return _cand(mt, "mdy", [_Point(y, months[-1], d)], langs=langs)
+
+
+def _make_num(mt: re.Match[str]) -> _Cand | None:
+    y, m, d = int(mt.group("y")), int(mt.group("m")), int(mt.group("d"))
+    if not _valid_day(y, m, d):
+        return None
+    return _cand(mt, "num", [_Point(y, m, d)])
+
+
+def _make_rumi(mt: re.Match[str]) -> _Cand | None:
+    y = int(mt.group("yg")) if mt.group("yg") else _rumi_year(int(mt.group("y")), None, frozenset(), True)
+    return _cand(mt, "year", [_Point(y)])
+
+
+def _make_ym(mt: re.Match[str]) -> _Cand | None:
+    months, langs = _months_of(mt.group("mon"))
+    if not months or _looks_like_number(mt.string, mt.start(), mt.start() + 4):
+        return None
+    return _cand(mt, "my", [_Point(int(mt.group("y")), months[-1])], langs=langs)
+
+
+def _make_year(mt: re.Match[str]) -> _Cand | None:
+    text, y = mt.string, int(mt.group("y"))
+    end = mt.end("y")
+    points = [_Point(y)]
+    if mt.group("y2"):
+        y2s = mt.group("y2")
+        y2 = int(y2s) if len(y2s) == 4 else y // 100 * 100 + int(y2s)
+        if y < y2 <= y + 200:
+            points.append(_Point(y2))
+            end = mt.end()
+    if _looks_like_number(text, mt.start(), end):
+        return None
+    return _Cand(mt.start(), end, "year", points, mode="range" if len(points) == 2 else "single")
+
+
+def _make_month(mt: re.Match[str]) -> _Cand | None:
+    months, langs = _months_of(mt.group("mon"))
+    lex = _lexicon()
+    if not months or not langs & set(lex["bare_month_languages"]):
+        return None
+    surface = mt.group("mon")
+    if not surface[0].isupper():
+        return None
+    if _among(surface, lex["month_also_personal_name"]):
+        tail = _grammar().suffix.match(mt.string, mt.end())
+        if tail and not re.fullmatch(r"[dt][ae]n?(ki)?|[ny]?[ae]", tail.group("w")):
+            return None  # "Kasım'ın": more likely the man than the month
+    return _cand(mt, "month", [_Point(None, months[-1])], langs=langs)
+
+
+def _make_oday(mt: re.Match[str]) -> _Cand | None:
+    if not _valid_day(None, None, int(mt.group("d"))):
+        return None
+    if _looks_like_number(mt.string, mt.start(), mt.end("d")):
+        return None
+    return _cand(mt, "oday", [_Point(None, None, int(mt.group("d")))])
+
+
+def _make_clock(mt: re.Match[str]) -> _Cand | None:
+    return _make_time(mt, said=False)
+
+
+def _make_time(mt: re.Match[str], said: bool = True) -> _Cand | None:
+    """A clock time; `said`: introduced by "saat"."""
+    text = mt.string
+    if _grammar().count_before.search(text[max(0, mt.start() - 12) : mt.start()]):
+        return None  # "3 saat 20 dakika" is a duration
+    if mt.groupdict().get("hw"):
+        hh, mi = _lookup(_lexicon()["clock"]["hour_words"], mt.group("hw")), 0
+    else:
+        hh, mi = int(mt.group("h")), int(mt.group("mi") or 0)
+    if hh > 24 or _looks_like_number(text, mt.start(), mt.end()):
+        return None
+    c = _cand(mt, "time", [_Point(hh=hh, mi=mi)])
+    pod = _grammar().pod_before.search(text[max(0, mt.start() - 25) : mt.start()])
+    if not pod and not said and mt.group("mi") is None:
+        return None  # "8'de" alone is no clock time; "akşam 8'de", "saat 8'de", "8.30'da" are
+    if pod:
+        c.pod = _lookup(_lexicon()["clock"]["parts_of_day"], pod.group("w"))
+        c.start -= len(pod.group(0))
+    return c
+
+
+def _make_rel(mt: re.Match[str]) -> _Cand | None:
+    rel = _lexicon()["relative"]
+    if mt.group("fixed"):
+        off = _lookup(rel["fixed"], mt.group("fixed"))
+    elif mt.group("ord"):
+        off = _lookup(rel["ordinal_words"], mt.group("ord")) - 1
+    else:
+        n = mt.group("n")
+        n = int(n) if n.isdigit() else _lookup(rel["number_words"], n)
+        sign = 1 if _among(mt.group("dir"), rel["after_words"]) else -1
+        off = sign * n * _lookup(rel["units"], mt.group("unit"))
+    c = _cand(mt, "rel", [_Point()], rel=off)
+    pre = _grammar().rel_before.search(mt.string[max(0, mt.start() - 10) : mt.start()])
+    if pre:
+        c.start -= len(pre.group(0))  # "Bundan iki gün sonra"
+    return c
+
+
+_MAKERS = {
+    "dmy": _make_dmy,
+    "mdy": _make_mdy,
+    "my": _make_my,
+    "ym": _make_ym,
+    "num": _make_num,
+    "iso": _make_num,
+    "rumi": _make_rumi,
+    "year": _make_year,
+    "month": _make_month,
+    "oday": _make_oday,
+    "time": _make_time,
+    "clock": _make_clock,
+    "rel": _make_rel,
+}
+
+
+def _looks_like_number(text: str, start: int, end: int) -> bool:
+    """Page, issue, law, article or file numbers: "s. 1921", "No: 1920", "1920 sayılı"."""
+    g = _grammar()
+    before = g.lookalike_before.search(text[max(0, start - 12) : start])
+    return bool(before or g.lookalike_after.match(text, end))
+
+
