@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from histkg.evaluate.events import evaluate_events
 from histkg.evaluate.gold import _gold_codes, load_gold, load_predictions
 from histkg.evaluate.names import evaluate_dates, evaluate_persons, evaluate_places, evaluate_treaties
 from histkg.evaluate.report import Report
@@ -53,7 +54,6 @@ def evaluate(graph_path: Path | str, gold_dir: Path | str) -> Report:
         evaluate_dates(gold, pred, report)
     if "visits" in gold or "treaties" in gold:
         evaluate_places(gold, pred, report)
-    from histkg.evaluate.events import evaluate_events  # it reads this module's report types
 
     evaluate_events(gold, pred, report)
     report.notes.insert(0, "the gold is a sample of the truth (about half): precision counts what it does not "

@@ -6,7 +6,7 @@ RDF formats are serialised by pyoxigraph (rdflib's Turtle and TriG writers
 took seconds on the seeds), from triples and quads sorted here, so the same
 graph always gives the same bytes. JSON-LD is written here, compacted with
 histkg's prefixes. The networks (GraphML, GEXF, co-occurrence) live in
-`networks.py`, the plain files (CSV, GeoJSON) in `tables.py`.
+`networks`, the plain files (CSV, GeoJSON) in `tables`.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from histkg.facts.sentences import Sentence, Slot, starts_with_any
 from histkg.language.lexicon import event_lexicon, name_titles, turkish_lower
+from histkg.language.spelling import similar_spelling
 from histkg.mentions.tokens import is_suffix
 
 
@@ -83,7 +84,6 @@ def same_name(a, b) -> bool:
     """`Voroşilov`, `Varoşilov` and `Kliment Yefromoviç Voroşilov` are one leader."""
     if a is None or b is None:
         return False
-    from histkg.language.spelling import similar_spelling  # resolve imports extract, which imports this module
 
     return similar_spelling(core_name(a.text), core_name(b.text))
 

@@ -2,7 +2,7 @@
 names in them.
 
 Turkish is verb-final and marks roles with case suffixes, so the event rules
-(treaties.py, visits.py) read the suffix after a name (`Kars'ta` where,
+(`treaties`, `visits`) read the suffix after a name (`Kars'ta` where,
 `Ankara'ya` whither, `Sivastopol'dan` whence, `Çiçerin ile … arasında`
 between). Every word list lives in ontology/lexicon/events.json.
 """

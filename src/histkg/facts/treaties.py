@@ -1,16 +1,14 @@
 """Treaties: what a sentence says of a treaty it names (`3 Aralık 1920 Gümrü
 Antlaşması'nı imzalamak`) or describes (`13 Ekim 1921 yılında Kars'ta bir
-dostluk antlaşması`), and the treaty events those facts make once names are
-resolved to entities.
+dostluk antlaşması`): its date, place, sides and signatories (`TreatyFact`).
 
 The words before a treaty's name carry its slots, since Turkish puts
 modifiers before the head and the verb last; a treaty that opens the sentence
 is its subject, dated by the words before the signing verb. `Bu antlaşma`
-speaks of the treaty mentioned just before (`with_antecedents`). A treaty
-described, not named (`Türk-Rus dostluk antlaşması`), joins the one named
-treaty whose kind and parties agree (`Known`). A passive signing with one side
-(`X ile … imza edildi`) leaves out the state the document is about
-(`omitted_side`). Values drawn from the context, not stated, say so
+speaks of the treaty mentioned just before (`with_antecedents`). A passive
+signing with one side (`X ile … imza edildi`) leaves out the state the
+document is about (`omitted_side`); the states a sentence names as sides are
+read in `treaty_parties`. Values drawn from the context, not stated, say so
 (hkg:inference).
 """
 

@@ -1,16 +1,14 @@
 """Journeys: a sentence that names a visit or a delegation opens an episode;
 the sentences after it add travellers, hosts and stops in story order. Facts
-with the same leader, destination and year become one visit event. A head
-of a delegation at a conference (`Konferansta Türk Delegasyon Başkanı X`)
-went to the city of the conference; a journey only planned
-(`ziyareti kararlaştırılmıştı`) is none. A note whose mark a sentence of the
-story holds and that goes on with it is read right after that sentence
-(notes.py).
+are joined into visit events by `resolve.visits`. A head of a delegation at
+a conference went to the city of the conference (`conferences`); a journey
+only planned (`ziyareti kararlaştırılmıştı`) is none. A note whose mark a
+sentence of the story holds and that goes on with it is read right after
+that sentence (`notes`).
 
-Other facts come from journey_phrases.py (a journey told in a phrase, its
-traveller perhaps unnamed), receptions.py (envoys received), postings.py
-and notes.py (a quotation with no subject). A visit whose traveller the
-text does not name is an event of its own, with no leader.
+Other facts come from `journey_phrases` (a journey told in a phrase, its
+traveller perhaps unnamed), `receptions` (envoys received), `postings` and
+`notes` (a quotation with no subject).
 """
 
 from __future__ import annotations

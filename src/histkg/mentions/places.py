@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from histkg.language.gazetteer import Gazetteer
 from histkg.language.lexicon import load_lexicon, load_word_list
 from histkg.mentions.tokens import (
     PLURAL,
@@ -32,7 +33,6 @@ class PlaceGazetteer:
 
     def __init__(self, name: str = "histkg_places", *, lexicon: str = "places.json",
                  min_city_population: int = 15000, max_tokens: int = 3) -> None:
-        from histkg.language.gazetteer import Gazetteer
 
         self.name = name
         self.gazetteer = Gazetteer.load(lexicon, min_city_population)

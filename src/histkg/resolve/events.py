@@ -1,15 +1,13 @@
-"""Events: treaties signed and journeys made, as each sentence states them.
-
-Two steps. `find_facts` reads one document's parsed paragraphs (during
-extraction, document by document) and returns what each sentence says about
-a treaty (treaties.TreatyFact) or a journey (visits.VisitFact), pointing at
-mentions. `resolve_events` (after entity resolution) turns the facts into
-events (event_model.Event) whose slots are entities, and places the treaties
-signed during a visit (signed_during.py).
+"""Events: `resolve_events` (after entity resolution) turns every document's
+facts (`facts.collect.Facts`) into events (`model.Event`) whose slots are
+entities: treaties (`treaties`), visits (`visits`), and the treaties signed
+during a visit (`signed_during`).
 """
 
 from __future__ import annotations
 
+from histkg.language.spelling import slugify
+from histkg.resolve.entity import assign_slugs
 from histkg.resolve.model import Event
 from histkg.resolve.signed_during import signed_during_visits
 from histkg.resolve.treaties import merge_aliases, treaty_events
@@ -20,12 +18,10 @@ def resolve_events(extractions, entities: list) -> list[Event]:
     """Treaty and visit events from every document's facts, their slots linked
     to entities. New treaties (named only by a phrase such as `bir dostluk
     antlaşması` with a date) and merged aliases change `entities` in place."""
-    from histkg.resolve.entity import Entity, assign_slugs, finish  # resolve imports extract, which imports this module
-
     entity_of = {m: e for e in entities for m in e.mentions}
     said_of_treaties = [f for x in extractions if x.facts for f in x.facts.treaties]
-    merge_aliases(said_of_treaties, entities, entity_of, finish)
-    events = treaty_events(said_of_treaties, entities, entity_of, Entity, finish)
+    merge_aliases(said_of_treaties, entities, entity_of)
+    events = treaty_events(said_of_treaties, entities, entity_of)
     said_of_journeys = [f for x in extractions if x.facts for f in x.facts.visits]
     meetings = [f for x in extractions if x.facts for f in x.facts.meetings]
     visits = visit_events(said_of_journeys, meetings, entity_of)
@@ -39,7 +35,6 @@ def resolve_events(extractions, entities: list) -> list[Event]:
 
 
 def assign_event_slugs(events: list[Event]) -> None:
-    from histkg.language.spelling import slugify
 
     seen: dict[str, int] = {}
     for event in sorted((e for e in events if e.kind == "Visit"), key=lambda e: (e.label, e.evidence[0].doc_id, e.evidence[0].start)):

@@ -1,4 +1,8 @@
-"""Treaty events: facts joined into treaties whose slots are entities."""
+"""Treaty events: the facts told of one treaty joined into an event whose slots
+are entities. A treaty described, not named (`Türk-Rus dostluk antlaşması`),
+joins the one named treaty whose kind and parties agree (`Known`); `Paris Paktı
+olarak da bilinen Briand-Kellog Paktı` is one treaty (`merge_aliases`); a treaty
+told only by a phrase and a date becomes an entity of its own (`new_treaty`)."""
 
 from __future__ import annotations
 
@@ -8,11 +12,14 @@ from dataclasses import replace
 from histkg.facts.treaties import TreatyFact, says_enough
 from histkg.language.gazetteer import Gazetteer
 from histkg.language.lexicon import event_lexicon, load_lexicon, turkish_lower
+from histkg.language.spelling import ascii_fold
 from histkg.mentions.treaties import head_form
+from histkg.resolve.entities import resolve_places
+from histkg.resolve.entity import Entity, finish
 from histkg.resolve.model import Event
 
 
-def merge_aliases(facts, entities: list, entity_of: dict, finish) -> None:
+def merge_aliases(facts, entities: list, entity_of: dict) -> None:
     """`Paris Paktı olarak da bilinen Briand-Kellog Paktı`: one treaty."""
     for fact in facts:
         if fact.alias_of is None:
@@ -27,7 +34,7 @@ def merge_aliases(facts, entities: list, entity_of: dict, finish) -> None:
         finish(target)
 
 
-def treaty_events(facts, entities: list, entity_of: dict, Entity, finish) -> list[Event]:
+def treaty_events(facts, entities: list, entity_of: dict) -> list[Event]:
     for fact in facts:
         for slot in fact.parties + fact.implied_parties:
             if slot.mention not in entity_of:
@@ -44,7 +51,7 @@ def treaty_events(facts, entities: list, entity_of: dict, Entity, finish) -> lis
         if treaty is None:
             if not says_enough(told):
                 continue  # `anlaşma imzalamaları`: too little to tell which treaty
-            treaty = new_treaty(told, entity_of, Entity, finish)
+            treaty = new_treaty(told, entity_of)
             entities.append(treaty)
         event = by_entity.setdefault(id(treaty), Event("Treaty", treaty.label, entity=treaty))
         for fact in group:
@@ -168,7 +175,6 @@ def add_claims(event: Event, fact: TreatyFact, entities: list, entity_of: dict, 
 
 def state_named(name: str, entities: list):
     """The place or organization entity a state's name denotes, if the texts name it."""
-    from histkg.language.spelling import ascii_fold
 
     key, place_key = ascii_fold(name).lower(), Gazetteer.load().lookup(name)
     for entity in entities:
@@ -196,8 +202,6 @@ def demonym_state(word: str, doc_id: str, entities: list):
 def state_entity(mention, entities: list, entity_of: dict):
     """The place of a state a treaty rule found (`state_parties`): the entity
     with its gazetteer key, else a new one labelled as the gazetteer names it."""
-    from histkg.resolve.entities import resolve_places
-    from histkg.resolve.entity import finish
 
     key = mention.data
     if not isinstance(key, str) or not key.startswith("geonames:"):
@@ -238,7 +242,7 @@ def same_years(treaty_fact, named: list, entity_of: dict, years: set) -> bool:
     return not years or not known or bool(years & known)
 
 
-def new_treaty(fact, entity_of: dict, Entity, finish):
+def new_treaty(fact, entity_of: dict):
     """A treaty the text names only by what it is and when it was signed."""
     words = [w for w in fact.phrase.text.split() if w not in ("bir", "yeni")]
     words[-1] = head_form(words[-1], compound=len(words) > 1)

@@ -1,4 +1,6 @@
-"""Visit events: journey facts grouped into visits with ordered stops."""
+"""Visit events: journey facts with the same leader, destination and year
+grouped into one visit with ordered stops and its legs. A visit whose
+traveller the text does not name is an event of its own, with no leader."""
 
 from __future__ import annotations
 

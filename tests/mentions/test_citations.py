@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from histkg.mentions.citations import pages_of, place_and_year, title_of
-from histkg.text.corpus import load_corpus
 from histkg.pipeline import extract_document
+from histkg.text.corpus import load_corpus
 
 
 def works_of(text: str, tmp_path: Path, nlp):

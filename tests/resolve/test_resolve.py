@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from histkg.language.spelling import similar_spelling
 from histkg.mentions.extract import Mention
 from histkg.resolve.persons import resolve_persons
-from histkg.language.spelling import similar_spelling
 
 
 def persons(*surfaces: str, section: str = "body"):
@@ -126,9 +126,9 @@ def test_a_quarter_from_the_curated_gazetteer_gets_coordinates_and_no_invented_l
 
 
 def test_an_alias_the_text_gives_joins_the_person(tmp_path):
-    from histkg.text.corpus import load_corpus
     from histkg.pipeline import extract_document
     from histkg.resolve.entities import resolve
+    from histkg.text.corpus import load_corpus
 
     path = tmp_path / "doc.txt"
     path.write_text("Paşa yaveri Selim Nazif'i Demir Paşa takma adıyla Moskova'ya göndermişti. "
@@ -138,9 +138,9 @@ def test_an_alias_the_text_gives_joins_the_person(tmp_path):
 
 
 def test_a_full_name_in_parentheses_after_a_name_is_the_same_person(tmp_path):
-    from histkg.text.corpus import load_corpus
     from histkg.pipeline import extract_document
     from histkg.resolve.entities import resolve
+    from histkg.text.corpus import load_corpus
 
     path = tmp_path / "doc.txt"
     path.write_text("Heyette Erkan-ı Harbiye Kaymakamı Nuri (General Nuri Kantaroğlu) Bey de bulunuyordu. "

@@ -8,10 +8,7 @@ import shutil
 import pytest
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS, SH, SKOS
-
-from histkg.rdf.namespaces import HKG
-from histkg.rdf.validate import Finding, ValidationResult, ValidationSetupError, load_ontology, load_shapes, validate
-from test_shapes import (
+from shape_graphs import (
     CLAIM,
     ORG,
     PERSON,
@@ -21,6 +18,9 @@ from test_shapes import (
     add_claim,
     build_valid_graph,
 )
+
+from histkg.rdf.namespaces import HKG
+from histkg.rdf.validate import Finding, ValidationResult, ValidationSetupError, load_ontology, load_shapes, validate
 
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 EX = Namespace("https://example.org/")

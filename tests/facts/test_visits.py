@@ -6,9 +6,9 @@ name in them is in any file of ontology/."""
 from __future__ import annotations
 
 import pytest
+from event_graphs import build_texts, built_once, labels, only, places, stop_inferences, visit_labels
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
-from test_events import build_texts, built_once, inferences, labels, only
 
 from histkg.evaluate.events import visit_node
 from histkg.rdf.namespaces import HKG
@@ -49,19 +49,6 @@ postings_graph = built_once({"a.txt": POSTINGS_TEXT})
 
 
 appointment_graph = built_once({"a.txt": APPOINTMENT_TEXT})
-
-
-def ordered_stops(graph, visit) -> list:
-    return sorted(graph.objects(visit, HKG.stop), key=lambda s: int(graph.value(s, HKG.order)))
-
-
-def places(graph, visit) -> list[str]:
-    return [str(graph.value(graph.value(s, HKG.place), SKOS.prefLabel)) for s in ordered_stops(graph, visit)]
-
-
-def stop_inferences(graph, visit) -> list[str]:
-    """The hkg:inference of each stop's place claim, in order ('' where the passage states the place)."""
-    return [" ".join(inferences(graph, s, HKG.place)) for s in ordered_stops(graph, visit)]
 
 
 def test_each_envoy_of_a_list_goes_to_the_capital_the_heading_names(postings_graph):
@@ -221,10 +208,6 @@ NOT_MADE_TEXT = (
 
 
 not_made_graph = built_once({"a.txt": NOT_MADE_TEXT})
-
-
-def visit_labels(graph) -> list[str]:
-    return [str(graph.value(v, SKOS.prefLabel)) for v in graph.subjects(RDF.type, HKG.Visit)]
 
 
 def test_a_journey_only_planned_or_awaited_is_no_visit(not_made_graph):

@@ -7,8 +7,7 @@ ontology/."""
 
 from __future__ import annotations
 
-from test_events import built_once, claims_of, labels, only
-from test_visits import places, stop_inferences, visit_labels
+from event_graphs import built_once, claims_of, labels, only, places, stop_inferences, visit_labels
 
 from histkg.rdf.namespaces import HKG
 

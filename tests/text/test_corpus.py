@@ -10,7 +10,7 @@ import pytest
 
 from histkg.text.corpus import CorpusError, Document, decode, load_catalog, load_corpus
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 # Encodable in every encoding under test (no curly quotes: ISO-8859-9 has none); the CRLF
 # shows that decoding converts nothing.

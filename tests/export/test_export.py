@@ -20,13 +20,18 @@ import networkx as nx
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
+from hand_built import add_annotation
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, RDF, SKOS, XSD
-from hand_built import add_annotation
 
-from histkg.pipeline import OUTPUTS
 from histkg.cli import main
+from histkg.export.networks import (
+    attribute_types,
+    cooccurrence_network,
+    event_network,
+    merge_spells,
+)
 from histkg.export.registry import (
     EXPORTERS,
     EXTENSIONS,
@@ -36,13 +41,8 @@ from histkg.export.registry import (
     export,
     load_graph,
 )
+from histkg.pipeline import OUTPUTS
 from histkg.rdf.namespaces import HKG, SCHEMA
-from histkg.export.networks import (
-    attribute_types,
-    cooccurrence_network,
-    event_network,
-    merge_spells,
-)
 
 ID = "https://w3id.org/histkg/id/"
 GEXF_NS = "{http://gexf.net/1.3}"
@@ -552,7 +552,7 @@ def test_seeds_csv_tables_parse_and_claims_quote_the_source(seeds_build):
     _, claims = read_csv(out / "graph-csv" / "claims.csv")
     assert claims
     for row in claims[:50]:
-        text = texts.setdefault(row["source_file"], (Path(__file__).parents[1] / row["source_file"]).read_text(encoding="utf-8"))
+        text = texts.setdefault(row["source_file"], (Path(__file__).parents[2] / row["source_file"]).read_text(encoding="utf-8"))
         assert text[int(row["start"]):int(row["end"])] == row["quote"]
     _, entities = read_csv(out / "graph-csv" / "entities.csv")
     assert {"Person", "Place", "Organization"} <= {row["type"] for row in entities}

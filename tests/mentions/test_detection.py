@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from histkg.text.corpus import load_corpus
 from histkg.pipeline import extract_document
+from histkg.text.corpus import load_corpus
 
 
 def extraction(text: str, tmp_path: Path, nlp):

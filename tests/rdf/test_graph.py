@@ -12,10 +12,10 @@ from rdflib import Graph, Literal
 from rdflib.namespace import RDF, SKOS
 
 from histkg.pipeline import build
-from histkg.text.corpus import load_corpus
 from histkg.rdf.namespaces import HKG, OA
+from histkg.text.corpus import load_corpus
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def test_same_input_gives_byte_identical_turtle(small_corpus, tmp_path):

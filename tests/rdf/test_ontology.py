@@ -7,8 +7,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
 
 from histkg.language import resources
-from histkg.rdf.namespaces import CRM, HKG, PROV, SCHEMA, SEM
 from histkg.language.resources import ontology_file
+from histkg.rdf.namespaces import CRM, HKG, PROV, SCHEMA, SEM
 
 ONTOLOGY_IRI = URIRef("https://w3id.org/histkg/ontology")
 HKG_NS = str(HKG._NS)

@@ -5,9 +5,8 @@ in them are invented, and no name in them is in any file of ontology/."""
 
 from __future__ import annotations
 
+from event_graphs import built_once, claims_of, labels, only, places, stop_inferences, visit_labels
 from rdflib.namespace import RDF, SKOS
-from test_events import built_once, claims_of, labels, only
-from test_visits import places, stop_inferences, visit_labels
 
 from histkg.rdf.namespaces import HKG
 

@@ -5,8 +5,8 @@ persons, towns and treaties in them are invented or in no file of ontology/
 
 from __future__ import annotations
 
+from event_graphs import build_texts, inferences, labels, only
 from rdflib.namespace import OWL, RDF, SKOS
-from test_events import build_texts, inferences, labels, only
 
 from histkg.rdf.namespaces import HKG
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from histkg.language.dates import DateMatch, find_dates, typed_value
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "gold" / "dates.json"
 SEEDS = {"000": ROOT / "seeds" / "000_59a8525e37afcabc.txt", "004": ROOT / "seeds" / "004_8291bc0ffa594f53.txt"}
 

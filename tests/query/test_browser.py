@@ -11,7 +11,7 @@ import os
 import shutil
 
 import pytest
-from test_serve import running_server
+from servers import running_server
 
 from histkg.query.sparql import catalogue
 

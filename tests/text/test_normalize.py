@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from histkg.text.normalize import CleanText, normalize
 from histkg.text.layout import Segment
+from histkg.text.normalize import CleanText, normalize
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SEED_000 = SEEDS / "000_59a8525e37afcabc.txt"
 SEED_004 = SEEDS / "004_8291bc0ffa594f53.txt"
 REMOVABLE = re.compile(r"[\s\-\u00ad]")  # what repairs may drop inside a word

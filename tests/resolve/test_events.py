@@ -4,13 +4,10 @@ tests: no name in them is in any file of ontology/."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-from rdflib import Literal, URIRef
+from event_graphs import build_texts, built_once, claims_of, labels, only
+from rdflib import Literal
 from rdflib.namespace import RDF, SKOS, XSD
 
-from histkg.pipeline import build
 from histkg.export.registry import as_graph
 from histkg.rdf.namespaces import HKG
 
@@ -27,43 +24,6 @@ VISIT_TEXT = (
     "9 Mayıs 1927'de heyet Bakü'ye geçti. "
     "Heyet 13 Mayıs 1927 pazartesi günü Bakü'den ayrıldı.\n"
 )
-
-
-def build_texts(tmp_path: Path, texts: dict[str, str]):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name, text in texts.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    result = build([folder])
-    return result, as_graph(result.dataset)
-
-
-def built_once(texts: dict[str, str]):
-    """A fixture for a module's tests: (build result, graph) of `texts` (file
-    name -> text), built once for them all."""
-    @pytest.fixture(scope="module")
-    def built(tmp_path_factory):
-        return build_texts(tmp_path_factory.mktemp("texts"), texts)
-    return built
-
-
-def labels(graph, nodes) -> set[str]:
-    return {str(graph.value(node, SKOS.prefLabel)) for node in nodes}
-
-
-def only(graph, cls, label_part: str) -> URIRef:
-    nodes = [n for n in graph.subjects(RDF.type, cls) if label_part in str(graph.value(n, SKOS.prefLabel))]
-    assert len(nodes) == 1, (label_part, [graph.value(n, SKOS.prefLabel) for n in graph.subjects(RDF.type, cls)])
-    return nodes[0]
-
-
-def claims_of(graph, subject, predicate) -> list[URIRef]:
-    return [c for c in graph.subjects(HKG.subject, subject) if graph.value(c, HKG.predicate) == predicate]
-
-
-def inferences(graph, subject, predicate) -> list[str]:
-    """The hkg:inference of every claim on `subject` for `predicate` ('' where the passage states it)."""
-    return [str(graph.value(c, HKG.inference) or "") for c in claims_of(graph, subject, predicate)]
 
 
 treaty_graph = built_once({"a.txt": TREATY_TEXT})

@@ -13,11 +13,11 @@ from rdflib.namespace import SKOS, XSD
 
 from histkg.cli import main
 from histkg.evaluate.gold import Occurrence, find_all, inside_another_name, maximal, name_pattern
-from histkg.evaluate.scoring import evaluate
 from histkg.evaluate.names import place_name
+from histkg.evaluate.scoring import evaluate
 from histkg.rdf.namespaces import HKG, OA
 
-GOLD = Path(__file__).parent / "gold"
+GOLD = Path(__file__).parents[1] / "gold"
 BASE = "https://example.org/id/"
 
 TEXT = (
@@ -284,8 +284,8 @@ def test_the_seeds_event_slots_count_gumru_dates_by_source(seeds_graph):
 
 
 def test_a_gold_treaty_named_by_a_common_noun_is_found_by_its_signing_date():
-    from histkg.evaluate.gold import Predictions
     from histkg.evaluate.events import treaty_node
+    from histkg.evaluate.gold import Predictions
 
     graph, source = Graph(), URIRef(BASE + "source/000")
     for slug, label, day in [("t/peace", "barış (Gürcistan, 1920-05-07)", "1920-05-07"),

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from histkg.text.corpus import load_corpus
 from histkg.pipeline import extract_document
+from histkg.text.corpus import load_corpus
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def mentions_of(text: str, tmp_path: Path, nlp) -> dict[str, set[str]]:
