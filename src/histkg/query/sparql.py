@@ -77,7 +77,7 @@ class QueryResult:
 
 
 def catalogue() -> dict[str, NamedQuery]:
-    """Every named query shipped in histkg/queries/*.rq, sorted by name."""
+    """Every named query shipped in histkg/query/queries/*.rq, sorted by name."""
     folder = resources.files("histkg.query") / "queries"
     files = sorted((entry for entry in folder.iterdir() if entry.name.endswith(".rq")), key=lambda e: e.name)
     return {entry.name[:-3]: parse_named_query(entry.name[:-3], entry.read_text(encoding="utf-8"))
