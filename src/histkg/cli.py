@@ -8,6 +8,7 @@ exit code 2 (exit 1 means the graph does not conform), as pySHACL's CLI does.
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 
 import click
@@ -120,28 +121,58 @@ def export(graph: Path, fmt: str, output: Path | None) -> None:
 
 
 @main.command()
-@click.argument("graph", required=False, default=Path("out/graph.ttl"), type=click.Path(path_type=Path))
-@click.option("--gold", "gold_dir", required=True, type=click.Path(path_type=Path),
+@click.argument("graph", required=False, type=click.Path(path_type=Path))
+@click.option("--gold", "gold_dir", type=click.Path(path_type=Path),
               help="Folder with persons.json, not_persons.json, treaties.json, dates.json, visits.json.")
+@click.option("--corpus", "corpus_dir", type=click.Path(path_type=Path),
+              help="A corpus folder: each NN-genre-slug.txt with its gold NN-genre-slug.json beside it.")
 @click.option("--json", "as_json", is_flag=True, help="Print the numbers (and the lists) as JSON.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list missed gold items and unmatched predictions.")
-def evaluate(graph: Path, gold_dir: Path, as_json: bool, verbose: bool) -> None:
-    """Measure extraction quality of a built GRAPH (default out/graph.ttl) against gold annotations.
+def evaluate(graph: Path | None, gold_dir: Path | None, corpus_dir: Path | None, as_json: bool, verbose: bool) -> None:
+    """Measure extraction quality of a built GRAPH against gold annotations.
 
-    Prints strict (same span) and fuzzy (overlap) precision, recall and F1 of the
-    mentions of persons, treaties, dates and places, entity-level scores, merge
-    accuracy and date normalisation accuracy.
+    With --gold (the seeds' gold; GRAPH defaults to out/graph.ttl): strict (same
+    span) and fuzzy (overlap) precision, recall and F1 of the mentions of
+    persons, treaties, dates and places, entity-level scores, merge accuracy,
+    date normalisation and event slots.
 
+    With --corpus: scores document by document (persons, places,
+    organizations, date values, treaty and journey slots), one table per
+    measure and one per genre. Without GRAPH the corpus is built first.
+
+    \b
     Example: histkg evaluate --gold tests/gold out/graph.ttl --verbose
+             histkg evaluate --corpus tests/corpus
     """
+    from histkg.evaluate.corpus import evaluate_corpus
     from histkg.evaluate.report import EvaluationError
     from histkg.evaluate.scoring import evaluate as run_evaluate
 
+    if (gold_dir is None) == (corpus_dir is None):
+        raise UserError("give one of --gold DIR or --corpus DIR")
     try:
-        report = run_evaluate(graph, gold_dir)
+        if gold_dir is not None:
+            report = run_evaluate(graph or Path("out/graph.ttl"), gold_dir)
+        elif graph is not None:
+            report = evaluate_corpus(corpus_dir, graph)
+        else:
+            with tempfile.TemporaryDirectory(prefix="histkg-evaluate-") as folder:
+                report = evaluate_corpus(corpus_dir, built_graph(corpus_dir, Path(folder)))
     except EvaluationError as error:
         raise UserError(str(error)) from None
     click.echo(report.to_json() if as_json else report.to_text(verbose))
+
+
+def built_graph(corpus_dir: Path, folder: Path) -> Path:
+    """The graph of a corpus, built into `folder` (written even where it does not conform: it is scored, not published)."""
+    from histkg.export.registry import GraphData
+    from histkg.pipeline import build as run_build
+
+    try:
+        result = run_build([corpus_dir])
+    except CorpusError as error:
+        raise UserError(str(error)) from None
+    return export_graph(GraphData(result.dataset), "trig", folder / "graph.trig")
 
 
 def stdout_is_terminal() -> bool:

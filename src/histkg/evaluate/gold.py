@@ -215,17 +215,29 @@ def load_predictions(graph_path: Path, codes: set[str]) -> Predictions:
         expected = graph.value(source, HKG.sha256)
         if expected is not None and hashlib.sha256(raw).hexdigest() != str(expected):
             notes.append(f"{path} changed since the build (sha256 differs): offsets may be wrong")
-    mentions: dict[str, list[Mention]] = {kind: [] for kind in KINDS}
+    mentions, mismatched = read_mentions(graph, code_of_source, texts)
     labels: dict[str, str] = {}
     edtf: dict[str, str] = {}
-    mismatched = 0
-    for kind, cls in KINDS.items():
+    for cls in KINDS.values():
         for node in graph.subjects(RDF.type, cls):
-            key = str(node)
-            labels[key] = _label(graph, node)
+            labels[str(node)] = _label(graph, node)
             value = graph.value(node, HKG.edtf)
             if value is not None:
-                edtf[key] = str(value)
+                edtf[str(node)] = str(value)
+    if mismatched:
+        notes.append(f"{mismatched} annotations whose oa:exact differs from the source text at their offsets")
+    return Predictions(texts, mentions, labels, edtf, notes, graph, code_of_source)
+
+
+def read_mentions(graph: Graph, code_of_source: dict, texts: dict[str, str],
+                  kinds: dict = KINDS) -> tuple[dict[str, list[Mention]], int]:
+    """The mentions of every node of `kinds` in the sources that have a code,
+    by kind; and how many annotations quote other words than the text holds
+    at their offsets."""
+    mentions: dict[str, list[Mention]] = {kind: [] for kind in kinds}
+    mismatched = 0
+    for kind, cls in kinds.items():
+        for node in graph.subjects(RDF.type, cls):
             for annotation in graph.objects(node, HKG.evidence):
                 target = graph.value(annotation, OA.hasTarget)
                 code = code_of_source.get(graph.value(target, OA.hasSource)) if target is not None else None
@@ -243,10 +255,8 @@ def load_predictions(graph_path: Path, codes: set[str]) -> Predictions:
                     continue
                 if texts[code][start:end] != exact:
                     mismatched += 1
-                mentions[kind].append(Mention(code, start, end, exact, key))
-    if mismatched:
-        notes.append(f"{mismatched} annotations whose oa:exact differs from the source text at their offsets")
-    return Predictions(texts, mentions, labels, edtf, notes, graph, code_of_source)
+                mentions[kind].append(Mention(code, start, end, exact, str(node)))
+    return mentions, mismatched
 
 
 def _read_json(path: Path) -> list:

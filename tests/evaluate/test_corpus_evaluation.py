@@ -1,0 +1,132 @@
+"""`histkg evaluate --corpus`: a corpus scored document by document, on a
+hand-built graph whose every figure can be counted by hand, and on the
+development corpus itself."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hand_built import add_annotation
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SKOS, XSD
+
+from histkg.cli import main
+from histkg.evaluate.corpus import evaluate_corpus, load_corpus_gold
+from histkg.rdf.namespaces import HKG
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+ID = "https://example.org/id/"
+TEXT = ("Hariciye Vekili Ahmet Rasim Bey 3 Mayıs 1927'de Batum'dan hareket etti. "
+        "Ben o gün Tiflis'e vardım. Kara Deniz sakindi.\n")
+GOLD = {
+    "genre": "memoir",
+    "persons": [{"name": "Ahmet Rasim Bey", "variants": ["Ahmet Rasim Bey"], "role": "actor"}],
+    "places": [{"name": "Batum", "variants": ["Batum"], "kind": "city"},
+               {"name": "Tiflis", "variants": ["Tiflis"], "kind": "city"},
+               {"name": "Karadeniz", "variants": ["Kara Deniz"], "kind": "water"}],
+    "organizations": [],
+    "not_persons": ["Hariciye Vekili"],
+    "not_places": ["Ben"],
+    "dates": [{"text": "3 Mayıs 1927", "value": "1927-05-03"}],
+    "treaties": [],
+    "journeys": [{"leader": "Ahmet Rasim Bey", "travellers": [], "origin": "Batum", "destination": "Tiflis",
+                  "start": "1927-05-03", "end": None, "stops": ["Tiflis"], "hosts": []}],
+}
+
+
+def at(word: str) -> int:
+    return TEXT.index(word)
+
+
+def node(graph: Graph, kind: str, slug: str, label: str, source: URIRef, *words: str) -> URIRef:
+    """A node of `kind` labelled `label`, with one mention of each of `words` in the text."""
+    subject = URIRef(f"{ID}{kind.lower()}/{slug}")
+    graph.add((subject, RDF.type, HKG[kind]))
+    graph.add((subject, SKOS.prefLabel, Literal(label, lang="tr")))
+    for word in words:
+        annotation = URIRef(f"{ID}annotation/{slug}/{at(word)}")
+        graph.add((subject, HKG.evidence, add_annotation(graph, annotation, source, at(word), word, TEXT)))
+    return subject
+
+
+@pytest.fixture
+def case(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "01-memoir-test.txt").write_text(TEXT, encoding="utf-8")
+    (corpus / "01-memoir-test.json").write_text(json.dumps(GOLD, ensure_ascii=False), encoding="utf-8")
+    graph = Graph()
+    source = URIRef(f"{ID}source/01")
+    graph.add((source, HKG.file, Literal("corpus/01-memoir-test.txt")))
+    rasim = node(graph, "Person", "ahmet-rasim", "Ahmet Rasim Bey", source, "Ahmet Rasim")
+    node(graph, "Person", "hariciye", "Hariciye", source, "Hariciye")  # inside a not_persons string: wrong
+    node(graph, "Person", "kara", "Kara", source, "Kara")  # a gold place's word, no judgement by the gold
+    node(graph, "Place", "batum", "Batum", source, "Batum")
+    tiflis = node(graph, "Place", "tiflis", "Tiflis", source, "Tiflis")
+    node(graph, "Place", "ben", "Ben", source, "Ben")  # a not_places string typed Place
+    date = node(graph, "TimeSpan", "1927-05-03", "3 Mayıs 1927", source, "3 Mayıs 1927'de")
+    graph.add((date, HKG.edtf, Literal("1927-05-03")))
+    visit = node(graph, "Visit", "rasim-tiflis", "Ahmet Rasim Bey → Tiflis", source, "hareket etti")
+    graph.add((visit, HKG.leader, rasim))
+    graph.add((visit, HKG.destination, tiflis))
+    graph.add((visit, HKG.startDate, Literal("1927-05-04", datatype=XSD.date)))  # one day off: wrong
+    stop = URIRef(f"{visit}/stop/1")
+    graph.add((visit, HKG.stop, stop))
+    graph.add((stop, HKG.place, tiflis))
+    graph.add((stop, HKG.order, Literal(1)))
+    path = tmp_path / "graph.ttl"
+    graph.serialize(path, format="turtle")
+    return corpus, path
+
+
+def counts(report, measure: str) -> tuple[int, int]:
+    return tuple(report.total().counts[measure])
+
+
+def test_every_figure_of_a_hand_built_graph_counts_as_by_hand(case):
+    report = evaluate_corpus(*case)
+    assert counts(report, "persons recall") == (1, 1)
+    assert counts(report, "persons precision, judged") == (1, 2)  # Hariciye is wrong, Kara not judged
+    assert counts(report, "persons precision, raw") == (1, 3)
+    assert counts(report, "places recall") == (2, 3)  # Kara Deniz missed
+    assert counts(report, "not_places typed Place") == (1, 0)
+    assert counts(report, "dates value recall") == (1, 1)
+    assert counts(report, "journeys found") == (1, 1)
+    assert counts(report, "journey start") == (0, 1)
+    assert counts(report, "journey stops in order") == (1, 1)
+    assert report.unjudged == ["01-memoir-test: Kara"]
+
+
+def test_the_report_has_a_table_per_measure_and_per_genre_and_json(case):
+    report = evaluate_corpus(*case)
+    text = report.to_text(verbose=True)
+    assert "places recall" in text and "per genre:" in text and "memoir" in text
+    assert "not_places typed Place: Ben" in text
+    data = json.loads(report.to_json())
+    assert data["genres"]["memoir"]["persons recall"]["value"] == 1.0
+    assert data["documents"]["01-memoir-test"]["places recall"] == {"value": 0.667, "hits": 2, "chances": 3}
+
+
+def test_cli_scores_a_graph_and_says_one_line_for_a_missing_corpus(case, tmp_path):
+    corpus, graph = case
+    result = CliRunner().invoke(main, ["evaluate", "--corpus", str(corpus), str(graph), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["total"]["dates value recall"]["hits"] == 1
+    missing = CliRunner().invoke(main, ["evaluate", "--corpus", str(tmp_path / "nowhere"), str(graph)])
+    assert missing.exit_code == 2 and len(missing.output.strip().splitlines()) == 1
+
+
+def test_cli_wants_one_of_gold_or_corpus(case):
+    corpus, graph = case
+    result = CliRunner().invoke(main, ["evaluate", "--corpus", str(corpus), "--gold", "tests/gold", str(graph)])
+    assert result.exit_code == 2 and "one of --gold DIR or --corpus DIR" in result.output
+
+
+def test_every_corpus_gold_file_is_read_with_its_text():
+    documents = load_corpus_gold(CORPUS)
+    assert len(documents) == 30
+    assert {d.genre for d in documents} == {"academic", "encyclopedia", "newspaper", "memoir", "chronology",
+                                            "biography", "conference"}
