@@ -148,7 +148,7 @@ def test_ottoman_name_split_over_a_line():
     [
         ("Meclis 23 Nisan 1336 Rumi günü açıldı.", "1920-04-23"),
         ("Cumhuriyet 29 Teşrinievvel 1339'da ilan edildi.", "1923-10-29"),
-        ("Tarih: Kânûn-ı Sânî 1337.", "1922-01"),  # Rumi 1337 began in March 1921
+        ("Tarih: Kânûn-ı Sânî 1337.", "1921-01"),  # from 1334 the Rumi year begins in January: Y+584
         ("Kanun 15 Mart 1337 (1921) tarihlidir.", "1921-03-15"),  # the Gregorian year given wins
         ("Vesika 3 Mart 1332 Rumi tarihlidir.", "1916-03-16"),  # Julian before 1917: +13 days
         ("Mektup 1336 R. senesinde yazıldı.", "1920"),
@@ -160,6 +160,101 @@ def test_rumi_years_are_converted_only_when_marked(text, edtf):
 
 def test_unmarked_13xx_year_is_not_a_date():
     assert edtfs("Eser 1336 sayfadır; hicri 1336 senesi.") == []
+
+
+@pytest.mark.parametrize(
+    "text, edtf",
+    [
+        ("Muahede 10 Nisan 1290 tarihinde imzalandı.", "1874-04-22"),  # Julian day: +12 in the 1800s
+        ("Nota 5 Şubat 1310'da verildi.", "1895-02-17"),  # Şubat 1310 falls in 1895 (year began in Mart)
+        ("Nota 6 Şubat 1338'de verildi.", "1922-02-06"),  # from 1334 Şubat is in the same year
+        ("Vali Mayıs 1339'da değişti.", "1923-05"),
+        ("Heyet 1339 Mayısında döndü.", "1923-05"),
+        ("Kanun 1336 senesinde çıktı.", "1920"),
+    ],
+)
+def test_rumi_day_and_month_with_a_turkish_month_name(text, edtf):
+    assert edtfs(text) == [edtf]
+
+
+@pytest.mark.parametrize(
+    "text, edtf",
+    [
+        ("Ferman 14 Şaban 1290 tarihinde çıktı.", "1873-10-07"),
+        ("Ferman 1 Muharrem 1296'da okundu.", "1878-12-26"),
+        ("İrade 3 Şevval 1301 tarihlidir.", "1884-07-27"),
+        ("İrade 3 Şevvâl 1301 tarihlidir.", "1884-07-27"),
+        ("Sefaret Receb 1284'te kuruldu.", "1867-11"),  # the Gregorian month of its 15th day
+    ],
+)
+def test_hicri_dates_are_converted(text, edtf):
+    assert edtfs(text) == [edtf]
+
+
+def test_hicri_month_name_that_is_also_a_given_name():
+    assert values("Recep 1950'de doğdu.") == [("1950'de", "1950")]
+
+
+@pytest.mark.parametrize(
+    "text, calendar",
+    [
+        ("Ferman 14 Şaban 1290 tarihinde çıktı.", "hicri"),
+        ("Muahede 10 Nisan 1290 tarihinde imzalandı.", "rumi"),
+        ("Muahede 10 Nisan 1925 tarihinde imzalandı.", "gregorian"),
+        ("Gazete, 26 Teşrinievvel 1933.", "gregorian"),
+    ],
+)
+def test_the_match_names_the_calendar_the_text_used(text, calendar):
+    assert one(text).calendar == calendar
+
+
+def test_a_day_and_its_equivalents_in_other_calendars_are_not_a_range():
+    text = "Perşembe 2 Haziran 1927 — 2 Haziran 1343 — 1 Zilhicce 1345"
+    assert [(m.edtf, m.calendar) for m in find_dates(text)] == [
+        ("1927-06-02", "gregorian"), ("1927-06-02", "rumi"), ("1927-06-02", "hicri")
+    ]
+
+
+def test_a_day_glossed_in_another_calendar_after_a_slash_is_one_day_twice():
+    text = "Tören (2 Haziran 1343 / 1 Zilhicce 1345) günü yapıldı."
+    assert [(m.edtf, m.calendar) for m in find_dates(text)] == [("1927-06-02", "rumi"), ("1927-06-02", "hicri")]
+
+
+def test_a_calendar_word_before_a_date_names_its_calendar():
+    text = "Vapur 1 Mayıs 1290'da kalktı; Rumi 5 Mayıs'ta, Frengi 17 Mayıs'ta vardı."
+    assert edtfs(text) == ["1874-05-13", "1874-05-17", "1874-05-17"]
+
+
+def test_an_ottoman_month_without_a_year_before_1917_is_julian():
+    text = "Vapur 3 Teşrinievvel 1310'da kalktı ve 9 Teşrinievvel Cuma günü vardı."
+    assert edtfs(text) == ["1894-10-15", "1894-10-21"]
+
+
+@pytest.mark.parametrize(
+    "text, edtf",
+    [
+        ("Görüşmeler Mart-Haziran 1925 arasında sürdü.", "1925-03/1925-06"),
+        ("Görüşmeler Ocak–Şubat 1930'da sürdü.", "1930-01/1930-02"),
+    ],
+)
+def test_a_range_of_months_in_one_year(text, edtf):
+    assert edtfs(text) == [edtf]
+
+
+@pytest.mark.parametrize(
+    "text, edtf",
+    [
+        ("1925 yılında elçi 12 Temmuzda geldi.", ["1925", "1925-07-12"]),
+        ("Heyet 1930 Kânunusanisinde döndü.", ["1930-01"]),
+        ("Vapur 1927 senesi Martında kalktı.", ["1927-03"]),
+    ],
+)
+def test_old_orthography_glues_the_case_suffix_to_the_month(text, edtf):
+    assert edtfs(text) == edtf
+
+
+def test_ottoman_month_written_as_one_word():
+    assert edtfs("Mektup 19 Birinciteşrin 1938 tarihlidir.") == ["1938-10-19"]
 
 
 # --------------------------------------------------------------------------- foreign months (citations)

@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from convertdate import islamic, julian
+
 from histkg.language.months import _DASH, _among, _grammar, _key, _lexicon, _lookup
 
 
@@ -39,6 +41,7 @@ class _Cand:
     langs: frozenset[str] = frozenset()
     citation: bool = False  # a reference's date, an aside in parentheses, a "tarihli" date
     quoted: bool = False  # a relative day inside a quotation
+    calendar: str = ""  # "gregorian" | "rumi" | "hicri"; "" until a date without a year finds one
 
     @property
     def dated(self) -> bool:
@@ -59,38 +62,91 @@ def _valid_day(y: int | None, m: int | None, d: int | None) -> bool:
 
 
 def _months_of(text: str) -> tuple[list[int], frozenset[str]]:
+    """The month of a name, or the two of "Birinci Teşrin/Ekim" (a gloss) or "Mart-Haziran" (a range)."""
     g = _grammar()
-    hits = [g.months.get(_key(part)) for part in text.split("/")]
-    if any(h is None for h in hits):
-        return [], frozenset()
-    return [h[0] for h in hits], frozenset().union(*(h[1] for h in hits))
+    whole = g.months.get(_key(text))
+    if whole:
+        return [whole[0]], whole[1]
+    for sep in re.finditer(rf"\s*[/{_DASH}]\s*", text):
+        a, b = g.months.get(_key(text[: sep.start()])), g.months.get(_key(text[sep.end() :]))
+        if a and b:
+            return [a[0], b[0]], a[1] | b[1]
+    return [], frozenset()
 
 
-def _rumi_year(y: int, m: int | None, langs: frozenset[str], marked: bool) -> int:
+# --------------------------------------------------------------------------- calendars
+
+
+def _said_calendar(text: str, start: int) -> re.Match[str] | None:
+    """A word just before a date that names its calendar: "Rumi 19 Haziran", "Frengi 1 Temmuz"."""
+    return _grammar().calendar_before.search(text[max(0, start - 30) : start])
+
+
+def _calendar_of(mt: re.Match[str], langs: frozenset[str], y: int | None, month: bool) -> str:
+    """The calendar the text wrote the date in; "" for a date without a year that names none."""
+    if "hicri" in langs:
+        return "hicri"
+    said = _said_calendar(mt.string, mt.start())
+    said_cal = _grammar().calendar_words[_key(said.group("w"))] if said else ""
+    if y is None:
+        return said_cal if said_cal != "hicri" else ""
     rumi = _lexicon()["rumi"]
-    if not rumi["first_year"] <= y <= rumi["last_year"] or not (marked or "ota" in langs):
-        return y
-    return y + rumi["offset"] + (1 if m in (1, 2) else 0)
+    if said_cal in ("gregorian", "hicri") or mt.groupdict().get("yg"):
+        return "gregorian"  # "1337 (1921)": the text gives the Gregorian year
+    if not rumi["first_year"] <= y <= rumi["last_year"]:
+        return "gregorian"
+    groups = mt.groupdict()
+    return "rumi" if month or said_cal or groups.get("mark") or groups.get("sene") else "gregorian"
 
 
-def _year_of(mt: re.Match[str], m: int | None, langs: frozenset[str]) -> tuple[int | None, bool]:
-    """The Gregorian year of a match, and whether it was converted from a Rumi year."""
-    if mt.group("y") is None:
-        return None, False
+def _text_year(mt: re.Match[str]) -> int | None:
     if mt.groupdict().get("yg"):
-        return int(mt.group("yg")), False  # "1337 (1921)": the text gives the Gregorian year
-    y = int(mt.group("y"))
-    g = _rumi_year(y, m, langs, bool(mt.groupdict().get("mark")))
-    return g, g != y
+        return int(mt.group("yg"))
+    return int(mt.group("y")) if mt.group("y") else None
 
 
-def _julian_to_gregorian(p: _Point) -> _Point:
-    """Rumi days before 1 Mart 1333 are Julian: 12 days behind in the 1800s, 13 after Feb 1900."""
-    day = dt.date(p.y, p.m, min(p.d, calendar.monthrange(p.y, p.m)[1]))
-    if day >= dt.date.fromisoformat(_lexicon()["rumi"]["julian_until"]):
+def _valid_in(calendar: str, y: int | None, m: int | None, d: int | None) -> bool:
+    """A day valid in the calendar the text used (Rumi days are Julian: 29 Şubat 1315 is a day)."""
+    if calendar == "hicri":
+        hicri = _lexicon()["hicri"]
+        return y is not None and hicri["first_year"] <= y <= hicri["last_year"] and (d is None or 1 <= d <= hicri["day_max"])
+    if calendar == "rumi" and None not in (y, m, d):
+        return 1 <= d <= julian.month_length(y + _lexicon()["rumi"]["offset"], m)
+    return _valid_day(y, m, d)
+
+
+def _from_rumi(p: _Point) -> _Point:
+    """Rumi year Y is Gregorian Y+584, Y+585 in Ocak and Şubat while the year began in Mart."""
+    rumi = _lexicon()["rumi"]
+    jan_feb = p.m in (1, 2) and p.y < rumi["january_from"]
+    return _julian_day(replace(p, y=p.y + rumi["offset"] + (1 if jan_feb else 0)))
+
+
+def _julian_day(p: _Point) -> _Point:
+    """A Rumi day (its year already Gregorian) before 1 Mart 1333 (1917-03-01) is a Julian day."""
+    if p.d is None or p.m is None or dt.date(p.y, p.m, 1) >= dt.date.fromisoformat(_lexicon()["rumi"]["julian_until"]):
         return p
-    day += dt.timedelta(days=13 if day >= dt.date(1900, 3, 1) else 12)
-    return replace(p, y=day.year, m=day.month, d=day.day)
+    y, m, d = julian.to_gregorian(p.y, p.m, min(p.d, julian.month_length(p.y, p.m)))
+    return replace(p, y=y, m=m, d=d)
+
+
+def _from_hicri(p: _Point) -> _Point:
+    """A Hicri day by the tabular Islamic calendar; a Hicri month as the Gregorian month of its 15th."""
+    y, m, d = islamic.to_gregorian(p.y, p.m, p.d or 15)
+    return replace(p, y=y, m=m, d=d if p.d else None)
+
+
+def _to_gregorian(points: list[_Point], calendar: str) -> list[_Point]:
+    convert = {"rumi": _from_rumi, "hicri": _from_hicri}.get(calendar)
+    return [convert(p) for p in points] if convert else points
+
+
+def _said(c: _Cand, mt: re.Match[str]) -> _Cand:
+    """The calendar word before a date belongs to it."""
+    said = _said_calendar(mt.string, mt.start())
+    if said and c.calendar:
+        c.start -= len(said.group(0))
+    return c
 
 
 def _days_of(text: str) -> tuple[list[int], str]:
@@ -116,37 +172,39 @@ def _cand(mt: re.Match[str], kind: str, points: list[_Point], **kw: Any) -> _Can
 
 def _make_dmy(mt: re.Match[str]) -> _Cand | None:
     months, langs = _months_of(mt.group("mon"))
-    if not months:
-        return None
+    if not months or len(set(months)) > 1:
+        return None  # "5 Mart-Haziran": no day of two months
     if "." in mt.group("days") and langs & {"tr", "ota"}:
         return None  # "12. Ekim": a number ending a sentence, not a German-style day
-    m = months[-1]
-    y, rumi = _year_of(mt, m, langs)
+    m, y = months[-1], _text_year(mt)
+    cal = _calendar_of(mt, langs, y, True)
     nums, mode = _days_of(mt.group("days"))
     if mode == "range" and nums[1] <= nums[0]:
         return None
-    if not all(_valid_day(y, m, d) for d in nums):
+    if cal == "hicri" and y is None or not all(_valid_in(cal, y, m, d) for d in nums):
         return None
-    points = [_Point(y, m, d) for d in nums]
-    if rumi:
-        points = [_julian_to_gregorian(p) for p in points]
-    return _cand(mt, "dmy", points, mode=mode, langs=langs)
+    points = _to_gregorian([_Point(y, m, d) for d in nums], cal if y else "")
+    return _said(_cand(mt, "dmy", points, mode=mode, langs=langs, calendar=cal), mt)
 
 
 def _make_my(mt: re.Match[str]) -> _Cand | None:
     months, langs = _months_of(mt.group("mon"))
-    if not months:
+    y = _text_year(mt)
+    cal = _calendar_of(mt, langs, y, True)
+    if not months or not _valid_in(cal, y, months[-1], None):
         return None
-    y, _ = _year_of(mt, months[-1], langs)
     if len(months) == 2 and months[0] != months[1]:
-        return _cand(mt, "my", [_Point(y, months[0]), _Point(y, months[1])], mode="range", langs=langs)
-    return _cand(mt, "my", [_Point(y, months[-1])], langs=langs)
+        points, mode = [_Point(y, months[0]), _Point(y, months[1])], "range"
+    else:
+        points, mode = [_Point(y, months[-1])], "single"
+    points = _to_gregorian(points, cal)
+    return _said(_cand(mt, "my", points, mode=mode, langs=langs, calendar=cal), mt)
 
 
 def _make_mdy(mt: re.Match[str]) -> _Cand | None:
     months, langs = _months_of(mt.group("mon"))
     y, d = int(mt.group("y")), int(mt.group("d"))
-    if not months or not _valid_day(y, months[-1], d):
+    if not months or "hicri" in langs or not _valid_day(y, months[-1], d):
         return None
     return _cand(mt, "mdy", [_Point(y, months[-1], d)], langs=langs)
 
@@ -159,15 +217,26 @@ def _make_num(mt: re.Match[str]) -> _Cand | None:
 
 
 def _make_rumi(mt: re.Match[str]) -> _Cand | None:
-    y = int(mt.group("yg")) if mt.group("yg") else _rumi_year(int(mt.group("y")), None, frozenset(), True)
-    return _cand(mt, "year", [_Point(y)])
+    """A marked year: "1336 Rumi", "1336 senesi", "1337 (1921)"."""
+    said = _said_calendar(mt.string, mt.start())
+    if said and _grammar().calendar_words[_key(said.group("w"))] == "hicri":
+        return None  # a Hicri year alone spans two Gregorian years
+    cal = _calendar_of(mt, frozenset(), _text_year(mt), False)
+    if cal == "gregorian" and not mt.group("yg"):
+        return None  # 1256..1345 only: no Rumi year outside the calendar's life
+    return _said(_cand(mt, "year", _to_gregorian([_Point(_text_year(mt))], cal), calendar=cal), mt)
 
 
 def _make_ym(mt: re.Match[str]) -> _Cand | None:
     months, langs = _months_of(mt.group("mon"))
-    if not months or _looks_like_number(mt.string, mt.start(), mt.start() + 4):
+    y = int(mt.group("y"))
+    cal = _calendar_of(mt, langs, y, True)
+    if not months or len(set(months)) > 1 or _looks_like_number(mt.string, mt.start(), mt.start() + 4):
         return None
-    return _cand(mt, "my", [_Point(int(mt.group("y")), months[-1])], langs=langs)
+    if y < 1800 and cal == "gregorian" or not _valid_in(cal, y, months[-1], None):
+        return None
+    points = _to_gregorian([_Point(y, months[-1])], cal)
+    return _said(_cand(mt, "my", points, langs=langs, calendar=cal), mt)
 
 
 def _make_year(mt: re.Match[str]) -> _Cand | None:

@@ -20,7 +20,7 @@ def _extend(text: str, c: _Cand) -> _Cand:
         for p in c.points:
             p.uncertain = True
         pos += 1
-    suf = g.suffix.match(text, pos)
+    suf = g.suffix.match(text, pos) or _glued(text, pos)
     if suf:
         c.tail, pos = suf.group("w").replace(" ", ""), suf.end()
         pos = _decade(text, c, pos)
@@ -40,6 +40,11 @@ def _extend(text: str, c: _Cand) -> _Cand:
     pos = _approx(text, c, pos)
     c.end = _open(text, c, pos)
     return c
+
+
+def _glued(text: str, pos: int) -> re.Match[str] | None:
+    """A case suffix glued to a month name, in the old orthography: "10 Haziranda"."""
+    return _grammar().glued.match(text, pos) if pos and text[pos - 1].isalpha() else None
 
 
 def _decade(text: str, c: _Cand, pos: int) -> int:
@@ -238,7 +243,7 @@ def _range_gap(text: str, a: _Cand, b: _Cand, gap: str) -> bool:
 def _merge_range(text: str, a: _Cand, b: _Cand, gap: str) -> _Cand | None:
     if not (a.dated and b.dated) or a.mode != "single" or b.mode != "single" or "oday" in (a.kind, b.kind):
         return None
-    if not _range_gap(text, a, b, gap):
+    if not _range_gap(text, a, b, gap) or not _before(a.points[0], b.points[0]):
         return None
     p, q = replace(a.points[0]), b.points[0]
     if p.y is None and q.y is not None and p.m is not None:
@@ -246,7 +251,15 @@ def _merge_range(text: str, a: _Cand, b: _Cand, gap: str) -> _Cand | None:
     if p.m is None and p.d is not None:
         p.m = q.m
     kind = a.kind if a.kind == b.kind else "range"
-    return _Cand(a.start, b.end, kind, [p, q], mode="range", tail=b.tail, langs=a.langs | b.langs)
+    cal = a.calendar or b.calendar
+    return _Cand(a.start, b.end, kind, [p, q], mode="range", tail=b.tail, langs=a.langs | b.langs, calendar=cal)
+
+
+def _before(p: _Point, q: _Point) -> bool:
+    """A range runs forward: "26 Mayıs 1928 — 26 Mayıs 1344" is one day in two calendars."""
+    if p.y is None or q.y is None:
+        return True
+    return (p.y, p.m or 0, p.d or 0) < (q.y, q.m or 13, q.d or 32)
 
 
 def _merge_set(text: str, a: _Cand, b: _Cand, gap: str) -> _Cand | None:
@@ -259,8 +272,11 @@ def _merge_set(text: str, a: _Cand, b: _Cand, gap: str) -> _Cand | None:
     slash = days and re.fullmatch(r"\s*/\s*", gap)
     if not (slash or years and re.fullmatch(rf"\s+(?:{words})\s+|\s*,\s*", gap)):
         return None
+    if p == q:
+        return None  # "1 Temmuz 1294 / 13 Receb 1295": one day in two calendars
     points = [replace(p), replace(q)]
-    return _Cand(a.start, b.end, a.kind, points, mode="set", tail=b.tail, langs=a.langs | b.langs)
+    cal = a.calendar or b.calendar
+    return _Cand(a.start, b.end, a.kind, points, mode="set", tail=b.tail, langs=a.langs | b.langs, calendar=cal)
 
 
 def _apply_pod(p: _Point, pod: str | None) -> None:

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from histkg.language.date_candidates import _Cand, _Point, _valid_day
+from histkg.language.date_candidates import _Cand, _julian_day, _Point, _valid_day
 from histkg.language.date_spans import _apply_pod, _candidates, _combine, _select
 from histkg.language.months import _LETTER, _among, _grammar, _lexicon
 
@@ -50,6 +50,7 @@ class DateMatch:
     earliest: dt.date
     latest: dt.date
     year_from_context: bool
+    calendar: str = "gregorian"  # the calendar the text wrote it in: "gregorian" | "rumi" | "hicri"
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -224,9 +225,20 @@ def _resolve_years(ctx: _Context, cands: list[_Cand], default_year: int | None) 
             for p in c.points:
                 if p.y is None:
                     p.y, p.inferred = y, True
+            _yearless_calendar(c)
         if c is not None and (not c.dated or _usable(c)):
             out.append(c)
     return out
+
+
+def _yearless_calendar(c: _Cand) -> None:
+    """A date that took its (Gregorian) year from context: an Ottoman month name before 1926, or
+    a "Rumi" before it, makes it Rumi, and a Rumi day before 1917 is Julian."""
+    cutoff = _lexicon()["rumi"]["last_year"] + _lexicon()["rumi"]["offset"]
+    if not c.calendar and "ota" in c.langs and c.points[0].y <= cutoff:
+        c.calendar = "rumi"
+    if c.calendar == "rumi":
+        c.points = [_julian_day(p) if p.inferred else p for p in c.points]
 
 
 def _resolve_oday(ctx: _Context, cands: list[_Cand], i: int) -> _Cand | None:
@@ -374,6 +386,7 @@ def _to_match(text: str, c: _Cand) -> DateMatch:
         earliest=lo,
         latest=hi,
         year_from_context=any(p.inferred for p in c.points),
+        calendar=c.calendar or "gregorian",
     )
 
 

@@ -134,25 +134,33 @@ class _Grammar:
     rel_before: re.Pattern[str]
     month_scan: re.Pattern[str]
     abbreviations: frozenset[str]
+    calendar_before: re.Pattern[str]
+    calendar_words: dict[str, str]
+    glued: re.Pattern[str]
+
+
+def _month_names(lex: dict[str, Any]) -> list[tuple[int, str, str]]:
+    """(month, language, name) for every month name; Hicri months have the language "hicri"."""
+    out = [(e["month"], lang, n) for e in lex["months"] for lang, ns in e["names"].items() for n in ns]
+    return out + [(e["month"], "hicri", n) for e in lex["hicri_months"] for n in e["names"]]
 
 
 def _month_table(lex: dict[str, Any]) -> dict[str, tuple[int, frozenset[str]]]:
     table: dict[str, tuple[int, set[str]]] = {}
-    for entry in lex["months"]:
-        for lang, names in entry["names"].items():
-            for n in names:
-                month, langs = table.setdefault(_key(n), (entry["month"], set()))
-                langs.add(lang)
+    for month, lang, name in _month_names(lex):
+        table.setdefault(_key(name), (month, set()))[1].add(lang)
     return {k: (m, frozenset(ls)) for k, (m, ls) in table.items()}
 
 
 def _month_regex(lex: dict[str, Any]) -> str:
+    """One month name, or two joined by a slash (a gloss) or a dash (a range). Turkish and Ottoman
+    names may carry a case suffix glued on in the old orthography ("Haziranında"), left outside."""
     local = set(lex["bare_month_languages"])
-    spaced = [n for e in lex["months"] for lang, ns in e["names"].items() if lang in local for n in ns]
-    plain = [n for e in lex["months"] for lang, ns in e["names"].items() if lang not in local for n in ns]
-    alt = f"(?:{_alternation(spaced, True)}|{_alternation(plain)})"
-    one = rf"{alt}(?!{_LETTER})"
-    return rf"(?P<mon>{one}(?:\s*/\s*{one})?)"
+    spaced = [n for _, lang, n in _month_names(lex) if lang in local]
+    plain = [n for _, lang, n in _month_names(lex) if lang not in local]
+    glued = "|".join(sorted(lex["glued_suffixes"], key=len, reverse=True))
+    one = rf"(?:{_alternation(spaced, True)}(?=(?:{glued})?(?!{_LETTER}))|{_alternation(plain)}(?!{_LETTER}))"
+    return rf"(?P<mon>{one}(?:\s*[/{_DASH}]\s*{one})?)"
 
 
 def _patterns(lex: dict[str, Any]) -> list[tuple[str, re.Pattern[str]]]:
@@ -170,8 +178,10 @@ def _patterns(lex: dict[str, Any]) -> list[tuple[str, re.Pattern[str]]]:
     year = r"(?:1\d{3}|20\d\d)"
     byear = r"(?:1[89]\d\d|20\d\d)"
     byear1 = r"(?:1[89]|20)(?<![\w.,/:]..)\d\d"  # a year that starts a number
+    oyear1 = r"(?:1[2389]|20)(?<![\w.,/:]..)\d\d"  # ... or a Rumi or Hicri one (checked in Python)
+    sene = _words(lex["rumi"]["year_words"])
     marks = _words(lex["rumi"]["markers"])
-    yearp = rf"(?P<y>{year})(?!\d)(?:\s*\(\s*(?P<yg>{byear})\s*\)|(?<=13\d\d)\s*(?P<mark>{marks}))?"
+    yearp = rf"(?P<y>{year})(?!\d)(?:\s*\(\s*(?P<yg>{byear})\s*\)|(?<=1[23]\d\d)\s*(?P<mark>{marks}))?"
     clock = lex["clock"]
     hours = _words(list(clock["hour_words"]))
     hsuf = "|".join(sorted(clock["hour_word_suffixes"], key=len, reverse=True))
@@ -181,10 +191,13 @@ def _patterns(lex: dict[str, Any]) -> list[tuple[str, re.Pattern[str]]]:
         "dmy": rf"{days}\s*{mon}(?:,?\s+{yearp})?",
         "mdy": rf"{mon}\s+(?P<d>{day})(?:st|nd|rd|th)?,\s+(?P<y>{year})(?!\d)",
         "my": rf"{mon},?\s+{yearp}",
-        "ym": rf"(?P<y>{byear1})\s+(?:{_words(lex['year_linkers'])}\s+)?{mon}(?!\s*\d)",
+        "ym": rf"(?P<y>{oyear1})\s+(?:{_words(lex['year_linkers'])}\s+)?{mon}(?!\s*\d)",
         "num": rf"(?P<d>{day1})(?P<sep>[./-])(?P<m>1[0-2]|0?[1-9])(?P=sep)(?P<y>{byear})(?!\d)(?![.,]\d)",
         "iso": rf"(?P<y>{byear1})-(?P<m>1[0-2]|0[1-9])-(?P<d>3[01]|[12]\d|0[1-9])(?!\d)",
-        "rumi": rf"(?P<y>13(?<![\w.,/:]..)[0-4]\d)\s*(?:\(\s*(?P<yg>{byear})\s*\)|(?P<mark>{marks}))",
+        "rumi": (
+            rf"(?P<y>1[23](?<![\w.,/:]..)\d\d)\s*"
+            rf"(?:\(\s*(?P<yg>{byear})\s*\)|(?P<mark>{marks})|(?P<sene>{sene})(?!{_LETTER}))"
+        ),
         "year": (
             rf"(?P<y>(?:1[89]|20)(?<![\w./{_DASH}]..)(?<!\d,..)\d\d)(?!\d)(?![.,]\d)"
             rf"(?:\s*(?P<sep>[{_DASH}/])\s*(?P<y2>{byear}|\d\d)(?!\d)(?![.,]\d))?"
@@ -244,6 +257,13 @@ def _grammar() -> _Grammar:
         month_scan=re.compile(_month_regex(lex)),
         pod_before=re.compile(rf"(?P<w>{_words(list(lex['clock']['parts_of_day']))})\s+$"),
         rel_before=re.compile(rf"{_words(lex['relative']['prefix_words'])}\s+$"),
+        calendar_before=re.compile(rf"(?<!{_LETTER})(?P<w>{_words(_calendar_names(lex))})\s+$"),
+        calendar_words={_key(w): cal for cal, ws in lex["calendar_words"].items() for w in ws},
+        glued=re.compile(rf"(?P<w>{'|'.join(sorted(lex['glued_suffixes'], key=len, reverse=True))})(?!{_LETTER})"),
     )
+
+
+def _calendar_names(lex: dict[str, Any]) -> list[str]:
+    return [w for ws in lex["calendar_words"].values() for w in ws]
 
 
