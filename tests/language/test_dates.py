@@ -393,6 +393,15 @@ def test_day_month_takes_year_of_preceding_date_in_sentence():
     assert (m.surface, m.edtf, m.year_from_context) == ("20 Eylül’de", "1918-09-20", True)
 
 
+def test_a_stated_weekday_moves_a_year_from_context_to_the_next_or_previous_year():
+    text = "Elçi Kasım 1933'te atandı. 14 Ocak Pazar günü göreve başladı."
+    assert edtfs(text) == ["1933-11", "1934-01-14"]
+
+
+def test_a_weekday_that_fits_no_near_year_leaves_the_year_from_context():
+    assert edtfs("Elçi Kasım 1933'te atandı. 14 Ocak Pazartesi günü göreve başladı.") == ["1933-11", "1933-01-14"]
+
+
 def test_day_month_takes_year_of_following_date_in_same_sentence():
     m = find_dates("Gürcistan’ın tanınması 12 Ocak, Ermenistan’ın ise 19 Ocak 1920’dir.")[0]
     assert (m.edtf, m.year_from_context) == ("1920-01-12", True)

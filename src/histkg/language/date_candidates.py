@@ -42,6 +42,7 @@ class _Cand:
     citation: bool = False  # a reference's date, an aside in parentheses, a "tarihli" date
     quoted: bool = False  # a relative day inside a quotation
     calendar: str = ""  # "gregorian" | "rumi" | "hicri"; "" until a date without a year finds one
+    weekday: int | None = None  # ISO weekday the text states ("Pazar günü"): 7
 
     @property
     def dated(self) -> bool:

@@ -9,7 +9,7 @@ from typing import Any
 
 from histkg.language.date_candidates import _ORDER, _Cand, _make, _Point
 from histkg.language.lexicon import turkish_lower
-from histkg.language.months import _DASH, _among, _grammar, _key, _lexicon
+from histkg.language.months import _DASH, _among, _grammar, _key, _lexicon, _lookup
 
 
 def _extend(text: str, c: _Cand) -> _Cand:
@@ -27,7 +27,7 @@ def _extend(text: str, c: _Cand) -> _Cand:
     if c.kind in ("dmy", "mdy", "num", "iso", "oday") and c.points[-1].d:
         wd = g.weekday.match(text, pos)
         if wd and not suf:
-            pos = wd.end()
+            pos, c.weekday = wd.end(), _lookup(_lexicon()["weekdays"], wd.group("w"))
             tr = g.trailer.match(text, pos)
             if tr:
                 c.tail, pos = turkish_lower(tr.group("w")), tr.end()

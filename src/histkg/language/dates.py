@@ -226,9 +226,22 @@ def _resolve_years(ctx: _Context, cands: list[_Cand], default_year: int | None) 
                 if p.y is None:
                     p.y, p.inferred = y, True
             _yearless_calendar(c)
+            _weekday_year(c)
         if c is not None and (not c.dated or _usable(c)):
             out.append(c)
     return out
+
+
+def _weekday_year(c: _Cand) -> None:
+    """"20 Mayıs Pazar günü" after "Kânunuevvel 1927": the weekday says the story is in 1928 now.
+    (Not for a Rumi day: its Julian day was moved already.)"""
+    p = c.points[0]
+    if c.weekday is None or not p.inferred or p.d is None or c.mode != "single" or c.calendar == "rumi":
+        return
+    for year in (p.y, p.y + 1, p.y - 1):
+        if _valid_day(year, p.m, p.d) and dt.date(year, p.m, p.d).isoweekday() == c.weekday:
+            p.y = year
+            return
 
 
 def _yearless_calendar(c: _Cand) -> None:
