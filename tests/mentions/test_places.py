@@ -1,0 +1,58 @@
+"""Places: a gazetteer name is a place only where it stands as one."""
+
+import pytest
+
+from histkg.language.gazetteer import Gazetteer, is_country
+from histkg.mentions.extract import build_nlp
+from histkg.mentions.places import fits_stem
+
+
+def places(text: str) -> list[str]:
+    return [e.text for e in build_nlp()(text).ents if e.label_ == "PLACE"]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Ben o gün evde kaldım.", "Ben"),  # a pronoun opening a sentence (alias of Bern)
+    ("Ahmet Bey toplantıya geldi.", "Bey"),  # an honorific
+    ("Stalin'in kararı herkesi şaşırttı.", "Stalin"),  # a person's name
+    ("Eserin Cilt XVI kısmında yazılıdır.", "XVI"),  # a Roman numeral
+    ("Turan politikası o yıllarda tartışıldı.", "Turan"),  # a compound's modifier
+])
+def test_words_that_are_no_places(text, absent):
+    assert absent not in places(text)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Heyet Londra'ya vardı.", "Londra"),  # a case of place
+    ("Elçi Bükreş, Sofya ve Atina'yı dolaştı.", "Bükreş"),  # a list of places
+    ("Paşa Londra Büyükelçisi oldu.", "Londra"),  # an office held there
+    ("Hükümdar İzmirde iki gün kaldı.", "İzmir"),  # a case glued on, old orthography
+])
+def test_names_that_stand_as_places(text, place):
+    assert any(place in found for found in places(text))
+
+
+@pytest.mark.parametrize("text, head", [
+    ("Ankara kedisi çok sevilir.", "Ankara"),
+    ("Kırım Savaşı uzun sürdü.", "Kırım"),
+    ("Paris Sergisi açıldı.", "Paris"),
+])
+def test_a_compound_names_a_thing_not_the_place(text, head):
+    assert head not in places(text)
+
+
+def test_old_and_foreign_names_share_the_geonames_place():
+    gazetteer = Gazetteer.load()
+    assert gazetteer.lookup("Angora") == gazetteer.lookup("Ankara")
+    assert gazetteer.lookup("Smyrna") == gazetteer.lookup("İzmir")
+    assert gazetteer.lookup("Tiflis") == gazetteer.lookup("Tbilisi")
+
+
+def test_a_country_has_its_geonames_id_and_a_point():
+    info = Gazetteer.load().info(Gazetteer.load().lookup("Portekiz"))
+    assert is_country("Portekiz") and info.geonames_id and info.latitude is not None
+    assert info.source == "geonames-capital"
+
+
+def test_case_endings_follow_vowel_harmony():
+    assert fits_stem("Kars", "ta") and fits_stem("Londra", "yı") and not fits_stem("Londra", "e")
