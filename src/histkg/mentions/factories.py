@@ -27,8 +27,8 @@ def make_dates(nlp: Language, name: str) -> DateTagger:
 
 
 @Language.factory("histkg_persons_v1", default_config={
-    "lexicon": "names.json", "given_names": "given-names.txt", "max_name_tokens": 3})
-def make_persons(nlp: Language, name: str, lexicon: str, given_names: str, max_name_tokens: int) -> PersonDetector:
+    "lexicon": "names.json", "given_names": ["given-names.txt", "given-names-zemberek.txt"], "max_name_tokens": 3})
+def make_persons(nlp: Language, name: str, lexicon: str, given_names: list[str], max_name_tokens: int) -> PersonDetector:
     return PersonDetector(name, lexicon=lexicon, given_names=given_names, max_name_tokens=max_name_tokens)
 
 

@@ -25,12 +25,16 @@ from histkg.mentions.tokens import (
 )
 
 
+# Our list (Ottoman, Russian, European names) and Zemberek's Turkish given names.
+GIVEN_NAME_FILES = ("given-names.txt", "given-names-zemberek.txt")
+
+
 class NameWords:
     """What the person detector knows of the words of names (the lexicons of
     `names.json`, the given names, the gazetteer) and how far a name reaches."""
 
     def __init__(self, name: str = "histkg_persons", *, lexicon: str = "names.json",
-                 given_names: str = "given-names.txt", max_name_tokens: int = 3) -> None:
+                 given_names: tuple[str, ...] = GIVEN_NAME_FILES, max_name_tokens: int = 3) -> None:
         self.name = name
         lex = load_lexicon(lexicon)
         self.honorifics_after = set(lex["honorifics_after"])
@@ -41,7 +45,7 @@ class NameWords:
         self.surname_re = self._ending_re(lex["surname_endings"])
         self.weak_surname_re = self._ending_re(lex["surname_endings_needing_given_name"])
         self.patronymic_re = self._ending_re(lex["patronymic_endings"])
-        self.given_names = load_word_list(given_names)
+        self.given_names = frozenset().union(*map(load_word_list, given_names))
         self.title_stems = tuple(lex["title_stems"])
         self.topic_stems = tuple(lex["topic_stems"])
         self.foreign_words = set(lex["foreign_function_words"])
@@ -54,6 +58,9 @@ class NameWords:
         self.genitive = set(events["case_suffixes"]["genitive"])
         self.treaty_nouns = tuple(events["treaty_nouns"])
         self.issue_words = set(lex["issue_words"])
+        self.role_before = set(lex["role_before_name"])
+        self.role_after = [tuple(phrase.split()) for phrase in lex["role_after_name"]]
+        self.role_fillers = set(lex["role_fillers"])
         self.turkish_words = set(lex["turkish_function_words"])
         self.place_suffixes = set(load_lexicon("places.json")["place_suffixes"])
         self.transliteration_re = re.compile("|".join(lex["western_transliteration_marks"]), re.IGNORECASE)
@@ -126,6 +133,11 @@ class NameWords:
             return False
         info = self.places.info(key)
         return info.population == 0 or info.population >= 100_000 or info.latitude is None
+
+    def is_state(self, text: str) -> bool:
+        """A country or a region (the gazetteer gives it no population or no point)."""
+        key = self.places.lookup(text)
+        return key is not None and (self.places.info(key).population == 0 or self.places.info(key).latitude is None)
 
     def place_word_in_name(self, doc: Doc, i: int) -> bool:
         """`Halil Kut Paşa`: a place's name between a given name and an

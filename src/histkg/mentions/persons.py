@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 from histkg.language.lexicon import turkish_lower
 from histkg.mentions.name_words import NameWords
 from histkg.mentions.tokens import (
+    APOSTROPHES,
     ROMAN,
     add_candidate,
     filter_spans_keep_first,
@@ -20,6 +21,9 @@ from histkg.mentions.tokens import (
     is_suffix,
     parenthesis_end,
 )
+
+
+WEAK_CLUES = "weak_person_clues"
 
 
 class PersonDetector(NameWords):
@@ -32,8 +36,11 @@ class PersonDetector(NameWords):
     def __call__(self, doc: Doc) -> Doc:
         # A rule may add the person's part in a reference: author, translator, editor.
         found = [c for c in self.find(doc) if self.plausible(doc, c[0], c[1], c[2])]
-        for start, end, strength, *credit in found + list(self.by_coordination(doc, found)):
+        found += list(self.by_coordination(doc, found))
+        for start, end, strength, *credit in found:
             add_candidate(doc, start, end, "PERSON", strength, data=credit[0] if credit else None)
+        # weak clues a gazetteer place may beat here; `spread` weighs them with the whole document
+        doc.user_data[WEAK_CLUES] = [(start, end) for start, end, strength, *_ in found if strength == 1]
         return doc
 
     def find(self, doc: Doc):
@@ -47,6 +54,8 @@ class PersonDetector(NameWords):
         yield from self.by_citation(doc)
         yield from self.by_transliteration(doc)
         yield from self.by_agreement_sides(doc)
+        yield from self.by_regnal_ordinal(doc)
+        yield from self.by_role(doc)
 
     # -- the rules -------------------------------------------------------------------
     def by_honorific(self, doc: Doc):
@@ -88,9 +97,12 @@ class PersonDetector(NameWords):
         """`Dışişleri Bakan Yardımcısı Karahan`, `Rus muharriri Zarhi`: a name
         right after a word of office or trade."""
         for token in doc:
-            if token.i + 1 < len(doc) and self.is_title(token.text) and is_capitalised(doc[token.i + 1]):
-                end = self.extend_right(doc, token.i + 1, self.max_name_tokens)
-                if end > token.i + 1:
+            first = token.i + 1
+            if first < len(doc) and self.is_title(token.text) and doc[first].text in self.particles:
+                first += 1  # `Büyükelçisi von Papen`
+            if first < len(doc) and self.is_title(token.text) and is_capitalised(doc[first]):
+                end = self.extend_right(doc, first, self.max_name_tokens)
+                if end > first:
                     yield token.i + 1, self.with_parenthesised_surname(doc, end), 2
 
     def by_coordination(self, doc: Doc, found):
@@ -105,19 +117,33 @@ class PersonDetector(NameWords):
                 left = self.extend_left(doc, first - 1, self.max_name_tokens)
                 yield left, first - 1, 1
                 first = left
-            if end + 1 < len(doc) and doc[end].text in {"ve", "ile"} and self.is_name_word(doc, end + 1):
-                right = self.extend_right(doc, end + 1, self.max_name_tokens)
-                if not self.names_a_thing(doc, right):
-                    yield end + 1, right, 1
+            yield from self.listed_after(doc, end, joiners)
             yield from self.listed_with_notes(doc, end)
+
+    def listed_after(self, doc: Doc, end: int, joiners: set[str]):
+        """`Ali, Veli ve Can`: the names after a person in the same list; a
+        list of names closes with `ve` or `ile`, so items after commas count
+        only when one does (`Ali, Babıâli'ye` and `Ali, Tezâkir, nşr.` are none)."""
+        items = []
+        while end + 1 < len(doc) and doc[end].text in joiners and self.is_name_word(doc, end + 1):
+            right = self.extend_right(doc, end + 1, self.max_name_tokens)
+            if self.names_a_thing(doc, right) or followed_by_suffix(doc, right) and doc[end].text == ",":
+                break
+            items.append((end + 1, right, 1))
+            if doc[end].text != ",":
+                yield from items
+                return
+            end = right
 
     def listed_with_notes(self, doc: Doc, end: int):
         """`Ali Fuad (Cebesoy) Paşa (Mayıs 1922’ye kadar), Ahmed Muhtar (Kasım
-        1924’e kadar), Vasıf (Ekim 1928)`: after a person, a list whose items
-        are names each with a note in parentheses are persons too."""
+        1924’e kadar), Vasıf (Ekim 1928)`, `Lord Ali (İngiltere); Veli
+        (Fransa)`: after a person, a list whose items are names each with a
+        note in parentheses are persons too."""
         while True:
             close = parenthesis_end(doc, end)
-            if close is None or close + 1 >= len(doc) or doc[close].text != "," or not self.is_name_word(doc, close + 1):
+            if close is None or close + 1 >= len(doc) or doc[close].text not in ",;" \
+                    or not self.is_name_word(doc, close + 1):
                 return
             right = self.with_parenthesised_surname(doc, self.extend_right(doc, close + 1, self.max_name_tokens))
             if right >= len(doc) or doc[right].text != "(":
@@ -140,6 +166,58 @@ class PersonDetector(NameWords):
             if left < right - 1:
                 yield left, right - 1, 1
                 yield right, token.i, 1
+
+    def by_regnal_ordinal(self, doc: Doc):
+        """`III. Selim`, `Kral II. Faysal`: a ruler's name after its ordinal;
+        not a numbered thing (`III. Ordu`, `XX. Yüzyılda`, `II. Dünya Savaşı`)."""
+        for token in doc[:-1]:
+            if ROMAN.match(token.text) and token.text.endswith(".") and self.is_name_word(doc, token.i + 1):
+                end = self.extend_right(doc, token.i + 1, self.max_name_tokens - 1)
+                if not self.names_a_thing(doc, end):
+                    yield token.i, end, 3
+
+    def by_role(self, doc: Doc):
+        """A bare name in a part only a person plays: a speaker, a host, the
+        one met or represented (`Ali ile görüştü`, `Ali başkanlık ediyordu`,
+        `Fransa adına Ali`, `Ali'nin dışişleri bakanı`). A weak clue: a place
+        the gazetteer knows keeps the words unless the document says otherwise
+        (`spread`)."""
+        for token in doc:
+            if token.text in self.role_before and token.i + 1 < len(doc) and self.is_name_word(doc, token.i + 1):
+                yield token.i + 1, self.extend_right(doc, token.i + 1, self.max_name_tokens), 1
+            elif self.is_name_word(doc, token.i) and not self.starts_sentence(doc, token.i) \
+                    and (self.role_follows(doc, token.i + 1) or self.owns_an_office(doc, token.i + 1)):
+                yield self.extend_left(doc, token.i, self.max_name_tokens - 1), token.i + 1, 1
+
+    def role_follows(self, doc: Doc, i: int) -> bool:
+        """The words from `i` begin with a role phrase of `names.json`
+        (`ile görüş`, `başkanlık et`): its first word right there (or after a
+        particle such as `de`), the others within the next three words, before
+        any comma or other name."""
+        if i < len(doc) and doc[i].text in self.role_fillers:
+            i += 1
+        words = []
+        for token in doc[i:i + 4]:
+            if token.is_punct or words and is_capitalised(token):
+                break  # the phrase ends at a comma or at another name (`Ali ile Veli arasındaki müzakere`)
+            words.append(turkish_lower(token.text).lstrip(APOSTROPHES))
+        return any(self.phrase_at(words, phrase) for phrase in self.role_after)
+
+    @staticmethod
+    def phrase_at(words: list[str], phrase: tuple[str, ...]) -> bool:
+        if not words or not words[0].startswith(phrase[0]):
+            return False
+        rest = iter(words[1:])
+        return all(any(w.startswith(p) for w in rest) for p in phrase[1:])
+
+    def owns_an_office(self, doc: Doc, i: int) -> bool:
+        """`Ali'nin dışişleri bakanı`: a name in the genitive before an office."""
+        return followed_by_suffix(doc, i) in self.genitive and any(
+            t.text.islower() and self.is_title(t.text) for t in doc[i + 1:i + 3])
+
+    def starts_sentence(self, doc: Doc, i: int) -> bool:
+        """A capitalised word that opens a sentence may be any word."""
+        return doc[i].is_sent_start and doc[i].text not in self.given_names
 
     def by_given_name(self, doc: Doc):
         for token in doc:
@@ -277,6 +355,7 @@ class PersonDetector(NameWords):
                     if len(core) > 1 and len(core[-1]) > 3 and core[-1] not in self.given_names:
                         names.add(core[-1:])
         names |= self.suffixed_russian_names(docs)
+        names |= self.clued_not_places(docs)
         for doc in docs:
             self.add_known_names(doc, names)
 
@@ -291,6 +370,26 @@ class PersonDetector(NameWords):
                 if is_suffix(doc[token.i + 1]) and (self.surname_re.match(text) or self.weak_surname_re.match(text)) \
                         and not self.places.lookup(text) and self.is_name_word(doc, token.i):
                     found.add((text,))
+        return found
+
+    def clued_not_places(self, docs: list[Doc]) -> set[tuple[str, ...]]:
+        """`Molotof, Litvinof ve Kalinin tarafından kabul edildi`: words a weak
+        clue calls a person but the gazetteer took for a town (`Kalinin`,
+        `Litvinov`, `Eden` in `Anthony Eden`) are the person when the document never writes them as a
+        place (`Kalinin'de`, `Kalinin'den`) and they name no state or region."""
+        as_place = {doc[t.i - 1].text for doc in docs for t in doc[1:]
+                    if is_suffix(t) and t.text[1:].lower() in self.place_suffixes}
+        found = set()
+        for doc in docs:
+            places = {(e.start, e.end) for e in doc.ents if e.label_ == "PLACE"}
+            for start, end in doc.user_data.get(WEAK_CLUES, ()):
+                inside = [(s, e) for s, e in places if start <= s and e <= end]  # `Eden` in `Anthony Eden`
+                # the clue's own words only when the place ends it: given names before a surname
+                whole = [(start, end)] if any(e == end for _, e in inside) else []
+                words = [tuple(t.text for t in doc[s:e]) for s, e in whole + inside]
+                if inside and not as_place.intersection(w for ws in words for w in ws) \
+                        and not any(self.is_state(" ".join(w)) for w in words):
+                    found.update(words)
         return found
 
     def add_known_names(self, doc: Doc, names: set[tuple[str, ...]]) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
-from histkg.mentions.tokens import APOSTROPHES, CANDIDATES, ENTITY_DATA, PRIORITY, Candidate
+from histkg.mentions.tokens import APOSTROPHES, CANDIDATES, ENTITY_DATA, PRIORITY, Candidate, glued_case_suffix
 
 
 class SpanResolver:
@@ -33,17 +35,34 @@ class SpanResolver:
         return doc
 
 
+class GluedCaseSuffix:
+    """The tokenizer's suffix search: the apostrophe rule and spaCy's own
+    suffixes first, then a case suffix written without an apostrophe on a
+    place name (`tokens.glued_case_suffix`)."""
+
+    def __init__(self, search) -> None:
+        self.search = search
+
+    def __call__(self, text: str):
+        found = self.search(text)
+        if found is None and (size := glued_case_suffix(text)):
+            found = re.compile(re.escape(text[-size:]) + "$").search(text)
+        return found
+
+
 def tokenizer_rules(nlp):
     """Tokenizer rules for Turkish texts:
     - split a case suffix after an apostrophe (`Voroşilov'un` -> `Voroşilov`
       + `'un`, `Kars’ta` -> `Kars` + `’ta`);
+    - split a case suffix glued to a known place without an apostrophe
+      (`Ankaradan` -> `Ankara` + `dan`, `Lozana` -> `Lozan` + `a`);
     - split an abbreviation glued to the next word (`Çvr.Galip`, `Dr.Miralay`),
       but not initials (`E.H.Carr`, `M.Voroşilov`)."""
     from spacy.util import compile_infix_regex, compile_suffix_regex
 
     suffix = rf"(?<=[^\W\d_])[{APOSTROPHES}][a-zçğıöşüâîû]+$"
     glued_abbreviation = r"(?<=[a-zçğıöşü]{2})\.(?=[A-ZÇĞİÖŞÜ][a-zçğıöşü])"
-    nlp.tokenizer.suffix_search = compile_suffix_regex([suffix, *nlp.Defaults.suffixes]).search
+    nlp.tokenizer.suffix_search = GluedCaseSuffix(compile_suffix_regex([suffix, *nlp.Defaults.suffixes]).search)
     nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, glued_abbreviation]).finditer
     return nlp
 

@@ -9,6 +9,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from histkg.language.gazetteer import Gazetteer
 from histkg.language.lexicon import load_lexicon, turkish_lower
 from histkg.language.resources import ontology_file
 
@@ -56,10 +57,73 @@ def is_capitalised(token: Token) -> bool:
 
 
 def followed_by_suffix(doc: Doc, end: int) -> str | None:
-    """The case suffix right after a span, without its apostrophe."""
+    """The case suffix right after a span, without its apostrophe (glued on
+    or after one: `Ankara` `dan`, `Ankara` `'dan`)."""
     if end < len(doc) and is_suffix(doc[end]):
         return doc[end].text[1:].lower()
+    if 0 < end < len(doc) and not doc[end - 1].whitespace_ and is_capitalised(doc[end - 1]) \
+            and doc[end].text in case_suffixes():
+        return doc[end].text
     return None
+
+
+@cache
+def case_suffixes() -> frozenset[str]:
+    """Every case ending of `events.json` (`da`, `dan`, `ya`, `nın`, ...)."""
+    return frozenset(s for group in load_lexicon("events.json")["case_suffixes"].values() for s in group)
+
+
+BACK_VOWELS, FRONT_VOWELS = set("aıouâû"), set("eiöüî")
+
+
+@cache
+def glued_suffixes() -> frozenset[str]:
+    """The case endings split off a place without an apostrophe: where to,
+    where, where from (`Lozana`, `Ankarada`, `Tahrandan`) and the genitive
+    after a vowel (`Ankaranın`). The accusative and the short genitive end
+    too many names (`Kamenski` is no `Kamensk` + `i`, `Lenin` no `Len` + `in`)."""
+    cases = load_lexicon("events.json")["case_suffixes"]
+    return frozenset(cases["dative"] + cases["locative"] + cases["ablative"]
+                     + [s for s in cases["genitive"] if s.startswith("n")])
+
+
+def glued_case_suffix(word: str) -> int:
+    """Length of a case suffix glued without an apostrophe to a place the
+    gazetteer knows well (`Ankaradan`, `Lozana`, `İstanbulda`): its vowel
+    agrees with the stem's last vowel, and a stem ending in a vowel takes
+    the buffer letter (`Ankaraya`, not `Ankaraa`). 0 when there is none, and
+    for a word the gazetteer knows whole (`Almanya`, `Rusya`)."""
+    if not word[:1].isupper() or not word.isalpha() or known_place(word):
+        return 0
+    for suffix in sorted(glued_suffixes(), key=len, reverse=True):
+        stem = word[:-len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 3 and harmonious(stem, suffix) and known_place(stem):
+            return len(suffix)
+    return 0
+
+
+def harmonious(stem: str, suffix: str) -> bool:
+    vowels = [ch for ch in turkish_lower(stem) if ch in BACK_VOWELS | FRONT_VOWELS]
+    suffix_vowels = [ch for ch in suffix if ch in BACK_VOWELS | FRONT_VOWELS]
+    if not vowels or not suffix_vowels or (vowels[-1] in BACK_VOWELS) != (suffix_vowels[0] in BACK_VOWELS):
+        return False
+    ends_in_vowel = turkish_lower(stem)[-1] in BACK_VOWELS | FRONT_VOWELS
+    if suffix[0] in BACK_VOWELS | FRONT_VOWELS:
+        return not ends_in_vowel  # `Lozana`, `Parisi`
+    if suffix[0] == "n":
+        return ends_in_vowel and suffix in {"nın", "nin", "nun", "nün"}  # `Ankaranın`; other n-forms follow a possessive
+    return ends_in_vowel or suffix[0] != "y"  # `Ankaraya`; `Ankarada`, `İstanbulda`
+
+
+@cache
+def known_place(word: str) -> bool:
+    """A country, a region or a city the gazetteer knows (`Gazetteer.is_prominent`)."""
+    gazetteer = Gazetteer.load()
+    key = gazetteer.lookup(word)
+    if key is None:
+        return False
+    info = gazetteer.info(key)
+    return info.population == 0 or info.population >= 100_000 or info.latitude is None
 
 
 def name_part(token: Token) -> bool:
@@ -106,7 +170,7 @@ ROMAN = re.compile(r"^[IVXLC]{2,}\.?$")  # `III`, `LII`, `III.`: a volume or an 
 TURKISH_ENDING = re.compile(r"^(?:l[ae]r)?(?:[ıiuü]n|[ıiuü]|[ae]|y[ae]|d[ae]n?|t[ae]n?|l[ae]|n[ıiuü]n)?$")
 
 
-PLURAL = re.compile(r"(?:ler|lar)(?:[ıi]n|[ıi]|[ae]|l[ae]|d[ae]n?|t[ae]n?|[ıi]n[ıi]|[ıi]n[ae])$")
+PLURAL = re.compile(r"(?:ler|lar)(?:[ıi]n|[ıi]|[ae]|l[ae]|d[ae]n?|t[ae]n?|[ıi]n[ıi]|[ıi]n[ae]|[ıi]n[ıi]n)$")
 
 
 LOCATIVE_ADJECTIVE = ("daki", "deki", "taki", "teki")  # `Moskova'daki`: the one at Moskova

@@ -1,0 +1,84 @@
+"""Person rules that generalise, each on a sentence written for the test:
+regnal ordinals, the parts only a person plays, lists of persons, weak clues
+against the gazetteer, and case suffixes glued to a place without an apostrophe."""
+
+from __future__ import annotations
+
+import pytest
+
+from histkg.mentions.tokens import followed_by_suffix, glued_case_suffix
+from mentions.test_detection import found
+
+
+def persons(text: str, tmp_path, nlp) -> set[str]:
+    return found(text, tmp_path, nlp).get("PERSON", set())
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sarayda Kral IV. Boris misafirleri kabul etti.", "IV. Boris"),
+    ("XII. Karlo'nun sefiri geldi.", "XII. Karlo"),
+])
+def test_a_ruler_after_his_ordinal(tmp_path, nlp, text, name):
+    assert name in persons(text, tmp_path, nlp)
+
+
+def test_a_numbered_thing_is_no_ruler(tmp_path, nlp):
+    assert not persons("III. Ordu ile II. Dünya Savaşı arasında bağ yoktur.", tmp_path, nlp)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Heyet Viyana'ya gitti ve Barlotti ile görüştü.", "Barlotti"),
+    ("Toplantıya bu defa Kormanu başkanlık ediyordu.", "Kormanu"),
+    ("Sonraki celselere Delvani de katıldı.", "Delvani"),
+    ("Mukaveleyi Norveç adına Haldorsen imzaladı.", "Haldorsen"),
+])
+def test_a_bare_name_in_a_part_only_a_person_plays(tmp_path, nlp, text, name):
+    assert name in persons(text, tmp_path, nlp)
+
+
+def test_two_sides_of_a_negotiation_are_no_partner(tmp_path, nlp):
+    """`ile` before another name, not before the meeting word: the sides of a talk."""
+    assert "Kalvarno" not in persons("Sınır Kalvarno ile Atina arasındaki müzakereye bırakıldı.", tmp_path, nlp)
+
+
+def test_a_list_closed_by_ve_after_a_person(tmp_path, nlp):
+    names = persons("Heyeti Yoldaş Petrovski, Barlotti ve Delvani karşıladı.", tmp_path, nlp)
+    assert {"Barlotti", "Delvani"} <= names
+
+
+def test_commas_without_a_closing_ve_make_no_list(tmp_path, nlp):
+    """`Ali Paşa, Kitapçık, nşr.`: a reference, the work after the author's name."""
+    assert "Kitapçık" not in persons("Eserler: Ahmed Paşa, Kitapçık, nşr. Ali Veli, 1950.", tmp_path, nlp)
+
+
+def test_a_weak_clue_beats_a_town_the_document_never_uses_as_a_place(tmp_path, nlp):
+    """`Kalinin` is a town too; here only a man who receives the envoys."""
+    names = persons("Elçiler Moskova'da Molotof ve Kalinin tarafından kabul edildi.", tmp_path, nlp)
+    assert "Kalinin" in names
+
+
+def test_a_state_keeps_its_name_against_a_weak_clue(tmp_path, nlp):
+    labels = found("Konferansa Yoldaş Petrovski ve Fransa katıldı.", tmp_path, nlp)
+    assert "Fransa" not in labels.get("PERSON", set())
+
+
+def test_surname_endings_oglu_and_turk(tmp_path, nlp):
+    names = persons("Heyette Kâmil Demircioğlu vardı. Yaşartürk de katıldı.", tmp_path, nlp)
+    assert {"Kâmil Demircioğlu", "Yaşartürk"} <= names
+
+
+def test_a_particle_after_a_title(tmp_path, nlp):
+    assert "von Dahlmann" in persons("Alman Büyükelçisi von Dahlmann'ın raporu geldi.", tmp_path, nlp)
+
+
+@pytest.mark.parametrize("word, size", [("Ankaradan", 3), ("İstanbulda", 2), ("Lozanda", 2), ("Ankaraya", 2),
+                                        ("Kamenski", 0), ("Lenin", 0), ("Almanya", 0), ("Ankaraa", 0)])
+def test_a_case_suffix_glued_to_a_known_place(word, size):
+    assert glued_case_suffix(word) == size
+
+
+def test_a_glued_suffix_is_split_and_the_place_is_no_person(nlp):
+    doc = nlp("Heyet Ankaradan hareketle İstanbulda kaldı.")
+    assert [t.text for t in doc][1:3] == ["Ankara", "dan"]
+    assert followed_by_suffix(doc, 2) == "dan"
+    assert {(e.text, e.label_) for e in doc.ents} == {("Ankara", "PLACE"), ("İstanbul", "PLACE")}
