@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from histkg.facts.frame_facts import journey_facts, treaty_facts_of_frames
+from histkg.facts.frames import document_frames
 from histkg.facts.journey_phrases import meeting_facts
 from histkg.facts.sentences import Sentence, sentences
 from histkg.facts.treaties import TreatyFact, treaty_facts
@@ -31,16 +33,30 @@ def with_facts(extraction: Extraction) -> Extraction:
     return replace(extraction, mentions=extraction.mentions + tuple(facts.extra_mentions), facts=facts, paragraphs=())
 
 
+def same_phrase(fact: TreatyFact, others: list[TreatyFact]) -> TreatyFact:
+    """A frame's treaty words (`anlaşma`) that lie inside another fact's phrase
+    (`Le Grand ve Dro arasındaki anlaşma`) are that phrase: one treaty."""
+    phrase = fact.phrase
+    around = next((o for o in others if o.phrase.start <= phrase.start and phrase.end <= o.phrase.end), None)
+    if around is None:
+        return fact
+    return replace(fact, phrase=around.phrase, named=around.named, antecedent=around.antecedent,
+                   refers_back=around.refers_back, alias_of=around.alias_of)
+
+
 def find_facts(doc_id: str, paragraphs) -> Facts:
     """paragraphs: (doc, section, [(span, mention)], make) in document order,
     where make(start_char, end_char, label) builds a Mention for words of
     that paragraph's doc."""
     all_sentences = sentences(paragraphs)
-    treaties = treaty_facts(all_sentences, doc_id)
+    frames = document_frames(all_sentences)
+    told = treaty_facts(all_sentences, doc_id)
+    treaties = told + [same_phrase(f, told) for f in treaty_facts_of_frames(frames, doc_id)]
     positions = {m: (s.index, s.paragraph) for s in all_sentences for _, m in s.items}
     extra = [slot.mention for fact in treaties for slot in fact.signed_at if slot.mention not in positions]
-    return Facts(treaties, visit_facts(all_sentences, doc_id), extra, meeting_facts(all_sentences, doc_id),
-                 positions, nationalities(all_sentences))
+    told_journeys = visit_facts(all_sentences, doc_id)
+    visits = told_journeys + journey_facts(frames, doc_id, told_journeys)
+    return Facts(treaties, visits, extra, meeting_facts(all_sentences, doc_id), positions, nationalities(all_sentences))
 
 
 def nationalities(all_sentences: list[Sentence]) -> dict:

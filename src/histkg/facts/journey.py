@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from histkg.facts.sentences import Sentence, Slot, starts_with_any
+from histkg.facts.sentences import Sentence, Slot, dates_a_noun, starts_with_any
 from histkg.language.lexicon import event_lexicon, name_titles, turkish_lower
 from histkg.language.spelling import similar_spelling
 from histkg.mentions.tokens import is_suffix
@@ -76,7 +76,9 @@ def fact_year(fact: VisitFact) -> int | None:
 
 
 def day_dates(sentence: Sentence) -> list:
+    """The days a sentence states for its own events (not a noun's: `11 Şubat'taki başkaldırı`)."""
     return [(s, m) for s, m in sentence.of("DATE") if m.data.precision == "day" and "/" not in m.data.edtf
+            and not dates_a_noun(sentence.doc, s.end, m.text)
             and not m.data.edtf.startswith(("{", "["))]
 
 

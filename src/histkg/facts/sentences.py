@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from histkg.language.lexicon import event_lexicon, turkish_lower
-from histkg.mentions.tokens import is_suffix
+from histkg.language.lexicon import event_lexicon, load_lexicon, turkish_lower
+from histkg.mentions.tokens import APOSTROPHES, is_suffix
 
 
 def starts_with_any(word: str, stems) -> bool:
@@ -37,6 +38,7 @@ class Slot:
     mention: object  # extract.Mention
     evidence: tuple = ()
     problem: str | None = None
+    inference: str | None = None  # how a value the passage does not state was drawn from the context
 
 
 
@@ -89,6 +91,29 @@ def case_after(doc: Doc, end: int) -> str:
     if turkish_lower(token.text) in ("ile", "ilе"):
         return "instrumental"
     return "nominative"
+
+
+NOUN_DATE_SUFFIXES = ("daki", "deki", "taki", "teki")  # `11 Şubat'taki başkaldırı`: the date of the noun after it
+NOUN_DATE_WORDS = ("tarihli", "tarihlı")
+
+
+@cache
+def dated_nouns() -> tuple[str, ...]:
+    return tuple(load_lexicon("frames.json")["dated_nouns"]["words"] + event_lexicon()["treaty_nouns"])
+
+
+def dates_a_noun(doc: Doc, end: int, text: str) -> bool:
+    """A date (its words `text`, ending at token `end`) that modifies the noun
+    after it (`11 Şubat'taki başkaldırısı`, `1920 tarihli nota`) dates that
+    noun's event, not the verb's."""
+    if end < len(doc) and is_suffix(doc[end]):
+        return turkish_lower(doc[end].text[1:]).endswith(NOUN_DATE_SUFFIXES)
+    following, lower = (turkish_lower(doc[end].text) if end < len(doc) else ""), turkish_lower(text)
+    if lower.endswith(NOUN_DATE_WORDS + NOUN_DATE_SUFFIXES) or following in NOUN_DATE_WORDS:
+        return True
+    # `1925 antlaşması`: a date with no case ending and no `yılında` before an event's noun is that noun's
+    bare = not any(a in text for a in APOSTROPHES) and not lower.endswith(tuple(event_lexicon()["date_links"]))
+    return bare and following.startswith(dated_nouns())
 
 
 def next_words(doc: Doc, end: int, count: int = 3) -> list[str]:

@@ -33,7 +33,7 @@ from histkg.facts.legs import Legs
 from histkg.facts.notes import attached_notes, quoted_note_facts
 from histkg.facts.postings import ends_posting, posting_anchor, posting_lists
 from histkg.facts.receptions import received_persons, reception_facts
-from histkg.facts.sentences import Sentence, Slot, case_after, mentions_any, starts_with_any
+from histkg.facts.sentences import Sentence, Slot, case_after, dates_a_noun, mentions_any, starts_with_any
 from histkg.facts.stops import CLAUSE_END, clause_at, stop_places, verb_near
 from histkg.language.gazetteer import is_country
 from histkg.language.lexicon import event_lexicon, turkish_lower
@@ -352,6 +352,7 @@ def date_within(sentence: Sentence, start: int, end: int):
     date written inside the words that name a journey; `6 veya 7 Ekim 1920'de`
     (one of two days) still tells the year."""
     inside = [m for s, m in sentence.of("DATE") if start <= s.start_char and s.end_char <= end
+              and not dates_a_noun(sentence.doc, s.end, m.text)
               and "/" not in m.data.edtf and not m.data.edtf.startswith("{")
               and (not m.data.edtf.startswith("[") or m.data.earliest.year == m.data.latest.year)]
     return inside[0] if inside else None

@@ -18,12 +18,13 @@ from histkg.mentions.tokens import (
 )
 
 GLUED_CASE = re.compile(r"^(?:n[ıiuü]n?|n[ae]|nd[ae]n?|nd[ae]ki|yl[ae])$")  # `Antlaşmasını`: no apostrophe
+CIRCUMFLEX = str.maketrans("âîûÂÎÛ", "aiuAIU")  # `İtilâfnamesi` is `İtilafnamesi` in the old orthography
 
 
 def treaty_head(word: str) -> str | None:
     """The head word (as the lexicon writes it) that `word` is, or that it
     starts with before a case ending glued on without an apostrophe."""
-    lower = turkish_lower(word)
+    lower = turkish_lower(word.translate(CIRCUMFLEX))
     for head, lower_head in lowered_treaty_heads():
         if lower.startswith(lower_head) and (len(lower) == len(lower_head) or GLUED_CASE.match(lower[len(lower_head):])):
             return head

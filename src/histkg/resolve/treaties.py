@@ -161,16 +161,20 @@ def add_claims(event: Event, fact: TreatyFact, entities: list, entity_of: dict, 
     event.evidence.append(fact.phrase)
     pointing = (fact.phrase,) if why else ()
     for slot in fact.signed_on:
-        event.add("signedOn", slot.mention, slot.evidence + pointing, slot.problem, why)
+        event.add("signedOn", slot.mention, slot.evidence + pointing, slot.problem, joined(why, slot.inference))
     for predicate, slots in (("signedAt", fact.signed_at), ("party", fact.parties), ("signatory", fact.signatories)):
         for slot in slots:
-            event.add(predicate, entity_of.get(slot.mention), slot.evidence + pointing, inference=why)
+            event.add(predicate, entity_of.get(slot.mention), slot.evidence + pointing, inference=joined(why, slot.inference))
     for name in fact.party_names:
         event.add("party", state_named(name, entities), (fact.phrase,), inference=why)
     for slot in fact.implied_parties:
         state = entity_of.get(slot.mention)
         left_out = f"the side the sentence leaves out: the state the document is about ({state.label if state else ''})"
         event.add("party", state, slot.evidence, inference="; ".join(r for r in (why, left_out) if r))
+
+
+def joined(*reasons: str | None) -> str | None:
+    return "; ".join(r for r in reasons if r) or None
 
 
 def state_named(name: str, entities: list):

@@ -1,0 +1,200 @@
+"""Clauses: a sentence cut at its predicates, with the role each name takes
+from the case Turkish marks on it.
+
+A clause ends at a finite verb, a converb (`-ip`, `-arak`, `-ınca`,
+`-dıktan sonra`, `-ken`), a participle or a verbal noun, and at a semicolon or
+colon; `ve` after a predicate starts the next clause. A participle that
+modifies a noun (`Ankara'ya gelen heyet`, `Lozan'da imzalanan antlaşma`) ends
+a clause whose `head` is that noun. Names joined by `ve`, `ile` or a comma
+share the case of the last of them (`Molotof, Litvinof ve Kalinin
+tarafından`); `X ile birlikte` is a companion. Predicates and the frames they
+open come from `ontology/lexicon/frames.json` (language.verbs).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from histkg.facts.sentences import Sentence, case_after
+from histkg.facts.treaties import generic_treaty_phrases
+from histkg.language.lexicon import turkish_lower
+from histkg.language.verbs import VerbForm, analyse, event_noun, frames
+from histkg.mentions.tokens import is_suffix
+
+CLAUSE_PUNCTUATION = {";", ":"}
+GLUED_NOTE_MARK = re.compile(r"[.,;:]\d{1,3}$")  # `imzalandı.5`: a footnote mark OCR glued to the verb
+JOINERS = {",", "ve", "ile", "ila"}
+COMPANION_WORDS = {"birlikte", "beraber"}
+# A word that ends like a finite verb or a converb, before punctuation or `ve`:
+# it ends a clause even when no frame knows its verb (`görüştü`, `katıldı`).
+ANY_PREDICATE = re.compile(r"(?:[dt][ıiuü](?:m|n|k|l[ae]r|n[ıiuü]z)?|m[ıiuü]ş(?:t[ıiuü]r?|l[ae]r)?|yor(?:du|lar|dı)?"
+                           r"|[ıiuü]p|[ae]r[ae]k|(?:ecek|acak)(?:t[ıi]r?)?|[dt][ıiuü]r(?:l[ae]r)?)$")
+
+
+@dataclass(frozen=True)
+class Argument:
+    start: int  # tokens of the doc
+    end: int
+    label: str  # PERSON, PLACE, ORG, TREATY, DATE; GROUP (`heyet`); TREATY_PHRASE (`bir dostluk antlaşması`)
+    case: str  # nominative, dative, ablative, locative, accusative, genitive, instrumental, companion,
+    #            between, agent, via, other
+    mention: object = None  # the Mention, where the words are one
+
+
+@dataclass
+class Clause:
+    sentence: Sentence
+    start: int  # its words are doc[start:end], the predicate last
+    end: int
+    verb: VerbForm | None = None  # None: a clause whose predicate no frame knows
+    head: Argument | None = None  # the noun a participle modifies
+    arguments: list[Argument] = field(default_factory=list)
+
+    @property
+    def predicate(self):
+        return self.sentence.doc[self.end - (self.verb.words if self.verb else 1):self.end]
+
+
+def clauses(sentence: Sentence) -> list[Clause]:
+    """The clauses of a sentence in text order, each with its arguments. An
+    event noun (`İsmet Paşa'nın Moskova ziyareti`) is a clause of its own made
+    of the names right before it, inside the clause around it, which does
+    not count those names among its own."""
+    doc, arguments = sentence.doc, sentence_arguments(sentence)
+    words = [GLUED_NOTE_MARK.sub("", t.text) for t in doc]
+    found, nominal, start = [], [], sentence.span.start
+    inside = {i for a in arguments for i in range(a.start, a.end)}  # a name or group word ends no clause
+    for token in sentence.span:
+        i = token.i
+        if i in inside or not words[i].isalpha():
+            verb = None
+        else:
+            verb = analyse(words, i)
+            noun = None if verb else event_noun(words, i)
+            if noun is not None:
+                owned = modifiers_before(doc, arguments, i, start)
+                nominal.append(Clause(sentence, owned[0].start if owned else i, i + 1, noun, arguments=owned))
+                continue
+        if verb is None and (i in inside or not ends_clause(sentence, i)):
+            continue
+        if verb is None and i == start:
+            start = i + 1
+            continue
+        end = i + 1 if verb is not None or token.is_alpha else i
+        found.append(verb_clause(sentence, arguments, nominal, start, end, verb))
+        start = i + 1
+    if start < sentence.span.end:
+        found.append(verb_clause(sentence, arguments, nominal, start, sentence.span.end, None))
+    return sorted(found + nominal, key=lambda c: (c.end, c.start))
+
+
+def verb_clause(sentence: Sentence, arguments: list[Argument], nominal: list[Clause], start: int, end: int,
+                verb: VerbForm | None) -> Clause:
+    owned = {id(a) for c in nominal for a in c.arguments}
+    clause = Clause(sentence, start, end, verb,
+                    arguments=[a for a in arguments if start <= a.start and a.end <= end and id(a) not in owned])
+    if verb is not None and verb.form.endswith("participle"):
+        clause.head = participle_head(sentence, arguments, end)
+    return clause
+
+
+def modifiers_before(doc, arguments: list[Argument], i: int, floor: int) -> list[Argument]:
+    """The names that modify the noun at `i`: a chain of nominative or
+    genitive names right before it (`Venizelos'un Türkiye ziyareti`)."""
+    owned, position = [], i
+    for argument in reversed([a for a in arguments if floor <= a.start and a.end <= i]):
+        between = [t.text for t in doc[argument.end:position] if not is_suffix(t)]
+        if argument.case not in ("nominative", "genitive") or not set(between) <= JOINERS:
+            break
+        owned.insert(0, argument)
+        position = argument.start
+    return owned
+
+
+def ends_clause(sentence: Sentence, i: int) -> bool:
+    doc = sentence.doc
+    token = doc[i]
+    if token.text in CLAUSE_PUNCTUATION:
+        return True
+    if not token.is_alpha or not token.text.islower():
+        return False
+    after = doc[i + 1].text if i + 1 < sentence.span.end else "."
+    return (after in {".", ",", ";", ":", "ve", "!", "?"} or token.text.endswith(("ken", "dıktan", "dikten"))) \
+        and bool(ANY_PREDICATE.search(token.text))
+
+
+def participle_head(sentence: Sentence, arguments: list[Argument], after: int) -> Argument | None:
+    """The noun a participle modifies: the first name or group word right
+    after it, titles allowed in between (`gelen Mösyö Henry Franklin-Bouillon`)."""
+    for argument in arguments:
+        if argument.start < after:
+            continue
+        between = sentence.doc[after:argument.start]
+        if argument.start - after <= 4 and all(t.is_alpha and not is_suffix(t) for t in between):
+            return argument
+        return None
+    return None
+
+
+def sentence_arguments(sentence: Sentence) -> list[Argument]:
+    """Names, group words and treaty phrases of a sentence with their cases,
+    joined names sharing the case of the last."""
+    doc = sentence.doc
+    found = [Argument(span.start, span.end, mention.label, case_of(sentence, span.end), mention)
+             for span, mention in sentence.items]
+    named = {i for a in found for i in range(a.start, a.end)}
+    found += [Argument(start, end, "TREATY_PHRASE", case_of(sentence, end))
+              for start, end, _ in generic_treaty_phrases(sentence) if start not in named]
+    found += [Argument(t.i, t.i + 1, "GROUP", group_case(t.text)) for t in sentence.span
+              if t.i not in named and group_case(t.text)]
+    found.sort(key=lambda a: (a.start, a.end))
+    return share_cases(doc, found)
+
+
+def case_of(sentence: Sentence, end: int) -> str:
+    """The case the words before `end` take, a postposition after them included."""
+    doc, case = sentence.doc, case_after(sentence.doc, end)
+    after = end + (1 if end < len(doc) and is_suffix(doc[end]) else 0)
+    word = turkish_lower(doc[after].text) if after < len(doc) else ""
+    if case == "instrumental":
+        following = turkish_lower(doc[after + 1].text) if after + 1 < len(doc) else ""
+        return "companion" if following in COMPANION_WORDS else case
+    for role, words in frames()["postpositions"].items():
+        if word in words and case in ("nominative", "genitive", "other"):
+            return role
+    return case
+
+
+def group_case(word: str) -> str | None:
+    """`heyet`, `heyeti`, `misafirler`: a group noun as a subject (None if the word is none)."""
+    lower = turkish_lower(word)
+    for noun in frames()["group_nouns"]:
+        if lower.startswith(noun):
+            rest = lower[len(noun):]
+            if rest in ("", "i", "ı", "imiz", "ler", "lar", "leri", "ları"):
+                return "nominative"
+            if rest in ("e", "a", "ye", "ya", "ine", "ına"):
+                return "dative"
+            if rest in ("in", "ın", "inin", "ının", "lerin", "ların"):
+                return "genitive"
+    if lower in frames()["pronouns"] and word.islower():
+        return "nominative"
+    return None
+
+
+def kind_of(label: str) -> str:
+    """Names of one kind coordinate: persons (and groups) with persons, states and places with each other."""
+    return {"GROUP": "PERSON", "ORG": "PLACE"}.get(label, label)
+
+
+def share_cases(doc, arguments: list[Argument]) -> list[Argument]:
+    """`X, Y ve Z tarafından`: names joined by `,`, `ve` or `ile` take the case of the last."""
+    result = list(arguments)
+    for i in range(len(result) - 2, -1, -1):
+        a, b = result[i], result[i + 1]
+        between = [t.text for t in doc[a.end:b.start] if not is_suffix(t)]
+        if a.case in ("nominative", "instrumental") and between and set(between) <= JOINERS \
+                and kind_of(a.label) == kind_of(b.label):
+            result[i] = Argument(a.start, a.end, a.label, b.case, a.mention)
+    return result

@@ -1,0 +1,214 @@
+"""From frames to facts: motion frames of one traveller with consecutive
+places form one journey with ordered stops (a return ends it); a reception
+adds hosts and the place; a signing frame fills a treaty's date, place,
+parties and signatories. A state is a party only as an argument of the
+signing (its subject, `ile`, `arasında`, agent), never from a clause of its
+own (`Milletler Cemiyeti'ne girmemek`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from histkg.facts.frames import Frame
+from histkg.facts.journey import StopFact, VisitFact, core_name, fact_year, same_name, same_place
+from histkg.facts.sentences import Slot
+from histkg.facts.treaties import TreatyFact, treaty_family
+from histkg.language.gazetteer import is_country
+from histkg.language.lexicon import event_lexicon, turkish_lower
+from histkg.language.spelling import similar_spelling
+from histkg.mentions.tokens import is_suffix
+
+JOURNEY_FRAMES = {"motion", "visit", "reception", "sending", "posting"}
+JOURNEY_GAP_SENTENCES = 2  # a frame joins a journey told at most this many sentences before
+GROUP_SENTENCES = 10  # `heyet` is the group of a journey told at most this many sentences before
+
+
+@dataclass
+class Journey:
+    """Motion frames of one traveller, in story order."""
+
+    leader: object  # PERSON mention
+    frames: list[Frame] = field(default_factory=list)
+    closed: bool = False
+
+    @property
+    def last_sentence(self) -> int:
+        return self.frames[-1].sentence.index
+
+
+def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = ()) -> list[VisitFact]:
+    """Journeys from motion frames; one another rule already tells (`told`: a
+    fact of the same traveller at one of its places) gets what the frames add."""
+    journeys: list[Journey] = []
+    for frame in frames:
+        if frame.kind == "return":
+            for journey in journeys_of(frame, journeys):
+                journey.closed = True
+            continue
+        if frame.kind not in JOURNEY_FRAMES or not places_of(frame):
+            continue
+        traveller = traveller_of(frame, journeys)
+        if traveller is None:
+            continue
+        journey = next((j for j in reversed(journeys) if same_name(j.leader, traveller) and not j.closed
+                        and frame.sentence.index - j.last_sentence <= JOURNEY_GAP_SENTENCES
+                        and frame.sentence.paragraph == j.frames[-1].sentence.paragraph), None)
+        if journey is None:
+            journey = Journey(traveller)
+            journeys.append(journey)
+        journey.frames.append(frame)
+    found = []
+    for fact in (visit_fact(j, doc_id) for j in journeys):
+        other = next((o for o in told if already_told(fact, o)), None)
+        if other is None:
+            found.append(fact)
+        elif other.part_of is None:  # a leg keeps the places its own rule gave it
+            enrich(other, fact)
+    return found
+
+
+def enrich(told: VisitFact, fact: VisitFact) -> None:
+    """What the frames read that the fact telling the same journey lacks: its
+    date, the stops after its last, travellers and hosts."""
+    dated = [s.date for s in fact.stops if s.date is not None] + fact.dates
+    undated = not any(s.date for s in told.stops) and told.when is None and told.start is None
+    if dated and undated:
+        told.when = dated[0].mention
+        told.inference.pop("when", None)
+    shared = [i for i, stop in enumerate(fact.stops) if any(same_place(stop.place, t.place) for t in told.stops)]
+    if shared and told.stops and same_place(fact.stops[shared[-1]].place, told.stops[-1].place):
+        told.stops += fact.stops[shared[-1] + 1:]  # places the frames read after where the fact's itinerary ends
+    told.visitors += [m for m in fact.visitors if not any(same_name(m, v) for v in told.visitors)]
+    told.hosts += [m for m in fact.hosts if not any(same_name(m, h) for h in told.hosts)]
+
+
+def already_told(fact: VisitFact, other: VisitFact) -> bool:
+    """The same traveller at one of the same places in the same year (or with no year told)."""
+    if fact.leader is None or other.leader is None or \
+            not similar_spelling(core_name(spaced(fact.leader.text)), core_name(spaced(other.leader.text))):
+        return False
+    years = {fact_year(fact), fact_year(other)}
+    return (None in years or len(years) == 1) and any(same_place(a, b) for a in places(fact) for b in places(other))
+
+
+def spaced(name: str) -> str:
+    """`M.Voroşilov` -> `M. Voroşilov`: an initial glued to the name is no part of it."""
+    return re.sub(r"\.(?=\w)", ". ", name)
+
+
+def places(fact: VisitFact) -> list:
+    return [m for m in (fact.destination, fact.origin, *(s.place for s in fact.stops)) if m is not None]
+
+
+def traveller_of(frame: Frame, journeys: list[Journey]):
+    """The PERSON who travels: the traveller role, or for a group word the
+    leader of the journey told just before."""
+    argument = frame.first("traveller")
+    if argument is None:
+        return None
+    if argument.label == "PERSON":
+        return argument.mention
+    head = group_head(frame.sentence)
+    if head is not None:
+        return head
+    recent = [j for j in journeys if frame.sentence.index - j.last_sentence <= GROUP_SENTENCES]
+    return recent[-1].leader if recent else None
+
+
+def group_head(sentence):
+    """The person the sentence names as the group's head: `X başkanlığındaki
+    heyet`, `heyetin başkanı … X` (titles in between)."""
+    leader_words = event_lexicon()["leader_words"]
+    doc = sentence.doc
+    for span, mention in sentence.of("PERSON"):
+        after = [turkish_lower(t.text) for t in doc[span.end:span.end + 2] if not is_suffix(t)]
+        before = [turkish_lower(t.text) for t in doc[max(span.start - 4, sentence.span.start):span.start]]
+        if after[:1] and after[0] in leader_words or any(w in ("başkanı", "reisi") for w in before):
+            return mention
+    return None
+
+
+def journeys_of(frame: Frame, journeys: list[Journey]) -> list[Journey]:
+    traveller = traveller_of(frame, journeys)
+    return [j for j in journeys if traveller is not None and same_name(j.leader, traveller)]
+
+
+def places_of(frame: Frame) -> list:
+    return [a for role in ("destination", "stop", "origin") for a in frame.roles.get(role, [])]
+
+
+def visit_fact(journey: Journey, doc_id: str) -> VisitFact:
+    first = journey.frames[0]
+    predicate = first.clause.predicate
+    anchor = first.sentence.make(predicate.start_char, predicate.end_char, "VISIT")
+    fact = VisitFact(doc_id, anchor, leader=journey.leader)
+    for frame in journey.frames:
+        add_frame(fact, frame)
+    if fact.dates and fact.when is None and not any(s.date for s in fact.stops):
+        fact.when = fact.dates[0].mention  # `Türkiye'yi ziyaret etti`: a country is no stop to carry the date
+    return fact
+
+
+def add_frame(fact: VisitFact, frame: Frame) -> None:
+    date = Slot(frame.date.mention, (frame.date.mention,)) if frame.date is not None else None
+    if date is not None and "date" in frame.inference:
+        if fact.when is None:  # a date the entry's date line gives: the visit's, not a stop's
+            fact.when, fact.inference["when"] = frame.date.mention, frame.inference["date"]
+        date = None
+    if date is not None and not fact.dates:
+        fact.dates.append(date)
+    origin = frame.first("origin")
+    if origin is not None and fact.origin is None and not fact.stops:
+        fact.origin = origin.mention
+    for role in ("stop", "destination"):
+        for argument in frame.roles.get(role, []):
+            country = is_country(argument.mention.text)
+            if not country and not any(s.place is argument.mention for s in fact.stops):
+                fact.stops.append(StopFact(argument.mention, date))  # a country is where it goes, no stop
+            if role == "destination" and not (country and fact.destination is not None):
+                fact.destination = argument.mention
+    for argument in frame.roles.get("traveller", [])[1:] + frame.roles.get("companion", []):
+        if argument.label == "PERSON" and argument.mention not in fact.visitors:
+            fact.visitors.append(argument.mention)
+    for argument in frame.roles.get("host", []):
+        if argument.label == "PERSON" and argument.mention not in fact.hosts:
+            fact.hosts.append(argument.mention)
+    for role, how in frame.inference.items():
+        if role == "traveller":
+            fact.inference.setdefault("leader", how)
+
+
+def treaty_facts_of_frames(frames: list[Frame], doc_id: str) -> list[TreatyFact]:
+    """One fact per signing frame that names or describes its treaty."""
+    found = []
+    for frame in frames:
+        treaty = frame.first("treaty")
+        if frame.kind != "signing" or treaty is None:
+            continue
+        sentence = frame.sentence
+        if treaty.mention is not None:
+            phrase, named = treaty.mention, True
+        else:
+            words = sentence.doc[treaty.start:treaty.end]
+            phrase, named = sentence.make(words.start_char, words.end_char, "TREATY"), False
+        sides = [(a, frame.inference.get(role)) for role in ("signer", "other_side", "sides")
+                 for a in frame.roles.get(role, [])]
+        found.append(TreatyFact(
+            doc_id, phrase, named, treaty_family(phrase.text.split()[-1]),
+            signed_on=slots(frame, "date", [frame.date] if frame.date is not None else []),
+            signed_at=slots(frame, "place", frame.roles.get("place", [])[:1]),
+            parties=tuple(Slot(a.mention, (a.mention,), inference=why) for a, why in sides if is_state(a)),
+            signatories=tuple(Slot(a.mention, (a.mention,), inference=why) for a, why in sides if a.label == "PERSON"),
+            sentence=sentence.index, paragraph=sentence.paragraph))
+    return found
+
+
+def slots(frame: Frame, role: str, arguments: list) -> tuple[Slot, ...]:
+    return tuple(Slot(a.mention, (a.mention,), inference=frame.inference.get(role)) for a in arguments)
+
+
+def is_state(argument) -> bool:
+    """A side that is a state or a government: an organization, or a place that is a country."""
+    return argument.label == "ORG" or argument.label == "PLACE" and is_country(argument.mention.text)

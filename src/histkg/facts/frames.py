@@ -1,0 +1,221 @@
+"""Frames: what a clause's predicate says happened, with its roles filled
+from the clause's arguments by the case each takes (`frames.json`).
+
+A participle's noun fills the role the participle leaves open: the subject
+of `Ankara'ya gelen heyet` and of `Lozan'da imzalanan antlaşma` (passive), the
+object of `İsmet Paşa'nın imzaladığı antlaşma`, whose genitive is the subject;
+a verbal noun's genitive is its subject too (`Titulescu'nun Ankara'ya
+gelişi`). A clause without a subject takes the last subject of its sentence,
+then the topic of the sentences before (a pronoun-dropped verb), claimed with
+hkg:inference. A frame's date is a date in its own clause, else one in its
+sentence outside the clauses of other frames; a date that belongs to a noun
+(`11 Şubat'taki başkaldırısı`, `1920 tarihli nota`) dates that noun, not the frame.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+
+from histkg.facts.clauses import Argument, Clause, clauses
+from histkg.facts.journey import planned
+from histkg.facts.sentences import Sentence, dates_a_noun
+from histkg.language.gazetteer import Gazetteer, is_country
+from histkg.language.lexicon import event_lexicon, turkish_lower
+from histkg.language.verbs import frames
+
+ROLE_LABELS = {
+    "traveller": {"PERSON", "GROUP"}, "companion": {"PERSON"}, "host": {"PERSON"},
+    "sender": {"PERSON", "ORG", "PLACE"}, "signer": {"PERSON", "ORG", "PLACE"},
+    "other_side": {"PERSON", "ORG", "PLACE"}, "sides": {"PERSON", "ORG", "PLACE"},
+    "destination": {"PLACE"}, "origin": {"PLACE"}, "stop": {"PLACE"}, "via": {"PLACE"}, "place": {"PLACE"},
+    "treaty": {"TREATY", "TREATY_PHRASE"},
+}
+PLACE_ROLES = {"destination", "origin", "stop", "place"}
+# Forms whose clause is a noun phrase inside another (`Litvinov ziyaretinin ardından`, `gelen heyet`):
+# their names are no subject of the sentence.
+NOMINAL_FORMS = {"event noun", "verbal noun", "participle", "object participle"}
+TOPIC_SENTENCES = 3  # a dropped subject is the topic of at most this many sentences before
+DASHES = {"—", "–", "-", "―"}
+
+
+@dataclass
+class Frame:
+    clause: Clause
+    kind: str  # motion, visit, return, reception, sending, posting, signing
+    roles: dict[str, list[Argument]] = field(default_factory=lambda: defaultdict(list))
+    date: Argument | None = None
+    inference: dict[str, str] = field(default_factory=dict)  # role -> how it was drawn from the context
+    subject_role: str | None = None  # the role the grammatical subject fills (`traveller` of `kabul edildi`)
+
+    @property
+    def sentence(self) -> Sentence:
+        return self.clause.sentence
+
+    def first(self, role: str) -> Argument | None:
+        return self.roles[role][0] if self.roles.get(role) else None
+
+
+def document_frames(all_sentences: list[Sentence]) -> list[Frame]:
+    """Every frame of a document in text order, subjects carried across clauses and sentences."""
+    found, topics = [], []  # topics: (sentence index, paragraph, subject argument)
+    entry, previous = None, None  # entry: (paragraph, date, place) of a chronology's date line
+    for sentence in all_sentences:
+        sentence_clauses = clauses(sentence)
+        if previous is None or sentence.paragraph != previous.paragraph:
+            line = dateline(sentence, sentence_clauses)
+            entry = (sentence.paragraph, *line) if line else None
+        previous = sentence
+        filled = [f for f in map(fill, sentence_clauses) if f is not None]
+        filled += nominal_signings(sentence_clauses, filled, in_entry=entry is not None)
+        free_dates = [a for c in sentence_clauses if not any(f.clause is c for f in filled)
+                      for a in c.arguments if a.label == "DATE" and not noun_date(sentence, a)]
+        for frame in filled:
+            frame.date = frame.date or (free_dates[0] if len(free_dates) == 1 else None)
+            if entry is not None and entry[0] == sentence.paragraph:
+                from_dateline(frame, *entry[1:])
+        carry_subjects(sentence, filled, sentence_clauses, topics)
+        found += filled
+    return found
+
+
+def dateline(sentence: Sentence, sentence_clauses: list[Clause]) -> tuple[Argument, Argument] | None:
+    """`9 Ekim 1929 — Atina.`: a chronology entry opens with its date and
+    place, a dash between; what the entry tells happened then and there."""
+    arguments = [a for c in sentence_clauses for a in c.arguments]
+    if len(arguments) < 2 or [a.label for a in arguments[:2]] != ["DATE", "PLACE"]:
+        return None
+    date, place = arguments[:2]
+    between = {t.text for t in sentence.doc[date.end:place.start]}
+    opening = sentence.doc[sentence.span.start:date.start]
+    return (date, place) if between & DASHES and not any(t.is_alpha for t in opening) else None
+
+
+def from_dateline(frame: Frame, date: Argument, place: Argument) -> None:
+    why = f"the date line of the chronology entry ({date.mention.text} — {place.mention.text})"
+    if frame.date is None:
+        frame.date, frame.inference["date"] = date, why
+    role = {"signing": "place", "visit": "destination"}.get(frame.kind)
+    if role is None or place in frame.roles.get("stop", []):
+        return
+    told = frame.roles.get(role, [])
+    if not told or all(is_country(a.mention.text) for a in told) and not is_country(place.mention.text):
+        frame.roles[role] = [place]  # `Yunanistan ziyareti` under `— Atina.`: the visit went to Atina
+        frame.inference[role] = why
+
+
+def nominal_signings(sentence_clauses: list[Clause], filled: list[Frame], in_entry: bool) -> list[Frame]:
+    """A treaty with its sides and no verb of signing: `X ile Y arasında(ki) … antlaşma`,
+    and any treaty a chronology entry names (it was signed on the entry's date)."""
+    signed = {id(a) for f in filled if f.kind == "signing" for a in f.roles.get("treaty", [])}
+    found = []
+    for clause in sentence_clauses:
+        sides = []
+        for argument in clause.arguments:
+            if argument.case == "between":
+                sides.append(argument)
+            elif argument.label in ("TREATY", "TREATY_PHRASE") and id(argument) not in signed and (sides or in_entry):
+                frame = Frame(clause, "signing")
+                frame.roles["treaty"].append(argument)
+                for side in sides:
+                    add(frame, "sides", side)
+                dates = [a for a in clause.arguments if a.label == "DATE" and not noun_date(clause.sentence, a)]
+                frame.date = dates[-1] if dates else None
+                found.append(frame)
+                sides = []
+    return found
+
+
+def fill(clause: Clause) -> Frame | None:
+    """The clause's frame with its roles, or None where the clause does not hold one."""
+    verb = clause.verb
+    if verb is None or verb.negative or verb.future or planned(clause.sentence, clause.end) \
+            or supposed(clause.sentence, clause.end):
+        return None  # `gitmedi`, `gidecekti`, `ziyareti kararlaştırılmıştı`, `bulunmuş olmalı`: not told as done
+    definition = frames()["frames"][verb.frame]
+    role_of = definition["passive_roles"] if verb.passive else definition["roles"]
+    frame = Frame(clause, verb.frame, subject_role=role_of.get("nominative"))
+    for argument in clause.arguments:
+        case = argument.case
+        if verb.form in ("object participle", "verbal noun") and case == "nominative":
+            continue  # the subject of `heyetin gönderilmesi` is its genitive; a nominative is the clause around's
+        if case == "genitive" and verb.form in ("object participle", "verbal noun", "event noun"):
+            case = "nominative"  # `İsmet Paşa'nın imzaladığı`, `Titulescu'nun gelişi`
+        if verb.form == "event noun" and argument.label == "PLACE" and argument.case == "nominative" \
+                and argument.end == clause.end - 1:
+            case = "dative"  # `Moskova ziyareti`: the place the visit goes to
+        add(frame, role_of.get(case), argument)
+    if clause.head is not None:
+        opened = role_of.get("accusative" if verb.form == "object participle" else "nominative")
+        add(frame, opened, clause.head)
+    dates = [a for a in clause.arguments if a.label == "DATE" and not noun_date(clause.sentence, a)]
+    frame.date = dates[-1] if dates else None
+    return frame if holds(frame, clause, role_of) else None
+
+
+def supposed(sentence: Sentence, end: int) -> bool:
+    """`Sofya'da bulunmuş olmalı`: a word after the predicate makes it a guess."""
+    following = " ".join(turkish_lower(t.text) for t in sentence.doc[end:min(end + 2, sentence.span.end)])
+    return following.startswith(tuple(frames()["doubt_words"]))
+
+
+def add(frame: Frame, role: str | None, argument: Argument) -> None:
+    if role in PLACE_ROLES and argument.label == "ORG":
+        argument = place_of_meeting(frame.sentence, argument)  # `Londra Konferansı'na gitti`
+    if role and argument is not None and argument.label in ROLE_LABELS.get(role, ()) \
+            and argument not in frame.roles[role]:
+        frame.roles[role].append(argument)
+
+
+def place_of_meeting(sentence: Sentence, argument: Argument) -> Argument | None:
+    """The place a conference's name opens with (`Londra` of `Londra
+    Konferansı`): going to the conference is going there."""
+    words = sentence.doc[argument.start:argument.end]
+    if len(words) < 2 or not any(turkish_lower(words[-1].text).startswith(w) for w in event_lexicon()["conference_words"]):
+        return None
+    place = words[:-1]
+    if Gazetteer.load().lookup(place.text) is None:
+        return None
+    mention = sentence.make(place.start_char, place.end_char, "PLACE")
+    return Argument(place.start, place.end, "PLACE", argument.case, replace(mention, data=Gazetteer.load().lookup(place.text)))
+
+
+def holds(frame: Frame, clause: Clause, role_of: dict) -> bool:
+    """A predicate holds its frame only with the roles it needs (`var-` with a dative)."""
+    needs = frames()["predicates"].get(clause.verb.lemma, {}).get("needs", [])
+    return all(frame.roles.get(role_of.get(need, need)) for need in needs)
+
+
+def noun_date(sentence: Sentence, argument: Argument) -> bool:
+    text = argument.mention.text if argument.mention is not None else ""
+    return dates_a_noun(sentence.doc, argument.end, text)
+
+
+def carry_subjects(sentence: Sentence, filled: list[Frame], sentence_clauses: list[Clause], topics: list) -> None:
+    """Fill an empty subject with the subject of another clause of the
+    sentence, else with the topic of the paragraph's sentences before."""
+    nominal = {id(c) for c in sentence_clauses if c.verb is not None and c.verb.form in NOMINAL_FORMS}
+    stated = [a for c in sentence_clauses if id(c) not in nominal for a in c.arguments
+              if a.case == "nominative" and a.label in ("PERSON", "GROUP")]
+    for frame in filled:
+        role = frame.subject_role
+        if role is None or frame.roles.get(role) or not ROLE_LABELS[role] & {"PERSON", "GROUP"} \
+                or frame.clause.verb.form in NOMINAL_FORMS:
+            continue  # a noun phrase's subject is its noun or its genitive (`gelen mektup`, `heyetin gönderilmesi`)
+        if frame.clause.verb.plural:
+            continue  # `Varşova'ya vardılar`: the group, which the journey rules resolve, not the person before
+        candidates = [a for a in stated if a.label in ROLE_LABELS[role]]
+        before = [a for a in candidates if a.start < frame.clause.start]
+        if candidates:  # the nearest subject before the clause, else the first after it
+            frame.roles[role].append(before[-1] if before else candidates[0])
+            frame.inference[role] = "the subject of another clause of the sentence"
+            continue
+        recent = [t for t in topics if sentence.index - t[0] <= TOPIC_SENTENCES and t[1] == sentence.paragraph]
+        if recent:
+            frame.roles[role].append(recent[-1][2])
+            frame.inference[role] = "the subject of the sentences before (a dropped subject)"
+    subjects = [f.first(f.subject_role) for f in filled if f.subject_role and f.first(f.subject_role) is not None
+                and f.clause.verb.form not in NOMINAL_FORMS]
+    persons = [a for a in stated[:1] + subjects if a.label == "PERSON"]
+    if persons:
+        topics.append((sentence.index, sentence.paragraph, persons[0]))

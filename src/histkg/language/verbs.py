@@ -1,0 +1,113 @@
+"""Turkish verb forms: which predicate of `frames.json` a word is, and in which
+form (finite, converb, participle, verbal noun), active or passive.
+
+Turkish stacks suffixes on the stem in a fixed order: voice (passive `-Il`,
+`-In`, causative `-DIr`, `-t`), negation (`-mA`), then tense and person
+(`geldi`, `gelmişti`, `geliyordu`), or a converb (`gelip`, `gelerek`,
+`gelince`, `geldikten sonra`), a participle (`gelen`, `geldiği`) or a
+verbal noun (`gelişi`, `gelmesi`). The tables below write those suffixes
+with vowel classes (`H` = ı i u ü, `A` = a e) so one pattern serves every
+vowel harmony; the stems come from the lexicon, never from a text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from histkg.language.lexicon import load_lexicon, turkish_lower
+
+H, A = "[ıiuüî]", "[aeâ]"
+VOICE = rf"(?:d{H}r|t{H}r|t|{H}l|l|{H}n|n|{H}ş)*?"  # lazy: `ettiler` is past + plural, not causative + passive
+PASSIVE = re.compile(rf"(?:{H}l|l|{H}n|n)$")
+FUTURE = re.compile(rf"{A}c{A}[kğ]")
+PLURAL = re.compile(rf"l{A}r(?:d{H}|m{H}ş)?$")
+NEGATION = rf"(m{A}(?=[^k]|$))?"
+PERSON = rf"(?:{H}?m|{H}?n|{H}?z|k|l{A}r|d{H}r|t{H}r|d{H}|t{H}|m{H}ş|y{H}|s{A}|{H}[nm]{H}z)*"
+POSSESSIVE_CASE = rf"(?:l{A}r)?(?:{H}m|{H}n|s?{H}n?|{H}m{H}z|l{A}r{H})?(?:n?[dt]{A}n|n?[dt]{A}|y?{A}|n?{H}|y?l{A}|ki)?"
+FORMS = (  # (form, pattern of what follows the voice and negation), tried in this order
+    ("converb", rf"(?:y?{H}p|y?{A}r{A}k|y?{H}nc{A}|y?k{A}n|[dt]{H}kt{A}n|d{A}n|ks{H}z{H}n|y{H}p)"),
+    ("object participle", rf"[dt]{H}[ğk]" + POSSESSIVE_CASE),  # `imzaladığı antlaşma`: the noun is the object
+    ("participle", rf"(?:y?{A}n(?:l{A}r)?|y?{A}c{A}[ğk])" + POSSESSIVE_CASE),  # `gelen heyet`: the noun is the subject
+    ("finite", rf"(?:[dt]{H}|m{H}ş|{H}?yor|y?{A}c{A}[kğ]|{A}r|{H}r|z|m{A}kt{A}|m{A}l{H})" + PERSON),
+    ("verbal noun", rf"(?:m{A}|y?{H}ş|m{A}k)" + POSSESSIVE_CASE),
+)
+FORM_RES = tuple((form, re.compile(f"^({VOICE}){NEGATION}{pattern}$")) for form, pattern in FORMS)
+# The light verb `et-` (`hareket etti`) also takes the forms `ed-` (`hareket edildi`) and, in the old
+# orthography, `eyle-` (`muvasalat eyledi`).
+LIGHT_VERB_FORMS = {"et": ("et", "ed", "eyle")}
+LIGHT_VERBS = ("et", "ed", "eyle", "ol", "yap", "kıl")
+EVENT_NOUN_SUFFIX = re.compile(rf"^(?:l{A}r)?(?:s?{H}|{H}m{H}z)?(?:n?[dt]{A}n?|n?{A}|n?{H}|n{H}n|yl{A}|ndaki|ndeki)?$")
+
+
+@dataclass(frozen=True)
+class VerbForm:
+    lemma: str  # the predicate as frames.json names it: `git`, `hareket et`
+    frame: str  # motion, visit, return, reception, sending, posting, signing
+    form: str  # finite | converb | participle | object participle | verbal noun | event noun
+    passive: bool
+    words: int  # how many words the predicate takes (`imza altına aldı`: 3)
+    negative: bool = False  # `gitmedi`: it did not happen
+    future: bool = False  # `gidecekti`, `imzalanacak`: to happen, not happened
+    plural: bool = False  # `vardılar`: its dropped subject is a group, not the one person before
+
+
+@cache
+def frames() -> dict:
+    return load_lexicon("frames.json")
+
+
+@cache
+def stem_table() -> tuple[tuple[tuple[str, ...], str, str], ...]:
+    """(the stem's words, lemma, frame) for every stem of every predicate, longest first."""
+    table = []
+    for lemma, entry in frames()["predicates"].items():
+        for stem in [lemma, *entry.get("stems", [])]:
+            *noun, verb = stem.split()
+            for form in LIGHT_VERB_FORMS.get(verb, (verb,)) if noun else (verb,):
+                table.append(((*noun, form), lemma, entry["frame"]))
+    return tuple(sorted(table, key=lambda row: (-len(row[0]), -len(row[0][-1]))))
+
+
+def analyse(words: list[str], i: int) -> VerbForm | None:
+    """The predicate that ends at word `i` of `words`, if any. A capitalised
+    word is a name, not a verb (`Atatürk` is no form of `ata-`)."""
+    if not words[i][:1].islower():
+        return None
+    word = words[i]
+    for stem, lemma, frame in stem_table():
+        before = stem[:-1]
+        if i < len(before) or tuple(turkish_lower(w) for w in words[i - len(before):i]) != before:
+            continue
+        if not word.startswith(stem[-1]):
+            continue
+        rest = word[len(stem[-1]):]
+        found = suffix_form(rest)
+        if found:
+            form, voice, negative = found
+            return VerbForm(lemma, frame, form, bool(PASSIVE.search(voice)), len(stem), negative,
+                            bool(FUTURE.search(rest)), form == "finite" and bool(PLURAL.search(rest)))
+    return None
+
+
+def event_noun(words: list[str], i: int) -> VerbForm | None:
+    """`ziyareti`, `seyahatine`: a noun that tells an event, unless a light verb follows (`ziyaret etti`)."""
+    word = words[i]
+    following = turkish_lower(words[i + 1]) if i + 1 < len(words) else ""
+    if not word[:1].islower() or following.startswith(LIGHT_VERBS):
+        return None
+    for noun, frame in frames()["event_nouns"].items():
+        if not noun.startswith("_") and word.startswith(noun) and EVENT_NOUN_SUFFIX.match(word[len(noun):]):
+            return VerbForm(noun, frame, "event noun", False, 1)
+    return None
+
+
+def suffix_form(rest: str) -> tuple[str, str, bool] | None:
+    """(form, voice suffixes, negated?) that the suffixes `rest` give a verb
+    stem, or None when they make no verb."""
+    for form, pattern in FORM_RES:
+        match = pattern.match(rest)
+        if match:
+            return form, match.group(1), bool(match.group(2))
+    return None

@@ -1,0 +1,111 @@
+"""Clause frames: predicates read by their form (active, passive, participle,
+converb, verbal noun, event noun), roles filled by case, subjects carried
+across clauses and sentences, dates kept to their own event. The sentences
+are written for the tests; the names in them are in no file of ontology/."""
+
+from __future__ import annotations
+
+import pytest
+from event_graphs import built_once, claims_of, inferences, labels, only
+from rdflib.namespace import SKOS
+
+from histkg.language.verbs import analyse
+from histkg.rdf.namespaces import HKG
+
+
+@pytest.mark.parametrize("words, lemma, form, passive", [
+    ("gitti", "git", "finite", False),
+    ("gidiyordu", "git", "finite", False),
+    ("gelen", "gel", "participle", False),
+    ("imzaladığı", "imzala", "object participle", False),
+    ("imzalanan", "imzala", "participle", True),
+    ("gelince", "gel", "converb", False),
+    ("ayrılarak", "ayrıl", "converb", False),
+    ("gelişi", "gel", "verbal noun", False),
+    ("hareket etti", "hareket et", "finite", False),
+    ("imza edildi", "imza et", "finite", True),
+    ("muvasalat eyledi", "muvasalat et", "finite", False),
+    ("ettiler", None, None, None),  # a light verb alone is no predicate
+])
+def test_a_verb_form_is_read_from_its_suffixes(words, lemma, form, passive):
+    verb = analyse(words.split(), len(words.split()) - 1)
+    found = (verb.lemma, verb.form, verb.passive) if verb else (None, None, None)
+    assert found == (lemma, form, passive)
+
+
+def test_a_name_and_a_negated_or_future_verb_are_no_event():
+    assert analyse(["Atalay"], 0) is None  # a capitalised word is a name, not `ata-`
+    assert analyse(["gitmedi"], 0).negative
+    assert analyse(["gidecekti"], 0).future
+
+
+TEXTS = {
+    # active motion, a converb, `ve` between predicates, a dropped subject in the next sentence
+    "a.txt": ("Dışişleri Bakanı Nuri Kaplanoğlu 4 Mart 1931'de Varna'dan ayrılarak 6 Mart 1931'de Selanik'e vardı. "
+              "Ertesi gün Kavala'ya geçti.\n\n"),
+    # a participle whose noun is the traveller; a reception in the passive with its agent
+    "b.txt": ("Nisan 1929'da Pleven'e gelen Mösyö Arto Salminen, Dobriç'te Yordan Petkov tarafından karşılandı.\n\n"),
+    # a passive signing with its place, sides and agent; a participle whose noun is the treaty
+    "c.txt": ("Kervanlı Antlaşması 12 Haziran 1927'de Bergen'de Norveç ile Danimarka arasında imzalandı. "
+              "Ovalı'da imzalanan antlaşma ise Velik Dimov tarafından hazırlanmıştı.\n\n"),
+    # a date that belongs to another event's noun is no date of the journey
+    "d.txt": ("Halis Korkmazer, köylülerin 9 Şubat 1924'teki başkaldırısından sonra Şumnu'ya gitti.\n\n"),
+    # an event noun with a genitive traveller; a planned journey is none
+    "e.txt": ("Tuna Krallığı Başvekili Dimitar Velkov'un Sofya ziyareti 3 Mayıs 1933'te başladı. "
+              "Kemal Turgutlu'nun Varşova'ya gitmesi kararlaştırılmıştı.\n\n"),
+}
+frames_graph = built_once(TEXTS)
+
+
+def visit_of(graph, leader: str):
+    return only(graph, HKG.Visit, leader)
+
+
+def stops(graph, visit) -> list[str]:
+    ordered = sorted(graph.objects(visit, HKG.stop), key=lambda s: int(graph.value(s, HKG.order)))
+    return [str(graph.value(graph.value(s, HKG.place), SKOS.prefLabel)) for s in ordered]
+
+
+def test_motion_frames_of_one_traveller_make_one_journey_with_its_stops_in_order(frames_graph):
+    _, graph = frames_graph
+    visit = visit_of(graph, "Nuri Kaplanoğlu")
+    assert stops(graph, visit)[-2:] == ["Selanik", "Kavala"]
+    assert labels(graph, graph.objects(visit, HKG.origin)) == {"Varna"}
+    assert {str(d) for d in graph.objects(visit, HKG.startDate)} == {"1931-03-06"}
+
+
+def test_a_participle_noun_travels_and_the_agent_of_a_passive_reception_hosts(frames_graph):
+    _, graph = frames_graph
+    visit = visit_of(graph, "Arto Salminen")
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Pleven"}
+    assert labels(graph, graph.objects(visit, HKG.host)) == {"Yordan Petkov"}
+    assert "Dobriç" in stops(graph, visit)
+
+
+def test_a_passive_signing_fills_date_place_and_the_sides_between(frames_graph):
+    _, graph = frames_graph
+    treaty = only(graph, HKG.Treaty, "Kervanlı")
+    assert {str(d) for d in graph.objects(treaty, HKG.signedOn)} == {"1927-06-12"}
+    assert labels(graph, graph.objects(treaty, HKG.signedAt)) == {"Bergen"}
+    assert labels(graph, graph.objects(treaty, HKG.party)) == {"Norveç", "Danimarka"}
+
+
+def test_a_date_that_belongs_to_another_events_noun_does_not_date_the_journey(frames_graph):
+    _, graph = frames_graph
+    visit = visit_of(graph, "Halis Korkmazer")
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Şumnu"}
+    assert list(graph.objects(visit, HKG.startDate)) == []  # not 1924-02-09, the uprising's day
+
+
+def test_an_event_noun_with_a_genitive_is_a_visit_and_a_planned_one_is_none(frames_graph):
+    _, graph = frames_graph
+    visit = visit_of(graph, "Dimitar Velkov")
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Sofya"}
+    assert not any("Varşova" in str(graph.value(v, SKOS.prefLabel)) for v in graph.subjects(HKG.leader, None))
+
+
+def test_a_subject_carried_from_the_sentence_before_says_how_it_was_drawn(frames_graph):
+    _, graph = frames_graph
+    visit = visit_of(graph, "Nuri Kaplanoğlu")
+    assert claims_of(graph, visit, HKG.leader)
+    assert all(i == "" for i in inferences(graph, visit, HKG.leader))  # stated in the first sentence
