@@ -25,6 +25,8 @@ from histkg.rdf.namespaces import HKG
     ("hareket etti", "hareket et", "finite", False),
     ("imza edildi", "imza et", "finite", True),
     ("muvasalat eyledi", "muvasalat et", "finite", False),
+    ("hareket buyurmuştur", "hareket et", "finite", False),  # the honorific light verb of the old press
+    ("istikbal ettiler", "istikbal et", "finite", False),
     ("ettiler", None, None, None),  # a light verb alone is no predicate
 ])
 def test_a_verb_form_is_read_from_its_suffixes(words, lemma, form, passive):
@@ -50,6 +52,9 @@ TEXTS = {
               "Ovalı'da imzalanan antlaşma ise Velik Dimov tarafından hazırlanmıştı.\n\n"),
     # a date that belongs to another event's noun is no date of the journey
     "d.txt": ("Halis Korkmazer, köylülerin 9 Şubat 1924'teki başkaldırısından sonra Şumnu'ya gitti.\n\n"),
+    # a delegation's head at a conference the document names went to its city
+    "f.txt": ("Vidin Konferansı 3 Mart 1931'de toplandı. Konferansta Kâzım Dervişoğlu başkanlığındaki heyet "
+              "müzakerelere katıldı.\n\n"),
     # an event noun with a genitive traveller; a planned journey is none
     "e.txt": ("Tuna Krallığı Başvekili Dimitar Velkov'un Sofya ziyareti 3 Mayıs 1933'te başladı. "
               "Kemal Turgutlu'nun Varşova'ya gitmesi kararlaştırılmıştı.\n\n"),
@@ -109,3 +114,9 @@ def test_a_subject_carried_from_the_sentence_before_says_how_it_was_drawn(frames
     visit = visit_of(graph, "Nuri Kaplanoğlu")
     assert claims_of(graph, visit, HKG.leader)
     assert all(i == "" for i in inferences(graph, visit, HKG.leader))  # stated in the first sentence
+
+
+def test_the_head_of_a_delegation_at_a_named_conference_went_to_its_city(frames_graph):
+    _, graph = frames_graph
+    visit = visit_of(graph, "Kâzım Dervişoğlu")
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Vidin"}

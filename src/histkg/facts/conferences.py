@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from histkg.facts.journey import (
@@ -10,18 +13,28 @@ from histkg.facts.journey import (
     heads_group,
 )
 from histkg.facts.sentences import Sentence, case_after, starts_with_any
+from histkg.language.gazetteer import Gazetteer
 from histkg.language.lexicon import event_lexicon, turkish_lower
 from histkg.mentions.tokens import is_suffix
 
 
 def conference_named(sentence: Sentence):
     """(conference word, place) for `Lozan Konferansı`, `Paris Barış
-    Konferansı'na`: a place, then a capitalised word or two, then a conference word."""
+    Konferansı'na`, `Montrö'de toplanan Boğazlar Konferansı`: a place, then a
+    capitalised word or two (or a participle of meeting), then a conference word."""
+    lex = event_lexicon()
+    for span, mention in sentence.of("ORG"):  # `Londra Konferansı` found as an organization
+        words = sentence.doc[span.start:span.end]
+        key = Gazetteer.load().lookup(words[:-1].text) if len(words) > 1 else None
+        if key and starts_with_any(turkish_lower(words[-1].text), lex["conference_words"]):
+            place = sentence.make(words[:-1].start_char, words[:-1].end_char, "PLACE")
+            return words[-1], replace(place, data=key)
     for span, mention in sentence.of("PLACE"):
-        for token in sentence.doc[span.end:min(span.end + 3, sentence.span.end)]:
-            if starts_with_any(turkish_lower(token.text), event_lexicon()["conference_words"]):
+        for token in sentence.doc[span.end:min(span.end + 4, sentence.span.end)]:
+            lower = turkish_lower(token.text)
+            if starts_with_any(lower, lex["conference_words"]):
                 return token, mention
-            if not (token.text[:1].isupper() or is_suffix(token)):
+            if not (token.text[:1].isupper() or is_suffix(token) or starts_with_any(lower, lex["meeting_verbs"])):
                 break
     return None
 
@@ -40,7 +53,8 @@ def conference_attendees(sentence: Sentence, word: Token, named: bool) -> list:
     persons = sentence.of("PERSON")
     found = []
     for (span, mention), following in zip(persons, persons[1:] + [None]):
-        if heads_group(sentence, span.start, lex["group_words"] + lex["conference_words"]):
+        if heads_group(sentence, span.start, lex["group_words"] + lex["conference_words"]) \
+                or leads_delegation(sentence, span):
             found.append((span, mention))
             between = [turkish_lower(t.text) for t in sentence.doc[span.end:following[0].start]] if following else []
             if between == ["ile"]:
@@ -50,6 +64,18 @@ def conference_attendees(sentence: Sentence, word: Token, named: bool) -> list:
         found += [(s, m) for s, m in persons if during[0].i < s.start <= during[0].i + 2
                   and case_after(sentence.doc, s.end) == "nominative"][:1]
     return found
+
+
+def leads_delegation(sentence: Sentence, span) -> bool:
+    """`X başkanlığındaki heyet`, `heyetine X başkanlık etti`, `Türk heyetinin
+    reisi … X idi`: the person heads a delegation."""
+    lex = event_lexicon()
+    after = [turkish_lower(t.text) for t in sentence.doc[span.end:span.end + 3] if not is_suffix(t)]
+    before = [turkish_lower(t.text) for t in sentence.doc[max(sentence.span.start, span.start - 6):span.start]]
+    if after[:1] and after[0] in lex["leader_words"] or " ".join(after[:2]).startswith(("başkanlık et", "riyaset et")):
+        return True
+    return any(starts_with_any(a, lex["group_words"]) and b in ("reisi", "başkanı")
+               for a, b in zip(before, before[1:]))
 
 
 def conference_facts(sentence: Sentence, place, word: Token, named: bool, doc_id: str) -> list[VisitFact]:
@@ -66,9 +92,15 @@ class Conferences:
     """The conference the story speaks of: the one named last, for a
     sentence or two after (`Lozan Konferansı sürecinde … Konferansta X …`)."""
 
-    def __init__(self, body_index: dict) -> None:
+    def __init__(self, body_index: dict, all_sentences: list[Sentence] = ()) -> None:
         self.body_index = body_index
         self.last = None  # (place, body index of the sentence that named it)
+        # a document that names one conference far more than any other tells of it throughout (a conference account)
+        named = [n[1] for s in all_sentences if (n := conference_named(s))]
+        counts = Counter(turkish_lower(m.text) for m in named)
+        top = counts.most_common(1)
+        self.only = next(m for m in named if turkish_lower(m.text) == top[0][0]) \
+            if top and top[0][1] * 2 > len(named) else None  # the conference most of its namings name
 
     def facts(self, sentence: Sentence, doc_id: str) -> list[VisitFact]:
         named = conference_named(sentence)
@@ -78,9 +110,10 @@ class Conferences:
             word, place = named
         else:
             word = conference_word(sentence)
-            if word is None or self.last is None or here - self.last[1] > 2:
+            recent = self.last is not None and here - self.last[1] <= 2
+            if word is None or not (recent or self.only is not None):
                 return []
-            place = self.last[0]
+            place = self.last[0] if recent else self.only
         return conference_facts(sentence, place, word, named is not None, doc_id)
 
 

@@ -16,7 +16,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from histkg.language.lexicon import event_lexicon, load_lexicon, turkish_lower
-from histkg.mentions.tokens import APOSTROPHES, is_suffix
+from histkg.mentions.tokens import APOSTROPHES, followed_by_suffix, is_suffix
 
 
 def starts_with_any(word: str, stems) -> bool:
@@ -82,8 +82,9 @@ def case_after(doc: Doc, end: int) -> str:
     if end >= len(doc):
         return "nominative"
     token = doc[end]
-    if is_suffix(token):
-        suffix = turkish_lower(token.text[1:])
+    suffix = followed_by_suffix(doc, end)  # after an apostrophe, or glued on (`Ankara` `ya`)
+    if suffix is not None:
+        suffix = turkish_lower(suffix)
         for case, forms in event_lexicon()["case_suffixes"].items():
             if suffix in forms:
                 return case

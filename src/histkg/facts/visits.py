@@ -281,7 +281,7 @@ def visit_facts(all_sentences: list[Sentence], doc_id: str) -> list[VisitFact]:
     for sentence in all_sentences:
         count += sentence.section == "body"
         body_index[sentence.index] = count
-    conferences = Conferences(body_index)
+    conferences = Conferences(body_index, all_sentences)
     notes = attached_notes(all_sentences)  # body sentence index -> the note sentences its marks call
     for sentence in all_sentences:
         at_conference = conferences.facts(sentence, doc_id)

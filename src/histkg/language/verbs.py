@@ -35,9 +35,9 @@ FORMS = (  # (form, pattern of what follows the voice and negation), tried in th
 )
 FORM_RES = tuple((form, re.compile(f"^({VOICE}){NEGATION}{pattern}$")) for form, pattern in FORMS)
 # The light verb `et-` (`hareket etti`) also takes the forms `ed-` (`hareket edildi`) and, in the old
-# orthography, `eyle-` (`muvasalat eyledi`).
-LIGHT_VERB_FORMS = {"et": ("et", "ed", "eyle")}
-LIGHT_VERBS = ("et", "ed", "eyle", "ol", "yap", "kıl")
+# orthography, `eyle-` (`muvasalat eyledi`) and the honorific `buyur-` (`hareket buyurmuştur`).
+LIGHT_VERB_FORMS = {"et": ("et", "ed", "eyle", "buyur")}
+LIGHT_VERBS = ("et", "ed", "eyle", "buyur", "ol", "yap", "kıl")
 EVENT_NOUN_SUFFIX = re.compile(rf"^(?:l{A}r)?(?:s?{H}|{H}m{H}z)?(?:n?[dt]{A}n?|n?{A}|n?{H}|n{H}n|yl{A}|ndaki|ndeki)?$")
 
 
