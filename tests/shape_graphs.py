@@ -61,6 +61,7 @@ def build_valid_graph() -> Graph:
     g.add((PLACE, OWL.sameAs, URIRef("https://sws.geonames.org/616635/")))
     g.add((PLACE, SCHEMA.latitude, Literal("40.7942", datatype=XSD.decimal)))
     g.add((PLACE, SCHEMA.longitude, Literal("43.8453", datatype=XSD.decimal)))
+    g.add((PLACE, HKG.coordinateSource, HKG.GeoNamesCoordinates))
     g.add((PLACE, HKG.evidence, annotate(g, "Gümrü", SENTENCE_1, occurrence=1)))
 
     g.add((ORG, RDF.type, HKG.Organization))
@@ -68,6 +69,7 @@ def build_valid_graph() -> Graph:
     g.add((ORG, HKG.evidence, annotate(g, "TBMM Hükümeti", SENTENCE_2)))
 
     date_evidence = annotate(g, "2 Aralık 1920", SENTENCE_1)
+    g.add((date_evidence, HKG.calendar, HKG.GregorianCalendar))
     g.add((TIMESPAN, RDF.type, HKG.TimeSpan))
     g.add((TIMESPAN, RDFS.label, Literal("1920-12-02")))
     g.add((TIMESPAN, HKG.edtf, Literal("1920-12-02")))

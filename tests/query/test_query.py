@@ -117,7 +117,8 @@ def build_event_dataset() -> Dataset:
     moskova = b.entity("b", "Place", "moskova", "Moskova", 110, "Ali Fuat Moskova'ya gitti.")
     b.add("b", (moskova, OWL.sameAs, URIRef("https://sws.geonames.org/524901/")),
           (moskova, SCHEMA.latitude, Literal("55.75204", datatype=XSD.decimal)),
-          (moskova, SCHEMA.longitude, Literal("37.61781", datatype=XSD.decimal)))
+          (moskova, SCHEMA.longitude, Literal("37.61781", datatype=XSD.decimal)),
+          (moskova, HKG.coordinateSource, HKG.GeoNamesCoordinates))
     ankara = b.entity("a", "Place", "ankara", "Ankara", 300, "Heyet Ankara'dan ayrıldı.")
     kars = b.entity("a", "Place", "kars", "Kars", 320, "Heyet Kars'ta kaldı.")
     gumru = b.entity("a", "Place", "gumru", "Gümrü", 40, meeting)
@@ -132,7 +133,8 @@ def build_event_dataset() -> Dataset:
     pact = b.entity("a", "Treaty", "turk-sovyet-pakti", "Türk-Sovyet Paktı", 700, "Pakt imzalandı.")
     b.add("a", (pact, HKG.signatory, cicerin), (pact, HKG.signatory, karabekir),
           (pact, HKG.earliest, day("1925-12-17")), (pact, HKG.latest, day("1925-12-17")))
-    b.claim("a", pact, HKG.signedOn, day("1925-12-17"), 720, "17 Aralık 1925", "17 Aralık 1925'te.")
+    b.claim("a", pact, HKG.signedOn, day("1925-12-17"), 720, "17 Kânunuevvel 1341", "17 Kânunuevvel 1341'de.",
+            calendar=HKG.RumiCalendar)
 
     mission = iri("visit/ali-fuat-moskova-1920")
     b.add("b", (mission, RDF.type, HKG.Visit), (mission, SKOS.prefLabel, Literal("Ali Fuat → Moskova (1920)", lang="tr")),
@@ -323,6 +325,10 @@ def test_treaty_claims_give_file_offsets_quote_and_year_from_context(event_store
     assert (disputed["1920-12-02"]["start"], disputed["1920-12-02"]["end"]) == ("640", "648")
     assert disputed["1920-12-02"]["yearFromContext"] == "true"
     assert disputed["1920-12-03"]["quote"] == "3 Aralık 1920" and "yearFromContext" not in disputed["1920-12-03"]
+    assert "calendar" not in disputed["1920-12-03"]  # Gregorian: the claim names no calendar
+    pact = next(r for r in rows if r["treatyName"] == "Türk-Sovyet Paktı")
+    assert (pact["signedOn"], pact["quote"]) == ("1925-12-17", "17 Kânunuevvel 1341")
+    assert pact["calendar"] == str(HKG.RumiCalendar)
 
 
 def test_delegation_members_list_leader_and_every_traveller(event_store):
@@ -386,6 +392,9 @@ def test_places_carry_geonames_and_coordinates(event_store):
     moskova = next(r for r in rows_as_dicts(run_named_query(event_store, "places")) if r["name"] == "Moskova")
     assert moskova["geonames"] == "https://sws.geonames.org/524901/"
     assert (moskova["latitude"], moskova["longitude"], moskova["mentions"]) == ("55.75204", "37.61781", "1")
+    assert moskova["coordinateSource"] == str(HKG.GeoNamesCoordinates)
+    ankara = next(r for r in rows_as_dicts(run_named_query(event_store, "places")) if r["name"] == "Ankara")
+    assert "coordinateSource" not in ankara and "latitude" not in ankara
 
 
 def test_person_mentions_point_into_the_original_text(event_store):

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from rdflib import Graph, Literal
-from rdflib.namespace import RDF, SKOS
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SKOS, XSD
 
 from histkg.pipeline import build
-from histkg.rdf.namespaces import HKG, OA
+from histkg.rdf.namespaces import HKG, OA, SCHEMA
 from histkg.text.corpus import load_corpus
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -115,3 +115,76 @@ def test_graphml_reads_back_with_every_node_labelled_and_typed(seeds_build):
         assert data["label"]
     text = (out / "graph.graphml").read_text(encoding="utf-8")
     assert 'id="label"' in text and 'id="d0"' not in text
+
+
+CALENDAR_TEXT = (
+    "Kars Muahedesi 13 Teşrinievvel 1337 tarihinde Kars'ta imzalandı. "
+    "Ali Fuat Paşa 1 Muharrem 1340 günü Moskova'ya vardı. Heyet İstanbul'da Beyoğlu'nda kaldı. "
+    "Gümrü Antlaşması 2 Aralık 1920'de imzalandı. Heyet daha sonra Fransa'ya gitti.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def calendar_build(tmp_path_factory):
+    """A text written for the test: a Rumi, a Hicri and a Gregorian date; a
+    GeoNames city, a quarter from the authority file and a country."""
+    folder = tmp_path_factory.mktemp("calendars")
+    (folder / "a.txt").write_text(CALENDAR_TEXT, encoding="utf-8")
+    result = build([folder], None)
+    union = Graph()
+    for quad in result.dataset.quads():
+        union.add(quad[:3])
+    return result, union
+
+
+def date_annotation(graph: Graph, exact: str):
+    """The annotation of the date mention whose quote starts with `exact`."""
+    (annotation,) = [a for d in graph.subjects(RDF.type, HKG.TimeSpan) for a in graph.objects(d, HKG.evidence)
+                     if str(graph.value(URIRef(f"{a}/quote"), OA.exact)).startswith(exact)]
+    return annotation
+
+
+def date_claims(graph: Graph, value: str) -> list:
+    return [c for c in graph.subjects(RDF.type, HKG.Claim) if str(graph.value(c, HKG.object)) == value]
+
+
+def test_a_date_annotation_names_the_calendar_the_text_wrote_it_in(calendar_build):
+    result, graph = calendar_build
+    assert result.conforms, result.validation.report_text
+    assert graph.value(date_annotation(graph, "13 Teşrinievvel 1337"), HKG.calendar) == HKG.RumiCalendar
+    assert graph.value(date_annotation(graph, "1 Muharrem 1340"), HKG.calendar) == HKG.HicriCalendar
+    assert graph.value(date_annotation(graph, "2 Aralık 1920"), HKG.calendar) == HKG.GregorianCalendar
+
+
+def test_a_claim_of_a_rumi_or_hicri_date_names_the_calendar_and_keeps_a_gregorian_value(calendar_build):
+    _, graph = calendar_build
+    (signed,) = [c for c in date_claims(graph, "1921-10-13") if graph.value(c, HKG.predicate) == HKG.signedOn]
+    assert graph.value(signed, HKG.object) == Literal("1921-10-13", datatype=XSD.date)
+    assert graph.value(signed, HKG.calendar) == HKG.RumiCalendar
+    hicri = date_claims(graph, "1921-09-04")
+    assert hicri and all(graph.value(c, HKG.calendar) == HKG.HicriCalendar for c in hicri)
+    gregorian = date_claims(graph, "1920-12-02")
+    assert gregorian and all(graph.value(c, HKG.calendar) is None for c in gregorian)
+
+
+def place_named(graph: Graph, label: str):
+    (place,) = [p for p in graph.subjects(RDF.type, HKG.Place) if str(graph.value(p, SKOS.prefLabel)) == label]
+    return place
+
+
+def test_every_place_with_coordinates_says_how_they_were_chosen(calendar_build):
+    _, graph = calendar_build
+    assert graph.value(place_named(graph, "Moskova"), HKG.coordinateSource) == HKG.GeoNamesCoordinates
+    assert graph.value(place_named(graph, "Beyoğlu"), HKG.coordinateSource) == HKG.AuthorityCoordinates
+    france = place_named(graph, "Fransa")
+    assert graph.value(france, HKG.coordinateSource) == HKG.CapitalCoordinates
+    assert (float(graph.value(france, SCHEMA.latitude)), float(graph.value(france, SCHEMA.longitude))) == \
+        pytest.approx((48.85341, 2.3488), abs=1e-3)  # Paris, the country's representative point
+    located = set(graph.subjects(SCHEMA.latitude, None))
+    assert located and located == set(graph.subjects(HKG.coordinateSource, None))
+
+
+def test_seeds_date_annotations_all_name_a_calendar(seeds_graph):
+    dates = [a for d in seeds_graph.subjects(RDF.type, HKG.TimeSpan) for a in seeds_graph.objects(d, HKG.evidence)]
+    calendars = Counter(seeds_graph.value(a, HKG.calendar) for a in dates)
+    assert None not in calendars and calendars[HKG.GregorianCalendar] > 100

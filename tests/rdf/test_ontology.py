@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, TIME
 
 from histkg.language import resources
 from histkg.language.resources import ontology_file
@@ -12,7 +12,7 @@ from histkg.rdf.namespaces import CRM, HKG, PROV, SCHEMA, SEM
 
 ONTOLOGY_IRI = URIRef("https://w3id.org/histkg/ontology")
 HKG_NS = str(HKG._NS)
-DECLARATIONS = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, RDF.Property}
+DECLARATIONS = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, RDF.Property, OWL.NamedIndividual}
 
 
 def hkg_terms() -> list[URIRef]:
@@ -37,7 +37,7 @@ def test_ontology_header(ontology):
 @pytest.mark.parametrize("term", hkg_terms(), ids=lambda t: t.removeprefix(HKG_NS))
 def test_every_term_is_declared_labelled_and_explained(ontology, term):
     kinds = set(ontology.objects(term, RDF.type)) & DECLARATIONS
-    assert len(kinds) == 1, f"{term} must be declared once as a class or a property"
+    assert len(kinds) == 1, f"{term} must be declared once as a class, a property or an individual"
     for prop in (RDFS.label, RDFS.comment):
         languages = [o.language for o in ontology.objects(term, prop) if isinstance(o, Literal)]
         assert sorted(languages) == ["en", "tr"], f"{term} needs one {prop} in English and one in Turkish"
@@ -50,13 +50,32 @@ def test_ontology_declares_nothing_outside_the_vocabulary(ontology):
     assert declared == set(hkg_terms())
 
 
-CLASSES = {"Person", "Place", "Organization", "Treaty", "Visit", "Stop", "Claim", "Source", "Entity", "Event", "TimeSpan", "CitedWork"}
+CLASSES = {"Person", "Place", "Organization", "Treaty", "Visit", "Stop", "Claim", "Source", "Entity", "Event", "TimeSpan",
+           "CitedWork", "Calendar", "CoordinateSource"}
+# The closed sets of values: each individual, the class it belongs to.
+INDIVIDUALS = {"GregorianCalendar": "Calendar", "RumiCalendar": "Calendar", "HicriCalendar": "Calendar",
+               "GeoNamesCoordinates": "CoordinateSource", "CapitalCoordinates": "CoordinateSource",
+               "AuthorityCoordinates": "CoordinateSource"}
 
 
-def test_classes_are_classes_and_the_rest_properties(ontology):
+def test_classes_are_classes_individuals_individuals_and_the_rest_properties(ontology):
     for name in HKG.__annotations__:
         is_class = (HKG[name], RDF.type, OWL.Class) in ontology
         assert is_class == (name in CLASSES), name
+        is_individual = (HKG[name], RDF.type, OWL.NamedIndividual) in ontology
+        assert is_individual == (name in INDIVIDUALS), name
+
+
+@pytest.mark.parametrize("name, cls", sorted(INDIVIDUALS.items()))
+def test_individuals_belong_to_their_class(ontology, name, cls):
+    assert (HKG[name], RDF.type, HKG[cls]) in ontology
+    assert set(ontology.subjects(RDF.type, HKG[cls])) == {HKG[n] for n, c in INDIVIDUALS.items() if c == cls}
+
+
+def test_calendar_and_coordinate_source_ranges(ontology):
+    assert (HKG.calendar, RDFS.range, HKG.Calendar) in ontology
+    assert (HKG.coordinateSource, RDFS.range, HKG.CoordinateSource) in ontology
+    assert (HKG.coordinateSource, RDFS.domain, HKG.Place) in ontology
 
 
 @pytest.mark.parametrize(
@@ -71,6 +90,8 @@ def test_classes_are_classes_and_the_rest_properties(ontology):
         (HKG.Source, [PROV.Entity, SCHEMA.CreativeWork, CRM.E31_Document]),
         (HKG.Claim, [PROV.Entity]),
         (HKG.TimeSpan, [CRM["E52_Time-Span"]]),
+        (HKG.Calendar, [TIME.TRS, SKOS.Concept]),
+        (HKG.CoordinateSource, [SKOS.Concept]),
     ],
 )
 def test_class_alignment(ontology, child, parents):

@@ -204,3 +204,37 @@ def test_shapes_parse_with_pyoxigraph():
     store = pyoxigraph.Store()
     store.load(path=str(shapes_file()), format=pyoxigraph.RdfFormat.TURTLE)
     assert len(store) > 100
+
+
+def test_calendar_is_one_of_gregorian_rumi_hicri(graph, shapes):
+    ann = next(graph.objects(TIMESPAN, HKG.evidence))
+    graph.set((ann, HKG.calendar, HKG.RumiCalendar))
+    graph.add((CLAIM, HKG.calendar, HKG.RumiCalendar))
+    assert validate(graph, shapes=shapes).conforms
+    julian = URIRef(f"{HKG._NS}JulianCalendar")
+    graph.set((ann, HKG.calendar, julian))
+    graph.set((CLAIM, HKG.calendar, Literal("rumi")))
+    result = validate(graph, shapes=shapes)
+    assert not result.conforms
+    assert {(str(ann), "hkg:calendar"), (str(CLAIM), "hkg:calendar")} <= paths_of(result)
+
+
+def test_a_date_is_written_in_one_calendar(graph, shapes):
+    ann = next(graph.objects(TIMESPAN, HKG.evidence))
+    graph.add((ann, HKG.calendar, HKG.HicriCalendar))
+    assert (str(ann), "hkg:calendar") in paths_of(validate(graph, shapes=shapes))
+
+
+def test_coordinate_source_is_one_of_geonames_capital_authority(graph, shapes):
+    for source in (HKG.CapitalCoordinates, HKG.AuthorityCoordinates):
+        graph.set((PLACE, HKG.coordinateSource, source))
+        assert validate(graph, shapes=shapes).conforms
+    graph.set((PLACE, HKG.coordinateSource, URIRef("https://www.geonames.org/")))
+    assert (str(PLACE), "hkg:coordinateSource") in paths_of(validate(graph, shapes=shapes))
+
+
+def test_coordinates_say_how_they_were_chosen(graph, shapes):
+    graph.remove((PLACE, HKG.coordinateSource, None))
+    result = validate(graph, shapes=shapes)
+    assert not result.conforms
+    assert (str(PLACE), "hkg:coordinateSource") in paths_of(result)

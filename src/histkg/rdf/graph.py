@@ -15,6 +15,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from histkg.language.dates import typed_value
+from histkg.language.gazetteer import Gazetteer
 from histkg.language.spelling import slugify
 from histkg.mentions.extract import Extraction, Mention
 from histkg.rdf.namespaces import DEFAULT_BASE, HKG, OA, SCHEMA, bind_prefixes
@@ -25,6 +26,11 @@ from histkg.text.corpus import Document
 CONTEXT_CHARS = 32  # length of oa:prefix / oa:suffix
 CLASS_OF_KIND = {"Person": HKG.Person, "Place": HKG.Place, "Organization": HKG.Organization,
                  "Treaty": HKG.Treaty, "TimeSpan": HKG.TimeSpan}
+# The calendar a text wrote a date in (DateMatch.calendar); its value is always Gregorian.
+CALENDARS = {"gregorian": HKG.GregorianCalendar, "rumi": HKG.RumiCalendar, "hicri": HKG.HicriCalendar}
+# How a place's coordinates were chosen (gazetteer.PlaceInfo.source).
+COORDINATE_SOURCES = {"geonames": HKG.GeoNamesCoordinates, "geonames-capital": HKG.CapitalCoordinates,
+                      "authority": HKG.AuthorityCoordinates}
 
 
 class Iris:
@@ -168,6 +174,8 @@ def add_claim(subject: URIRef, claim: EventClaim, graphs: dict, iris: Iris) -> N
     date = getattr(claim.value, "data", None)
     if date is not None and getattr(date, "year_from_context", False):
         graph.add((node, HKG.yearFromContext, Literal(True)))
+    if date is not None and getattr(date, "calendar", "gregorian") != "gregorian":
+        graph.add((node, HKG.calendar, CALENDARS[date.calendar]))  # the value stays Gregorian
     if claim.problem:
         graph.add((node, HKG.problem, Literal(claim.problem)))
     if claim.inference:
@@ -250,6 +258,18 @@ def add_entity(graph: Graph, node: URIRef, entity: Entity, surfaces: set[str], r
     if entity.latitude is not None and entity.longitude is not None:
         graph.add((node, SCHEMA.latitude, Literal(f"{entity.latitude:.5f}", datatype=XSD.decimal)))
         graph.add((node, SCHEMA.longitude, Literal(f"{entity.longitude:.5f}", datatype=XSD.decimal)))
+        source = coordinate_source(entity)
+        if source is not None:
+            graph.add((node, HKG.coordinateSource, source))
+
+
+def coordinate_source(entity: Entity) -> URIRef | None:
+    """How the gazetteer chose a place's coordinates: the GeoNames point, a
+    country's capital, or a curated authority record (the entity's key is
+    the gazetteer's)."""
+    gazetteer = Gazetteer.load()
+    info = gazetteer.places.get(entity.key)
+    return COORDINATE_SOURCES.get(info.source) if info is not None and info.source else None
 
 
 def add_time_span(graph: Graph, node: URIRef, entity: Entity) -> None:
@@ -272,6 +292,8 @@ def add_annotation(graph: Graph, mention: Mention, document: Document, iris: Iri
     graph.add((node, OA.hasTarget, target))
     graph.add((node, HKG.sentence, Literal(mention.sentence)))
     graph.add((node, HKG.section, Literal(mention.section)))
+    if getattr(mention, "label", None) == "DATE" and getattr(mention.data, "calendar", None) in CALENDARS:
+        graph.add((node, HKG.calendar, CALENDARS[mention.data.calendar]))
     graph.add((target, RDF.type, OA.SpecificResource))
     graph.add((target, OA.hasSource, iris.source(document)))
     graph.add((target, OA.hasSelector, position))

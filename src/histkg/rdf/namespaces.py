@@ -28,6 +28,8 @@ class HKG(DefinedNamespace):
     Event: URIRef  # superclass of Treaty and Visit
     TimeSpan: URIRef  # a date as sources state it, keyed by its EDTF value (crm:E52_Time-Span)
     CitedWork: URIRef  # a book or article a footnote cites
+    Calendar: URIRef  # a calendar a source writes dates in (time:TRS)
+    CoordinateSource: URIRef  # how a place's coordinates were chosen
 
     # Provenance and sources.
     evidence: URIRef
@@ -70,6 +72,16 @@ class HKG(DefinedNamespace):
     earliest: URIRef  # xsd:date lower bound
     latest: URIRef  # xsd:date upper bound
     mentions: URIRef  # a source mentions an entity or date
+    calendar: URIRef  # an annotation of a date, or a claim of a date -> the hkg:Calendar the text wrote it in
+    GregorianCalendar: URIRef  # the closed set of hkg:Calendar values
+    RumiCalendar: URIRef  # the Ottoman Rumi (fiscal) calendar, Julian-based, years 584 behind: Teşrinievvel 1336
+    HicriCalendar: URIRef  # Islamic lunar calendar: 1 Muharrem 1296
+
+    # Places.
+    coordinateSource: URIRef  # a place -> the hkg:CoordinateSource of its schema:latitude/longitude
+    GeoNamesCoordinates: URIRef  # the closed set of hkg:CoordinateSource values: the GeoNames record's point
+    CapitalCoordinates: URIRef  # a country's representative point: its capital's GeoNames point
+    AuthorityCoordinates: URIRef  # the point a curated authority file (ontology/authorities/places.json) gives
 
     # Footnotes: cited works and the part persons play.
     narrativeRole: URIRef  # "actor", "cited_author" or "both"
