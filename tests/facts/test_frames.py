@@ -49,7 +49,9 @@ TEXTS = {
     "b.txt": ("Nisan 1929'da Pleven'e gelen Mösyö Arto Salminen, Dobriç'te Yordan Petkov tarafından karşılandı.\n\n"),
     # a passive signing with its place, sides and agent; a participle whose noun is the treaty
     "c.txt": ("Kervanlı Antlaşması 12 Haziran 1927'de Bergen'de Norveç ile Danimarka arasında imzalandı. "
-              "Ovalı'da imzalanan antlaşma ise Velik Dimov tarafından hazırlanmıştı.\n\n"),
+              "Ovalı'da imzalanan antlaşma ise Velik Dimov tarafından hazırlanmıştı. "
+              "Dereli Antlaşması 3 Mart 1930'da Trondheim'da Lars Halvorsen Paşa ile Jens Nørby Bey arasında "
+              "imzalandı.\n\n"),
     # a date that belongs to another event's noun is no date of the journey
     "d.txt": ("Halis Korkmazer, köylülerin 9 Şubat 1924'teki başkaldırısından sonra Şumnu'ya gitti.\n\n"),
     # a delegation's head at a conference the document names went to its city
@@ -93,6 +95,13 @@ def test_a_passive_signing_fills_date_place_and_the_sides_between(frames_graph):
     assert {str(d) for d in graph.objects(treaty, HKG.signedOn)} == {"1927-06-12"}
     assert labels(graph, graph.objects(treaty, HKG.signedAt)) == {"Bergen"}
     assert labels(graph, graph.objects(treaty, HKG.party)) == {"Norveç", "Danimarka"}
+
+
+def test_persons_between_whom_a_treaty_is_signed_are_its_signatories(frames_graph):
+    _, graph = frames_graph
+    treaty = only(graph, HKG.Treaty, "Dereli")
+    assert labels(graph, graph.objects(treaty, HKG.signatory)) == {"Lars Halvorsen Paşa", "Jens Nørby Bey"}
+    assert {str(d) for d in graph.objects(treaty, HKG.signedOn)} == {"1930-03-03"}
 
 
 def test_a_date_that_belongs_to_another_events_noun_does_not_date_the_journey(frames_graph):
