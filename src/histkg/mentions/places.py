@@ -87,8 +87,8 @@ class PlaceGazetteer:
                 if self.stands_as_place(doc, i, end):
                     add_candidate(doc, i, end, "PLACE", strength=2, data=key)
                     found.append((i, end, 2))
-                elif self.needs_clue(doc, i, end) and not self.modifies(doc, end):
-                    pending.append((i, end, key))
+                elif self.needs_clue(doc, i, end) and not self.names_something_else(doc, i, end):
+                    pending.append((i, end, key))  # a place if a list of places holds it
                 continue
             glued = self.glued_case(doc, token)
             if glued:
@@ -126,10 +126,15 @@ class PlaceGazetteer:
     def stands_as_place(self, doc: Doc, start: int, end: int) -> bool:
         """Not a modifier, title, numeral or surname; a name with another use
         only with a clue of place."""
-        if self.modifies(doc, end) or self.is_title_or_numeral(doc[start:end].text) \
-                or self.surname_in_brackets(doc, start, end) or self.after_given_name(doc, start):
+        if self.names_something_else(doc, start, end):
             return False
         return not self.needs_clue(doc, start, end) or self.has_place_clue(doc, end)
+
+    def names_something_else(self, doc: Doc, start: int, end: int) -> bool:
+        """A modifier of a compound, a title, a numeral, or a surname
+        (`Haz.İlhan Turan, Ankara`: no list of places holds Turan)."""
+        return self.modifies(doc, end) or self.is_title_or_numeral(doc[start:end].text) \
+            or self.surname_in_brackets(doc, start, end) or self.after_given_name(doc, start)
 
     def needs_clue(self, doc: Doc, start: int, end: int) -> bool:
         """A given name (`Aydın`), a word in capitals, or a GeoNames alias that
