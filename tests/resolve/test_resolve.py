@@ -166,3 +166,61 @@ def test_a_treaty_named_only_with_a_glued_case_ending_is_labelled_without_it():
 
     (treaty,) = resolve_treaties([Mention("doc", "TREATY", "Sovyet-Fin antlaşmasının", 0, 24, "body", "s")])
     assert treaty.label == "Sovyet-Fin antlaşması"
+
+
+def organizations(*items: tuple[str, str]):
+    """(document, name) pairs -> the sets of names each organization holds."""
+    from histkg.resolve.entities import resolve_organizations
+    mentions = [Mention(doc, "ORG", text, i * 100, i * 100 + len(text), "body", text) for i, (doc, text) in enumerate(items)]
+    return sorted(sorted({m.text for m in e.mentions}) for e in resolve_organizations(mentions))
+
+
+def test_an_abbreviation_joins_the_name_whose_initials_it_spells():
+    found = organizations(("a", "Cumhuriyet Halk Fırkası"), ("a", "CHF"), ("b", "CHF"))
+    assert found == [["CHF", "Cumhuriyet Halk Fırkası"]]
+
+
+def test_an_abbreviation_may_leave_out_the_state_word_and_ve():
+    found = organizations(("a", "Türkiye Büyük Millet Meclisi"), ("a", "TBMM"), ("b", "BMM"),
+                          ("c", "Büyük Millet Meclisi"), ("c", "BMM Hükümeti"),
+                          ("d", "İttihat ve Terakki Cemiyeti"), ("d", "İTC"))
+    assert found == [["BMM", "BMM Hükümeti", "Büyük Millet Meclisi", "TBMM", "Türkiye Büyük Millet Meclisi"],
+                     ["İTC", "İttihat ve Terakki Cemiyeti"]]
+
+
+def test_an_abbreviation_two_names_spell_joins_neither():
+    found = organizations(("a", "Halk Fırkası"), ("b", "Hürriyet Fırkası"), ("c", "HF"))
+    assert ["HF"] in found
+
+
+def test_a_leading_adverb_and_a_glued_case_ending_are_no_part_of_the_key():
+    found = organizations(("a", "Böylece Trabzon Hükümeti"), ("b", "Trabzon Hükümeti"),
+                          ("a", "Maliye Nezaretinde"), ("b", "Maliye Nezareti"))
+    assert found == [["Böylece Trabzon Hükümeti", "Trabzon Hükümeti"], ["Maliye Nezareti", "Maliye Nezaretinde"]]
+
+
+def test_a_bare_meclis_is_the_assembly_of_its_own_document():
+    found = organizations(("a", "Büyük Millet Meclisi"), ("a", "Meclis"), ("b", "Meclis"), ("b", "Meclis-i Mebusan"))
+    assert ["Büyük Millet Meclisi", "Meclis"] in found and ["Meclis"] in found
+
+
+def test_short_forms_of_one_man_by_the_text_and_the_authority():
+    mentions = [Mention("a", "PERSON", "Gazi Mustafa Kemal", 0, 18, "body", "s"),
+                Mention("a", "PERSON", "Gazi Hazretleri", 40, 55, "body", "s"),
+                Mention("b", "PERSON", "M. Kemal", 0, 8, "body", "s"),
+                Mention("c", "PERSON", "Mustafa Kemal Paşa", 0, 18, "body", "s")]
+    (entity,) = resolve_persons(mentions)
+    assert entity.same_as == ("http://www.wikidata.org/entity/Q5152",)
+
+
+def test_a_title_shared_by_two_men_joins_the_one_its_document_names():
+    mentions = [Mention("a", "PERSON", "Gazi Osman Paşa", 0, 15, "body", "s"),
+                Mention("a", "PERSON", "Gazi", 40, 44, "body", "s"),
+                Mention("b", "PERSON", "Gazi Mustafa Kemal", 0, 18, "body", "s"),
+                Mention("b", "PERSON", "Gazi", 40, 44, "body", "s")]
+    assert len(resolve_persons(mentions)) == 3  # `Gazi` alone spans two documents, two men: it joins neither
+
+
+def test_men_sharing_a_given_name_stay_apart_with_an_initial():
+    found = persons("Mustafa Kemal", "Yusuf Kemal", "M. Kemal", "Y. Kemal")
+    assert len(found) == 2

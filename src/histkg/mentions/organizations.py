@@ -6,8 +6,11 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from histkg.language.lexicon import load_lexicon
-from histkg.mentions.tokens import add_candidate, name_part
+from histkg.language.lexicon import load_lexicon, load_word_list
+from histkg.mentions.tokens import add_candidate, is_capitalised, is_common_word, is_suffix, name_part
+
+# `2.`, `XX.`, `Üçüncü` open an army's name (`2. Ordu`, `XX. Kolordu`).
+ORDINAL = re.compile(r"^(?:\d{1,2}|[IVXL]{1,5})\.$")
 
 
 class OrganizationDetector:
@@ -19,29 +22,144 @@ class OrganizationDetector:
         self.name = name
         lex = load_lexicon(lexicon)
         self.heads = set(lex["heads"])
+        self.case_endings = tuple(sorted(lex["head_case_endings"], key=len, reverse=True))
+        self.lower_heads = set(lex["lower_heads"])
+        self.name_before = set(lex["name_before"])
+        self.name_after = set(lex["name_after"])
+        self.peoples = set(lex["peoples"])
+        names = load_lexicon("names.json")
+        self.person_words = set(names["honorifics_after"]) | set(names["titles_before"])
+        self.given = set(load_word_list("given-names.txt"))
+        self.izafet_heads = set(lex["izafet_heads"])
+        self.izafet_links = set(lex["izafet_links"])
+        self.bare = set(lex["bare_institutions"])
+        self.not_start = set(lex["not_name_start"])
         self.not_org = set(lex["not_organizations"])
+        self.nesting = set(lex["nesting_heads"])
+        self.state_heads = set(lex["state_heads"])
+        self.state_unions = {head: set(words) for head, words in lex["state_unions"].items()}
         self.max_tokens = max_tokens
         self.acronym = re.compile(r"^[A-ZÇĞİÖŞÜ]{2,4}$")
         self.roman = re.compile(r"^[IVXLC]+$")
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
-            if token.text in self.heads:
-                start = token.i
-                while start > 0 and token.i - start < self.max_tokens and name_part(doc[start - 1]):
-                    start -= 1
-                if start < token.i:
-                    add_candidate(doc, start, token.i + 1, "ORG", strength=2)
-            elif self.acronym.match(token.text) and token.text not in self.not_org \
-                    and not self.roman.match(token.text) and self.stands_alone(doc, token):
-                add_candidate(doc, token.i, token.i + 1, "ORG", strength=1)
+            self.propose(doc, token)
         return doc
 
+    def propose(self, doc: Doc, token: Token) -> None:
+        i = token.i
+        if self.is_state(doc, i):
+            start = self.name_start(doc, i)
+            if start < i:
+                add_candidate(doc, start, i + 1, "PLACE", strength=2)
+        elif self.is_head(token.text):
+            # a capitalised head is as strong a clue as an honorific is for a person
+            self.add_name(doc, self.name_start(doc, i), i, i + 1, strength=3)
+        elif self.without_case(token.text, self.lower_heads) in self.lower_heads \
+                and self.of_a_people(doc, start := self.name_start(doc, i), i):
+            self.add_name(doc, start, i, i + 1, strength=2)
+        elif token.text in self.name_before:
+            self.add_name(doc, self.name_start(doc, i), i, i, strength=2)
+        elif token.text in self.name_after and (end := self.name_end(doc, i + 1)) > i + 1:
+            self.add_name(doc, i + 1, end, end, strength=2)
+        elif token.text in self.izafet_heads and (end := self.izafet_end(doc, i)) > i + 1:
+            self.add_name(doc, i, end, end, strength=2)
+        elif token.text in self.bare and self.mid_sentence(doc, token):
+            add_candidate(doc, i, i + 1, "ORG", strength=2)
+        elif self.acronym.match(token.text) and token.text not in self.not_org \
+                and not self.roman.match(token.text) and self.stands_alone(doc, token):
+            add_candidate(doc, i, i + 1, "ORG", strength=1)
+
+    def is_state(self, doc: Doc, i: int) -> bool:
+        """A state's name is a place: `Ukrayna Sovyet Cumhuriyeti`, `Sovyetler
+        Birliği` (but `Arap Birliği` is an organization)."""
+        word = self.without_case(doc[i].text, self.state_heads | set(self.state_unions))
+        if word in self.state_heads:
+            return True
+        return word in self.state_unions and i > 0 and doc[i - 1].text in self.state_unions[word]
+
+    def without_case(self, word: str, heads: set[str]) -> str:
+        """`Nezaretinde` -> `Nezareti` where `Nezareti` is one of `heads`."""
+        if word in heads:
+            return word
+        return next((word[:-len(e)] for e in self.case_endings if word.endswith(e) and word[:-len(e)] in heads), word)
+
+    def is_head(self, word: str) -> bool:
+        """A head word, bare or with a case ending glued to its possessive
+        (`Nezaretinde`, `Hükûmetinin`: the old orthography has no apostrophe)."""
+        return self.without_case(word, self.heads) in self.heads
+
+    def add_name(self, doc: Doc, start: int, head: int, end: int, strength: int) -> None:
+        """A name needs a capitalised word before its head (`Türk ordusu`, not
+        `ordusu` or `Hükümeti` alone), and a person's name is left to the person."""
+        if start < head and any(is_capitalised(doc[j]) or ORDINAL.match(doc[j].text) for j in range(start, head)) \
+                and not self.person_name(doc, start, end):
+            add_candidate(doc, start, end, "ORG", strength=strength)
+
+    def of_a_people(self, doc: Doc, start: int, head: int) -> bool:
+        """`Türk ordusu`, `İtilaf devletleri`: a people or a camp before a
+        lower-case head; `Kerenski hükümeti`, `Voroşilov heyetinde` are a
+        man's, and `Atina hükümeti` stays a place the treaty facts read as
+        its state (tests/facts/test_treaties.py)."""
+        return any(doc[j].text in self.peoples for j in range(start, head))
+
+    def person_name(self, doc: Doc, start: int, end: int) -> bool:
+        """`Hikmet Süleyman hükümeti`, `Ahmed İzzet Paşa hükümeti`: the
+        government is named after a man."""
+        words = [doc[j].text for j in range(start, end)]
+        return any(w in self.given or w in self.person_words for w in words)
+
+    def name_end(self, doc: Doc, i: int) -> int:
+        """End of the capitalised words from `i` (`Refikimiz Sabah'ın`)."""
+        end = i
+        while end < len(doc) and end - i < self.max_tokens and self.part(doc, end):
+            end += 1
+        return end
+
+    def name_start(self, doc: Doc, head: int) -> int:
+        """The first word of the name ending before `head`: capitalised words,
+        hyphens, izafet links (`Hâkimiyet-i Milliye`) and ordinals, at most
+        `max_tokens`; a sentence-opening adverb, conjunction or demonstrative
+        (`Böylece`, `Fakat`, `Bu`) ends the walk, and so does another head
+        unless this one is a government's (`... Meclisi Hükümeti`)."""
+        start = head
+        nests = doc[head].text in self.nesting
+        while start > 0 and head - start < self.max_tokens and self.part(doc, start - 1) \
+                and (nests or not self.is_head(doc[start - 1].text)):
+            start -= 1
+        while start < head and not is_capitalised(doc[start]) and not ORDINAL.match(doc[start].text):
+            start += 1  # a name opens with a capital, never with `-` or a link
+        return start
+
+    def part(self, doc: Doc, j: int) -> bool:
+        token = doc[j]
+        if token.text in self.not_start or (token.is_sent_start and is_common_word(doc, token)):
+            return False  # `Heyet Sırbistan Krallığı ile`: a sentence's first word the text writes in lower case
+        return name_part(token) or bool(ORDINAL.match(token.text)) or self.is_link(doc, j)
+
+    def is_link(self, doc: Doc, j: int) -> bool:
+        """`i` in `Meclis-i Mebusan`: a link vowel right after a hyphen."""
+        return doc[j].text in self.izafet_links and j > 0 and doc[j - 1].text == "-"
+
+    def izafet_end(self, doc: Doc, i: int) -> int:
+        """End of a Persian compound opened at `i`: (`-` link Capitalised)+."""
+        end = i + 1
+        while end + 2 < len(doc) and doc[end].text == "-" and self.is_link(doc, end + 1) \
+                and is_capitalised(doc[end + 2]) and not is_suffix(doc[end + 2]):
+            end += 3
+        return end
+
+    @staticmethod
+    def mid_sentence(doc: Doc, token: Token) -> bool:
+        """`Meclis` capitalised inside a sentence is the parliament; at a
+        sentence's start only where the text never writes `meclis` in lower
+        case; `Meclis-i` opens a compound."""
+        following = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
+        return following != "-" and (not token.is_sent_start or not is_common_word(doc, token))
 
     @staticmethod
     def stands_alone(doc: Doc, token: Token) -> bool:
         """An acronym inside a heading in capitals (`GİRİŞ`) is not one."""
         neighbours = [doc[j] for j in (token.i - 1, token.i + 1) if 0 <= j < len(doc)]
         return not any(n.text.isupper() and n.text.isalpha() and len(n.text) > 1 for n in neighbours)
-
-

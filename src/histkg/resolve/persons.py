@@ -33,7 +33,14 @@ class PersonNames:
 
     def core(self, text: str) -> tuple[str, ...]:
         words = re.findall(r"[^\s().,]+(?:\.(?=[^\s]))?", text.replace(".", ". "))
-        return tuple(w for w in words if w not in self.drop and w.rstrip(".") + "." not in self.drop)
+        return tuple(w for i, w in enumerate(words) if self.initial_of(words, i)
+                     or (w not in self.drop and w.rstrip(".") + "." not in self.drop))
+
+    def initial_of(self, words: list[str], i: int) -> bool:
+        """`M. Kemal`: one letter before a given name is his first given name's
+        initial, not `M.` for Monsieur (`M. Poincaré`)."""
+        return len(words[i]) == 1 and words[i].isupper() and i + 1 < len(words) \
+            and spelling_key(words[i + 1]) in self.given
 
     def display(self, text: str) -> str:
         """The name without titles before it: `Dr. Rıza Nur` -> `Rıza Nur`; a
@@ -87,8 +94,28 @@ def resolve_persons(mentions: list[Mention], aliases: list[tuple[Mention, Mentio
     groups = join_bare_given_names(groups)
     ranks = {key: {r for m in ms for r in names.ranks(m.text)} for key, ms in groups.items()}
     merged = merge_short_names(groups, roles(groups), ranks, given_name_keys(groups, names))
+    merged = join_short_names_by_document(merged, names.given, roles(merged))
     merged = merge_spellings(merged, given_name_keys(merged, names), roles(merged))
     return link_authorities(join_aliases(merged, aliases), names)
+
+
+def join_short_names_by_document(groups: dict[Name, list[Mention]], given: set[str],
+                                 role_of: dict[Name, set[str]]) -> dict[Name, list[Mention]]:
+    """A one-word name that several people's names start with (`Gazi`:
+    `Gazi Mustafa Kemal`, `Gazi Osman Paşa`) is, in each document it is written
+    in, the one of them that document names; it joins him when every one of its
+    documents names the same man, and stays apart otherwise. A given name is
+    left to `merge_short_names`, which weighs ranks and roles."""
+    docs_of = {key: {m.doc_id for m in ms} for key, ms in groups.items()}
+    joined = dict(groups)
+    for short in [k for k in groups if len(k.words) == 1 and not k.rank and k.words[0] not in given]:
+        longer = {k for k in groups if len(k.words) > 1 and k.words[0] == short.words[0] and "actor" in role_of[k]}
+        per_document = [{k for k in longer if doc in docs_of[k]} for doc in docs_of[short]]
+        if longer and all(len(found) == 1 for found in per_document) and len(set().union(*per_document)) == 1:
+            target = next(iter(per_document[0]))
+            if target in joined and short in joined:
+                joined[target] = joined[target] + joined.pop(short)
+    return joined
 
 
 def join_aliases(groups: dict[Name, list[Mention]], aliases) -> dict[Name, list[Mention]]:
