@@ -176,8 +176,8 @@ def place_of_meeting(sentence: Sentence, argument: Argument) -> Argument | None:
     place = words[:-1]
     if Gazetteer.load().lookup(place.text) is None:
         return None
-    mention = sentence.make(place.start_char, place.end_char, "PLACE")
-    return Argument(place.start, place.end, "PLACE", argument.case, replace(mention, data=Gazetteer.load().lookup(place.text)))
+    mention = replace(sentence.make(place.start_char, place.end_char, "PLACE"), data=Gazetteer.load().lookup(place.text))
+    return Argument(place.start, place.end, "PLACE", argument.case, mention)
 
 
 def holds(frame: Frame, clause: Clause, role_of: dict) -> bool:
