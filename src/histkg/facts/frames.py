@@ -59,12 +59,11 @@ class Frame:
 def document_frames(all_sentences: list[Sentence]) -> list[Frame]:
     """Every frame of a document in text order, subjects carried across clauses and sentences."""
     found, topics = [], []  # topics: (sentence index, paragraph, subject argument)
-    entry, previous = None, None  # entry: (paragraph, date, place) of a chronology's date line
+    entry, previous = None, None  # entry: (date, place) of the paragraph's chronology date line
     for sentence in all_sentences:
         sentence_clauses = clauses(sentence)
         if previous is None or sentence.paragraph != previous.paragraph:
-            line = dateline(sentence, sentence_clauses)
-            entry = (sentence.paragraph, *line) if line else None
+            entry = dateline(sentence, sentence_clauses)
         previous = sentence
         filled = [f for f in map(fill, sentence_clauses) if f is not None]
         filled += nominal_signings(sentence_clauses, filled, in_entry=entry is not None)
@@ -72,8 +71,8 @@ def document_frames(all_sentences: list[Sentence]) -> list[Frame]:
                       for a in c.arguments if a.label == "DATE" and not noun_date(sentence, a)]
         for frame in filled:
             frame.date = frame.date or (free_dates[0] if len(free_dates) == 1 else None)
-            if entry is not None and entry[0] == sentence.paragraph:
-                from_dateline(frame, *entry[1:])
+            if entry is not None:
+                from_dateline(frame, *entry)
         carry_subjects(sentence, filled, sentence_clauses, topics)
         found += filled
     return found
