@@ -62,16 +62,17 @@ def clauses(sentence: Sentence) -> list[Clause]:
     of the names right before it, inside the clause around it, which does
     not count those names among its own."""
     doc, arguments = sentence.doc, sentence_arguments(sentence)
-    words = [GLUED_NOTE_MARK.sub("", t.text) for t in doc]
-    found, nominal, start = [], [], sentence.span.start
+    first = sentence.span.start
+    words = [GLUED_NOTE_MARK.sub("", t.text) for t in sentence.span]  # word i of the doc is words[i - first]
+    found, nominal, start = [], [], first
     inside = {i for a in arguments for i in range(a.start, a.end)}  # a name or group word ends no clause
     for token in sentence.span:
         i = token.i
-        if i in inside or not words[i].isalpha():
+        if i in inside or not words[i - first].isalpha():
             verb = None
         else:
-            verb = analyse(words, i)
-            noun = None if verb else event_noun(words, i)
+            verb = analyse(words, i - first)
+            noun = None if verb else event_noun(words, i - first)
             if noun is not None:
                 owned = modifiers_before(doc, arguments, i, start)
                 nominal.append(Clause(sentence, owned[0].start if owned else i, i + 1, noun, arguments=owned))

@@ -59,33 +59,39 @@ def frames() -> dict:
 
 
 @cache
-def stem_table() -> tuple[tuple[tuple[str, ...], str, str], ...]:
-    """(the stem's words, lemma, frame) for every stem of every predicate, longest first."""
+def stem_table() -> dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]:
+    """(the stem's words, lemma, frame) for every stem of every predicate,
+    longest first, by the first letter of the stem's last word (a word is
+    compared only with the stems it could start with)."""
     table = []
     for lemma, entry in frames()["predicates"].items():
         for stem in [lemma, *entry.get("stems", [])]:
             *noun, verb = stem.split()
             for form in LIGHT_VERB_FORMS.get(verb, (verb,)) if noun else (verb,):
                 table.append(((*noun, form), lemma, entry["frame"]))
-    return tuple(sorted(table, key=lambda row: (-len(row[0]), -len(row[0][-1]))))
+    table.sort(key=lambda row: (-len(row[0]), -len(row[0][-1])))
+    by_letter: dict[str, list] = {}
+    for row in table:
+        by_letter.setdefault(row[0][-1][0], []).append(row)
+    return {letter: tuple(rows) for letter, rows in by_letter.items()}
 
 
 def analyse(words: list[str], i: int) -> VerbForm | None:
     """The predicate that ends at word `i` of `words`, if any. A capitalised
     word is a name, not a verb (`Atatürk` is no form of `ata-`)."""
-    if not words[i][:1].islower():
-        return None
     word = words[i]
-    for stem, lemma, frame in stem_table():
-        before = stem[:-1]
-        if i < len(before) or tuple(turkish_lower(w) for w in words[i - len(before):i]) != before:
-            continue
+    if not word[:1].islower():
+        return None
+    for stem, lemma, frame in stem_table().get(word[0], ()):
         if not word.startswith(stem[-1]):
             continue
-        rest = word[len(stem[-1]):]
-        found = suffix_form(rest)
+        before = stem[:-1]
+        if before and (i < len(before) or tuple(turkish_lower(w) for w in words[i - len(before):i]) != before):
+            continue
+        found = suffix_form(word[len(stem[-1]):])
         if found:
             form, voice, negative = found
+            rest = word[len(stem[-1]):]
             return VerbForm(lemma, frame, form, bool(PASSIVE.search(voice)), len(stem), negative,
                             bool(FUTURE.search(rest)), form == "finite" and bool(PLURAL.search(rest)))
     return None
