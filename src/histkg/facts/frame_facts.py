@@ -8,17 +8,14 @@ own (`Milletler Cemiyeti'ne girmemek`).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from histkg.facts.conferences import leads_delegation
 from histkg.facts.frames import Frame
-from histkg.facts.journey import StopFact, VisitFact, core_name, fact_year, same_name, same_place
+from histkg.facts.journey import StopFact, VisitFact, fact_year, same_name, same_place
 from histkg.facts.sentences import Slot
 from histkg.facts.treaties import TreatyFact, treaty_family
 from histkg.language.gazetteer import is_country
-from histkg.language.lexicon import event_lexicon, turkish_lower
-from histkg.language.spelling import similar_spelling
-from histkg.mentions.tokens import is_suffix
 
 JOURNEY_FRAMES = {"motion", "visit", "reception", "sending", "posting"}
 JOURNEY_GAP_SENTENCES = 2  # a frame joins a journey told at most this many sentences before
@@ -86,16 +83,10 @@ def enrich(told: VisitFact, fact: VisitFact) -> None:
 
 def already_told(fact: VisitFact, other: VisitFact) -> bool:
     """The same traveller at one of the same places in the same year (or with no year told)."""
-    if fact.leader is None or other.leader is None or \
-            not similar_spelling(core_name(spaced(fact.leader.text)), core_name(spaced(other.leader.text))):
+    if not same_name(fact.leader, other.leader):
         return False
     years = {fact_year(fact), fact_year(other)}
     return (None in years or len(years) == 1) and any(same_place(a, b) for a in places(fact) for b in places(other))
-
-
-def spaced(name: str) -> str:
-    """`M.Voroşilov` -> `M. Voroşilov`: an initial glued to the name is no part of it."""
-    return re.sub(r"\.(?=\w)", ". ", name)
 
 
 def places(fact: VisitFact) -> list:
@@ -118,16 +109,8 @@ def traveller_of(frame: Frame, journeys: list[Journey]):
 
 
 def group_head(sentence):
-    """The person the sentence names as the group's head: `X başkanlığındaki
-    heyet`, `heyetin başkanı … X` (titles in between)."""
-    leader_words = event_lexicon()["leader_words"]
-    doc = sentence.doc
-    for span, mention in sentence.of("PERSON"):
-        after = [turkish_lower(t.text) for t in doc[span.end:span.end + 2] if not is_suffix(t)]
-        before = [turkish_lower(t.text) for t in doc[max(span.start - 4, sentence.span.start):span.start]]
-        if after[:1] and after[0] in leader_words or any(w in ("başkanı", "reisi") for w in before):
-            return mention
-    return None
+    """The person the sentence names as the group's head (`X başkanlığındaki heyet`)."""
+    return next((mention for span, mention in sentence.of("PERSON") if leads_delegation(sentence, span)), None)
 
 
 def journeys_of(frame: Frame, journeys: list[Journey]) -> list[Journey]:

@@ -91,6 +91,8 @@ def same_name(a, b) -> bool:
 
 
 def core_name(text: str) -> str:
+    """The surname a name is known by; an initial glued to it (`M.Voroşilov`) is no part of it."""
+    text = re.sub(r"\.(?=\w)", ". ", text)
     words = [w for w in text.replace("(", " ").replace(")", " ").split() if w[:1].isupper() and "." not in w]
     words = [w for w in words if w not in name_titles()] or text.split()
     return words[-1]
