@@ -106,6 +106,12 @@ def test_get_select_answers_sparql_json_over_the_union_of_named_graphs(small_ser
     assert headers["x-histkg-count"] == "2" and headers["x-histkg-truncated"] == "false"
 
 
+def test_a_triple_both_sources_state_counts_once_over_http(small_server):
+    # Both graphs say the Gümrü treaty is a hkg:Treaty labelled "Gümrü Antlaşması".
+    count = PREFIXES + "SELECT (COUNT(*) AS ?n) WHERE { ?t a hkg:Treaty ; skos:prefLabel ?name }"
+    assert small_server.select(count)[0]["n"]["value"] == "1"
+
+
 def test_both_post_forms_answer_as_get_does(small_server):
     _, _, by_get = small_server.get(PERSONS)
     status_form, _, by_form = small_server.post_form({"query": PERSONS})

@@ -154,7 +154,7 @@ def evaluate(store: ox.Store, text: str, accept: str, max_rows: int, cancelled: 
     a large answer stops at the limit and an abandoned one at the next row.
     """
     try:
-        answer = store.query(text, **(graphs or {"use_default_graph_as_union": True}))
+        answer = store.query(text, **(graphs or {}))
         if isinstance(answer, ox.QueryBoolean):
             result, truncated = QueryResult("ask", boolean=bool(answer)), False
         elif isinstance(answer, ox.QueryTriples):
@@ -240,7 +240,7 @@ def graph_arguments(params: dict[str, list[str]]) -> dict:
         named = [ox.NamedNode(iri) for iri in params.get("named-graph-uri", [])]
     except ValueError as error:
         raise Rejected(400, f"bad graph IRI: {error}") from None
-    arguments: dict = {"default_graph": default} if default else {"use_default_graph_as_union": True}
+    arguments: dict = {"default_graph": default} if default else {}  # the union, as open_store wrote it
     if named:
         arguments["named_graphs"] = named
     return arguments

@@ -2,10 +2,12 @@
 
 The engine is pyoxigraph (Oxigraph): it parses Turtle many times faster than
 rdflib and answers the same queries the same way. The default graph of every
-query is the UNION of the named graphs, so a TriG or N-Quads build (one graph
-per source) answers like the single Turtle file; `GRAPH ?g { … }` still asks
-one source at a time. Oxigraph's union keeps a triple once per graph that holds
-it, so the named queries say DISTINCT where a fact can sit in both sources.
+query is the set union of the named graphs, each triple once, so a TriG or
+N-Quads build (one graph per source) answers like the single Turtle file;
+`GRAPH ?g { … }` still asks one source at a time. Oxigraph's own union default
+graph keeps a triple once per graph that holds it (a COUNT over it counts a
+fact two sources state twice), so `open_store` copies the union into the
+default graph instead.
 
 Results are read once into a `QueryResult` (pyoxigraph's are one-pass
 iterators) so the CLI and `histkg serve` can format them as often as needed.
@@ -140,21 +142,33 @@ def open_store(path: Path | str) -> ox.Store:
         store.load(path=path, format=rdf_format)
     except (SyntaxError, ValueError, OSError) as error:
         raise QueryError(f"cannot read {path} as {rdf_format.name}: {first_line(error)}") from None
-    return store
+    return with_union_default_graph(store)
 
 
 def open_store_folder(path: Path) -> ox.Store:
-    """Read-only, so a query can never change a store another process may be serving."""
+    """The folder is opened read-only, so nothing can change a store another process may be
+    serving, and read into memory, where the union default graph can be written."""
     try:
-        return ox.Store.read_only(str(path))
+        folder = ox.Store.read_only(str(path))
     except OSError as error:
         raise QueryError(f"{path} is not an Oxigraph store: {first_line(error)}") from None
+    store = ox.Store()
+    store.extend(list(folder))
+    return with_union_default_graph(store)
+
+
+def with_union_default_graph(store: ox.Store) -> ox.Store:
+    """Copy every named graph's triples into the default graph: a triple two sources state
+    is then one triple there, as in graph.ttl, while `GRAPH ?g` still sees each source."""
+    store.extend([ox.Quad(quad.subject, quad.predicate, quad.object)
+                  for quad in store if not isinstance(quad.graph_name, ox.DefaultGraph)])
+    return store
 
 
 def run_query(store: ox.Store, sparql: str) -> QueryResult:
-    """Answer SPARQL (SELECT, ASK, CONSTRUCT or DESCRIBE) over the union of the store's graphs."""
+    """Answer SPARQL (SELECT, ASK, CONSTRUCT or DESCRIBE) over a store from `open_store`."""
     try:
-        answer = store.query(sparql, use_default_graph_as_union=True)
+        answer = store.query(sparql)
         return read_answer(answer)
     except SyntaxError as error:
         raise QueryError(f"bad SPARQL: {first_line(error)}") from None
