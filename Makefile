@@ -22,6 +22,7 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 
 run: $(VENV)/.installed
 	$(BIN)/histkg build $(SEEDS) --out $(OUT)
+	@echo "histkg is installed in $(VENV)/: run it as $(BIN)/histkg (e.g. $(BIN)/histkg query $(OUT)/graph.ttl --named treaties), or first: source $(BIN)/activate"
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
