@@ -30,11 +30,77 @@ class UserError(click.ClickException):
         click.echo(f"histkg: error: {self.format_message()}", err=True)
 
 
-def progress_printer():
-    """Progress on a terminal, silence when piped."""
-    if sys.stderr.isatty():
-        return lambda message: click.echo(f"  {message}", err=True)
-    return lambda message: None
+class Bars:
+    """A build's progress on a terminal: a bar per counted stage (documents
+    extracted, quads validated, files written), messages above them. Drawn
+    when something changes, not by a timer thread (extraction forks workers)."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+        from rich.progress import TimeElapsedColumn
+
+        self.bars = Progress(TextColumn("{task.description:>9}"), BarColumn(), MofNCompleteColumn(),
+                             TextColumn("{task.fields[unit]}"), TimeElapsedColumn(),
+                             console=Console(stderr=True), auto_refresh=False)
+        self.tasks: dict[str, int] = {}
+
+    def __call__(self, message: str) -> None:
+        self.bars.console.print(f"  {message}", highlight=False, markup=False)
+
+    def start(self, stage: str, total: int, unit: str) -> None:
+        if not self.tasks:
+            self.bars.start()
+        self.tasks[stage] = self.bars.add_task(stage, total=total, unit=unit)
+        self.bars.refresh()
+
+    def advance(self, stage: str, amount: int = 1, note: str = "") -> None:
+        self.bars.update(self.tasks[stage], advance=amount)
+        self.bars.refresh()
+
+    def close(self) -> None:
+        if self.tasks:
+            self.bars.stop()
+
+
+class PlainLines:
+    """A build's progress where stderr is not a terminal (a log, a pipe): a
+    line per step of each counted stage, or per tenth of a long one; no
+    control characters."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, list] = {}
+
+    def __call__(self, message: str) -> None:
+        click.echo(message, err=True)
+
+    def start(self, stage: str, total: int, unit: str) -> None:
+        self.counts[stage] = [0, total, unit]
+
+    def advance(self, stage: str, amount: int = 1, note: str = "") -> None:
+        count = self.counts[stage]
+        before, count[0] = count[0], count[0] + amount
+        step = max(1, count[1] // 10)
+        if count[0] >= count[1] or count[0] // step > before // step:
+            click.echo(f"{stage}: {count[0]}/{count[1]} {count[2]}", err=True)
+
+    def close(self) -> None:
+        pass
+
+
+class Silent(PlainLines):
+    def __call__(self, message: str) -> None:
+        pass
+
+    def advance(self, stage: str, amount: int = 1, note: str = "") -> None:
+        pass
+
+
+def progress_display(quiet: bool):
+    """Bars on a terminal, plain lines when stderr is piped, nothing with --quiet."""
+    if quiet:
+        return Silent()
+    return Bars() if sys.stderr.isatty() else PlainLines()
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -53,27 +119,57 @@ def main() -> None:
               help="Folder for graph.ttl, .nt, .trig, .nq, .jsonld, .graphml, .gexf, .geojson, graph-csv/, "
                    "cooccurrence.graphml, cooccurrence.gexf and validation.txt.")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of the data.")
-def build(paths: tuple[Path, ...], out_dir: Path, base: str) -> None:
+@click.option("--workers", type=click.IntRange(min=1),
+              help="Processes (or local Dask workers) that extract documents at once; default: the machine's cores.")
+@click.option("--executor", type=click.Choice(["processes", "dask"]), default="processes", show_default=True,
+              help="processes: a pool on this machine; dask: a Dask cluster (the one at --scheduler, else a local one).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786 (implies --executor dask).")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of extractions kept between builds, so only changed documents are extracted again "
+                   "[default: OUT/.cache].")
+@click.option("--no-cache", is_flag=True, help="Extract every document; read and keep no cache.")
+@click.option("-q", "--quiet", is_flag=True, help="Print no progress and no summary; problems still go to stderr.")
+def build(paths: tuple[Path, ...], out_dir: Path, base: str, workers: int | None, executor: str,
+          scheduler: str | None, cache_dir: Path | None, no_cache: bool, quiet: bool) -> None:
     """Build the graph of the articles in PATHS (files or folders; default seeds/).
 
+    Extraction runs in a pool of processes, or on a Dask cluster; documents
+    unchanged since the last build into OUT are read back from OUT/.cache.
+
+    \b
     Example: histkg build seeds/ --out out/ --base https://example.org/id/
+             histkg build archive/ --workers 8
+             histkg build archive/ --executor dask --scheduler tcp://10.0.0.5:8786
     """
+    from histkg.facts.workers import ExecutorError, default_workers
     from histkg.pipeline import build as run_build
 
     if not base.startswith(("http://", "https://", "urn:")):
         raise UserError(f"--base must be an absolute IRI (http://, https:// or urn:), not {base!r}")
+    progress = progress_display(quiet)
     try:
-        result = run_build(paths or (Path("seeds"),), out_dir, base=base, progress=progress_printer())
-    except CorpusError as error:
+        result = run_build(paths or (Path("seeds"),), out_dir, base=base, progress=progress,
+                           workers=workers or default_workers(), executor="dask" if scheduler else executor,
+                           scheduler=scheduler, cache_dir=None if no_cache else cache_dir or out_dir / ".cache")
+    except (CorpusError, ExecutorError) as error:
         raise UserError(str(error)) from None
-    summary = result.validation.report_text.splitlines()[0] if result.validation.report_text else ""
-    click.echo(f"{len(result.documents)} documents, {len(result.entities)} entities, "
-               f"{len(result.dataset)} quads; {summary}")
-    for path in result.written:
-        click.echo(f"wrote {path}")
+    finally:
+        progress.close()
+    if not quiet:
+        print_summary(result)
     if not result.conforms:
         click.echo(result.validation.report_text, err=True)
         sys.exit(1)
+
+
+def print_summary(result) -> None:
+    summary = result.validation.report_text.splitlines()[0] if result.validation.report_text else ""
+    cached = f" ({result.cached} read back from the cache)" if result.cached else ""
+    click.echo(f"{len(result.documents)} documents{cached}, {len(result.entities)} entities, "
+               f"{len(result.dataset)} quads; {summary}")
+    for path in result.written:
+        click.echo(f"wrote {path}")
 
 
 @main.command()
@@ -187,23 +283,25 @@ def stdout_is_terminal() -> bool:
 @click.option("--named", "name", help="Run a query of the catalogue (histkg queries lists them).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS),
               help="table (default on a terminal), csv (default when piped), tsv, json; "
-                   "CONSTRUCT gives Turtle, N-Triples or JSON-LD.")
+                   "CONSTRUCT and DESCRIBE: turtle (default), ntriples, json (JSON-LD).")
 def query(graph: Path, sparql: str | None, query_file: Path | None, name: str | None, fmt: str | None) -> None:
     """Answer a SPARQL QUERY (or --file F.rq, or --named NAME) over a built GRAPH.
 
     GRAPH is .ttl, .nt, .nq, .trig or .jsonld, or an Oxigraph store folder; the
-    default graph is the union of the sources' named graphs.
+    default graph is the union of the sources' named graphs. The prefixes hkg,
+    skos, oa, owl, rdf, rdfs, xsd, schema, dcterms and prov need no PREFIX line.
+    ASK prints yes or no on a terminal, true or false when piped.
 
     \b
     Example: histkg query out/graph.trig --named treaties
              histkg query out/graph.ttl 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --format json
     """
-    from histkg.query.sparql import QueryError, format_result, open_store, query_text, run_query
+    from histkg.query.sparql import QueryError, default_format, format_result, open_store, query_text, run_query
 
     try:
         text = query_text(sparql, query_file, name)
         result = run_query(open_store(graph), text)
-        click.echo(format_result(result, fmt or ("table" if stdout_is_terminal() else "csv")), nl=False)
+        click.echo(format_result(result, fmt or default_format(result, stdout_is_terminal())), nl=False)
     except QueryError as error:
         raise UserError(str(error)) from None
 

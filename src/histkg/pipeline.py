@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Dataset
-from spacy.language import Language
 
 from histkg.export.registry import GraphData, atomic_path, export
-from histkg.facts.collect import with_facts
-from histkg.mentions.extract import Extraction, build_nlp, extract
+from histkg.facts.cache import ExtractionCache
+from histkg.facts.workers import extract_all, extract_document  # noqa: F401  (the per-document step, public here)
+from histkg.mentions.extract import Extraction
 from histkg.rdf.graph import build_graph
 from histkg.rdf.namespaces import DEFAULT_BASE
 from histkg.rdf.validate import ValidationResult, validate
@@ -29,6 +29,38 @@ OUTPUTS = {"graph.ttl": "turtle", "graph.nt": "ntriples", "graph.trig": "trig", 
            "cooccurrence.gexf": "cooccurrence-gexf"}
 
 
+class Progress:
+    """What a build tells while it runs; this one tells nothing. A stage with
+    a count (`start`, `advance`: documents extracted, quads validated, files
+    written) can be drawn as a bar; calling it with a message is one line."""
+
+    def __call__(self, message: str) -> None:
+        pass
+
+    def start(self, stage: str, total: int, unit: str) -> None:
+        pass
+
+    def advance(self, stage: str, amount: int = 1, note: str = "") -> None:
+        pass
+
+
+SILENT = Progress()
+
+
+class Lines(Progress):
+    """A function of one message as a Progress: each counted step is a line."""
+
+    def __init__(self, tell: Callable[[str], None]) -> None:
+        self.tell = tell
+
+    def __call__(self, message: str) -> None:
+        self.tell(message)
+
+    def advance(self, stage: str, amount: int = 1, note: str = "") -> None:
+        if note:
+            self.tell(note)
+
+
 @dataclass
 class BuildResult:
     documents: list[Document]
@@ -37,6 +69,7 @@ class BuildResult:
     dataset: Dataset
     validation: ValidationResult
     written: list[Path] = field(default_factory=list)
+    cached: int = 0  # documents whose extraction was read back from the cache
     seconds: dict[str, float] = field(default_factory=dict)
     export_seconds: dict[str, float] = field(default_factory=dict)  # output name -> seconds to write it
 
@@ -46,11 +79,16 @@ class BuildResult:
 
 
 def build(paths: Sequence[Path | str], out_dir: Path | str | None = None, *, base: str = DEFAULT_BASE,
-          progress: Callable[[str], None] = lambda message: None) -> BuildResult:
+          progress: Progress | Callable[[str], None] = SILENT, workers: int = 1, executor: str = "processes",
+          scheduler: str | None = None, cache_dir: Path | str | None = None) -> BuildResult:
     """Build, validate and (when `out_dir` is given) write the graph.
 
-    The graph files are written only when the graph conforms; the validation
-    report is always written, so a failed build says why."""
+    Extraction runs in `workers` processes, or on Dask (`executor="dask"`, on
+    the cluster at `scheduler` or a local one); with `cache_dir`, documents
+    extracted before by the same code and data are read back (facts.cache).
+    Every way gives the same graph. The graph files are written only when the
+    graph conforms; the validation report is always written, so a failed build says why."""
+    progress = progress if hasattr(progress, "start") else Lines(progress)  # a Progress, or a function of a message
     seconds: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -63,35 +101,32 @@ def build(paths: Sequence[Path | str], out_dir: Path | str | None = None, *, bas
     documents = load_corpus(paths)
     lap("read")
     progress(f"read {len(documents)} documents")
-    nlp = build_nlp()
-    lap("model")
-    extractions = []
-    for document in documents:
-        extractions.append(extract_document(document, nlp))
-        progress(f"extracted {document.file}: {len(extractions[-1].mentions)} mentions")
+    cache = ExtractionCache(cache_dir) if cache_dir is not None else None
+    progress.start("extract", len(documents), "documents")
+    extractions = extract_all(documents, workers=workers, executor=executor, scheduler=scheduler, cache=cache,
+                              done=lambda document, cached: progress.advance(
+                                  "extract", note=f"{'read back' if cached else 'extracted'} {document.file}"))
+    if cache is not None:
+        cache.prune()
     lap("extract")
     entities = resolve(extractions)
     events = resolve_events(extractions, entities)
     lap("resolve")
     dataset = build_graph(extractions, entities, base, events)
     lap("graph")
-    progress(f"validating {len(dataset)} quads")
+    progress.start("validate", len(dataset), "quads")
     validation = validate(dataset)
+    progress.advance("validate", len(dataset))
     lap("validate")
-    result = BuildResult(documents, extractions, entities, dataset, validation, seconds=seconds)
+    result = BuildResult(documents, extractions, entities, dataset, validation, seconds=seconds,
+                         cached=cache.hits if cache is not None else 0)
     if out_dir is not None:
-        write_outputs(result, Path(out_dir))
+        write_outputs(result, Path(out_dir), progress)
         lap("export")
     return result
 
 
-def extract_document(document: Document, nlp: Language | None = None) -> Extraction:
-    """A document's mentions, then the facts its sentences state: the
-    per-document part of the build, the one that can run in parallel."""
-    return with_facts(extract(document, nlp))
-
-
-def write_outputs(result: BuildResult, out_dir: Path) -> None:
+def write_outputs(result: BuildResult, out_dir: Path, progress: Progress = SILENT) -> None:
     report = out_dir / "validation.txt"
     with atomic_path(report) as tmp:
         tmp.write_text(result.validation.report_text + "\n", encoding="utf-8")
@@ -99,7 +134,9 @@ def write_outputs(result: BuildResult, out_dir: Path) -> None:
     if not result.conforms:
         return
     data = GraphData(result.dataset)  # union, sorted quads and triples made once for every file
+    progress.start("export", len(OUTPUTS), "files")
     for name, fmt in OUTPUTS.items():
         start = time.perf_counter()
         result.written.append(export(data, fmt, out_dir / name))
         result.export_seconds[name] = time.perf_counter() - start
+        progress.advance("export")
