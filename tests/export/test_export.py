@@ -284,6 +284,16 @@ def test_turtle_and_trig_are_readable_prefixed_and_sorted(seeds_build):
     assert trig.count(" {\n") == 2 and "\ta hkg:" not in trig
 
 
+def test_turtle_binds_the_prefixes_of_iris_and_datatypes_only(tmp_path):
+    graph = Graph()
+    graph.add((iri("person/a"), SKOS.prefLabel, Literal("A", lang="tr")))
+    graph.add((iri("person/a"), HKG.narrativeRole, Literal("actor")))
+    turtle = export(graph, "turtle", tmp_path / "g.ttl").read_text(encoding="utf-8")
+    header = [line.split()[1] for line in turtle.splitlines() if line.startswith("@prefix")]
+    assert header == ["hkg:", "rdf:", "skos:", "xsd:"]  # rdf:langString and xsd:string are datatypes too
+    assert turtle.endswith(' "A"@tr ;\n\thkg:narrativeRole "actor" .\n') and "\n\n\n" not in turtle
+
+
 def test_jsonld_has_a_context_of_prefixes_and_compact_names(events_out):
     document = json.loads((events_out / "graph.jsonld").read_text(encoding="utf-8"))
     assert document["@context"]["hkg"] == "https://w3id.org/histkg/ontology#"

@@ -121,6 +121,7 @@ class GraphData:
 
     def __init__(self, data: Graph | Dataset) -> None:
         self.data = data
+        self.convert = OxConverter()  # shared by both views, so it has met every IRI of the graph
 
     @property
     def has_named_graphs(self) -> bool:
@@ -135,7 +136,7 @@ class GraphData:
         """Every quad, by graph name, then as `triples` orders them."""
         if not self.has_named_graphs:
             raise ExportError("this format needs named graphs: export the graph.trig, graph.nq or graph.jsonld of `histkg build`")
-        convert = OxConverter()
+        convert = self.convert
         quads = []
         for named in sorted(self.data.graphs(), key=lambda graph: str(graph.identifier)):
             name = convert.graph_name(named.identifier)
@@ -148,8 +149,16 @@ class GraphData:
         """The union's triples, each once, in `triple_order`."""
         if self.has_named_graphs:
             return sorted_triples({quad.triple for quad in self.quads})
-        convert = OxConverter()
+        convert = self.convert
         return sorted_triples([ox.Triple(convert(s), convert(p), convert(o)) for s, p, o in self.data])
+
+    @cached_property
+    def prefixes(self) -> dict[str, str]:
+        """The prefixes whose namespace some IRI (or a literal's datatype) of the graph starts with."""
+        self.quads if self.has_named_graphs else self.triples  # noqa: B018 (converts every term once)
+        iris = self.convert.iris.keys()
+        return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()
+                if any(iri.startswith(str(namespace)) for iri in iris)}
 
 
 RDF_TYPE = f"<{RDF.type}>"
@@ -168,10 +177,13 @@ def triple_order(ntriple: str) -> tuple:
 
 
 class OxConverter:
-    """rdflib terms -> pyoxigraph terms; an IRI met again is the same object."""
+    """rdflib terms -> pyoxigraph terms; a term met again is the same object.
+    `iris` holds every IRI met, literals' datatypes included (rdf:langString
+    and xsd:string too: a Turtle writer binds their prefixes)."""
 
     def __init__(self) -> None:
         self.iris: dict[str, ox.NamedNode] = {}
+        self.terms: dict = {}
 
     def iri(self, text: str) -> ox.NamedNode:
         node = self.iris.get(text)
@@ -180,13 +192,21 @@ class OxConverter:
         return node
 
     def __call__(self, term):
+        node = self.terms.get(term)
+        if node is None:
+            node = self.terms[term] = self.convert(term)
+        return node
+
+    def convert(self, term):
         if isinstance(term, URIRef):
             return self.iri(str(term))
         if isinstance(term, Literal):
             if term.language:
+                self.iri(LANG_STRING)
                 return ox.Literal(str(term), language=term.language)
             if term.datatype is not None:
                 return ox.Literal(str(term), datatype=self.iri(str(term.datatype)))
+            self.iri(XSD_STRING)
             return ox.Literal(str(term))
         if isinstance(term, BNode):
             return ox.BlankNode(str(term))
@@ -198,38 +218,30 @@ class OxConverter:
         return self(name)
 
 
-def used_prefixes(statements) -> dict[str, str]:
-    """The prefixes whose namespace some IRI (or datatype) of `statements` starts with."""
-    iris = set()
-    for statement in statements:
-        for term in (statement.subject, statement.predicate, statement.object):
-            if isinstance(term, ox.NamedNode):
-                iris.add(term.value)
-            elif isinstance(term, ox.Literal):
-                iris.add(term.datatype.value)
-    return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()
-            if any(iri.startswith(str(namespace)) for iri in iris)}
+LANG_STRING = str(RDF.langString)
+XSD_STRING = str(XSD.string)
 
 
-def write_readable(statements: list, fmt: ox.RdfFormat, prefixes: dict[str, str], path: Path,
-                   subject_indent: bytes) -> None:
+def write_readable(statements: list, fmt: ox.RdfFormat, prefixes: dict[str, str], path: Path) -> None:
     """pyoxigraph's Turtle or TriG, made easier to read: its @prefix lines
-    (in an order of its own) sorted, and a blank line before each subject.
-    Literals never span lines (pyoxigraph escapes newlines), so a line with
-    `subject_indent` and no more starts a subject."""
-    lines = ox.serialize(statements, format=fmt, prefixes=prefixes).split(b"\n")
-    header = sorted(line for line in lines if line.startswith(b"@prefix "))
-    body: list[bytes] = []
-    for line in lines[len(header):]:
-        starts_subject = line.startswith(subject_indent) and line[len(subject_indent):][:1] not in (b"\t", b"}", b"")
-        if starts_subject and body and not body[-1].endswith(b"{"):
-            body.append(b"")
-        body.append(line)
-    path.write_bytes(b"\n".join(header + [b""] + body))
+    (in an order of its own) sorted, and a blank line before each subject
+    but a graph's first. A subject's statements end ` .` at the end of a
+    line, and the next line starts the next subject (Turtle), or with one tab
+    (TriG: a graph's closing `}` has none). Literals never span lines
+    (pyoxigraph escapes newlines), so no literal holds such a break."""
+    text = ox.serialize(statements, format=fmt, prefixes=prefixes)
+    header_end = text.find(b"\n", text.rfind(b"@prefix ")) + 1 if text.startswith(b"@prefix ") else 0
+    header = b"\n".join(sorted(text[:header_end].splitlines()))
+    body = text[header_end:]
+    if fmt == ox.RdfFormat.TRIG:
+        body = body.replace(b" .\n\t", b" .\n\n\t")
+    else:
+        body = body.replace(b" .\n", b" .\n\n")[:-1]  # not after the last
+    path.write_bytes(header + b"\n\n" + body if header else b"\n" + body)
 
 
 def write_turtle(data: GraphData, path: Path) -> None:
-    write_readable(data.triples, ox.RdfFormat.TURTLE, used_prefixes(data.triples), path, subject_indent=b"")
+    write_readable(data.triples, ox.RdfFormat.TURTLE, data.prefixes, path)
 
 
 def write_ntriples(data: GraphData, path: Path) -> None:
@@ -241,7 +253,7 @@ def write_nquads(data: GraphData, path: Path) -> None:
 
 
 def write_trig(data: GraphData, path: Path) -> None:
-    write_readable(data.quads, ox.RdfFormat.TRIG, used_prefixes(data.quads), path, subject_indent=b"\t")
+    write_readable(data.quads, ox.RdfFormat.TRIG, data.prefixes, path)
 
 
 def write_jsonld(data: GraphData, path: Path) -> None:
@@ -275,8 +287,6 @@ def jsonld_nodes(statements) -> Iterator[str]:
             node[key] = items[0] if len(items) == 1 else items
         yield json.dumps(node, ensure_ascii=False)
 
-
-XSD_STRING = str(XSD.string)
 
 
 def jsonld_value(term) -> dict | str:
