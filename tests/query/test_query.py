@@ -26,6 +26,7 @@ from histkg.cli import main
 from histkg.query.sparql import (
     NamedQuery,
     QueryError,
+    QueryResult,
     catalogue,
     format_result,
     named_query,
@@ -440,17 +441,33 @@ def test_describe_answers_the_triples_about_a_node(event_store):
     assert result.kind == "graph" and any(str(t.predicate) == f"<{OWL.sameAs}>" for t in result.triples)
 
 
-def test_bad_sparql_is_a_query_error_with_the_parsers_message(event_store):
-    with pytest.raises(SyntaxError) as parser_error:
-        ox.Store().query("SELECT ?x WHERE { ?x ?y }")
+def test_bad_sparql_is_one_line_with_the_place_and_not_the_parsers_token_list(event_store):
     with pytest.raises(QueryError) as error:
         run_query(event_store, "SELECT ?x WHERE { ?x ?y }")
-    assert str(error.value) == f"bad SPARQL: {str(parser_error.value).splitlines()[0]}"
+    assert str(error.value) == 'bad SPARQL: syntax error at line 1, column 26, after "{ ?x ?y }"'
 
 
-def test_an_update_is_refused_as_bad_sparql(event_store):
-    with pytest.raises(QueryError, match="bad SPARQL"):
-        run_query(event_store, "INSERT DATA { <http://a> <http://b> <http://c> }")
+def test_an_unknown_prefix_is_named_with_its_line_and_column(event_store):
+    with pytest.raises(QueryError) as error:
+        run_query(event_store, "SELECT ?name WHERE {\n  ?p a hkg:Person ;\n     foaf:name ?name }")
+    assert str(error.value) == 'bad SPARQL: unknown prefix "foaf:" at line 3, column 6'
+
+
+def test_common_prefixes_need_no_declaration(event_store):
+    undeclared = "SELECT (COUNT(*) AS ?n) WHERE { ?p a hkg:Person ; skos:prefLabel ?name ; hkg:evidence ?a . ?a a oa:Annotation }"
+    declared = ("PREFIX hkg: <https://w3id.org/histkg/ontology#>\nPREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+                "PREFIX oa: <http://www.w3.org/ns/oa#>\n" + undeclared)
+    assert values(run_query(event_store, undeclared), "n") == values(run_query(event_store, declared), "n") != ["0"]
+
+
+def test_a_prefix_the_query_declares_wins_over_the_common_one(event_store):
+    text = "PREFIX hkg: <urn:elsewhere#> ASK { ?p a hkg:Person }"
+    assert run_query(event_store, text).boolean is False
+
+
+def test_an_update_is_refused_saying_histkg_query_only_reads(event_store):
+    with pytest.raises(QueryError, match="^histkg query only reads: SPARQL Update .* rebuilding it$"):
+        run_query(event_store, "PREFIX a: <urn:a#>\nINSERT DATA { <http://a> <http://b> <http://c> }")
 
 
 def test_a_missing_file_or_unknown_extension_is_a_query_error(tmp_path):
@@ -558,8 +575,21 @@ def test_csv_is_sparql_csv_with_plain_values(places):
     assert len(rows) == len(places.rows)
 
 
-def test_tsv_has_question_marked_header_and_ntriples_terms(places):
+def test_tsv_has_plain_names_and_values_as_csv_does(places):
     header, *lines = format_result(places, "tsv").splitlines()
+    assert header.split("\t") == list(places.variables)
+    moskova = dict(zip(places.variables, next(line.split("\t") for line in lines if line.startswith("Moskova\t"))))
+    assert moskova["geonames"] == "https://sws.geonames.org/524901/" and moskova["latitude"] == "55.75204"
+
+
+def test_tsv_keeps_a_value_with_tabs_and_line_breaks_on_one_line():
+    text = ox.Literal("line one\n\tline two \\ end")
+    result = QueryResult("select", variables=("quote",), rows=((text,),))
+    assert format_result(result, "tsv") == "quote\nline one\\n\\tline two \\\\ end\n"
+
+
+def test_sparql_tsv_has_question_marked_header_and_ntriples_terms(places):
+    header, *lines = format_result(places, "sparql-tsv").splitlines()
     assert header.split("\t") == [f"?{name}" for name in places.variables]
     moskova = next(line.split("\t") for line in lines if line.startswith('"Moskova"@tr'))
     assert "<https://sws.geonames.org/524901/>" in moskova
@@ -630,7 +660,30 @@ def test_cli_query_text_and_file_with_a_format(event_trig, tmp_path):
     rq = tmp_path / "visits.rq"
     rq.write_text(text, encoding="utf-8")
     from_file = run("query", event_trig, "--file", rq, "--format", "tsv")
-    assert from_file.output.splitlines()[1].startswith('"2"^^') or from_file.output.splitlines()[1] == "2"
+    assert from_file.output.splitlines()[1] == "2"
+
+
+def test_cli_ask_prints_yes_on_a_terminal_and_true_when_piped(event_trig, monkeypatch):
+    ask = "ASK { ?p a hkg:Person }"
+    assert run("query", event_trig, ask).output == "true\n"
+    monkeypatch.setattr(histkg.cli, "stdout_is_terminal", lambda: True)
+    assert run("query", event_trig, ask).output == "yes\n"
+    assert run("query", event_trig, "ASK { ?p a hkg:Nothing }").output == "no\n"
+
+
+def test_cli_construct_prints_turtle_on_a_terminal_and_when_piped(event_trig, monkeypatch):
+    construct = "CONSTRUCT { ?p a hkg:Person } WHERE { ?p a hkg:Person }"
+    piped = run("query", event_trig, construct).output
+    assert piped.startswith("@prefix") and len(Graph().parse(data=piped, format="turtle")) >= 1
+    monkeypatch.setattr(histkg.cli, "stdout_is_terminal", lambda: True)
+    assert run("query", event_trig, construct).output == piped
+
+
+def test_cli_refuses_an_update_in_one_line(event_trig):
+    result = run("query", event_trig, "DELETE WHERE { ?s ?p ?o }")
+    assert result.exit_code == 2
+    assert result.output == ("histkg: error: histkg query only reads: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, "
+                             "DROP, CREATE, ADD, MOVE, COPY) is refused; change the graph by rebuilding it\n")
 
 
 @pytest.mark.parametrize("args, message", [

@@ -25,9 +25,9 @@ from click.testing import CliRunner
 from servers import running_server, serve_command
 
 from histkg.cli import main
-from histkg.query.protocol import Limits, QueryRunner, Rejected, is_federated, is_update, preferred
+from histkg.query.protocol import Limits, QueryRunner, Rejected, is_federated, preferred
 from histkg.query.serve import is_loopback
-from histkg.query.sparql import catalogue
+from histkg.query.sparql import catalogue, is_update
 
 ID = "https://w3id.org/histkg/id/"
 

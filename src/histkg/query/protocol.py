@@ -11,7 +11,14 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from histkg.query.sparql import QueryResult, first_line, format_result
+from histkg.query.sparql import (
+    QUERY_PREFIXES,
+    SPARQL_TSV,
+    QueryResult,
+    first_line,
+    format_result,
+    syntax_message,
+)
 
 JSON_RESULTS = "application/sparql-results+json"
 
@@ -41,16 +48,8 @@ GRAPH_TYPES = {TURTLE: TURTLE, "application/x-turtle": TURTLE, N_TRIPLES: N_TRIP
 
 
 # The answered media type -> histkg.query.sparql.format_result's format name.
-FORMAT_NAMES = {JSON_RESULTS: "json", CSV_RESULTS: "csv", TSV_RESULTS: "tsv",
+FORMAT_NAMES = {JSON_RESULTS: "json", CSV_RESULTS: "csv", TSV_RESULTS: SPARQL_TSV,
                 TURTLE: "turtle", N_TRIPLES: "ntriples", JSON_LD: "json"}
-
-
-# SPARQL Update operations; a request is an update when one of them follows the prologue.
-UPDATE_START = re.compile(
-    r"""\A(?:\s+|\#[^\n]*(?:\n|\Z)|(?i:prefix)\s*[^\s:]*:\s*<[^>]*>|(?i:base)\s*<[^>]*>)*
-        (?i:insert|delete|load|clear|drop|create|add|move|copy|with)\b""",
-    re.VERBOSE,
-)
 
 
 # Federated queries make the server fetch other servers' data on a caller's behalf: refused.
@@ -93,10 +92,6 @@ class Answer:
     media_type: str
     count: int  # rows (SELECT), triples (CONSTRUCT) or 1 (ASK)
     truncated: bool
-
-
-def is_update(text: str) -> bool:
-    return UPDATE_START.match(text) is not None
 
 
 def is_federated(text: str) -> bool:
@@ -154,7 +149,7 @@ def evaluate(store: ox.Store, text: str, accept: str, max_rows: int, cancelled: 
     a large answer stops at the limit and an abandoned one at the next row.
     """
     try:
-        answer = store.query(text, **(graphs or {}))
+        answer = store.query(text, prefixes=QUERY_PREFIXES, **(graphs or {}))
         if isinstance(answer, ox.QueryBoolean):
             result, truncated = QueryResult("ask", boolean=bool(answer)), False
         elif isinstance(answer, ox.QueryTriples):
@@ -165,7 +160,7 @@ def evaluate(store: ox.Store, text: str, accept: str, max_rows: int, cancelled: 
             rows, truncated = take((tuple(solution) for solution in answer), max_rows, cancelled)
             result = QueryResult("select", variables=variables, rows=tuple(rows))
     except SyntaxError as error:
-        raise Rejected(400, f"bad query: {first_line(error)}") from None
+        raise Rejected(400, "bad query: " + syntax_message(text, error).removeprefix("bad SPARQL: ")) from None
     except OSError as error:  # evaluation failed (a SERVICE call, a store gone)
         raise Rejected(500, f"query failed: {first_line(error)}") from None
     media = preferred(accept, GRAPH_TYPES if result.kind == "graph" else SOLUTION_TYPES)

@@ -54,10 +54,9 @@ from histkg.query.protocol import (
     Rejected,
     graph_arguments,
     is_federated,
-    is_update,
     single,
 )
-from histkg.query.sparql import QueryError, catalogue, open_store
+from histkg.query.sparql import QueryError, catalogue, is_update, open_store
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8088

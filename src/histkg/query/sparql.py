@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from importlib import resources
@@ -37,10 +38,32 @@ RDF_FORMATS = {
 TABLE_FORMATS = ("table", "csv", "tsv", "json")
 GRAPH_FORMATS = ("turtle", "ntriples")
 FORMATS = TABLE_FORMATS + GRAPH_FORMATS
+# SPARQL 1.1 TSV ('?'-headed, terms in N-Triples syntax): what the endpoint answers text/tab-separated-values
+# with, for SPARQL clients; `histkg query --format tsv` gives plain values, as CSV does, for people.
+SPARQL_TSV = "sparql-tsv"
 TABLE_CELL_LIMIT = 80  # a terminal table stays readable; csv, tsv and json keep every character
 
 # Prefixes for compact IRIs in tables and Turtle: the vocabulary plus the data base.
 DISPLAY_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()} | {"id": DEFAULT_BASE}
+
+# Prefixes a query may use without declaring them; a PREFIX line in the query wins.
+QUERY_PREFIXES = {prefix: str(PREFIXES[prefix])
+                  for prefix in ("hkg", "skos", "oa", "owl", "rdf", "rdfs", "xsd", "schema", "dcterms", "prov")}
+
+# SPARQL Update operations; a request is an update when one of them follows the prologue.
+UPDATE_START = re.compile(
+    r"""\A(?:\s+|\#[^\n]*(?:\n|\Z)|(?i:prefix)\s*[^\s:]*:\s*<[^>]*>|(?i:base)\s*<[^>]*>)*
+        (?i:insert|delete|load|clear|drop|create|add|move|copy|with)\b""",
+    re.VERBOSE,
+)
+READ_ONLY_MESSAGE = ("histkg query only reads: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, DROP, CREATE, ADD, "
+                     "MOVE, COPY) is refused; change the graph by rebuilding it")
+
+# pyoxigraph's syntax errors: "error at LINE:COLUMN: what the parser expected".
+PARSER_ERROR = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
+IRI_STRING_OR_COMMENT = re.compile(r"""<[^>\s]*>|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\#[^\n]*""")
+PREFIX_USE = re.compile(r"(?<![\w?$:.-])([A-Za-z][\w-]*(?:\.[\w-]+)*)?:(?![/:])")
+PREFIX_DECLARATION = re.compile(r"(?i)\bprefix\s+([A-Za-z][\w-]*(?:\.[\w-]+)*)?:")
 
 
 class QueryError(ValueError):
@@ -167,13 +190,48 @@ def with_union_default_graph(store: ox.Store) -> ox.Store:
 
 def run_query(store: ox.Store, sparql: str) -> QueryResult:
     """Answer SPARQL (SELECT, ASK, CONSTRUCT or DESCRIBE) over a store from `open_store`."""
+    if is_update(sparql):
+        raise QueryError(READ_ONLY_MESSAGE)
     try:
-        answer = store.query(sparql)
+        answer = store.query(sparql, prefixes=QUERY_PREFIXES)
         return read_answer(answer)
     except SyntaxError as error:
-        raise QueryError(f"bad SPARQL: {first_line(error)}") from None
+        raise QueryError(syntax_message(sparql, error)) from None
     except OSError as error:  # evaluation errors (a failing SERVICE call, a closed store)
         raise QueryError(f"query failed: {first_line(error)}") from None
+
+
+def is_update(text: str) -> bool:
+    return UPDATE_START.match(text) is not None
+
+
+def syntax_message(sparql: str, error: SyntaxError) -> str:
+    """The parser's error as one line a person can act on, not its list of expected tokens."""
+    match = PARSER_ERROR.match(str(error).strip())
+    if match is None:
+        return f"bad SPARQL: {first_line(error)}"
+    # The parser's list of expected tokens (character classes included) helps nobody: the place does.
+    line, column = int(match[1]), int(match[2])
+    lines = sparql.splitlines() or [""]
+    before = lines[line - 1][: column - 1] if line <= len(lines) else ""
+    if (unknown := unknown_prefix(sparql)) is not None:
+        return unknown
+    context = " ".join(before.split()[-4:])[-40:]  # the words the parser read last
+    where = f'after "{context}"' if context else "at its start"
+    return f"bad SPARQL: syntax error at line {line}, column {column}, {where}"
+
+
+def unknown_prefix(sparql: str) -> str | None:
+    """The first prefixed name whose prefix is neither declared nor one of QUERY_PREFIXES, as a message."""
+    blanked = IRI_STRING_OR_COMMENT.sub(lambda m: " " * len(m[0]), sparql)  # positions stay
+    declared = {name or "" for name in PREFIX_DECLARATION.findall(blanked)} | set(QUERY_PREFIXES)
+    for use in PREFIX_USE.finditer(blanked):
+        prefix = use[1] or ""
+        if prefix not in declared:
+            line = blanked.count("\n", 0, use.start()) + 1
+            column = use.start() - (blanked.rfind("\n", 0, use.start()) + 1) + 1
+            return f'bad SPARQL: unknown prefix "{prefix}:" at line {line}, column {column}'
+    return None
 
 
 def read_answer(answer) -> QueryResult:
@@ -200,15 +258,22 @@ def first_line(error: Exception) -> str:
 # --- formatting ----------------------------------------------------------------------------
 
 
+def default_format(result: QueryResult, terminal: bool) -> str:
+    """What `histkg query` prints without --format: Turtle for triples; a table on a terminal, CSV when piped."""
+    if result.kind == "graph":
+        return "turtle"
+    return "table" if terminal else "csv"
+
+
 def format_result(result: QueryResult, fmt: str) -> str:
     """Write RESULT as FMT.
 
-    SELECT and ASK: "table" (aligned columns for a terminal), "csv", "tsv" or "json"
-    (the W3C SPARQL 1.1 results formats). CONSTRUCT and DESCRIBE: "turtle" or
-    "ntriples"; "table" gives Turtle, "csv" and "tsv" give N-Triples (one triple a
-    line), "json" gives JSON-LD.
+    SELECT and ASK: "table" (aligned columns for a terminal), "csv" and "json" (the
+    W3C SPARQL 1.1 results formats), "tsv" (plain values, as in CSV) or "sparql-tsv"
+    (SPARQL 1.1 TSV). CONSTRUCT and DESCRIBE: "turtle" or "ntriples"; "table" gives
+    Turtle, "csv" and "tsv" give N-Triples (one triple a line), "json" gives JSON-LD.
     """
-    if fmt not in FORMATS:
+    if fmt not in FORMATS and fmt != SPARQL_TSV:
         raise QueryError(f"unknown format {fmt!r}: use {', '.join(FORMATS)}")
     if result.kind == "graph":
         return format_triples(result.triples, fmt)
@@ -220,6 +285,7 @@ def format_result(result: QueryResult, fmt: str) -> str:
 
 
 def format_boolean(value: bool, fmt: str) -> str:
+    """ASK: yes or no for a person at a terminal; true or false for a program reading a pipe."""
     if fmt == "json":
         return json.dumps({"head": {}, "boolean": value})
     if fmt == "table":
@@ -233,6 +299,7 @@ GRAPH_SERIALIZATIONS = {
     "ntriples": ox.RdfFormat.N_TRIPLES,
     "csv": ox.RdfFormat.N_TRIPLES,
     "tsv": ox.RdfFormat.N_TRIPLES,
+    SPARQL_TSV: ox.RdfFormat.N_TRIPLES,
     "json": ox.RdfFormat.JSON_LD,
 }
 
@@ -272,6 +339,21 @@ def csv_value(term) -> str:
 
 
 def write_tsv(result: QueryResult) -> str:
+    """Plain values as in CSV, a tab between them; a tab, line break or backslash inside a
+    value is written \\t, \\n, \\r or \\\\, so that every row stays one line."""
+    lines = ["\t".join(result.variables)]
+    lines += ["\t".join(tsv_escape(csv_value(term)) for term in row) for row in result.rows]
+    return "\n".join(lines) + "\n"
+
+
+TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def tsv_escape(value: str) -> str:
+    return value.translate(TSV_ESCAPES)
+
+
+def write_sparql_tsv(result: QueryResult) -> str:
     """SPARQL 1.1 TSV: '?'-headed variables, terms in N-Triples syntax."""
     lines = ["\t".join(f"?{name}" for name in result.variables)]
     lines += ["\t".join("" if term is None else str(term) for term in row) for row in result.rows]
@@ -351,4 +433,5 @@ def pad_row(values, widths) -> str:
     return "  ".join(padded).rstrip()
 
 
-SOLUTION_WRITERS = {"table": write_table, "csv": write_csv, "tsv": write_tsv, "json": write_json}
+SOLUTION_WRITERS = {"table": write_table, "csv": write_csv, "tsv": write_tsv, SPARQL_TSV: write_sparql_tsv,
+                    "json": write_json}
