@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from click.testing import CliRunner
 
 from histkg import __version__
@@ -89,3 +91,32 @@ def test_export_to_an_unknown_format_is_exit_2_and_writes_nothing(small_corpus, 
     result = run("export", out / "graph.ttl", "--to", "pdf")
     assert result.exit_code == 2 and "unknown format" in result.output
     assert set(out.iterdir()) == before
+
+
+def test_a_second_build_reads_the_extractions_back_and_writes_the_same_graph(small_corpus, tmp_path):
+    out = tmp_path / "out"
+    first = run("build", small_corpus, "--out", out, "--workers", "2")
+    assert first.exit_code == 0, first.output
+    graph = (out / "graph.nq").read_bytes()
+    second = run("build", small_corpus, "--out", out)
+    assert second.exit_code == 0 and "(2 read back from the cache)" in second.output
+    assert (out / "graph.nq").read_bytes() == graph
+
+
+def test_no_cache_keeps_no_cache(small_corpus, tmp_path):
+    result = run("build", small_corpus, "--out", tmp_path / "out", "--no-cache", "--workers", "1")
+    assert result.exit_code == 0 and not (tmp_path / "out" / ".cache").exists()
+
+
+def test_progress_is_plain_lines_when_piped_and_nothing_when_quiet(small_corpus, tmp_path):
+    piped = run("build", small_corpus, "--out", tmp_path / "a", "--workers", "1")
+    assert "extract: 2/2 documents" in piped.output and re.search(r"^export: (\d+)/\1 files$", piped.output, re.MULTILINE)
+    assert "\x1b" not in piped.output and "\r" not in piped.output
+    quiet = run("build", small_corpus, "--out", tmp_path / "b", "--workers", "1", "--quiet")
+    assert quiet.exit_code == 0 and quiet.output == ""
+
+
+def test_a_dask_scheduler_that_cannot_be_reached_is_one_line_exit_2(small_corpus, tmp_path):
+    result = run("build", small_corpus, "--out", tmp_path / "out", "--scheduler", "nonsense", "--no-cache")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.output.strip().splitlines()[-1].startswith("histkg: error: cannot reach the Dask scheduler")
