@@ -245,6 +245,16 @@ def test_cli_missing_input_is_one_line_exit_2(case, tmp_path, missing):
     assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
 
 
+def test_a_graph_the_gold_does_not_describe_is_one_line_saying_they_share_no_document(case, tmp_path):
+    _, gold = case
+    other = tmp_path / "out" / "other.ttl"
+    write_graph(other, "texts/123_elsewhere.txt")
+    result = CliRunner().invoke(main, ["evaluate", "--gold", str(gold), str(other)])
+    assert result.exit_code == 2
+    assert result.output == (f"histkg: error: the gold {gold} and the graph {other} share no document: "
+                             "the gold describes files 000_*, the graph holds 123_elsewhere.txt\n")
+
+
 def test_evaluate_help_has_an_example():
     result = CliRunner().invoke(main, ["evaluate", "--help"])
     assert result.exit_code == 0 and "Example:" in result.output

@@ -4,10 +4,23 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 
 class EvaluationError(ValueError):
     """A missing or unreadable gold folder, graph or source text (a user error)."""
+
+
+def require_shared_documents(graph: str, gold: str, gold_codes: set[str], matched_codes: set[str],
+                             source_files: list[str]) -> None:
+    """A graph that holds none of the documents the gold describes gets a clear error, not `P 0/0 R 0/0`."""
+    if not gold_codes or matched_codes:
+        return
+    held = ", ".join(sorted(Path(file).name for file in source_files)[:3]) or "no source at all"
+    more = f" and {len(source_files) - 3} more" if len(source_files) > 3 else ""
+    described = ", ".join(f"{code}_*" for code in sorted(gold_codes))
+    raise EvaluationError(f"the gold {gold} and the graph {graph} share no document: the gold describes files "
+                          f"{described}, the graph holds {held}{more}")
 
 
 @dataclass

@@ -37,7 +37,8 @@ from pathlib import Path
 from histkg.evaluate.events import evaluate_events
 from histkg.evaluate.gold import _gold_codes, load_gold, load_predictions
 from histkg.evaluate.names import evaluate_dates, evaluate_persons, evaluate_places, evaluate_treaties
-from histkg.evaluate.report import Report
+from histkg.evaluate.report import Report, require_shared_documents
+from histkg.rdf.namespaces import HKG
 
 
 def evaluate(graph_path: Path | str, gold_dir: Path | str) -> Report:
@@ -45,6 +46,8 @@ def evaluate(graph_path: Path | str, gold_dir: Path | str) -> Report:
     graph_path, gold_dir = Path(graph_path), Path(gold_dir)
     gold = load_gold(gold_dir)
     pred = load_predictions(graph_path, _gold_codes(gold))
+    require_shared_documents(str(graph_path), str(gold_dir), _gold_codes(gold), set(pred.code_of_source.values()),
+                             [str(file) for file in pred.graph.objects(None, HKG.file)])
     report = Report(str(graph_path), str(gold_dir), notes=list(pred.notes))
     if "persons" in gold:
         evaluate_persons(gold, pred, report)
