@@ -8,12 +8,14 @@ OUT    := out
 .PHONY: run test bench clean
 
 $(BIN)/python:
+	@echo "Creating the virtual environment $(VENV)..."
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
 # Stamps re-install only when the project's metadata changes.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e .
+	@echo "Installing histkg and its dependencies into $(VENV) (a few minutes the first time)..."
+	$(BIN)/python -m pip install -e .
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
