@@ -537,23 +537,36 @@ def test_csv_tables_have_their_columns_and_the_events(events_out):
     moskova = next(row for row in entities if row["label"] == "Moskova")
     assert (moskova["type"], moskova["latitude"], moskova["longitude"]) == ("Place", "55.75222", "37.61556")
     assert moskova["same_as"] == "https://sws.geonames.org/524901/"
-    columns, events = read_csv(folder / "events.csv")
-    assert columns[:8] == ["iri", "type", "label", "earliest", "latest", "dates", "places", "persons"]
-    treaty = next(row for row in events if row["type"] == "Treaty")
+    treaty = next(row for row in read_csv(folder / "events.csv")[1] if row["type"] == "Treaty")
     assert treaty["dates"] == "signedOn 1920-12-02 | signedOn 1920-12-03"
-    assert (treaty["places"], treaty["persons"], treaty["parties"]) == ("Gümrü", "Kazım Karabekir", "Ermenistan")
-    visit = next(row for row in events if row["iri"].endswith("ali-fuat-moskova-1921"))
-    assert visit["places"] == "Ankara | Tiflis | Moskova"
-    assert visit["persons"] == "Ali Fuat | Rıza Nur | Çiçerin"
+    assert (treaty["places"], treaty["signatories"], treaty["parties"]) == ("Gümrü", "Kazım Karabekir", "Ermenistan")
     columns, claims = read_csv(folder / "claims.csv")
-    assert columns == ["claim", "subject", "predicate", "object", "source_file", "start", "end", "quote",
-                       "year_from_context", "problem", "inference"]
+    assert columns == ["claim", "subject", "subject_label", "predicate", "object", "object_label", "source_file",
+                       "start", "end", "quote", "sentence", "year_from_context", "problem", "inference"]
     from_b = next(row for row in claims if row["object"] == "1920-12-02")
     assert from_b["predicate"] == "hkg:signedOn" and from_b["source_file"] == "seeds/b.txt"
     assert (from_b["start"], from_b["end"], from_b["quote"], from_b["year_from_context"]) == ("80", "88", "2 Aralık", "true")
+    assert (from_b["subject_label"], from_b["object_label"]) == ("Gümrü Antlaşması", "1920-12-02")
+    assert "2 Aralık" in from_b["sentence"] and len(from_b["sentence"]) > len(from_b["quote"])
     assert next(row for row in claims if row["problem"])["predicate"] == "hkg:startDate"
     inferred = next(row for row in claims if row["inference"])
     assert (inferred["predicate"], inferred["inference"]) == ("hkg:party", "the side the sentence leaves out")
+
+
+def test_events_csv_gives_each_role_its_column(events_out):
+    columns, events = read_csv(events_out / "graph-csv" / "events.csv")
+    assert columns == ["iri", "type", "label", "earliest", "latest", "dates", "places",
+                       "leader", "travellers", "hosts", "signatories", "parties"]
+    visit = next(row for row in events if row["iri"].endswith("ali-fuat-moskova-1921"))
+    assert visit["places"] == "Ankara | Tiflis | Moskova"
+    assert (visit["leader"], visit["travellers"], visit["hosts"]) == ("Ali Fuat", "Ali Fuat | Rıza Nur", "Çiçerin")
+    assert visit["signatories"] == visit["parties"] == ""
+
+
+def test_claims_csv_names_a_party_by_its_label(events_out):
+    _, claims = read_csv(events_out / "graph-csv" / "claims.csv")
+    party = next(row for row in claims if row["predicate"] == "hkg:party")
+    assert party["object"].endswith("/ermenistan") and party["object_label"] == "Ermenistan"
 
 
 def test_seeds_csv_tables_parse_and_claims_quote_the_source(seeds_build):

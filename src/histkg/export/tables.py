@@ -21,13 +21,15 @@ SEPARATOR = " | "
 ENTITY_CLASSES = {HKG.Person: "Person", HKG.Place: "Place", HKG.Organization: "Organization"}
 EVENT_TYPES = {HKG.Treaty: "Treaty", HKG.Visit: "Visit"}
 DATE_PROPERTIES = (HKG.signedOn, HKG.startDate, HKG.endDate)
-PERSON_PROPERTIES = (HKG.signatory, HKG.leader, HKG.visitor, HKG.host)
+# One column per role, so a spreadsheet can filter travellers apart from hosts.
+ROLE_COLUMNS = {"leader": HKG.leader, "travellers": HKG.visitor, "hosts": HKG.host,
+                "signatories": HKG.signatory, "parties": HKG.party}
 
 ENTITY_COLUMNS = ("iri", "type", "label", "alt_labels", "same_as", "latitude", "longitude", "mentions",
                   "narrative_role")
-EVENT_COLUMNS = ("iri", "type", "label", "earliest", "latest", "dates", "places", "persons", "parties")
-CLAIM_COLUMNS = ("claim", "subject", "predicate", "object", "source_file", "start", "end", "quote",
-                 "year_from_context", "problem", "inference")
+EVENT_COLUMNS = ("iri", "type", "label", "earliest", "latest", "dates", "places", *ROLE_COLUMNS)
+CLAIM_COLUMNS = ("claim", "subject", "subject_label", "predicate", "object", "object_label", "source_file",
+                 "start", "end", "quote", "sentence", "year_from_context", "problem", "inference")
 
 
 # CSV ---------------------------------------------------------------------------
@@ -76,9 +78,8 @@ def event_rows(graph: Graph) -> list[dict]:
             "label": node_label(graph, node), "earliest": spell[0], "latest": spell[1],
             "dates": joined(f"{local_name(p)} {value}" for p in DATE_PROPERTIES for value in graph.objects(node, p)),
             "places": SEPARATOR.join(node_label(graph, place) for place in event_places(graph, node)),
-            "persons": joined(node_label(graph, person) for p in PERSON_PROPERTIES for person in set(graph.objects(node, p))),
-            "parties": joined(node_label(graph, party) for party in graph.objects(node, HKG.party)),
-        })
+        } | {column: joined(node_label(graph, value) for value in set(graph.objects(node, prop)))
+             for column, prop in ROLE_COLUMNS.items()})
     return rows
 
 
@@ -103,17 +104,26 @@ def claim_rows(graph: Graph) -> list[dict]:
         evidence = min(graph.objects(claim, HKG.evidence), default=None)
         start, end, quote = selectors(graph, evidence)
         source = graph.value(claim, HKG.source) or (annotation_source(graph, evidence) if evidence else None)
+        subject, value = graph.value(claim, HKG.subject), graph.value(claim, HKG.object)
         rows.append({
-            "claim": str(claim), "subject": str(graph.value(claim, HKG.subject) or ""),
+            "claim": str(claim), "subject": str(subject or ""), "subject_label": cell_label(graph, subject),
             "predicate": prefixed(graph.value(claim, HKG.predicate)),
-            "object": str(graph.value(claim, HKG.object) or ""),
+            "object": str(value or ""), "object_label": cell_label(graph, value),
             "source_file": str(graph.value(source, HKG.file) or "") if source is not None else "",
             "start": start, "end": end, "quote": quote,
+            "sentence": " ".join(str(graph.value(evidence, HKG.sentence) or "").split()) if evidence else "",
             "year_from_context": "true" if graph.value(claim, HKG.yearFromContext) else "",
             "problem": str(graph.value(claim, HKG.problem) or ""),
             "inference": str(graph.value(claim, HKG.inference) or ""),
         })
     return sorted(rows, key=lambda row: (row["subject"], row["predicate"], row["object"], row["claim"]))
+
+
+def cell_label(graph: Graph, term) -> str:
+    """A node's label, a literal's value: what a reader of the table looks for."""
+    if term is None:
+        return ""
+    return node_label(graph, term) if isinstance(term, URIRef) else str(term)
 
 
 def selectors(graph: Graph, annotation) -> tuple[str, str, str]:
