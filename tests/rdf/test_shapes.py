@@ -27,6 +27,7 @@ from shape_graphs import (
     build_valid_graph,
 )
 
+from histkg.rdf import validate as validate_module
 from histkg.rdf.namespaces import HKG, OA, SCHEMA
 from histkg.rdf.validate import load_shapes, validate
 
@@ -34,6 +35,13 @@ from histkg.rdf.validate import load_shapes, validate
 @pytest.fixture(scope="module")
 def shapes() -> Graph:
     return load_shapes()
+
+
+@pytest.fixture(autouse=True, params=sorted(validate_module.ENGINES))
+def engine(request, monkeypatch):
+    """Every test runs with each SHACL engine: they must find the same."""
+    monkeypatch.setattr(validate_module, "DEFAULT_ENGINE", request.param)
+    return request.param
 
 
 @pytest.fixture

@@ -19,8 +19,16 @@ from shape_graphs import (
     build_valid_graph,
 )
 
+from histkg.rdf import validate as validate_module
 from histkg.rdf.namespaces import HKG
-from histkg.rdf.validate import Finding, ValidationResult, ValidationSetupError, load_ontology, load_shapes, validate
+from histkg.rdf.validate import (
+    Finding,
+    ValidationResult,
+    ValidationSetupError,
+    load_ontology,
+    load_shapes,
+    validate,
+)
 
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 EX = Namespace("https://example.org/")
@@ -29,6 +37,13 @@ EX = Namespace("https://example.org/")
 @pytest.fixture(scope="module")
 def shapes() -> Graph:
     return load_shapes()
+
+
+@pytest.fixture(autouse=True, params=sorted(validate_module.ENGINES))
+def engine(request, monkeypatch):
+    """Every test runs with each SHACL engine: they must find the same."""
+    monkeypatch.setattr(validate_module, "DEFAULT_ENGINE", request.param)
+    return request.param
 
 
 def with_conflicting_date(graph: Graph) -> Graph:
@@ -164,3 +179,13 @@ def test_broken_shapes_raise_a_clear_error():
     )
     with pytest.raises(ValidationSetupError, match="VALUES"):
         validate(build_valid_graph(), shapes=shapes)
+
+
+def test_every_engine_gives_the_same_findings_on_a_graph_broken_many_ways(shapes, engine):
+    graph = with_conflicting_date(build_valid_graph())
+    graph.remove((PERSON, SKOS.prefLabel, None))
+    graph.add((ORG, SKOS.prefLabel, Literal("Sovyet", lang="en")))
+    graph.add((TREATY, HKG.party, PERSON))
+    findings = {name: validate(graph, shapes=shapes, engine=name).findings for name in validate_module.ENGINES}
+    assert len(findings[engine]) >= 4
+    assert all(found == findings[engine] for found in findings.values())

@@ -22,12 +22,12 @@ from itertools import groupby
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.namespace import RDF, XSD
+from rdflib import Dataset, Graph
+from rdflib.namespace import RDF
 
 from histkg.export import networks, tables
 from histkg.rdf.namespaces import DEFAULT_BASE, PREFIXES, bind_prefixes
+from histkg.rdf.oxterms import XSD_STRING, OxConverter, UnionView
 
 # JSON-LD and Turtle abbreviate with the vocabulary's prefixes; JSON-LD also
 # with `id:` for data under the default base (the IRIs scholars read most).
@@ -98,22 +98,6 @@ def as_graph(data: Graph | Dataset) -> Graph:
     return graph
 
 
-class UnionView(Graph):
-    """The union of a dataset's graphs, read in place: a store asked with no
-    context answers from all of them, each triple once (copying the seeds'
-    40 000 triples into a new graph took a second)."""
-
-    def __init__(self, dataset: Dataset) -> None:
-        super().__init__(store=dataset.store, namespace_manager=dataset.namespace_manager)
-
-    def triples(self, pattern):
-        for triple, _contexts in self.store.triples(pattern, context=None):
-            yield triple
-
-    def __len__(self) -> int:
-        return self.store.__len__(context=None)
-
-
 class GraphData:
     """One graph on its way to several files: its union for queries, and its
     triples and quads as pyoxigraph terms in a stable order. Each view is made
@@ -174,52 +158,6 @@ def triple_order(ntriple: str) -> tuple:
     """Subjects together in IRI order, rdf:type first (Turtle's `a`), then predicate and object."""
     subject, predicate, rest = ntriple.split(" ", 2)
     return subject.strip("<>"), predicate != RDF_TYPE, predicate, rest
-
-
-class OxConverter:
-    """rdflib terms -> pyoxigraph terms; a term met again is the same object.
-    `iris` holds every IRI met, literals' datatypes included (rdf:langString
-    and xsd:string too: a Turtle writer binds their prefixes)."""
-
-    def __init__(self) -> None:
-        self.iris: dict[str, ox.NamedNode] = {}
-        self.terms: dict = {}
-
-    def iri(self, text: str) -> ox.NamedNode:
-        node = self.iris.get(text)
-        if node is None:
-            node = self.iris[text] = ox.NamedNode(text)
-        return node
-
-    def __call__(self, term):
-        node = self.terms.get(term)
-        if node is None:
-            node = self.terms[term] = self.convert(term)
-        return node
-
-    def convert(self, term):
-        if isinstance(term, URIRef):
-            return self.iri(str(term))
-        if isinstance(term, Literal):
-            if term.language:
-                self.iri(LANG_STRING)
-                return ox.Literal(str(term), language=term.language)
-            if term.datatype is not None:
-                return ox.Literal(str(term), datatype=self.iri(str(term.datatype)))
-            self.iri(XSD_STRING)
-            return ox.Literal(str(term))
-        if isinstance(term, BNode):
-            return ox.BlankNode(str(term))
-        raise ExportError(f"cannot export the term {term!r}")
-
-    def graph_name(self, name):
-        if name is None or name == DATASET_DEFAULT_GRAPH_ID:
-            return ox.DefaultGraph()
-        return self(name)
-
-
-LANG_STRING = str(RDF.langString)
-XSD_STRING = str(XSD.string)
 
 
 def write_readable(statements: list, fmt: ox.RdfFormat, prefixes: dict[str, str], path: Path) -> None:
