@@ -7,6 +7,7 @@ exit code 2 (exit 1 means the graph does not conform), as pySHACL's CLI does.
 
 from __future__ import annotations
 
+import logging
 import sys
 import tempfile
 from pathlib import Path
@@ -18,6 +19,7 @@ from histkg.export.registry import ALIASES, EXPORTERS, ExportError, default_outp
 from histkg.export.registry import export as export_graph
 from histkg.query.sparql import FORMATS
 from histkg.rdf.namespaces import DEFAULT_BASE
+from histkg.rdf.repair import format_left_out
 from histkg.text.corpus import CorpusError
 
 
@@ -110,6 +112,20 @@ def main() -> None:
 
     Example: histkg build seeds/ --out out/
     """
+    show_warnings()
+
+
+class WarningLines(logging.Handler):
+    """The library's warnings (a file skipped, paragraphs in another language): a line each on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"histkg: warning: {record.getMessage()}", err=True)
+
+
+def show_warnings() -> None:
+    logger = logging.getLogger("histkg")
+    if not any(isinstance(handler, WarningLines) for handler in logger.handlers):
+        logger.addHandler(WarningLines(logging.WARNING))
 
 
 @main.command()
@@ -130,8 +146,11 @@ def main() -> None:
                    "[default: OUT/.cache].")
 @click.option("--no-cache", is_flag=True, help="Extract every document; read and keep no cache.")
 @click.option("-q", "--quiet", is_flag=True, help="Print no progress and no summary; problems still go to stderr.")
+@click.option("--strict", is_flag=True,
+              help="A statement that breaks a shape is fatal: exit 2, nothing written (default: it is left out, "
+                   "listed in validation.txt, everything else is written, exit 1).")
 def build(paths: tuple[Path, ...], out_dir: Path, base: str, workers: int | None, executor: str,
-          scheduler: str | None, cache_dir: Path | None, no_cache: bool, quiet: bool) -> None:
+          scheduler: str | None, cache_dir: Path | None, no_cache: bool, quiet: bool, strict: bool) -> None:
     """Build the graph of the articles in PATHS (files or folders; default seeds/).
 
     Extraction runs in a pool of processes, or on a Dask cluster; documents
@@ -151,16 +170,17 @@ def build(paths: tuple[Path, ...], out_dir: Path, base: str, workers: int | None
     try:
         result = run_build(paths or (Path("seeds"),), out_dir, base=base, progress=progress,
                            workers=workers or default_workers(), executor="dask" if scheduler else executor,
-                           scheduler=scheduler, cache_dir=None if no_cache else cache_dir or out_dir / ".cache")
+                           scheduler=scheduler, cache_dir=None if no_cache else cache_dir or out_dir / ".cache",
+                           strict=strict)
     except (CorpusError, ExecutorError) as error:
         raise UserError(str(error)) from None
     finally:
         progress.close()
     if not quiet:
         print_summary(result)
-    if not result.conforms:
-        click.echo(result.validation.report_text, err=True)
-        sys.exit(1)
+    if result.problems:
+        click.echo(format_left_out(result.left_out) + result.validation.report_text, err=True)
+        sys.exit(2 if strict else 1)
 
 
 def print_summary(result) -> None:

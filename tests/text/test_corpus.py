@@ -82,7 +82,7 @@ def test_load_folder_sorted_with_catalog_and_defaults(tmp_path: Path, monkeypatc
     corpus.mkdir()
     _write(corpus, "b_doc.txt", "İkinci belge.\r\n")
     _write(corpus, "a_doc.txt", TURKISH.encode("cp1254"))
-    _write(corpus, "notes.md", "not a corpus file")
+    _write(corpus, "scan.png", b"\x89PNG not a corpus file")
     _write(
         corpus,
         "catalog.toml",
@@ -146,7 +146,7 @@ def test_same_id_in_two_folders_is_an_error(tmp_path: Path) -> None:
     ("setup", "message"),
     [
         (lambda d: [d / "missing.txt"], "no such file or folder"),
-        (lambda d: [(d / "empty_dir").mkdir() or d / "empty_dir"], "no .txt file in folder"),
+        (lambda d: [(d / "empty_dir").mkdir() or d / "empty_dir"], "no file histkg reads"),
         (lambda d: [_write(d, "empty.txt", b"")], "empty file"),
         (lambda d: [_write(d, "blank.txt", " \r\n\t\n")], "empty file"),
         (lambda d: [_write(d, "bom_only.txt", codecs.BOM_UTF16_LE)], "empty file"),

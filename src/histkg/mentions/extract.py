@@ -93,7 +93,8 @@ def paragraphs(clean: CleanText):
 def extract(document: Document, nlp: Language | None = None) -> Extraction:
     nlp = nlp or build_nlp()
     clean = normalize(document.text)
-    parts = list(paragraphs(clean))
+    # Paragraphs in another language (the seeds' English summary) are not extracted from.
+    parts = [part for part in paragraphs(clean) if document.reads(clean.offsets[part[0]])]
     # Words the document writes in lower case somewhere: their capitalised
     # copies are sentence starts and title case, not names.
     lower_words = set(re.findall(r"\b[a-zçğıöşüâîû]+\b", clean.text))

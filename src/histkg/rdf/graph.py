@@ -232,7 +232,8 @@ def add_source(graph: Graph, document: Document, iris: Iris) -> None:
     node = iris.source(document)
     graph.add((node, RDF.type, HKG.Source))
     graph.add((node, DCTERMS.title, Literal(document.title)))
-    graph.add((node, DCTERMS.language, Literal(document.language)))
+    for language in document.languages:  # the catalog's, and any other a paragraph is written in
+        graph.add((node, DCTERMS.language, Literal(language)))
     graph.add((node, HKG.sha256, Literal(document.sha256)))
     graph.add((node, HKG.file, Literal(document.file)))
     for creator in document.creator:

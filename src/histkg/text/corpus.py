@@ -1,13 +1,17 @@
-"""Read the corpus: files or folders of plain-text articles plus their catalog metadata.
+"""Read the corpus: files or folders of articles plus their catalog metadata.
 
-The text is kept exactly as decoded (no newline conversion, no clean-up): provenance offsets
-point into this string, and `normalize` repairs a copy while keeping a map back to it.
+Plain text and Markdown are kept exactly as decoded (no newline conversion, no clean-up):
+provenance offsets point into this string, and `normalize` repairs a copy while keeping a map
+back to it. PDF, .docx, .odt and HTML files give the text `histkg.text.formats` takes out of
+them. Each document also says which of its paragraphs are in another language than Turkish
+(`histkg.text.languages`): extraction leaves those out, and the build warns once per file.
 """
 
 from __future__ import annotations
 
 import codecs
 import hashlib
+import logging
 import os
 import tomllib
 import unicodedata
@@ -15,7 +19,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
+from histkg.text.formats import (
+    ADVICE,
+    EXTRACTED,
+    READABLE,
+    UnreadableFile,
+    extract_text,
+    kind_of,
+    skip_reason,
+)
+from histkg.text.languages import TURKISH, Foreign, describe, foreign_paragraphs
+from histkg.text.normalize import normalize
+
 __all__ = ["CorpusError", "Document", "decode", "load_catalog", "load_corpus"]
+
+# Warnings a user should see (a file skipped, paragraphs in another language); the CLI prints them.
+log = logging.getLogger("histkg")
 
 
 class CorpusError(Exception):
@@ -35,10 +54,21 @@ class Document:
     year: int | None = None
     language: str = "tr"
     translator: tuple[str, ...] = ()
+    foreign: tuple[Foreign, ...] = ()  # paragraphs in another language, by their ORIGINAL offsets
 
     def __post_init__(self) -> None:
         if not self.title:  # a document always has a human-readable title
             object.__setattr__(self, "title", self.doc_id)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The catalog's language first, then each other language a paragraph is written in."""
+        others = sorted({paragraph.language for paragraph in self.foreign} - {self.language})
+        return (self.language, *others)
+
+    def reads(self, offset: int) -> bool:
+        """Whether extraction reads the paragraph at this ORIGINAL offset: not one in another language."""
+        return not any(paragraph.start <= offset < paragraph.end for paragraph in self.foreign)
 
 
 # --- decoding ---------------------------------------------------------------------------
@@ -205,17 +235,29 @@ def _display(path: Path) -> str:
     return Path(os.path.abspath(path)).as_posix()
 
 
+def _folder_files(folder: Path) -> list[Path]:
+    """The files of a folder histkg reads; each other file is named once, with the reason."""
+    found = []
+    for path in sorted(p for p in folder.iterdir() if p.is_file()):
+        if kind_of(path) in READABLE:
+            found.append(path)
+        elif (reason := skip_reason(path)) is not None:
+            log.warning(f"skipped {_display(path)}: {reason}")
+    if not found:
+        raise CorpusError(f"no file histkg reads ({', '.join(READABLE)}) in folder {_display(folder)}")
+    return found
+
+
 def _expand(paths: Sequence[Path | str]) -> list[Path]:
     files: list[Path] = []
     for item in paths:
         path = Path(item)
         if path.is_dir():
-            found = sorted(p for p in path.glob("*.txt") if p.is_file())
-            if not found:
-                raise CorpusError(f"no .txt file in folder {_display(path)}")
-            files.extend(found)
+            files.extend(_folder_files(path))
         elif path.is_file():
-            files.append(path)
+            if kind_of(path) in ADVICE:
+                raise CorpusError(f"cannot read {_display(path)}: {ADVICE[kind_of(path)]}")
+            files.append(path)  # a file named on purpose: any other kind is read as plain text
         elif path.exists():
             raise CorpusError(f"not a file or folder: {item}")
         else:
@@ -231,12 +273,14 @@ def _read(path: Path, catalogs: dict[Path, dict[str, dict]]) -> Document:
         raise CorpusError(f"cannot read {shown}: {exc.strerror or exc}") from None
     if not raw.strip():
         raise CorpusError(f"empty file: {shown}")
-    try:
-        text, encoding = decode(raw)
-    except CorpusError as exc:
-        raise CorpusError(f"cannot decode {shown}: {str(exc).removeprefix('cannot decode: ')}") from None
+    text, encoding = _text_of(path, raw, shown)
     if not text.strip():
-        raise CorpusError(f"empty file: {shown}")
+        raise CorpusError(f"empty file: {shown}" if kind_of(path) not in EXTRACTED
+                          else f"no text in {shown}: a scanned PDF needs OCR first" if kind_of(path) == ".pdf"
+                          else f"no text in {shown}")
+    foreign = foreign_paragraphs(normalize(text))
+    if foreign:
+        log.warning(f"{shown}: {describe(foreign)} not extracted: histkg reads Turkish")
     folder = path.parent.resolve()
     if folder not in catalogs:
         catalogs[folder] = load_catalog(folder)
@@ -251,13 +295,32 @@ def _read(path: Path, catalogs: dict[Path, dict[str, dict]]) -> Document:
         title=meta.get("title", ""),
         creator=_as_tuple(meta.get("creator")),
         year=meta.get("year"),
-        language=meta.get("language", "tr"),
+        language=meta.get("language", TURKISH),
         translator=_as_tuple(meta.get("translator")),
+        foreign=foreign,
     )
 
 
+def _text_of(path: Path, raw: bytes, shown: str) -> tuple[str, str]:
+    """(text, how it was read): decoded plain text, or the text a PDF, .docx, .odt or HTML file holds."""
+    kind = kind_of(path)
+    decoded = None
+    if kind not in (".pdf", ".docx", ".odt"):
+        try:
+            decoded = decode(raw)
+        except CorpusError as exc:
+            raise CorpusError(f"cannot decode {shown}: {str(exc).removeprefix('cannot decode: ')}") from None
+        if kind not in EXTRACTED:
+            return decoded
+    try:
+        text = extract_text(path, raw, decoded[0] if decoded else None)
+    except UnreadableFile as exc:
+        raise CorpusError(f"cannot read {shown}: {exc}") from None
+    return text, f"{kind[1:]} ({decoded[1]})" if decoded else kind[1:]
+
+
 def load_corpus(paths: Sequence[Path | str]) -> list[Document]:
-    """Load files and/or folders (a folder contributes its *.txt files), sorted by doc_id."""
+    """Load files and/or folders (a folder contributes the files histkg reads), sorted by doc_id."""
     if isinstance(paths, (str, Path)):  # a lone path is a common slip; treat it as one item
         paths = [paths]
     if not paths:
