@@ -40,6 +40,9 @@ class Event:
     claims: list[EventClaim] = field(default_factory=list)
     stops: list[Stop] = field(default_factory=list)
     part_of: object = None  # the Event of the journey a visit is a leg of
+    # (predicate, value, source) of every claim: one claim per value and source,
+    # looked up rather than searched for among the claims (a treaty many texts tell of has many)
+    told: set = field(default_factory=set, repr=False)
 
     def values(self, predicate: str) -> list:
         return [c.value for c in self.claims if c.predicate == predicate]
@@ -48,13 +51,14 @@ class Event:
             inference: str | None = None) -> None:
         if value is None:
             return
-        for claim in self.claims:
-            if claim.predicate == predicate and same_value(claim.value, value) and claim.doc_id == evidence[0].doc_id:
-                return  # one claim per value and source
+        key = (predicate, value_key(value), evidence[0].doc_id)
+        if key in self.told:
+            return
+        self.told.add(key)
         self.claims.append(EventClaim(predicate, value, evidence, problem, inference))
 
 
-def same_value(a, b) -> bool:
-    if hasattr(a, "data") and hasattr(b, "data") and hasattr(a.data, "edtf"):
-        return a.data.edtf == b.data.edtf
-    return a is b
+def value_key(value) -> tuple:
+    """A date is the same value as any mention of the same date; an entity only as itself."""
+    data = getattr(value, "data", None)
+    return ("date", data.edtf) if hasattr(data, "edtf") else ("object", id(value))

@@ -119,12 +119,16 @@ def join_short_names_by_document(groups: dict[Name, list[Mention]], given: set[s
 
 
 def join_aliases(groups: dict[Name, list[Mention]], aliases) -> dict[Name, list[Mention]]:
-    """One group for a person and his alias (the alias's group joins)."""
+    """One group for a person and his alias (the alias's group joins). Each
+    mention's group is looked up, not searched for: a corpus has an alias
+    or two per document, and a search would grow with the square of its size."""
+    group_of = {m: key for key, ms in groups.items() for m in ms}
     for first, second in aliases:
-        home = next((k for k, ms in groups.items() if first in ms), None)
-        other = next((k for k, ms in groups.items() if second in ms), None)
+        home, other = group_of.get(first), group_of.get(second)
         if home is not None and other is not None and home != other:
-            groups[home].extend(groups.pop(other))
+            moved = groups.pop(other)
+            groups[home].extend(moved)
+            group_of.update((m, home) for m in moved)
     return groups
 
 

@@ -8,6 +8,7 @@ Yardımcısı Karahan`). Every such claim says it was drawn (hkg:inference).
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import replace
 
 from histkg.facts.treaties import TreatyFact
@@ -24,21 +25,31 @@ def signed_during_visits(treaties: list[Event], visits: list[Event], facts, wher
     visit's arrival at a city (or later in that paragraph) on a day that fits
     the visit, was signed in that city by the host country and by the state
     the visitor's titles name. Every such claim says it was drawn."""
+    facts_of = defaultdict(list)  # phrase -> (order, fact): an event's facts looked up, not searched for
+    for order, fact in enumerate(facts):
+        facts_of[fact.phrase].append((order, fact))
+    stops_in = defaultdict(list)  # document -> (visit, stop): a fact looks only at its own document's stops
+    for visit in visits:
+        for stop in visit.stops:
+            stops_in[stop.evidence[0].doc_id].append((visit, stop))
     for event in treaties:
         if event.values("signedAt"):
             continue
-        told = set(event.evidence)
-        for fact in (f for f in facts if f.phrase in told and f.signed_on and not f.signed_at):
-            arrival = arrival_before(fact, visits, where)
+        told = dict(pair for phrase in set(event.evidence) for pair in facts_of[phrase])  # order -> fact
+        for fact in (told[order] for order in sorted(told)):
+            if not fact.signed_on or fact.signed_at:
+                continue
+            arrival = arrival_before(fact, stops_in[fact.doc_id], where)
             if arrival is not None and during(arrival[0], fact.signed_on[-1].mention.data):
                 add_visit_claims(event, fact, *arrival, nationality, entities, entity_of)
                 break
 
 
-def arrival_before(fact: TreatyFact, visits: list[Event], where: dict):
-    """(visit, stop): the nearest city a visit reaches in the sentence before
-    the fact's or earlier in its paragraph; None when none or two cities tie."""
-    found = [(where[stop.evidence[0]][0], visit, stop) for visit in visits for stop in visit.stops
+def arrival_before(fact: TreatyFact, stops: list, where: dict):
+    """(visit, stop): of the (visit, stop) pairs, the nearest city a visit reaches
+    in the sentence before the fact's or earlier in its paragraph; None when
+    none or two cities tie."""
+    found = [(where[stop.evidence[0]][0], visit, stop) for visit, stop in stops
              if just_before(stop.evidence[0], fact, where) and city_country(stop.place)]
     if not found:
         return None
@@ -83,7 +94,9 @@ def add_visit_claims(event: Event, fact: TreatyFact, visit: Event, stop, nationa
     event.add("party", host, (arrived, fact.phrase), inference=why)
     words = {(m, nationality[m]) for c in visit.claims if c.predicate == "leader" for m in c.evidence if m in nationality}
     if len({w for _, w in words}) == 1:
-        leader, word = words.pop()
+        # The leader's mention in the treaty's own document (a visit several texts
+        # tell has one in each), the first of them: not whichever a set gives first.
+        leader, word = min(words, key=lambda pair: (pair[0].doc_id != fact.doc_id, pair[0].doc_id, pair[0].start))
         guest = demonym_state(word, fact.doc_id, entities)
         if guest is not None and guest is not host:
             event.add("party", guest, (leader, fact.phrase), inference=why)

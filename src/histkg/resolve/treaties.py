@@ -7,6 +7,7 @@ told only by a phrase and a date becomes an entity of its own (`new_treaty`)."""
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import replace
 
 from histkg.facts.treaties import TreatyFact, says_enough
@@ -39,7 +40,7 @@ def treaty_events(facts, entities: list, entity_of: dict) -> list[Event]:
         for slot in fact.parties + fact.implied_parties:
             if slot.mention not in entity_of:
                 state_entity(slot.mention, entities, entity_of)
-    named = [f for f in facts if f.named and entity_of.get(f.phrase) is not None]
+    named = Named([f for f in facts if f.named and entity_of.get(f.phrase) is not None], entity_of)
     groups = told_together(facts)
     treaty_of = {id(group[0]): group_treaty(group, named, entity_of) for group in groups}
     known = Known.of(groups, treaty_of, entities, entity_of)
@@ -143,7 +144,7 @@ def merged(group: list[TreatyFact]) -> TreatyFact:
                              ("signed_on", "signed_at", "parties", "signatories", "party_names")})
 
 
-def group_treaty(group: list[TreatyFact], named: list, entity_of: dict):
+def group_treaty(group: list[TreatyFact], named: Named, entity_of: dict):
     first = group[0]
     return entity_of.get(first.phrase) if first.named else link_generic(merged(group), named, entity_of)
 
@@ -218,31 +219,51 @@ def state_entity(mention, entities: list, entity_of: dict):
     return entity
 
 
-def link_generic(fact, named: list, entity_of: dict):
+class Named:
+    """The facts that name a treaty, indexed the ways `link_generic` looks for
+    one: by document and kind, by date, by the place they name, so that a
+    generic phrase is linked without searching every named treaty of the corpus."""
+
+    def __init__(self, facts: list[TreatyFact], entity_of: dict) -> None:
+        self.facts = facts
+        self.in_document: dict[tuple, list[TreatyFact]] = defaultdict(list)  # (doc_id, family) -> facts
+        self.first_on: dict[str, int] = {}  # a date (EDTF) -> the first fact that dates its treaty so
+        self.naming_place: dict[int, list[int]] = defaultdict(list)  # id(place) -> facts whose name holds it
+        self.years: dict[int, set[int]] = defaultdict(set)  # id(treaty) -> years its facts give
+        for index, fact in enumerate(facts):
+            self.in_document[fact.doc_id, fact.family].append(fact)
+            for slot in fact.signed_on:
+                self.first_on.setdefault(slot.mention.data.edtf, index)
+                self.years[id(entity_of[fact.phrase])].add(slot.mention.data.earliest.year)
+            for slot in fact.signed_at:
+                place = entity_of.get(slot.mention)
+                if place is not None and slot.evidence and slot.evidence[0] is fact.phrase:
+                    self.naming_place[id(place)].append(index)
+
+
+def link_generic(fact, named: Named, entity_of: dict):
     """The treaty a phrase such as `bir dostluk antlaşması` speaks of: the one
     just named (`bu pakt`), the one named after the place where it was signed
     (`Kars'ta`), or the one signed the same day."""
     if fact.refers_back:
-        before = [f for f in named if f.doc_id == fact.doc_id and f.family == fact.family
-                  and 0 < fact.phrase.start - f.phrase.start < 3000]
+        before = [f for f in named.in_document[fact.doc_id, fact.family] if 0 < fact.phrase.start - f.phrase.start < 3000]
         return entity_of[before[-1].phrase] if before else None
     days = {s.mention.data.edtf for s in fact.signed_on if s.mention.data.precision == "day"}
-    for other in named:
-        if days & {s.mention.data.edtf for s in other.signed_on}:
-            return entity_of[other.phrase]
+    same_day = [named.first_on[day] for day in days if day in named.first_on]
+    if same_day:
+        return entity_of[named.facts[min(same_day)].phrase]
     places = {id(entity_of.get(s.mention)) for s in fact.signed_at} - {id(None)}
     years = {s.mention.data.earliest.year for s in fact.signed_on}
-    for other in named:
-        names_place = [s for s in other.signed_at if s.evidence and s.evidence[0] is other.phrase]
-        if any(id(entity_of.get(s.mention)) in places for s in names_place) and same_years(other, named, entity_of, years):
+    for index in sorted({index for place in places for index in named.naming_place[place]}):
+        other = named.facts[index]
+        if same_years(other, named, entity_of, years):
             return entity_of[other.phrase]
     return None
 
 
-def same_years(treaty_fact, named: list, entity_of: dict, years: set) -> bool:
+def same_years(treaty_fact, named: Named, entity_of: dict, years: set) -> bool:
     """No date any source gives the named treaty is of another year."""
-    treaty = entity_of[treaty_fact.phrase]
-    known = {s.mention.data.earliest.year for f in named if entity_of[f.phrase] is treaty for s in f.signed_on}
+    known = named.years[id(entity_of[treaty_fact.phrase])]
     return not years or not known or bool(years & known)
 
 

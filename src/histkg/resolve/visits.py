@@ -5,7 +5,7 @@ traveller the text does not name is an event of its own, with no leader."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 
 from histkg.facts.journey import (
     MeetingFact,
@@ -27,6 +27,7 @@ def visit_events(facts: list[VisitFact], meetings: list[MeetingFact], entity_of:
     groups: list[list[VisitFact]] = [[f] for f in facts if f.leader is None and (f.described or f.visitors)
                                      and f.part_of is None and (f.stops or f.destination)]
     vague = []  # `Bekir Sami Bey Heyeti`: a delegation, but not told where it goes
+    led_by: dict[int, list[list[VisitFact]]] = defaultdict(list)  # id(leader) -> his groups, in order
     for fact in facts:
         leader = entity_of.get(fact.leader)
         if leader is None or fact.part_of is not None:
@@ -34,14 +35,14 @@ def visit_events(facts: list[VisitFact], meetings: list[MeetingFact], entity_of:
         if not (fact.stops or fact.destination):
             vague.append(fact)
             continue
-        for group in groups:
-            if entity_of.get(group[0].leader) is leader and compatible(group, fact, entity_of):
-                group.append(fact)
-                break
+        group = next((g for g in led_by[id(leader)] if compatible(g, fact, entity_of)), None)
+        if group is not None:
+            group.append(fact)
         else:
             groups.append([fact])
+            led_by[id(leader)].append(groups[-1])
     for fact in vague:
-        same_leader = [g for g in groups if entity_of.get(g[0].leader) is entity_of[fact.leader]]
+        same_leader = led_by[id(entity_of[fact.leader])]
         if len(same_leader) == 1 and compatible(same_leader[0], fact, entity_of):
             same_leader[0].append(fact)
     events, event_of = [], {}
@@ -64,11 +65,16 @@ def with_places_named_inside(facts: list[VisitFact], entity_of: dict) -> dict:
 def date_by_meeting(facts: list[VisitFact], meetings: list, entity_of: dict) -> None:
     """A visit to a conference that its text does not date took place when
     the corpus says the conference met."""
+    first_meeting = {}  # id(conference) -> the first time the corpus says it met
+    for meeting in meetings:
+        conference = entity_of.get(meeting.conference)
+        if conference is not None:
+            first_meeting.setdefault(id(conference), meeting)
     for fact in facts:
         conference = entity_of.get(fact.meeting)
         if conference is None or fact.when is not None or any(s.date for s in fact.stops):
             continue
-        met = next((m for m in meetings if entity_of.get(m.conference) is conference), None)
+        met = first_meeting.get(id(conference))
         if met is not None:
             fact.when = met.date
             fact.inference["when"] = f"when {met.conference.text} met: '{met.words.text}' ({met.date.doc_id})"
@@ -77,9 +83,12 @@ def date_by_meeting(facts: list[VisitFact], meetings: list, entity_of: dict) -> 
 def place_receptions(facts: list[VisitFact], entity_of: dict) -> None:
     """A reception the text does not place took place where the document's
     other journeys of its year go (receptions.received_where)."""
+    in_document = defaultdict(list)  # a reception looks only at its own document's journeys
+    for fact in facts:
+        in_document[fact.doc_id].append(fact)
     for fact in facts:
         if fact.received and fact.destination is None:
-            found = received_where(fact, facts, entity_of)
+            found = received_where(fact, in_document[fact.doc_id], entity_of)
             if found is not None:
                 fact.destination, fact.inference["destination"] = found
 
