@@ -16,6 +16,7 @@ from histkg.facts.workers import extract_all, extract_document  # noqa: F401  (t
 from histkg.mentions.extract import Extraction
 from histkg.rdf.graph import build_graph
 from histkg.rdf.namespaces import DEFAULT_BASE
+from histkg.rdf.repair import LeftOut, format_left_out, leave_out_violations
 from histkg.rdf.validate import ValidationResult, validate
 from histkg.resolve.entities import resolve
 from histkg.resolve.entity import Entity
@@ -72,22 +73,31 @@ class BuildResult:
     cached: int = 0  # documents whose extraction was read back from the cache
     seconds: dict[str, float] = field(default_factory=dict)
     export_seconds: dict[str, float] = field(default_factory=dict)  # output name -> seconds to write it
+    left_out: list[LeftOut] = field(default_factory=list)  # violations whose statements the graph files lack
 
     @property
     def conforms(self) -> bool:
+        """The graph as written conforms (what broke a shape was left out)."""
         return self.validation.conforms
+
+    @property
+    def problems(self) -> bool:
+        """Something of the corpus is not in the graph: exit 1, or 2 with --strict."""
+        return bool(self.left_out) or not self.conforms
 
 
 def build(paths: Sequence[Path | str], out_dir: Path | str | None = None, *, base: str = DEFAULT_BASE,
           progress: Progress | Callable[[str], None] = SILENT, workers: int = 1, executor: str = "processes",
-          scheduler: str | None = None, cache_dir: Path | str | None = None) -> BuildResult:
+          scheduler: str | None = None, cache_dir: Path | str | None = None, strict: bool = False) -> BuildResult:
     """Build, validate and (when `out_dir` is given) write the graph.
 
     Extraction runs in `workers` processes, or on Dask (`executor="dask"`, on
     the cluster at `scheduler` or a local one); with `cache_dir`, documents
     extracted before by the same code and data are read back (facts.cache).
-    Every way gives the same graph. The graph files are written only when the
-    graph conforms; the validation report is always written, so a failed build says why."""
+    Every way gives the same graph. A statement that breaks a shape is left
+    out of the graph with what depends on it (rdf.repair), and listed in the
+    report; with `strict`, nothing is left out and nothing is written then.
+    The validation report is always written (unless strict), so a failed build says why."""
     progress = progress if hasattr(progress, "start") else Lines(progress)  # a Progress, or a function of a message
     seconds: dict[str, float] = {}
     clock = time.perf_counter()
@@ -116,11 +126,14 @@ def build(paths: Sequence[Path | str], out_dir: Path | str | None = None, *, bas
     lap("graph")
     progress.start("validate", len(dataset), "quads")
     validation = validate(dataset)
+    left_out: list[LeftOut] = []
+    if not validation.conforms and not strict:
+        validation, left_out = leave_out_violations(dataset, validation)
     progress.advance("validate", len(dataset))
     lap("validate")
     result = BuildResult(documents, extractions, entities, dataset, validation, seconds=seconds,
-                         cached=cache.hits if cache is not None else 0)
-    if out_dir is not None:
+                         cached=cache.hits if cache is not None else 0, left_out=left_out)
+    if out_dir is not None and not (strict and result.problems):
         write_outputs(result, Path(out_dir), progress)
         lap("export")
     return result
@@ -129,7 +142,7 @@ def build(paths: Sequence[Path | str], out_dir: Path | str | None = None, *, bas
 def write_outputs(result: BuildResult, out_dir: Path, progress: Progress = SILENT) -> None:
     report = out_dir / "validation.txt"
     with atomic_path(report) as tmp:
-        tmp.write_text(result.validation.report_text + "\n", encoding="utf-8")
+        tmp.write_text(format_left_out(result.left_out) + result.validation.report_text + "\n", encoding="utf-8")
     result.written.append(report)
     if not result.conforms:
         return

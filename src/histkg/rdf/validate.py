@@ -16,7 +16,7 @@ Two choices differ from pySHACL's defaults, on purpose:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pyrudof
@@ -51,6 +51,9 @@ class Finding:
     message: str
     value: str | None  # the offending value, when there is one
     sentence: str | None  # the source sentence of the focus node's first evidence
+    # The statement at fault as RDF terms: (focus, property IRI or None for a node
+    # or a longer path, value or None); engines agree on the words above, not on these.
+    terms: tuple = field(default=(None, None, None), compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -256,15 +259,17 @@ def _findings(report: Graph, data: Graph) -> tuple[Finding, ...]:
     for result in report.subjects(RDF.type, SH.ValidationResult):
         focus = report.value(result, SH.focusNode)
         value = report.value(result, SH.value)
+        path = report.value(result, SH.resultPath)
         findings.add(
             Finding(
                 severity=SEVERITIES.get(report.value(result, SH.resultSeverity), "Violation"),
                 focus=str(focus),
                 focus_label=_label(data, focus),
-                path=_path_text(report, report.value(result, SH.resultPath)),
+                path=_path_text(report, path),
                 message=_message(report, result),
                 value=None if value is None else _value_text(data, value),
                 sentence=_sentence(data, focus),
+                terms=(focus, path if isinstance(path, URIRef) else None, value),
             )
         )
     return tuple(

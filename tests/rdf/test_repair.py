@@ -1,0 +1,115 @@
+"""One bad fact does not sink a corpus: what breaks a shape is left out with
+what depends on it, the rest is kept, and the report says what went and where."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Dataset, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, SKOS
+from shape_graphs import CLAIM, PERSON, PLACE, SOURCE, TREATY, XSD, build_valid_graph
+
+from histkg import pipeline
+from histkg.rdf.namespaces import HKG
+from histkg.rdf.repair import format_left_out, leave_out_violations
+from histkg.rdf.validate import validate
+
+GRAPH = URIRef("https://w3id.org/histkg/id/graph/doc-1")
+
+
+def dataset_of(graph) -> Dataset:
+    dataset = Dataset()
+    named = dataset.graph(GRAPH)
+    for triple in graph:
+        named.add(triple)
+    return dataset
+
+
+def holds(dataset: Dataset, pattern) -> bool:
+    """Whether some named graph holds a triple of `pattern` (`in` asks the default graph only)."""
+    return any(True for _ in dataset.quads((*pattern, None)))
+
+
+def repaired(dataset: Dataset):
+    return leave_out_violations(dataset, validate(dataset))
+
+
+def test_too_many_values_all_go_and_a_node_left_without_one_goes_too():
+    graph = build_valid_graph()
+    graph.add((PERSON, SKOS.prefLabel, Literal("Musa Kâzım", lang="tr")))
+    dataset = dataset_of(graph)
+    validation, left_out = repaired(dataset)
+    assert validation.conforms and [item.statements for item in left_out] == [2, 7]  # the labels, then the person
+    assert left_out[0].files == ("seeds/doc-1.txt",) and left_out[0].finding.path == "skos:prefLabel"
+    assert not holds(dataset, (PERSON, None, None)) and not holds(dataset, (None, None, PERSON))
+    assert holds(dataset, (TREATY, RDF.type, HKG.Treaty)) and len(dataset) > 50  # the rest is kept
+
+
+def test_a_year_too_many_goes_and_the_source_stays():
+    graph = build_valid_graph()
+    graph.add((SOURCE, DCTERMS.date, Literal("1999", datatype=XSD.gYear)))
+    dataset = dataset_of(graph)
+    validation, left_out = repaired(dataset)
+    assert validation.conforms and [item.finding.path for item in left_out] == ["dcterms:date"]
+    assert holds(dataset, (SOURCE, RDF.type, HKG.Source)) and not holds(dataset, (SOURCE, DCTERMS.date, None))
+
+
+def test_a_wrong_value_goes_with_the_claim_that_states_it():
+    graph = build_valid_graph()
+    graph.add((TREATY, HKG.signedAt, PERSON))  # a person is no place
+    graph.add((CLAIM, HKG.subject, TREATY))
+    dataset = dataset_of(graph)
+    before = len(dataset)
+    validation, left_out = repaired(dataset)
+    assert validation.conforms and [item.finding.path for item in left_out] == ["hkg:signedAt"]
+    assert not holds(dataset, (TREATY, HKG.signedAt, PERSON)) and holds(dataset, (TREATY, HKG.signedAt, PLACE))
+    assert len(dataset) == before - left_out[0].statements
+
+
+def test_a_node_missing_what_it_needs_goes_with_what_points_to_it():
+    graph = build_valid_graph()
+    graph.remove((PLACE, SKOS.prefLabel, None))
+    dataset = dataset_of(graph)
+    validation, left_out = repaired(dataset)
+    assert validation.conforms and left_out
+    assert not holds(dataset, (PLACE, None, None)) and not holds(dataset, (None, None, PLACE))
+    assert holds(dataset, (TREATY, RDF.type, HKG.Treaty))
+
+
+def test_the_report_names_the_document_and_the_sentence():
+    graph = build_valid_graph()
+    graph.add((PERSON, SKOS.prefLabel, Literal("Musa Kâzım", lang="tr")))
+    _, left_out = repaired(dataset_of(graph))
+    report = format_left_out(left_out)
+    assert report.startswith("left out of the graph files: ")
+    assert "seeds/doc-1.txt" in report and "skos:prefLabel" in report and "    “" in report
+    assert format_left_out([]) == ""
+
+
+@pytest.fixture
+def broken_build(monkeypatch):
+    """Builds whose graph gives one cited source two years, as a work once had in a real corpus."""
+    real = pipeline.build_graph
+
+    def with_a_bad_fact(*args, **kwargs):
+        dataset = real(*args, **kwargs)
+        named = next(graph for graph in dataset.graphs() if (None, RDF.type, HKG.Source) in graph)
+        source = next(named.subjects(RDF.type, HKG.Source))
+        named.add((source, DCTERMS.date, Literal("1921", datatype=XSD.gYear)))
+        named.add((source, DCTERMS.date, Literal("1922", datatype=XSD.gYear)))
+        return dataset
+
+    monkeypatch.setattr(pipeline, "build_graph", with_a_bad_fact)
+
+
+def test_a_build_writes_everything_else_and_lists_what_it_left_out(small_corpus, tmp_path, broken_build):
+    result = pipeline.build([small_corpus], tmp_path / "out")
+    assert result.conforms and result.left_out and result.problems
+    assert (tmp_path / "out" / "graph.ttl").exists() and (tmp_path / "out" / "graph.nq").exists()
+    report = (tmp_path / "out" / "validation.txt").read_text(encoding="utf-8")
+    assert report.startswith("left out of the graph files:") and "dcterms:date" in report
+
+
+def test_a_strict_build_leaves_nothing_out_and_writes_nothing(small_corpus, tmp_path, broken_build):
+    result = pipeline.build([small_corpus], tmp_path / "out", strict=True)
+    assert not result.conforms and not result.left_out and result.problems
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
