@@ -4,11 +4,13 @@ what depends on it, the rest is kept, and the report says what went and where.""
 from __future__ import annotations
 
 import pytest
+from click.testing import CliRunner
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS
 from shape_graphs import CLAIM, PERSON, PLACE, SOURCE, TREATY, XSD, build_valid_graph
 
 from histkg import pipeline
+from histkg.cli import main
 from histkg.rdf.namespaces import HKG
 from histkg.rdf.repair import format_left_out, leave_out_violations
 from histkg.rdf.validate import validate
@@ -113,3 +115,13 @@ def test_a_strict_build_leaves_nothing_out_and_writes_nothing(small_corpus, tmp_
     result = pipeline.build([small_corpus], tmp_path / "out", strict=True)
     assert not result.conforms and not result.left_out and result.problems
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_the_command_exits_1_after_writing_and_2_with_strict(small_corpus, tmp_path, broken_build):
+    runner = CliRunner()
+    result = runner.invoke(main, ["build", str(small_corpus), "--out", str(tmp_path / "out"), "--quiet", "--no-cache"])
+    assert result.exit_code == 1 and (tmp_path / "out" / "graph.trig").exists()
+    assert "left out of the graph files" in result.output
+    strict = runner.invoke(main, ["build", str(small_corpus), "--out", str(tmp_path / "strict"), "--quiet",
+                                  "--no-cache", "--strict"])
+    assert strict.exit_code == 2 and not (tmp_path / "strict" / "graph.trig").exists()
