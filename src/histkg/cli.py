@@ -19,7 +19,6 @@ from histkg.export.registry import ALIASES, EXPORTERS, ExportError, default_outp
 from histkg.export.registry import export as export_graph
 from histkg.query.sparql import FORMATS
 from histkg.rdf.namespaces import DEFAULT_BASE
-from histkg.rdf.repair import format_left_out
 from histkg.text.corpus import CorpusError
 
 
@@ -179,7 +178,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, base: str, workers: int | None
     if not quiet:
         print_summary(result)
     if result.problems:
-        click.echo(format_left_out(result.left_out) + result.validation.report_text, err=True)
+        click.echo(result.report, err=True)
         sys.exit(2 if strict else 1)
 
 

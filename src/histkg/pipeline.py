@@ -21,7 +21,7 @@ from histkg.rdf.validate import ValidationResult, validate
 from histkg.resolve.entities import resolve
 from histkg.resolve.entity import Entity
 from histkg.resolve.events import resolve_events
-from histkg.text.corpus import Document, load_corpus
+from histkg.text.corpus import CorpusError, Document, load_corpus
 
 # What a conforming build writes into its output folder (graph-csv/ is a folder of tables).
 OUTPUTS = {"graph.ttl": "turtle", "graph.nt": "ntriples", "graph.trig": "trig", "graph.nq": "nquads",
@@ -74,6 +74,7 @@ class BuildResult:
     seconds: dict[str, float] = field(default_factory=dict)
     export_seconds: dict[str, float] = field(default_factory=dict)  # output name -> seconds to write it
     left_out: list[LeftOut] = field(default_factory=list)  # violations whose statements the graph files lack
+    skipped: list[str] = field(default_factory=list)  # why each unreadable document was skipped
 
     @property
     def conforms(self) -> bool:
@@ -83,7 +84,13 @@ class BuildResult:
     @property
     def problems(self) -> bool:
         """Something of the corpus is not in the graph: exit 1, or 2 with --strict."""
-        return bool(self.left_out) or not self.conforms
+        return bool(self.left_out or self.skipped) or not self.conforms
+
+    @property
+    def report(self) -> str:
+        """validation.txt: the documents skipped, the statements left out, then the SHACL report."""
+        skipped = "".join(f"skipped, cannot be read: {reason}\n" for reason in self.skipped)
+        return skipped + format_left_out(self.left_out) + self.validation.report_text
 
 
 def build(paths: Sequence[Path | str], out_dir: Path | str | None = None, *, base: str = DEFAULT_BASE,
@@ -96,7 +103,8 @@ def build(paths: Sequence[Path | str], out_dir: Path | str | None = None, *, bas
     extracted before by the same code and data are read back (facts.cache).
     Every way gives the same graph. A statement that breaks a shape is left
     out of the graph with what depends on it (rdf.repair), and listed in the
-    report; with `strict`, nothing is left out and nothing is written then.
+    report; so is a document that cannot be read. With `strict`, either is
+    fatal (CorpusError, or a result with `problems`) and nothing is written.
     The validation report is always written (unless strict), so a failed build says why."""
     progress = progress if hasattr(progress, "start") else Lines(progress)  # a Progress, or a function of a message
     seconds: dict[str, float] = {}
@@ -108,7 +116,11 @@ def build(paths: Sequence[Path | str], out_dir: Path | str | None = None, *, bas
         seconds[stage] = now - clock
         clock = now
 
-    documents = load_corpus(paths)
+    skipped: list[str] = []
+    documents = load_corpus(paths, skip=None if strict else lambda error: skipped.append(str(error)))
+    if not documents:
+        raise CorpusError(skipped[0] if len(skipped) == 1 else f"no document could be read ({len(skipped)} tried): "
+                          f"{skipped[0]}")
     lap("read")
     progress(f"read {len(documents)} documents")
     cache = ExtractionCache(cache_dir) if cache_dir is not None else None
@@ -132,7 +144,7 @@ def build(paths: Sequence[Path | str], out_dir: Path | str | None = None, *, bas
     progress.advance("validate", len(dataset))
     lap("validate")
     result = BuildResult(documents, extractions, entities, dataset, validation, seconds=seconds,
-                         cached=cache.hits if cache is not None else 0, left_out=left_out)
+                         cached=cache.hits if cache is not None else 0, left_out=left_out, skipped=skipped)
     if out_dir is not None and not (strict and result.problems):
         write_outputs(result, Path(out_dir), progress)
         lap("export")
@@ -142,7 +154,7 @@ def build(paths: Sequence[Path | str], out_dir: Path | str | None = None, *, bas
 def write_outputs(result: BuildResult, out_dir: Path, progress: Progress = SILENT) -> None:
     report = out_dir / "validation.txt"
     with atomic_path(report) as tmp:
-        tmp.write_text(format_left_out(result.left_out) + result.validation.report_text + "\n", encoding="utf-8")
+        tmp.write_text(result.report + "\n", encoding="utf-8")
     result.written.append(report)
     if not result.conforms:
         return

@@ -125,3 +125,15 @@ def test_the_command_exits_1_after_writing_and_2_with_strict(small_corpus, tmp_p
     strict = runner.invoke(main, ["build", str(small_corpus), "--out", str(tmp_path / "strict"), "--quiet",
                                   "--no-cache", "--strict"])
     assert strict.exit_code == 2 and not (tmp_path / "strict" / "graph.trig").exists()
+
+
+def test_an_unreadable_document_is_skipped_and_reported_the_same_way(small_corpus, tmp_path):
+    (small_corpus / "c.txt").write_bytes(bytes(range(256)) * 20)
+    runner = CliRunner()
+    result = runner.invoke(main, ["build", str(small_corpus), "--out", str(tmp_path / "out"), "--quiet", "--no-cache"])
+    assert result.exit_code == 1 and (tmp_path / "out" / "graph.trig").exists()
+    report = (tmp_path / "out" / "validation.txt").read_text(encoding="utf-8")
+    assert report.startswith("skipped, cannot be read: cannot decode ") and "c.txt" in report.splitlines()[0]
+    strict = runner.invoke(main, ["build", str(small_corpus), "--out", str(tmp_path / "strict"), "--quiet",
+                                  "--no-cache", "--strict"])
+    assert strict.exit_code == 2 and "c.txt" in strict.output and not (tmp_path / "strict").exists()

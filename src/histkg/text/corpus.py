@@ -15,9 +15,9 @@ import logging
 import os
 import tomllib
 import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 from histkg.text.formats import (
     ADVICE,
@@ -144,7 +144,9 @@ def _eight_bit(raw: bytes) -> tuple[str, str] | None:
 
 
 def _charset_normalizer(raw: bytes) -> tuple[str, str] | None:
-    from charset_normalizer import from_bytes  # imported late: only the rare fallback needs it
+    from charset_normalizer import (
+        from_bytes,  # imported late: only the rare fallback needs it
+    )
 
     best = from_bytes(raw).best()
     if best is None:
@@ -319,8 +321,12 @@ def _text_of(path: Path, raw: bytes, shown: str) -> tuple[str, str]:
     return text, f"{kind[1:]} ({decoded[1]})" if decoded else kind[1:]
 
 
-def load_corpus(paths: Sequence[Path | str]) -> list[Document]:
-    """Load files and/or folders (a folder contributes the files histkg reads), sorted by doc_id."""
+def load_corpus(paths: Sequence[Path | str],
+                skip: Callable[[CorpusError], None] | None = None) -> list[Document]:
+    """Load files and/or folders (a folder contributes the files histkg reads), sorted by doc_id.
+
+    A file that cannot be read raises CorpusError; with `skip`, it is told to
+    `skip` instead and the others are read."""
     if isinstance(paths, (str, Path)):  # a lone path is a common slip; treat it as one item
         paths = [paths]
     if not paths:
@@ -332,7 +338,13 @@ def load_corpus(paths: Sequence[Path | str]) -> list[Document]:
         if path.resolve() in seen:
             continue  # the same file named twice (e.g. a folder and a file in it)
         seen.add(path.resolve())
-        doc = _read(path, catalogs)
+        try:
+            doc = _read(path, catalogs)
+        except CorpusError as error:
+            if skip is None:
+                raise
+            skip(error)
+            continue
         if doc.doc_id in docs:
             raise CorpusError(f"two documents share the id {doc.doc_id!r}: {docs[doc.doc_id].file} and {doc.file}")
         docs[doc.doc_id] = doc
