@@ -29,8 +29,11 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
+# The seeds and BENCH_COPIES shuffled copies of them; a build past BENCH_BUDGET seconds is stopped.
+BENCH_COPIES ?= 100
+BENCH_BUDGET ?= 1800
 bench: $(VENV)/.installed
-	$(BIN)/python -m histkg.bench $(SEEDS)
+	$(BIN)/python -m histkg.bench $(SEEDS) --copies $(BENCH_COPIES) --budget $(BENCH_BUDGET)
 
 clean:
 	rm -rf $(VENV) $(OUT)

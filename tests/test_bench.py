@@ -1,0 +1,40 @@
+"""`make bench`'s corpus of shuffled copies and its figures (speed itself is
+measured by `make bench`, never here)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from histkg.bench import PARAGRAPH_BREAK, make_copies, summarise
+from histkg.text.corpus import load_corpus
+
+from .conftest import SEEDS
+
+
+def test_copies_shuffle_paragraphs_and_keep_the_catalog(tmp_path):
+    make_copies(SEEDS, tmp_path, 2)
+    documents = load_corpus([tmp_path])
+    originals = {path.stem: path.read_text(encoding="utf-8") for path in SEEDS.glob("*.txt")}
+    assert len(documents) == 2 * len(originals)
+    texts = {document.doc_id: document.text for document in documents}
+    for stem, text in originals.items():
+        first, second = texts[f"{stem}-copy000"], texts[f"{stem}-copy001"]
+        assert first != second and first != text
+        assert paragraphs(first) == paragraphs(text)
+    jaschke = next(document for document in documents if document.doc_id.startswith("004_"))
+    assert jaschke.creator == ("Gotthard Jäschke",) and jaschke.year == 1934
+
+
+def paragraphs(text: str) -> Counter:
+    return Counter(part for part in PARAGRAPH_BREAK.split(text) if part)
+
+
+def test_summary_gives_rates_and_ratios():
+    figures = {"build": {"seconds": {"extract": 2.0, "graph": 1.0, "validate": 1.0, "export": 0.5},
+                         "total": 5.0, "quads": 1000},
+               "tokenizer": {"tokens": 4000, "seconds": 0.1}}
+    summary = summarise(figures, workers=2)
+    assert summary["quads_per_s"] == {"graph": 1000, "validate": 1000, "export": 2000}
+    assert summary["validation_share"] == 0.2
+    assert summary["extract_vs_bare_per_worker"] == 2000 / 2 / 40000
+    assert summarise({"stage_starts": {}}, workers=2) == {}
