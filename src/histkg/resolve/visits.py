@@ -27,7 +27,7 @@ def visit_events(facts: list[VisitFact], meetings: list[MeetingFact], entity_of:
     groups: list[list[VisitFact]] = [[f] for f in facts if f.leader is None and (f.described or f.visitors)
                                      and f.part_of is None and (f.stops or f.destination)]
     vague = []  # `Bekir Sami Bey Heyeti`: a delegation, but not told where it goes
-    led_by: dict[int, list[list[VisitFact]]] = defaultdict(list)  # id(leader) -> his groups, in order
+    led_by: dict[int, list[Journey]] = defaultdict(list)  # id(leader) -> his journeys, in order
     for fact in facts:
         leader = entity_of.get(fact.leader)
         if leader is None or fact.part_of is not None:
@@ -39,7 +39,7 @@ def visit_events(facts: list[VisitFact], meetings: list[MeetingFact], entity_of:
         if group is not None:
             group.append(fact)
         else:
-            groups.append([fact])
+            groups.append(Journey([fact], entity_of))
             led_by[id(leader)].append(groups[-1])
     for fact in vague:
         same_leader = led_by[id(entity_of[fact.leader])]
@@ -104,14 +104,33 @@ def leg_events(facts: list[VisitFact], event_of: dict, entity_of: dict) -> list[
     return legs
 
 
-def compatible(group: list[VisitFact], fact: VisitFact, entity_of: dict) -> bool:
-    years = {fact_year(f) for f in group} - {None}
+class Journey(list):
+    """The facts told of one journey, with the years and destinations they
+    give, kept as facts join: `compatible` asks for them once for every
+    candidate fact, and a journey many texts tell has many facts."""
+
+    def __init__(self, facts: list[VisitFact], entity_of: dict) -> None:
+        super().__init__()
+        self.entity_of = entity_of
+        self.years: set[int] = set()
+        self.places: set[int] = set()  # id() of the destinations' entities (of None for a place no entity holds)
+        for fact in facts:
+            self.append(fact)
+
+    def append(self, fact: VisitFact) -> None:
+        super().append(fact)
+        if (year := fact_year(fact)) is not None:
+            self.years.add(year)
+        if fact.destination is not None:
+            self.places.add(id(self.entity_of.get(fact.destination)))
+
+
+def compatible(journey: Journey, fact: VisitFact, entity_of: dict) -> bool:
     year = fact_year(fact)
-    if year is not None and years and year not in years:
+    if year is not None and journey.years and year not in journey.years:
         return False
-    places = {id(entity_of.get(f.destination)) for f in group if f.destination is not None}
     where = id(entity_of.get(fact.destination)) if fact.destination is not None else None
-    return where is None or not places or where in places or year is not None and year in years
+    return where is None or not journey.places or where in journey.places or year is not None and year in journey.years
 
 
 def visit_event(group: list[VisitFact], entity_of: dict) -> Event:
