@@ -376,5 +376,48 @@ def serve(graph: Path, port: int, host: str, allow_remote: bool, timeout: float,
         raise UserError(str(error)) from None
 
 
+@main.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--store", "folder", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of the Oxigraph store: made when missing, emptied first when it holds one.")
+def load(graph: Path, folder: Path) -> None:
+    """Load a built GRAPH (.trig, .nq, .ttl, .nt, .jsonld) into an Oxigraph store with the bulk loader.
+
+    `histkg query DIR` and `histkg serve DIR` open the store; so does `oxigraph serve --location DIR`.
+
+    Example: histkg load out/graph.nq --store out/store
+    """
+    from histkg.export.store import StoreError, load_store
+
+    try:
+        count = load_store(graph, folder)
+    except StoreError as error:
+        raise UserError(str(error)) from None
+    click.echo(f"loaded {count} quads into {folder}")
+
+
+@main.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--endpoint", required=True, metavar="URL",
+              help="The server's SPARQL 1.1 Graph Store Protocol address, e.g. http://127.0.0.1:7878/store.")
+def push(graph: Path, endpoint: str) -> None:
+    """Send each named graph of a built GRAPH to a SPARQL 1.1 Graph Store Protocol server.
+
+    Each source's graph replaces the graph of that name there (HTTP PUT), so
+    pushing a new build updates it. Let the server take the union of the graphs
+    as its default graph (`oxigraph serve --union-default-graph`), as `histkg query` does.
+
+    Example: histkg push out/graph.trig --endpoint http://127.0.0.1:7878/store
+    """
+    from histkg.export.store import StoreError
+    from histkg.export.store import push as push_graphs
+
+    try:
+        sent = push_graphs(graph, endpoint)
+    except StoreError as error:
+        raise UserError(str(error)) from None
+    click.echo(f"pushed {len(sent)} graph{'s' if len(sent) != 1 else ''} to {endpoint}")
+
+
 if __name__ == "__main__":
     main()
