@@ -179,15 +179,53 @@ def joined(*reasons: str | None) -> str | None:
 
 
 def state_named(name: str, entities: list):
-    """The place or organization entity a state's name denotes, if the texts name it."""
+    """The place or organization entity a state's name denotes, if the texts
+    name it: the first in `entities` with the name's gazetteer key or with it
+    among its labels."""
+    index = StateIndex.of(entities)
+    found = [i for i in (index.by_key.get(Gazetteer.load().lookup(name)), index.by_name.get(ascii_fold(name).lower()))
+             if i is not None]
+    return entities[min(found)] if found else None
 
-    key, place_key = ascii_fold(name).lower(), Gazetteer.load().lookup(name)
-    for entity in entities:
-        if entity.kind == "Place" and place_key and entity.key == place_key:
-            return entity
-        if entity.kind in ("Place", "Organization") and key in {ascii_fold(n).lower() for n in (entity.label, *entity.alt_labels)}:
-            return entity
-    return None
+
+class StateIndex:
+    """The place and organization entities of one list by gazetteer key and
+    by folded label (position of the first of each), so that naming a state
+    does not read every entity of the corpus. Entities are only appended while
+    events are resolved: the index reads the new ones as the list grows, and
+    is made anew for another list or one that changed otherwise."""
+
+    last: StateIndex | None = None
+
+    def __init__(self, entities: list) -> None:
+        self.entities = entities
+        self.count = 0  # entities indexed so far
+        self.last_read = None  # the last of them: gone from its place, the list changed otherwise
+        self.by_key: dict[str, int] = {}
+        self.by_name: dict[str, int] = {}
+
+    @classmethod
+    def of(cls, entities: list) -> StateIndex:
+        index = cls.last
+        if index is None or not index.grew(entities):
+            index = cls.last = cls(entities)
+        index.extend()
+        return index
+
+    def grew(self, entities: list) -> bool:
+        return self.entities is entities and len(entities) >= self.count \
+            and (self.count == 0 or entities[self.count - 1] is self.last_read)
+
+    def extend(self) -> None:
+        for position in range(self.count, len(self.entities)):
+            entity = self.entities[position]
+            if entity.kind == "Place":
+                self.by_key.setdefault(entity.key, position)
+            if entity.kind in ("Place", "Organization"):
+                for label in (entity.label, *entity.alt_labels):
+                    self.by_name.setdefault(ascii_fold(label).lower(), position)
+        self.count = len(self.entities)
+        self.last_read = self.entities[-1] if self.entities else None
 
 
 def demonym_state(word: str, doc_id: str, entities: list):
