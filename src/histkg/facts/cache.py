@@ -11,7 +11,9 @@ Entries are pickles: the cache is only as trustworthy as the folder it lives in.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import logging
 import os
 import pickle
 import sys
@@ -71,6 +73,7 @@ class ExtractionCache:
         self.folder = Path(folder)
         self.used: set[str] = set()
         self.hits = 0
+        self.unwritable = False
 
     def path(self, document: Document) -> Path:
         return self.folder / (document_key(document) + SUFFIX)
@@ -90,11 +93,21 @@ class ExtractionCache:
         return replace(extraction, document=document)
 
     def put(self, document: Document, extraction: Extraction) -> None:
-        """Written to a temporary file and renamed, so a build stopped halfway leaves no half entry."""
+        """Written to a temporary file and renamed, so a build stopped halfway
+        leaves no half entry. A folder that cannot be written is a warning,
+        once: the build goes on without keeping its extractions."""
         path = self.path(document)
         self.used.add(path.name)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+        if self.unwritable:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+        except OSError as error:
+            self.unwritable = True
+            logging.getLogger("histkg").warning("cannot keep extractions in %s (%s): every build extracts again",
+                                                self.folder, error.strerror or error)
+            return
         try:
             with os.fdopen(handle, "wb") as file:
                 pickle.dump(extraction, file, protocol=pickle.HIGHEST_PROTOCOL)
@@ -108,4 +121,5 @@ class ExtractionCache:
             return
         for path in self.folder.glob("*" + SUFFIX):
             if path.name not in self.used:
-                path.unlink(missing_ok=True)
+                with contextlib.suppress(OSError):
+                    path.unlink()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -87,15 +88,21 @@ def one_by_one(documents: list[Document]) -> Iterator[tuple[int, Extraction]]:
 
 def in_processes(documents: list[Document], workers: int) -> Iterator[tuple[int, Extraction]]:
     """A pool of processes, the longest documents first (the last to finish is
-    then a short one). On Linux the workers are forked after the pipeline is
-    built, so they start at once; elsewhere they are spawned and build their own."""
+    then a short one). Where it is safe the workers are forked after the
+    pipeline is built, so they start at once; else they are spawned and build their own."""
     build_nlp()
-    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    context = multiprocessing.get_context(start_method())
     longest_first = sorted(range(len(documents)), key=lambda i: -len(documents[i].text))
     with ProcessPoolExecutor(min(workers, len(documents)), mp_context=context, initializer=build_nlp) as pool:
         futures = {pool.submit(extract_document, documents[i]): i for i in longest_first}
         for future in as_completed(futures):
             yield futures[future], future.result()
+
+
+def start_method() -> str:
+    """fork where it is safe: on Linux, with no other thread running (a
+    forked child inherits the locks other threads hold, never released)."""
+    return "fork" if sys.platform == "linux" and threading.active_count() == 1 else "spawn"
 
 
 def on_dask(documents: list[Document], workers: int, scheduler: str | None) -> Iterator[tuple[int, Extraction]]:
