@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import logging
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 
 from histkg.facts import cache as cache_module
 from histkg.facts.cache import ExtractionCache, fingerprint
-from histkg.facts.workers import ExecutorError, extract_all, start_method
+from histkg.facts.workers import ExecutorError, extract_all
 from histkg.language.resources import ONTOLOGY_ENV, ontology_dir
 from histkg.rdf.graph import build_graph
 from histkg.resolve.entities import resolve
@@ -148,13 +147,3 @@ def test_a_cache_folder_that_cannot_be_written_is_a_warning_not_an_error(corpus,
         extractions = extract_all(load_corpus([corpus / "b.txt"]), cache=ExtractionCache(blocked / "cache"))
     assert len(extractions) == 1 and "cannot keep extractions" in caplog.text
 
-
-def test_workers_are_forked_only_where_no_other_thread_holds_a_lock():
-    stop = threading.Event()
-    other = threading.Thread(target=stop.wait)
-    other.start()
-    try:
-        assert start_method() == "spawn"
-    finally:
-        stop.set()
-        other.join()

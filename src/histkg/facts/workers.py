@@ -12,7 +12,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -88,8 +87,8 @@ def one_by_one(documents: list[Document]) -> Iterator[tuple[int, Extraction]]:
 
 def in_processes(documents: list[Document], workers: int) -> Iterator[tuple[int, Extraction]]:
     """A pool of processes, the longest documents first (the last to finish is
-    then a short one). Where it is safe the workers are forked after the
-    pipeline is built, so they start at once; else they are spawned and build their own."""
+    then a short one). On Linux the workers are forked after the pipeline is
+    built, so they start at once; elsewhere they are spawned and build their own."""
     build_nlp()
     context = multiprocessing.get_context(start_method())
     longest_first = sorted(range(len(documents)), key=lambda i: -len(documents[i].text))
@@ -100,9 +99,12 @@ def in_processes(documents: list[Document], workers: int) -> Iterator[tuple[int,
 
 
 def start_method() -> str:
-    """fork where it is safe: on Linux, with no other thread running (a
-    forked child inherits the locks other threads hold, never released)."""
-    return "fork" if sys.platform == "linux" and threading.active_count() == 1 else "spawn"
+    """fork on Linux: workers start at once with the pipeline built. The build
+    starts no thread before the pool (the progress bars redraw without a timer
+    thread), and a caller's threads (a queue's feeder, an idle Dask client's)
+    hold no lock a worker takes. Elsewhere spawn: macOS's system libraries are
+    not safe to fork, and Windows cannot."""
+    return "fork" if sys.platform == "linux" else "spawn"
 
 
 def on_dask(documents: list[Document], workers: int, scheduler: str | None) -> Iterator[tuple[int, Extraction]]:
