@@ -14,7 +14,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
 
 from histkg.cli import main
-from histkg.evaluate.corpus import evaluate_corpus, load_corpus_gold
+from histkg.evaluate.corpus import GENRE_COLUMNS, evaluate_corpus, load_corpus_gold
 from histkg.rdf.namespaces import HKG
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -105,6 +105,8 @@ def test_the_report_has_a_table_per_measure_and_per_genre_and_json(case):
     text = report.to_text(verbose=True)
     assert "places recall" in text and "per genre:" in text and "memoir" in text
     assert "not_places typed Place: Ben" in text
+    memoir = next(line for line in text.splitlines() if line.startswith("memoir")).split()
+    assert memoir[2 + list(GENRE_COLUMNS.values()).index("!plac")] == "1"  # a count, not a ratio
     data = json.loads(report.to_json())
     assert data["genres"]["memoir"]["persons recall"]["value"] == 1.0
     assert data["documents"]["01-memoir-test"]["places recall"] == {"value": 0.667, "hits": 2, "chances": 3}

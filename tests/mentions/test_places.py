@@ -18,6 +18,8 @@ def places(text: str) -> list[str]:
     ("Eserin Cilt XVI kısmında yazılıdır.", "XVI"),  # a Roman numeral
     ("Turan politikası o yıllarda tartışıldı.", "Turan"),  # a compound's modifier
     ("Haz. Selim Turan, Ankara, 1998, s. 4.", "Turan"),  # a surname is no item of the list of places after it
+    ("Dava görüldü (Zarja Vostoka, Tiflis, 30 Mayıs 1921).", "Vostok"),  # a foreign name's last word, no case glued on
+    ('Nutukları "Lozan\'ın İzlerinde On Yıl" adıyla kitaplaştırıldı.', "Lozan"),  # a quoted title
 ])
 def test_words_that_are_no_places(text, absent):
     assert absent not in places(text)
@@ -29,6 +31,7 @@ def test_words_that_are_no_places(text, absent):
     ("Turan, Ankara ve İzmir şehirlerinde çalıştı.", "Turan"),  # a weak name a list of places holds
     ("Paşa Londra Büyükelçisi oldu.", "Londra"),  # an office held there
     ("Hükümdar İzmirde iki gün kaldı.", "İzmir"),  # a case glued on, old orthography
+    ("Tahir Bey de Sarıyer'e gitti.", "Sarıyer"),  # Turkish `de` (too), no French `de` of a name
 ])
 def test_names_that_stand_as_places(text, place):
     assert any(place in found for found in places(text))
@@ -38,9 +41,34 @@ def test_names_that_stand_as_places(text, place):
     ("Ankara kedisi çok sevilir.", "Ankara"),
     ("Kırım Savaşı uzun sürdü.", "Kırım"),
     ("Paris Sergisi açıldı.", "Paris"),
+    ("Tahran Konferansı'ndan sonra döndüler.", "Tahran"),  # an event held there
+    ("Bir Avrupa kongresi teklif edildi.", "Avrupa"),
+    ("Halk Galata köprüsü üzerinde toplandı.", "Galata"),  # a bridge, street or square named after it
+    ("Kral Dolmabahçe sarayında kaldı.", "Dolmabahçe"),
+    ("Kongre (Congrès de Paris) toplandı.", "Paris"),  # a foreign name, as a gloss gives it
 ])
 def test_a_compound_names_a_thing_not_the_place(text, head):
     assert head not in places(text)
+
+
+def test_a_case_glued_on_after_a_date_still_makes_a_place():
+    assert "Karsta" in places("Misafir 11 Haziranda Karsta karşılandı.")
+
+
+def test_a_place_in_the_title_of_a_cited_work_is_no_place_but_its_place_of_publication_is():
+    nlp = build_nlp()
+    doc = nlp.make_doc("3 Haldun Derin, Çankaya Özel Kalemini Anımsarken (1933-1951), İstanbul, 1995, s. 4.")
+    doc.user_data["section"] = "footnote"
+    found = [e.text for e in nlp(doc).ents if e.label_ == "PLACE"]
+    assert found == ["İstanbul"]
+
+
+def test_a_long_clause_after_a_name_and_a_comma_in_a_footnote_is_no_title():
+    nlp = build_nlp()
+    doc = nlp.make_doc("Mustafa Kemal, Ocak 1920'de pazarlık edip bunun üzerine yaverini takma adla Moskova'ya "
+                       "göndermiş olmalı (The New Russia I, Londra, s. 198).")
+    doc.user_data["section"] = "footnote"
+    assert "Moskova" in [e.text for e in nlp(doc).ents if e.label_ == "PLACE"]
 
 
 def test_old_and_foreign_names_share_the_geonames_place():

@@ -50,7 +50,7 @@ def test_ontology_declares_nothing_outside_the_vocabulary(ontology):
     assert declared == set(hkg_terms())
 
 
-CLASSES = {"Person", "Place", "Organization", "Treaty", "Visit", "Stop", "Claim", "Source", "Entity", "Event", "TimeSpan",
+CLASSES = {"Person", "Place", "Venue", "Organization", "Treaty", "Visit", "Stop", "Claim", "Source", "Entity", "Event", "TimeSpan",
            "CitedWork", "Calendar", "CoordinateSource"}
 # The closed sets of values: each individual, the class it belongs to.
 INDIVIDUALS = {"GregorianCalendar": "Calendar", "RumiCalendar": "Calendar", "HicriCalendar": "Calendar",
@@ -72,6 +72,12 @@ def test_individuals_belong_to_their_class(ontology, name, cls):
     assert set(ontology.subjects(RDF.type, HKG[cls])) == {HKG[n] for n, c in INDIVIDUALS.items() if c == cls}
 
 
+def test_a_venue_is_no_place_but_stops_and_signings_may_be_at_either(ontology):
+    assert (HKG.Venue, RDFS.subClassOf, HKG.Place) not in ontology
+    for prop in (HKG.signedAt, HKG.origin, HKG.destination, HKG.place):
+        assert (prop, RDFS.range, CRM.E53_Place) in ontology
+
+
 def test_calendar_and_coordinate_source_ranges(ontology):
     assert (HKG.calendar, RDFS.range, HKG.Calendar) in ontology
     assert (HKG.coordinateSource, RDFS.range, HKG.CoordinateSource) in ontology
@@ -83,6 +89,7 @@ def test_calendar_and_coordinate_source_ranges(ontology):
     [
         (HKG.Person, [HKG.Entity, CRM.E21_Person, SCHEMA.Person]),
         (HKG.Place, [HKG.Entity, CRM.E53_Place, SCHEMA.Place]),
+        (HKG.Venue, [HKG.Entity, CRM.E53_Place, SCHEMA.Place]),
         (HKG.Organization, [HKG.Entity, CRM.E74_Group, SCHEMA.Organization]),
         (HKG.Treaty, [HKG.Event, SEM.Event, CRM.E7_Activity]),
         (HKG.Visit, [HKG.Event, SEM.Event, CRM.E7_Activity]),

@@ -4,12 +4,12 @@ tests: no name in them is in any file of ontology/."""
 
 from __future__ import annotations
 
-from event_graphs import build_texts, built_once, claims_of, labels, only
+from event_graphs import build_texts, built_once, claims_of, inferences, labels, only
 from rdflib import Literal
 from rdflib.namespace import RDF, SKOS, XSD
 
 from histkg.export.registry import as_graph
-from histkg.rdf.namespaces import HKG
+from histkg.rdf.namespaces import HKG, SCHEMA
 
 TREATY_TEXT = (
     "Yunanistan ile Bulgaristan arasında 12 Mart 1926 tarihinde Varna'da bir ticaret antlaşması imzalandı. "
@@ -134,4 +134,39 @@ def test_a_bilateral_phrase_names_a_treaty_and_its_parties(tmp_path):
     treaty = only(graph, HKG.Treaty, "Yunan-Bulgar")
     assert str(graph.value(treaty, SKOS.prefLabel)) == "Yunan-Bulgar ticaret antlaşması"
     assert labels(graph, graph.objects(treaty, HKG.party)) == {"Yunanistan", "Bulgaristan"}
+    assert result.conforms
+
+
+NAMED_AFTER_TEXT = (
+    "Heyet 3 Mayıs 1927'de Selanik'e vardı ve Tevfikiye Oteli'nde kaldı. "
+    "Varna Konferansı'nda Türk heyetine Ahmet Rasim Bey başkanlık etti.\n\n"
+    "4 Nisan 1925 tarihli Selanik Muahedesi iki ülke arasındaki sınırı çizmişti.\n"
+)
+named_after_graph = built_once({"a.txt": NAMED_AFTER_TEXT})
+
+
+def test_the_city_a_treaty_is_named_after_is_where_it_was_signed_but_the_name_is_no_mention_of_it(named_after_graph):
+    result, graph = named_after_graph
+    treaty = only(graph, HKG.Treaty, "Selanik")
+    (city,) = graph.objects(treaty, HKG.signedAt)
+    assert labels(graph, [city]) == {"Selanik"}
+    assert any("named after" in why for why in inferences(graph, treaty, HKG.signedAt))
+    assert len(list(graph.objects(city, HKG.evidence))) == 1  # `Selanik'e`, not the treaty's name
+    assert result.conforms
+
+
+def test_heading_a_delegation_at_a_conference_is_going_to_the_city_it_is_named_after(named_after_graph):
+    result, graph = named_after_graph
+    visit = next(v for v in graph.subjects(RDF.type, HKG.Visit)
+                 if "Ahmet Rasim" in " ".join(labels(graph, graph.objects(v, HKG.leader))))
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Varna"}
+    (extraction,) = result.extractions
+    assert "Varna" not in {m.text for m in extraction.mentions if m.label == "PLACE"}  # a word of the conference's name
+
+
+def test_a_hotel_or_a_palace_is_a_venue_not_a_place(named_after_graph):
+    result, graph = named_after_graph
+    hotel = only(graph, HKG.Venue, "Tevfikiye Oteli")
+    assert (hotel, RDF.type, HKG.Place) not in graph
+    assert "/venue/" in str(hotel) and graph.value(hotel, SCHEMA.latitude) is None
     assert result.conforms

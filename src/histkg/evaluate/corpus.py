@@ -101,10 +101,10 @@ class CorpusReport:
         return {genre: self.total({c for c, g in self.genres.items() if g == genre})
                 for genre in sorted(set(self.genres.values()))}
 
-    def figure(self, measure: str, tally: Tally | None = None) -> float | None:
+    def figure(self, measure: str, tally: Tally | None = None) -> float | int | None:
         hits, chances = (tally or self.total()).counts.get(measure, (0, 0))
         if measure == "not_places typed Place":
-            return float(hits)
+            return hits  # a count, not a ratio
         return hits / chances if chances else None
 
     def to_text(self, verbose: bool = False) -> str:
@@ -141,8 +141,9 @@ class CorpusReport:
         return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-def _fmt(value: float | None) -> str:
-    return "-" if value is None else (f"{value:.0f}" if value >= 1.5 else f"{value:.3f}")
+def _fmt(value: float | int | None) -> str:
+    """A ratio with three decimals; a count (an int) as it is."""
+    return "-" if value is None else str(value) if isinstance(value, int) else f"{value:.3f}"
 
 
 def _round(value: float | None) -> float | None:
@@ -318,16 +319,30 @@ class DocumentScorer:
         if treaty.get("place"):
             chances["treaty place"] += 1
             found["treaty place"] += self.any_stands_for(node, HKG.signedAt, treaty["place"])
-        for party in treaty.get("parties") or []:
-            chances["treaty parties"] += 1
-            found["treaty parties"] += self.any_stands_for(node, HKG.party, party)
-        for signatory in treaty.get("signatories") or []:
-            chances["treaty signatories"] += 1
-            found["treaty signatories"] += self.any_stands_for(node, HKG.signatory, signatory, person=True)
+        missed: dict[str, list[str]] = {"treaty date": [v for v in map(str, dates) if v not in signed_on]}
+        for measure, predicate, key, person in (("treaty parties", HKG.party, "parties", False),
+                                                ("treaty signatories", HKG.signatory, "signatories", True)):
+            for value in treaty.get(key) or []:
+                chances[measure] += 1
+                hit = self.any_stands_for(node, predicate, value, person)
+                found[measure] += hit
+                missed.setdefault(measure, []).extend([] if hit else [value])
         for measure in found:
-            self.tally.add(measure, found[measure], chances[measure], name)
+            detail = self.missed_detail(node, measure, missed.get(measure))
+            self.tally.add(measure, found[measure], chances[measure], name + detail)
         slots = 1 + sum(chances.values())
         self.tally.add("treaty slots, all", int(node is not None) + sum(found.values()), slots)
+
+    def missed_detail(self, node, measure: str, missed: list[str] | None) -> str:
+        """` (missed A, B; graph: C)`: what the gold states and the graph lacks, and what the graph has."""
+        if not missed:
+            return ""
+        predicate = {"treaty date": HKG.signedOn, "treaty parties": HKG.party,
+                     "treaty signatories": HKG.signatory}[measure]
+        values = [] if node is None else sorted(
+            str(v) if measure == "treaty date" else ", ".join(sorted(labels(self.graph, v)))
+            for v in self.graph.objects(node, predicate))
+        return f" (missed {', '.join(missed)}; graph: {'; '.join(values) or 'none'})"
 
     def any_stands_for(self, node, predicate, name: str, person: bool = False) -> bool:
         return node is not None and any(self.stands_for(v, name, person) for v in self.graph.objects(node, predicate))

@@ -23,7 +23,7 @@ from histkg.text.corpus import CorpusError, decode
 GOLD_FILES = ("persons.json", "not_persons.json", "treaties.json", "dates.json", "visits.json")
 
 
-KINDS = {"Person": HKG.Person, "Place": HKG.Place, "Organization": HKG.Organization,
+KINDS = {"Person": HKG.Person, "Place": HKG.Place, "Venue": HKG.Venue, "Organization": HKG.Organization,
          "Treaty": HKG.Treaty, "TimeSpan": HKG.TimeSpan}
 
 

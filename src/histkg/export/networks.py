@@ -22,7 +22,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from histkg.rdf.namespaces import HKG, OA, SCHEMA
 
-NODE_CLASSES = {HKG.Person: "Person", HKG.Place: "Place", HKG.Organization: "Organization",
+NODE_CLASSES = {HKG.Person: "Person", HKG.Place: "Place", HKG.Venue: "Venue", HKG.Organization: "Organization",
                 HKG.Treaty: "Treaty", HKG.Visit: "Visit", HKG.Stop: "Stop", HKG.TimeSpan: "TimeSpan",
                 HKG.Source: "Source", HKG.CitedWork: "CitedWork"}
 EVENT_CLASSES = (HKG.Treaty, HKG.Visit)

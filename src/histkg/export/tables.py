@@ -18,7 +18,7 @@ from histkg.export.networks import annotation_source, event_spell, events_of, lo
 from histkg.rdf.namespaces import GEONAMES, HKG, OA, PREFIXES, SCHEMA
 
 SEPARATOR = " | "
-ENTITY_CLASSES = {HKG.Person: "Person", HKG.Place: "Place", HKG.Organization: "Organization"}
+ENTITY_CLASSES = {HKG.Person: "Person", HKG.Place: "Place", HKG.Venue: "Venue", HKG.Organization: "Organization"}
 EVENT_TYPES = {HKG.Treaty: "Treaty", HKG.Visit: "Visit"}
 DATE_PROPERTIES = (HKG.signedOn, HKG.startDate, HKG.endDate)
 # One column per role, so a spreadsheet can filter travellers apart from hosts.

@@ -20,17 +20,15 @@ from histkg.mentions.extract import Extraction
 class Facts:
     treaties: list[TreatyFact]
     visits: list[VisitFact]
-    extra_mentions: list  # places named inside treaty names (`Kars` of `Kars Antlaşması`)
     meetings: list = field(default_factory=list)  # journey.MeetingFact: when a conference met (dates its guests)
     positions: dict = field(default_factory=dict)  # mention -> (sentence index, paragraph): which facts stand near
     nationalities: dict = field(default_factory=dict)  # PERSON mention -> nationality word before his titles
 
 
 def with_facts(extraction: Extraction) -> Extraction:
-    """The extraction with its facts, read from the parsed paragraphs (then
-    dropped), and the places named inside treaty names among its mentions."""
+    """The extraction with its facts, read from the parsed paragraphs (then dropped)."""
     facts = find_facts(extraction.document.doc_id, extraction.paragraphs)
-    return replace(extraction, mentions=extraction.mentions + tuple(facts.extra_mentions), facts=facts, paragraphs=())
+    return replace(extraction, facts=facts, paragraphs=())
 
 
 def same_phrase(fact: TreatyFact, others: list[TreatyFact]) -> TreatyFact:
@@ -53,10 +51,9 @@ def find_facts(doc_id: str, paragraphs) -> Facts:
     told = treaty_facts(all_sentences, doc_id)
     treaties = told + [same_phrase(f, told) for f in treaty_facts_of_frames(frames, doc_id)]
     positions = {m: (s.index, s.paragraph) for s in all_sentences for _, m in s.items}
-    extra = [slot.mention for fact in treaties for slot in fact.signed_at if slot.mention not in positions]
     told_journeys = visit_facts(all_sentences, doc_id)
     visits = told_journeys + journey_facts(frames, doc_id, told_journeys)
-    return Facts(treaties, visits, extra, meeting_facts(all_sentences, doc_id), positions, nationalities(all_sentences))
+    return Facts(treaties, visits, meeting_facts(all_sentences, doc_id), positions, nationalities(all_sentences))
 
 
 def nationalities(all_sentences: list[Sentence]) -> dict:

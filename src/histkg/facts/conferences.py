@@ -13,22 +13,30 @@ from histkg.facts.journey import (
     heads_group,
 )
 from histkg.facts.sentences import Sentence, case_after, starts_with_any
-from histkg.language.gazetteer import Gazetteer
+from histkg.language.gazetteer import Gazetteer, is_city
 from histkg.language.lexicon import event_lexicon, turkish_lower
 from histkg.mentions.tokens import is_suffix
 
 
 def conference_named(sentence: Sentence):
     """(conference word, place) for `Lozan Konferansı`, `Paris Barış
-    Konferansı'na`, `Montrö'de toplanan Boğazlar Konferansı`: a place, then a
-    capitalised word or two (or a participle of meeting), then a conference word."""
+    Konferansı'na`, `Montrö'de toplanan Boğazlar Konferansı`: a city, then a
+    capitalised word or two (or a participle of meeting), then a conference word.
+    The city of a conference's name is no mention of the place, so its mention
+    is made here."""
     lex = event_lexicon()
-    for span, mention in sentence.of("ORG"):  # `Londra Konferansı` found as an organization
-        words = sentence.doc[span.start:span.end]
-        key = Gazetteer.load().lookup(words[:-1].text) if len(words) > 1 else None
-        if key and starts_with_any(turkish_lower(words[-1].text), lex["conference_words"]):
-            place = sentence.make(words[:-1].start_char, words[:-1].end_char, "PLACE")
-            return words[-1], replace(place, data=key)
+    doc = sentence.doc
+    for token in sentence.span:
+        if not (token.text[:1].isupper() and starts_with_any(turkish_lower(token.text), lex["conference_words"])):
+            continue
+        start = token.i
+        while start > sentence.span.start and token.i - start < 3 and doc[start - 1].text[:1].isupper() \
+                and doc[start - 1].text.isalpha():
+            start -= 1
+        for end in range(token.i, start, -1):
+            if is_city(doc[start:end].text):
+                place = sentence.make(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), "PLACE")
+                return token, replace(place, data=Gazetteer.load().lookup(doc[start:end].text))
     for span, mention in sentence.of("PLACE"):
         for token in sentence.doc[span.end:min(span.end + 4, sentence.span.end)]:
             lower = turkish_lower(token.text)

@@ -51,6 +51,9 @@ class TreatyFact:
     paragraph: int = 0
     antecedent: object = None  # `Bu antlaşma`: the phrase of the treaty the text mentioned just before
     implied_parties: tuple[Slot, ...] = ()  # the side a passive signing leaves out (`X ile … imza edildi`)
+    # `Kars` of `Kars Antlaşması`: the city the treaty is named after, a word of the treaty's
+    # name rather than a mention of the place (evidence only where the texts name the city nowhere else)
+    name_place: object = None
 
 
 def treaty_family(word: str) -> str:
@@ -225,14 +228,15 @@ def one_treaty_fact(sentence, doc_id, start, end, mention, named, previous_end) 
     first = sentence.doc[start]
     refers_back = "" if named else demonstrative_before(sentence, start) or ""
     alias = alias_target(sentence, end) if named else None
-    name_place = (sentence.make(first.idx, first.idx + len(first.text), "PLACE"),) if named and is_city(first.text) else ()
     return TreatyFact(doc_id, mention, named, family,
                       signed_on=tuple(Slot(m, (m,)) for m in signed_on),
-                      signed_at=tuple(Slot(m, (m,)) for m in places) + tuple(Slot(m, (mention,)) for m in name_place),
+                      signed_at=tuple(Slot(m, (m,)) for m in places),
                       parties=tuple(Slot(m, (m,)) for m in parties),
                       signatories=tuple(Slot(m, (m,)) for m in signatories),
                       party_names=demonym_states(sentence.doc, start, end, named),
-                      refers_back=refers_back, alias_of=alias)
+                      refers_back=refers_back, alias_of=alias,
+                      name_place=sentence.make(first.idx, first.idx + len(first.text), "PLACE")
+                      if named and is_city(first.text) else None)
 
 
 def point_dates(items) -> list:

@@ -11,6 +11,7 @@ from histkg.language.gazetteer import Gazetteer
 from histkg.language.lexicon import load_lexicon, load_word_list, name_titles, turkish_lower
 from histkg.language.resources import ontology_file
 from histkg.mentions.tokens import (
+    CANDIDATES,
     PLURAL,
     ROMAN,
     add_candidate,
@@ -76,6 +77,13 @@ class PlaceGazetteer:
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[int, int, int]] = []  # (start, end, strength) of places found
         pending: list[tuple[int, int, str]] = []  # names that need a place beside them
+        in_titles = self.title_tokens(doc)
+
+        def propose(start: int, end: int, strength: int, data) -> None:
+            if in_titles.isdisjoint(range(start, end)):
+                add_candidate(doc, start, end, "PLACE", strength=strength, data=data)
+                found.append((start, end, strength))
+
         taken = -1
         for i, token in enumerate(doc):
             if i <= taken or not is_capitalised(token):
@@ -85,27 +93,46 @@ class PlaceGazetteer:
                 end, key = match
                 taken = end - 1
                 if self.stands_as_place(doc, i, end):
-                    add_candidate(doc, i, end, "PLACE", strength=2, data=key)
-                    found.append((i, end, 2))
+                    propose(i, end, 2, key)
                 elif self.needs_clue(doc, i, end) and not self.names_something_else(doc, i, end):
                     pending.append((i, end, key))  # a place if a list of places holds it
                 continue
             glued = self.glued_case(doc, token)
             if glued:
-                add_candidate(doc, i, i + 1, "PLACE", strength=2, data=glued)
-                found.append((i, i + 1, 2))
+                propose(i, i + 1, 2, glued)
             elif followed_by_suffix(doc, i + 1) in self.place_suffixes and self.looks_like_name(doc, token):
-                add_candidate(doc, i, i + 1, "PLACE", strength=1)
-                found.append((i, i + 1, 1))
+                propose(i, i + 1, 1, None)
         for start, end, strength in [*self.by_head(doc), *self.by_place_noun(doc)]:
-            add_candidate(doc, start, end, "PLACE", strength, data=self.gazetteer.lookup(doc[start:end].text))
-            found.append((start, end, strength))
-        for start, end, key in self.listed_with_places(doc, pending, found):
-            add_candidate(doc, start, end, "PLACE", strength=2, data=key)
-            found.append((start, end, 2))
+            propose(start, end, strength, self.gazetteer.lookup(doc[start:end].text))
+        for start, end, key in list(self.listed_with_places(doc, pending, found)):
+            propose(start, end, 2, key)
         for start, end in [*self.by_motion(doc, found), *self.by_list(doc, found)]:
-            add_candidate(doc, start, end, "PLACE", strength=2, data=self.gazetteer.lookup(doc[start:end].text))
+            if in_titles.isdisjoint(range(start, end)):
+                add_candidate(doc, start, end, "PLACE", strength=2, data=self.gazetteer.lookup(doc[start:end].text))
         return doc
+
+    def title_tokens(self, doc: Doc) -> set[int]:
+        """Tokens of a work's title, where a place name names no place: a
+        quoted title before a word of naming (`"Lozan'ın İzlerinde On Yıl"
+        adıyla`), and the title after an author in a footnote's reference
+        (`Haldun Derin, Çankaya Özel Kalemini Anımsarken (1933-1951), …`)."""
+        inside: set[int] = set()
+        for token in doc:
+            if token.text in self.named_by and token.i >= 2 and doc[token.i - 1].text in QUOTES:
+                opening = next((j for j in range(token.i - 2, max(-1, token.i - 16), -1) if doc[j].text in QUOTES), None)
+                if opening is not None:
+                    inside.update(range(opening + 1, token.i - 1))
+        if doc.user_data.get("section") == "footnote":
+            candidates = doc.user_data.get(CANDIDATES, [])
+            for candidate in candidates:
+                if candidate.label == "PERSON" and candidate.data == "author" \
+                        and candidate.end < len(doc) and doc[candidate.end].text == ",":
+                    start = candidate.end + 1
+                    end = next((j for j in range(start, len(doc)) if doc[j].text in {",", "(", ";"}), len(doc))
+                    dated = any(c.label == "DATE" and start <= c.start < end for c in candidates)
+                    if end - start <= MAX_TITLE_TOKENS and not dated:  # else a sentence, not a title
+                        inside.update(range(start, end))
+        return inside
 
     def gazetteer_match(self, doc: Doc, i: int) -> tuple[int, str] | None:
         """The longest name the gazetteer knows from token `i`; a hyphen is
@@ -126,7 +153,7 @@ class PlaceGazetteer:
     def stands_as_place(self, doc: Doc, start: int, end: int) -> bool:
         """Not a modifier, title, numeral or surname; a name with another use
         only with a clue of place."""
-        if self.names_something_else(doc, start, end):
+        if self.names_something_else(doc, start, end) or self.glued_to_foreign_name(doc, start, end):
             return False
         return not self.needs_clue(doc, start, end) or self.has_place_clue(doc, end)
 
@@ -134,7 +161,14 @@ class PlaceGazetteer:
         """A modifier of a compound, a title, a numeral, or a surname
         (`Haz.İlhan Turan, Ankara`: no list of places holds Turan)."""
         return self.modifies(doc, end) or self.is_title_or_numeral(doc[start:end].text) \
-            or self.surname_in_brackets(doc, start, end) or self.after_given_name(doc, start)
+            or self.surname_in_brackets(doc, start, end) or self.after_given_name(doc, start) \
+            or self.in_foreign_compound(doc, start)
+
+    def in_foreign_compound(self, doc: Doc, start: int) -> bool:
+        """`Congrès de Paris`, `Treaty of Lausanne`: a place after a foreign
+        preposition of naming ends the name of something else, as a gloss gives it."""
+        return start >= 2 and doc[start - 1].text in FOREIGN_OF and not doc[start - 2].is_sent_start \
+            and self.unknown_word(doc, doc[start - 2])  # `Tahir Bey de Sarıyer'e`: Turkish `de`, too
 
     def needs_clue(self, doc: Doc, start: int, end: int) -> bool:
         """A given name (`Aydın`), a word in capitals, or a GeoNames alias that
@@ -209,7 +243,8 @@ class PlaceGazetteer:
         """`İzmirde`, `Londrayı`, `Atinadan`: the old orthography glues the
         case on; the stem is a known place and the ending fits its vowels."""
         text = token.text
-        if is_common_word(doc, token) or followed_by_suffix(doc, token.i + 1) or not text.isalpha():
+        if is_common_word(doc, token) or followed_by_suffix(doc, token.i + 1) or not text.isalpha() \
+                or self.continues_foreign_name(doc, token.i):
             return None
         for suffix in self.place_cases:
             stem = text[:-len(suffix)]
@@ -218,6 +253,32 @@ class PlaceGazetteer:
                     and not self.weak_alias(stem):
                 return self.gazetteer.lookup(stem)
         return None
+
+    def continues_foreign_name(self, doc: Doc, i: int) -> bool:
+        """`Zarja Vostoka`: the word after a capitalised word that is no known
+        name, title, word of the text or part of a mention found already ends
+        a foreign name (a journal's), so its last letters are no case ending glued on."""
+        if i == 0 or doc[i - 1].is_sent_start:
+            return False
+        if any(c.start < i <= c.end for c in doc.user_data.get(CANDIDATES, [])):
+            return False  # a word of a date, a person or an organization found already (`11 Haziranda Karsta`)
+        return self.unknown_word(doc, doc[i - 1])
+
+    def unknown_word(self, doc: Doc, token: Token) -> bool:
+        """A capitalised word that is no known place, given name, title, word
+        of the text, modifier or month (`Zarja`, `Congrès`): a foreign name's."""
+        text = token.text
+        known_place = self.gazetteer.lookup(text) and not self.weak_alias(text)
+        return name_part(token) and text.isalpha() and text[0].isupper() and not known_place \
+            and text not in self.given_names and text not in self.titles \
+            and not is_common_word(doc, token) and not self.is_modifier_word(text) \
+            and not text.startswith(tuple(self.months))  # `Haziranda`
+
+    def glued_to_foreign_name(self, doc: Doc, start: int, end: int) -> bool:
+        """`Zarja Vostoka`, which the tokenizer split as `Vostok` + `a`: a case
+        ending glued on (no apostrophe) at the end of a foreign name."""
+        glued = end < len(doc) and not is_suffix(doc[end]) and followed_by_suffix(doc, end) is not None
+        return glued and self.continues_foreign_name(doc, start)
 
     def near(self, name: str) -> bool:
         """A country or region, or a city of the preferred countries: `Harbinde`
@@ -319,6 +380,10 @@ class PlaceGazetteer:
 
 
 
+
+MAX_TITLE_TOKENS = 12
+FOREIGN_OF = {"de", "du", "des", "of", "von", "di"}
+QUOTES = {'"', "“", "”", "«", "»", "„"}
 
 # A possessive ending, then perhaps a case: `hükümeti`, `mebusu`, `sarayında`, `vapuruna`, `Savaşı'nı`.
 POSSESSIVE = re.compile(r"^(?:l[ae]r)?s?[ıiuü](?:n(?:[ıiuü]n|[ae]|d[ae]n?|d[ae]ki|[ıiuü]|l[ae])?|yl[ae])?$")

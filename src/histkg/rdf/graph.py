@@ -24,7 +24,7 @@ from histkg.resolve.model import Event, EventClaim
 from histkg.text.corpus import Document
 
 CONTEXT_CHARS = 32  # length of oa:prefix / oa:suffix
-CLASS_OF_KIND = {"Person": HKG.Person, "Place": HKG.Place, "Organization": HKG.Organization,
+CLASS_OF_KIND = {"Person": HKG.Person, "Place": HKG.Place, "Venue": HKG.Venue, "Organization": HKG.Organization,
                  "Treaty": HKG.Treaty, "TimeSpan": HKG.TimeSpan}
 # The calendar a text wrote a date in (DateMatch.calendar); its value is always Gregorian.
 CALENDARS = {"gregorian": HKG.GregorianCalendar, "rumi": HKG.RumiCalendar, "hicri": HKG.HicriCalendar}

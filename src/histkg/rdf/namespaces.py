@@ -18,6 +18,7 @@ class HKG(DefinedNamespace):
     # Classes of the vocabulary contract.
     Person: URIRef
     Place: URIRef
+    Venue: URIRef
     Organization: URIRef
     Treaty: URIRef
     Visit: URIRef

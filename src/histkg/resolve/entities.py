@@ -230,6 +230,21 @@ def treaty_key(mention: Mention) -> str:
     return " ".join(spelling_key(w) for w in words[:-1]) + "|" + family
 
 
+def place_entity(mention: Mention, entities: list[Entity], entity_of: dict) -> Entity:
+    """The entity of a city a fact names inside another name (`Kars` of `Kars
+    Antlaşması`, `Lozan` of `Lozan Konferansı`), which is no mention of the
+    place: the place the texts name elsewhere (its gazetteer key), else a new
+    one whose only evidence is those words."""
+    if mention not in entity_of:
+        key = mention.data or Gazetteer.load().lookup(mention.text)
+        entity = next((e for e in entities if e.kind == "Place" and key and e.key == key), None)
+        if entity is None:
+            entity = resolve_places([mention])[0]
+            entities.append(entity)
+        entity_of[mention] = entity
+    return entity_of[mention]
+
+
 def resolve_places(mentions: list[Mention]) -> list[Entity]:
     gazetteer = Gazetteer.load()
     entities = resolve_by_key(mentions, "Place", lambda m: m.data or gazetteer.lookup(m.text) or "name:" + spelling_key(m.text))
@@ -239,6 +254,13 @@ def resolve_places(mentions: list[Mention]) -> list[Entity]:
             if info.geonames_id:
                 entity.same_as = (f"https://sws.geonames.org/{info.geonames_id}/",)
             entity.latitude, entity.longitude = info.latitude, info.longitude
+        elif is_venue(entity.label):
+            entity.kind = "Venue"
     return entities
+
+
+def is_venue(name: str) -> bool:
+    """`Dolmabahçe Sarayı`, `Ankara Palas`: a building's name, not a city's."""
+    return len(name.split()) > 1 and name.split()[-1] in load_lexicon("places.json")["venue_heads"]
 
 

@@ -13,7 +13,7 @@ KIND_OF_LABEL = {"PERSON": "Person", "PLACE": "Place", "ORG": "Organization", "T
 
 @dataclass
 class Entity:
-    kind: str  # Person | Place | Organization | Treaty | TimeSpan
+    kind: str  # Person | Place | Venue | Organization | Treaty | TimeSpan
     key: str
     mentions: list[Mention] = field(default_factory=list)
     label: str = ""

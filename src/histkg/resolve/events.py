@@ -7,6 +7,7 @@ during a visit (`signed_during`).
 from __future__ import annotations
 
 from histkg.language.spelling import slugify
+from histkg.resolve.entities import place_entity
 from histkg.resolve.entity import assign_slugs
 from histkg.resolve.model import Event
 from histkg.resolve.signed_during import signed_during_visits
@@ -24,6 +25,10 @@ def resolve_events(extractions, entities: list) -> list[Event]:
     events = treaty_events(said_of_treaties, entities, entity_of)
     said_of_journeys = [f for x in extractions if x.facts for f in x.facts.visits]
     meetings = [f for x in extractions if x.facts for f in x.facts.meetings]
+    for fact in said_of_journeys:
+        for place in (fact.destination, fact.origin, *(stop.place for stop in fact.stops)):
+            if place is not None and place.label == "PLACE" and place not in entity_of:
+                place_entity(place, entities, entity_of)  # a city named inside a conference's name
     visits = visit_events(said_of_journeys, meetings, entity_of)
     where = {m: p for x in extractions if x.facts for m, p in x.facts.positions.items()}
     nationality = {m: w for x in extractions if x.facts for m, w in x.facts.nationalities.items()}

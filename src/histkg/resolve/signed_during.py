@@ -37,7 +37,7 @@ def signed_during_visits(treaties: list[Event], visits: list[Event], facts, wher
             continue
         told = dict(pair for phrase in set(event.evidence) for pair in facts_of[phrase])  # order -> fact
         for fact in (told[order] for order in sorted(told)):
-            if not fact.signed_on or fact.signed_at:
+            if not fact.signed_on or fact.signed_at or fact.name_place is not None:
                 continue
             arrival = arrival_before(fact, stops_in[fact.doc_id], where)
             if arrival is not None and during(arrival[0], fact.signed_on[-1].mention.data):

@@ -15,7 +15,7 @@ from histkg.language.gazetteer import Gazetteer
 from histkg.language.lexicon import event_lexicon, load_lexicon, turkish_lower
 from histkg.language.spelling import ascii_fold
 from histkg.mentions.treaties import head_form
-from histkg.resolve.entities import resolve_places
+from histkg.resolve.entities import place_entity, resolve_places
 from histkg.resolve.entity import Entity, finish
 from histkg.resolve.model import Event
 
@@ -40,6 +40,9 @@ def treaty_events(facts, entities: list, entity_of: dict) -> list[Event]:
         for slot in fact.parties + fact.implied_parties:
             if slot.mention not in entity_of:
                 state_entity(slot.mention, entities, entity_of)
+        for mention in [slot.mention for slot in fact.signed_at] + [fact.name_place]:
+            if mention is not None and mention not in entity_of:
+                place_entity(mention, entities, entity_of)  # a city named inside a treaty's or a conference's name
     named = Named([f for f in facts if f.named and entity_of.get(f.phrase) is not None], entity_of)
     groups = told_together(facts)
     treaty_of = {id(group[0]): group_treaty(group, named, entity_of) for group in groups}
@@ -141,7 +144,8 @@ def merged(group: list[TreatyFact]) -> TreatyFact:
     """One fact with the slots of a mention and of those that refer back to it."""
     first = group[0]
     return replace(first, **{slot: sum((getattr(f, slot) for f in group), ()) for slot in
-                             ("signed_on", "signed_at", "parties", "signatories", "party_names")})
+                             ("signed_on", "signed_at", "parties", "signatories", "party_names")},
+                   name_place=next((f.name_place for f in group if f.name_place is not None), None))
 
 
 def group_treaty(group: list[TreatyFact], named: Named, entity_of: dict):
@@ -168,6 +172,9 @@ def add_claims(event: Event, fact: TreatyFact, entities: list, entity_of: dict, 
             event.add(predicate, entity_of.get(slot.mention), slot.evidence + pointing, inference=joined(why, slot.inference))
     for name in fact.party_names:
         event.add("party", state_named(name, entities), (fact.phrase,), inference=why)
+    if fact.name_place is not None:
+        named_after = f"a treaty is named after the city where it was signed: {fact.phrase.text}"
+        event.add("signedAt", entity_of.get(fact.name_place), (fact.phrase,), inference=joined(why, named_after))
     for slot in fact.implied_parties:
         state = entity_of.get(slot.mention)
         left_out = f"the side the sentence leaves out: the state the document is about ({state.label if state else ''})"
@@ -273,10 +280,9 @@ class Named:
             for slot in fact.signed_on:
                 self.first_on.setdefault(slot.mention.data.edtf, index)
                 self.years[id(entity_of[fact.phrase])].add(slot.mention.data.earliest.year)
-            for slot in fact.signed_at:
-                place = entity_of.get(slot.mention)
-                if place is not None and slot.evidence and slot.evidence[0] is fact.phrase:
-                    self.naming_place[id(place)].append(index)
+            place = entity_of.get(fact.name_place)
+            if place is not None:
+                self.naming_place[id(place)].append(index)
 
 
 def link_generic(fact, named: Named, entity_of: dict):
