@@ -212,3 +212,18 @@ def test_a_protocol_dated_outside_the_visit_is_not_placed_in_its_city(tmp_path):
     graph = conforming_graph(tmp_path, A_VISIT.format(when="3 Mayıs 1927'de ") + A_PROTOCOL)
     treaty = only(graph, HKG.Treaty, "protokol")
     assert not list(graph.objects(treaty, HKG.signedAt)) and parties(graph, treaty) == set()
+
+
+def test_a_name_of_nations_and_of_what_the_treaty_is_makes_one_treaty_with_those_parties(tmp_path):
+    graph = conforming_graph(tmp_path, (
+        "Türkiye ile Romanya arasındaki ilişkiler düzeldi. 9 Şubat 1934 günü Türk-Romen Dostluk, Saldırmazlık, Hakem ve Uzlaşma "
+        "Antlaşması imzalandı.\n"))
+    treaty = only(graph, HKG.Treaty, "Türk-Romen Dostluk, Saldırmazlık, Hakem ve Uzlaşma Antlaşması")
+    assert parties(graph, treaty) == {"Türkiye", "Romanya"}
+
+
+def test_country_names_in_a_treaty_name_are_its_parties(tmp_path):
+    graph = conforming_graph(tmp_path, (
+        "İran ve Irak o yıl anlaştılar. Cenevre'de imzalanan İran-Irak Hudut Antlaşması uzun sürdü.\n"))
+    treaty = only(graph, HKG.Treaty, "İran-Irak")
+    assert parties(graph, treaty) == {"İran", "Irak"}

@@ -64,6 +64,13 @@ def test_treaty_names_by_head_word(tmp_path, nlp):
     assert {"Karlofça Antlaşması", "Bükreş Muahedesi", "Mudanya Mütarekesi"} <= found["TREATY"]
 
 
+def test_a_list_of_kinds_belongs_to_the_treaty_name_but_a_list_of_cities_does_not(tmp_path, nlp):
+    found = mentions_of("Türk-Yugoslav Dostluk, Saldırmazlık ve Hakem Antlaşması ile Kars ve Moskova "
+                              "Antlaşmaları anıldı.", tmp_path, nlp)
+    assert {"Türk-Yugoslav Dostluk, Saldırmazlık ve Hakem Antlaşması", "Moskova Antlaşmaları"} == found["TREATY"]
+    assert "Kars" in found["PLACE"]
+
+
 def test_organizations_by_head_word_and_acronym(tmp_path, nlp):
     found = mentions_of("Terakki Fırkası ve TBMM Hükümeti ile SSCB temsilcileri görüştü.", tmp_path, nlp)
     assert "Terakki Fırkası" in found["ORG"]

@@ -164,12 +164,14 @@ def genitive_subject(sentence: Sentence, span: Span, mention, end: int) -> bool:
 
 
 def demonym_states(doc: Doc, start: int, end: int, named: bool) -> tuple[str, ...]:
-    """`Türk-Sovyet Paktı`, `Türk-Rus dostluk antlaşması` -> Türkiye, Sovyet
-    Rusya / Rusya: the nationality words the name or phrase opens with."""
+    """`Türk-Sovyet Paktı`, `Türk-Rus dostluk antlaşması`, `İran-Irak sınır
+    antlaşması` -> Türkiye, Sovyet Rusya / Rusya / İran, Irak: the nationality
+    words and country names the name or phrase opens with."""
     demonyms = event_lexicon()["demonyms"]
     words = doc[start:end]  # a phrase starts at its nationality words (nationality_start), not at a party's name before it
     parts = [p for token in words for p in re.split(r"[-–]", token.text) if p]
-    return tuple(dict.fromkeys(demonyms[p] for p in parts if p in demonyms))
+    states = [demonyms.get(p) or (p if is_country(p) else None) for p in parts]
+    return tuple(dict.fromkeys(s for s in states if s))
 
 
 def is_party(doc: Doc, span: Span) -> bool:

@@ -38,7 +38,7 @@ def make_places(nlp: Language, name: str, lexicon: str, min_city_population: int
     return PlaceGazetteer(name, lexicon=lexicon, min_city_population=min_city_population, max_tokens=max_tokens)
 
 
-@Language.factory("histkg_treaties_v1", default_config={"lexicon": "treaties.json", "max_tokens": 4})
+@Language.factory("histkg_treaties_v1", default_config={"lexicon": "treaties.json", "max_tokens": 8})
 def make_treaties(nlp: Language, name: str, lexicon: str, max_tokens: int) -> TreatyDetector:
     return TreatyDetector(name, lexicon=lexicon, max_tokens=max_tokens)
 

@@ -7,6 +7,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
+from histkg.language.gazetteer import Gazetteer
 from histkg.language.lexicon import event_lexicon, load_lexicon, turkish_lower
 from histkg.mentions.tokens import (
     LOCATIVE_ADJECTIVE,
@@ -18,6 +19,7 @@ from histkg.mentions.tokens import (
 )
 
 GLUED_CASE = re.compile(r"^(?:n[ıiuü]n?|n[ae]|nd[ae]n?|nd[ae]ki|yl[ae])$")  # `Antlaşmasını`: no apostrophe
+HYPHENS = {"-", "–"}
 CIRCUMFLEX = str.maketrans("âîûÂÎÛ", "aiuAIU")  # `İtilâfnamesi` is `İtilafnamesi` in the old orthography
 
 
@@ -40,7 +42,7 @@ class TreatyDetector:
     """Treaty names by their head words (`Antlaşması`, `Muahedesi`, `Paktı`,
     `Mütarekesi`, `Barışı`, `Protokolü`, ...) and the capitalised name before."""
 
-    def __init__(self, name: str = "histkg_treaties", *, lexicon: str = "treaties.json", max_tokens: int = 4) -> None:
+    def __init__(self, name: str = "histkg_treaties", *, lexicon: str = "treaties.json", max_tokens: int = 8) -> None:
         self.name = name
         lex = load_lexicon(lexicon)
         self.modifiers = {turkish_lower(m) for m in lex["modifiers"] if " " not in m} - {"ile", "arasında", "arasındaki"}
@@ -50,10 +52,7 @@ class TreatyDetector:
         for token in doc:
             if treaty_head(token.text) is None:
                 continue
-            start = token.i
-            while start > 0 and token.i - start < self.max_tokens and name_part(doc[start - 1]):
-                start -= 1
-            start = self.first_name_word(doc, start, token.i)
+            start = self.first_name_word(doc, self.name_start(doc, token.i), token.i)
             if start < token.i and is_capitalised(doc[start]):
                 add_candidate(doc, start, token.i + 1, "TREATY", strength=3)
             elif start == token.i:
@@ -61,6 +60,30 @@ class TreatyDetector:
                 if start is not None:
                     add_candidate(doc, start, token.i + 1, "TREATY", strength=3)
         return doc
+
+    def name_start(self, doc: Doc, head: int) -> int:
+        """Back from the head over the name's words (at most `max_tokens` words),
+        the hyphens that join nations (`Türk-Yunan`, `Türk-İngiliz-Fransız`)
+        and the commas and `ve` of a list of what the treaty is (`Dostluk,
+        Saldırmazlık, Hakem ve Uzlaşma Antlaşması`), but not of a list of
+        places (`Kars ve Moskova Antlaşmaları` names two)."""
+        start, words = head, 0
+        while start > 0 and words < self.max_tokens:
+            before = doc[start - 1]
+            if name_part(before):
+                start, words = start - 1, words + before.text.isalpha()
+            elif start >= 2 and name_part(doc[start - 2]) and (
+                    before.text in HYPHENS and not before.whitespace_ and not doc[start - 2].whitespace_
+                    or before.text in {",", "ve"} and self.kind_word(doc[start - 2]) and self.kind_word(doc[start])):
+                start -= 1
+            else:
+                break
+        return start
+
+    @staticmethod
+    def kind_word(token) -> bool:
+        """A capitalised word that says what a treaty is (`Dostluk`, `Hakem`): no place's name."""
+        return token.text[:1].isupper() and token.text.isalpha() and not Gazetteer.load().lookup(token.text)
 
     def made_at(self, doc: Doc, head: int) -> int | None:
         """`Moskova’daki dostluk anlaşması`: a city with `-daki` and the words
