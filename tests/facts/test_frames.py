@@ -60,6 +60,9 @@ TEXTS = {
     # an event noun with a genitive traveller; a planned journey is none
     "e.txt": ("Tuna Krallığı Başvekili Dimitar Velkov'un Sofya ziyareti 3 Mayıs 1933'te başladı. "
               "Kemal Turgutlu'nun Varşova'ya gitmesi kararlaştırılmıştı.\n\n"),
+    # a title the text gave a person stands for him where it stands alone; another nation's title does not
+    "g.txt": ("Hariciye Vekili Orhan Saltukoğlu ile Macar Hariciye Vekili Lajos Farkasházy Ocak 1928'de görüştüler.\n\n"
+              "Mart 1928'de Prag'a giden Hariciye Vekili orada iki gün kaldı.\n\n"),
 }
 frames_graph = built_once(TEXTS)
 
@@ -123,6 +126,15 @@ def test_a_subject_carried_from_the_sentence_before_says_how_it_was_drawn(frames
     visit = visit_of(graph, "Nuri Kaplanoğlu")
     assert claims_of(graph, visit, HKG.leader)
     assert all(i == "" for i in inferences(graph, visit, HKG.leader))  # stated in the first sentence
+
+
+def test_a_title_alone_stands_for_the_person_the_text_gave_it_and_says_so(frames_graph):
+    _, graph = frames_graph
+    visit = visit_of(graph, "Orhan Saltukoğlu")
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Prag"}
+    assert any("Hariciye Vekili" in why for why in inferences(graph, visit, HKG.leader))
+    assert not [v for v in graph.subjects(HKG.leader, None) if "Farkasházy" in " ".join(
+        labels(graph, graph.objects(v, HKG.leader)))]
 
 
 def test_the_head_of_a_delegation_at_a_named_conference_went_to_its_city(frames_graph):

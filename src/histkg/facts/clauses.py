@@ -14,11 +14,12 @@ open come from `ontology/lexicon/frames.json` (language.verbs).
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from histkg.facts.sentences import Sentence, case_after
 from histkg.facts.treaties import generic_treaty_phrases
-from histkg.language.lexicon import turkish_lower
+from histkg.language.lexicon import load_lexicon, turkish_lower
 from histkg.language.verbs import VerbForm, analyse, event_noun, frames
 from histkg.mentions.tokens import is_suffix
 
@@ -40,6 +41,7 @@ class Argument:
     case: str  # nominative, dative, ablative, locative, accusative, genitive, instrumental, companion,
     #            between, agent, via, other
     mention: object = None  # the Mention, where the words are one
+    drawn: str | None = None  # how the argument was drawn from the context (a title standing for a person)
 
 
 @dataclass
@@ -56,12 +58,15 @@ class Clause:
         return self.sentence.doc[self.end - (self.verb.words if self.verb else 1):self.end]
 
 
-def clauses(sentence: Sentence) -> list[Clause]:
+def clauses(sentence: Sentence, epithets: Epithets | None = None) -> list[Clause]:
     """The clauses of a sentence in text order, each with its arguments. An
     event noun (`İsmet Paşa'nın Moskova ziyareti`) is a clause of its own made
     of the names right before it, inside the clause around it, which does
-    not count those names among its own."""
-    doc, arguments = sentence.doc, sentence_arguments(sentence)
+    not count those names among its own. A title the text has given a person
+    (`Hariciye Vekili`) is that person where it stands alone (`epithets`)."""
+    doc = sentence.doc
+    arguments = sorted(sentence_arguments(sentence) + (epithets.arguments(sentence) if epithets else []),
+                       key=lambda a: (a.start, a.end))
     first = sentence.span.start
     words = [GLUED_NOTE_MARK.sub("", t.text) for t in sentence.span]  # word i of the doc is words[i - first]
     found, nominal, start = [], [], first
@@ -88,6 +93,62 @@ def clauses(sentence: Sentence) -> list[Clause]:
     if start < sentence.span.end:
         found.append(verb_clause(sentence, arguments, nominal, start, sentence.span.end, None))
     return sorted(found + nominal, key=lambda c: (c.end, c.start))
+
+
+class Epithets:
+    """The titles a document gives persons right before their names
+    (`Hariciye Vekili Tevfik Rüştü Bey`, `Yunan Başvekili Çaldaris`): where the
+    title stands alone (`Paris'e giden Hariciye Vekili`), it is the person the
+    text last named with it. A title with a nationality word before it keeps
+    it (`yunan başvekili` is not `başvekil`)."""
+
+    def __init__(self, all_sentences: list[Sentence]) -> None:
+        stems = tuple(load_lexicon("names.json")["title_stems"])
+        self.named: dict[str, list[tuple[int, object]]] = defaultdict(list)  # title -> (sentence index, person)
+        for sentence in all_sentences:
+            for span, mention in sentence.of("PERSON"):
+                start = title_start(sentence, span.start, stems)
+                if start is not None:
+                    self.named[title_key(sentence.doc[start:span.start])].append((sentence.index, mention))
+
+    def person(self, key: str, index: int):
+        before = [mention for at, mention in self.named.get(key, ()) if at <= index]
+        return before[-1] if before else None
+
+    def arguments(self, sentence: Sentence) -> list[Argument]:
+        doc, found = sentence.doc, []
+        named = {i for span, _ in sentence.items for i in range(span.start, span.end)}
+        i = sentence.span.start
+        while i < sentence.span.end:
+            for end in range(min(i + MAX_TITLE_WORDS, sentence.span.end), i, -1):
+                key = title_key(doc[i:end])
+                person = None if named & set(range(i, end + 1)) else self.person(key, sentence.index)
+                if person is not None and (i == 0 or not doc[i - 1].text[:1].isupper()):
+                    why = f"`{doc[i:end].text}`: the person the text names with that title"
+                    found.append(Argument(i, end, "PERSON", case_of(sentence, end), person, drawn=why))
+                    i = end - 1
+                    break
+            i += 1
+        return found
+
+
+MAX_TITLE_WORDS = 3
+
+
+def title_start(sentence: Sentence, name_start: int, stems: tuple[str, ...]) -> int | None:
+    """Where the capitalised title right before a name begins (`Yunan Hariciye
+    Nazırı` before `Maksimos`), when its last word is an office (`title_stems`)."""
+    doc, start = sentence.doc, name_start
+    while start > sentence.span.start and name_start - start < MAX_TITLE_WORDS \
+            and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper():
+        start -= 1
+    if start == name_start or not turkish_lower(doc[name_start - 1].text).startswith(stems):
+        return None
+    return start
+
+
+def title_key(words) -> str:
+    return " ".join(turkish_lower(t.text) for t in words)
 
 
 def verb_clause(sentence: Sentence, arguments: list[Argument], nominal: list[Clause], start: int, end: int,

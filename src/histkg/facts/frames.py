@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
-from histkg.facts.clauses import Argument, Clause, clauses
+from histkg.facts.clauses import Argument, Clause, Epithets, clauses
 from histkg.facts.journey import planned
 from histkg.facts.sentences import Sentence, dates_a_noun
 from histkg.language.gazetteer import Gazetteer, is_country
@@ -59,9 +59,10 @@ class Frame:
 def document_frames(all_sentences: list[Sentence]) -> list[Frame]:
     """Every frame of a document in text order, subjects carried across clauses and sentences."""
     found, topics = [], []  # topics: (sentence index, paragraph, subject argument)
+    epithets = Epithets(all_sentences)
     entry, previous = None, None  # entry: (date, place) of the paragraph's chronology date line
     for sentence in all_sentences:
-        sentence_clauses = clauses(sentence)
+        sentence_clauses = clauses(sentence, epithets)
         if previous is None or sentence.paragraph != previous.paragraph:
             entry = dateline(sentence, sentence_clauses)
         previous = sentence
@@ -164,6 +165,8 @@ def add(frame: Frame, role: str | None, argument: Argument) -> None:
     if role and argument is not None and argument.label in ROLE_LABELS.get(role, ()) \
             and argument not in frame.roles[role]:
         frame.roles[role].append(argument)
+        if argument.drawn:
+            frame.inference.setdefault(role, argument.drawn)
 
 
 def place_of_meeting(sentence: Sentence, argument: Argument) -> Argument | None:
