@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import logging
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
 
 from histkg.facts import cache as cache_module
 from histkg.facts.cache import ExtractionCache, fingerprint
-from histkg.facts.workers import ExecutorError, extract_all
+from histkg.facts.workers import ExecutorError, extract_all, pool_context
 from histkg.language.resources import ONTOLOGY_ENV, ontology_dir
 from histkg.rdf.graph import build_graph
 from histkg.resolve.entities import resolve
@@ -147,3 +148,17 @@ def test_a_cache_folder_that_cannot_be_written_is_a_warning_not_an_error(corpus,
         extractions = extract_all(load_corpus([corpus / "b.txt"]), cache=ExtractionCache(blocked / "cache"))
     assert len(extractions) == 1 and "cannot keep extractions" in caplog.text
 
+
+
+def test_a_pool_started_beside_another_thread_does_not_fork_it_and_gives_the_serial_graph(corpus, serial):
+    """A thread may hold a lock at the moment of a fork (a queue's feeder, a
+    Dask client's loop): the workers come from a fork server instead."""
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert pool_context().get_start_method() == "forkserver"
+        assert graph_lines(extract_all(load_corpus([corpus]), workers=2)) == serial
+    finally:
+        stop.set()
+        other.join()

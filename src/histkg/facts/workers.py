@@ -3,8 +3,8 @@ or on a Dask cluster; with an `ExtractionCache`, only the documents it does not 
 
 Every way gives the same extractions in the document order, so the graph built
 from them is the same. A worker builds the spaCy pipeline once, not once per
-document: forked workers inherit the one built before the fork; spawned ones
-and Dask workers build it on their first document (`build_nlp` is cached).
+document: forked workers inherit the one built before the fork, others build
+it as they start, Dask workers on their first document (`build_nlp` is cached).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -86,11 +87,11 @@ def one_by_one(documents: list[Document]) -> Iterator[tuple[int, Extraction]]:
 
 
 def in_processes(documents: list[Document], workers: int) -> Iterator[tuple[int, Extraction]]:
-    """A pool of processes, the longest documents first (the last to finish is
-    then a short one). On Linux the workers are forked after the pipeline is
-    built, so they start at once; elsewhere they are spawned and build their own."""
-    build_nlp()
-    context = multiprocessing.get_context(start_method())
+    """A pool of processes (`pool_context`), the longest documents first (the
+    last to finish is then a short one)."""
+    context = pool_context()
+    if context.get_start_method() == "fork":
+        build_nlp()  # once, here: every worker inherits it
     longest_first = sorted(range(len(documents)), key=lambda i: -len(documents[i].text))
     with ProcessPoolExecutor(min(workers, len(documents)), mp_context=context, initializer=build_nlp) as pool:
         futures = {pool.submit(extract_document, documents[i]): i for i in longest_first}
@@ -98,13 +99,23 @@ def in_processes(documents: list[Document], workers: int) -> Iterator[tuple[int,
             yield futures[future], future.result()
 
 
-def start_method() -> str:
-    """fork on Linux: workers start at once with the pipeline built. The build
-    starts no thread before the pool (the progress bars redraw without a timer
-    thread), and a caller's threads (a queue's feeder, an idle Dask client's)
-    hold no lock a worker takes. Elsewhere spawn: macOS's system libraries are
-    not safe to fork, and Windows cannot."""
-    return "fork" if sys.platform == "linux" else "spawn"
+def pool_context():
+    """How workers start. Forked, where the process runs no other thread:
+    they start at once with the pipeline built. Beside other threads (a
+    queue's feeder, a Dask client's loop) a fork can copy a lock one of them
+    holds, and the worker waits on it forever: then from a fork server, a
+    fresh process with histkg imported, so each worker only builds its
+    pipeline. Spawned elsewhere than on Linux (macOS's system libraries are
+    not safe to fork; Windows cannot)."""
+    if sys.platform != "linux":
+        return multiprocessing.get_context("spawn")
+    if threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([__name__])
+        return context
+    return multiprocessing.get_context("spawn")
 
 
 def on_dask(documents: list[Document], workers: int, scheduler: str | None) -> Iterator[tuple[int, Extraction]]:
