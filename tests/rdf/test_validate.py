@@ -20,7 +20,7 @@ from shape_graphs import (
 )
 
 from histkg.rdf import validate as validate_module
-from histkg.rdf.namespaces import HKG
+from histkg.rdf.namespaces import HKG, OA
 from histkg.rdf.validate import (
     Finding,
     ValidationResult,
@@ -189,3 +189,21 @@ def test_every_engine_gives_the_same_findings_on_a_graph_broken_many_ways(shapes
     findings = {name: validate(graph, shapes=shapes, engine=name).findings for name in validate_module.ENGINES}
     assert len(findings[engine]) >= 4
     assert all(found == findings[engine] for found in findings.values())
+
+
+def test_a_dataset_in_parts_finds_with_rudof_what_pyshacl_finds_on_the_union(shapes):
+    # rudof validates each document's evidence apart from the rest (rdf.rudof.split):
+    # nodes spread over three graphs, broken evidence and a broken person.
+    graph = with_conflicting_date(build_valid_graph())
+    graph.remove((PERSON, SKOS.prefLabel, None))
+    start = next(graph.subject_objects(OA.start))
+    graph.set((start[0], OA.start, Literal(int(start[1]) + 1, datatype=XSD.nonNegativeInteger)))
+    dataset = Dataset()
+    subjects = sorted(set(graph.subjects()))
+    for index, subject in enumerate(subjects):
+        named = dataset.graph(URIRef(f"https://w3id.org/histkg/id/graph/doc-{index % 3}"))
+        for triple in graph.triples((subject, None, None)):
+            named.add(triple)
+    by_rudof = validate(dataset, shapes=shapes, engine="rudof").findings
+    assert by_rudof == validate(dataset, shapes=shapes, engine="pyshacl").findings
+    assert {f.path for f in by_rudof} >= {"skos:prefLabel", "oa:exact", "hkg:signedOn"}

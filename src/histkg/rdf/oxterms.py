@@ -63,10 +63,15 @@ XSD_STRING = str(XSD.string)
 def to_ntriples(data: Graph | Dataset) -> bytes:
     """Every triple of `data` (of all its graphs) as N-Triples bytes; a triple
     two graphs hold may come twice."""
-    convert = OxConverter()
     graphs = data.graphs() if isinstance(data, Dataset) else [data]
-    return ox.serialize([ox.Triple(convert(s), convert(p), convert(o)) for graph in graphs for s, p, o in graph],
-                        format=ox.RdfFormat.N_TRIPLES)
+    return triples_to_ntriples(triple for graph in graphs for triple in graph).encode()
+
+
+def triples_to_ntriples(triples) -> str:
+    """rdflib triples as N-Triples text."""
+    convert = OxConverter()
+    return ox.serialize([ox.Triple(convert(s), convert(p), convert(o)) for s, p, o in triples],
+                        format=ox.RdfFormat.N_TRIPLES).decode()
 
 
 class UnionView(Graph):

@@ -19,7 +19,6 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import pyrudof
 import pyshacl
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.collection import Collection
@@ -30,7 +29,8 @@ from rdflib.term import Node
 
 from histkg.language.resources import ontology_file, shapes_file
 from histkg.rdf.namespaces import HKG, OA, bind_prefixes
-from histkg.rdf.oxterms import UnionView, to_ntriples
+from histkg.rdf.oxterms import UnionView
+from histkg.rdf.rudof import RudofError, rudof_validate
 
 SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 _SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
@@ -188,21 +188,12 @@ def _by_pyshacl(data: Graph | Dataset, shapes: Graph, ontology: Graph) -> tuple[
 
 
 def _by_rudof(data: Graph | Dataset, shapes: Graph, ontology: Graph) -> tuple[Graph, Graph]:
-    """rudof (Rust) on the data with the ontology merged in (for sh:class's
-    subclasses, as pySHACL's ont_graph); its report read back as RDF. The
-    data is read in place, never copied into an rdflib graph."""
-    rudof = pyrudof.Rudof(pyrudof.RudofConfig())
-    ntriples = pyrudof.RDFFormat.NTriples
+    """rudof (Rust), a Dataset in parts in parallel (rdf.rudof); its report
+    mended to say what SHACL says. The data is read in place, never copied."""
     try:
-        rudof.read_shacl(shapes.serialize(format="turtle"), pyrudof.ShaclFormat.Turtle)
-        rudof.read_data(to_ntriples(data).decode(), ntriples, reader_mode=pyrudof.ReaderMode.Strict)
-        rudof.read_data(to_ntriples(ontology).decode(), ntriples, merge=True)
-        rudof.validate_shacl()
-    except pyrudof.RudofError as error:
+        report = rudof_validate(data, shapes, ontology)
+    except RudofError as error:
         raise ValidationSetupError(f"the SHACL shapes cannot be applied: {error}") from None
-    report = Graph()
-    report.parse(data=rudof.serialize_shacl_validation_results(pyrudof.ResultShaclValidationFormat.NTriples),
-                 format="nt")
     _as_the_standard_says(report, shapes)
     return report, UnionView(data) if isinstance(data, Dataset) else data
 

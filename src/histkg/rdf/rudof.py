@@ -1,0 +1,107 @@
+"""rudof, the Rust SHACL engine (`pyrudof`), run the way validation needs it.
+
+Evidence (annotations, their targets and selectors) is three quarters of a
+graph's triples, and every one of those nodes is written whole into the
+graph of the document it annotates. So a Dataset is validated in parts, in
+parallel processes: the evidence of each document (with the sources, which
+its targets point to) against every shape, and the rest of the graph, with the
+types of the annotations, against the shapes of everything but evidence. The
+parts see all that each shape reads, so the findings are those of the whole
+graph (a test compares them); each part is smaller, so less memory and time.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+
+import pyrudof
+from rdflib import Dataset, Graph
+from rdflib.namespace import RDF, SH
+
+from histkg.rdf.namespaces import HKG, OA
+from histkg.rdf.oxterms import triples_to_ntriples
+
+EVIDENCE_CLASSES = (OA.Annotation, OA.SpecificResource, OA.TextPositionSelector, OA.TextQuoteSelector)
+RudofError = pyrudof.RudofError
+
+
+def rudof_report(shapes_turtle: str, data_ntriples: str, ontology_ntriples: str) -> str:
+    """rudof's report on one part, as N-Triples (a function of text, for a worker process)."""
+    rudof = pyrudof.Rudof(pyrudof.RudofConfig())
+    rudof.read_shacl(shapes_turtle, pyrudof.ShaclFormat.Turtle)
+    rudof.read_data(data_ntriples, pyrudof.RDFFormat.NTriples, reader_mode=pyrudof.ReaderMode.Strict)
+    rudof.read_data(ontology_ntriples, pyrudof.RDFFormat.NTriples, merge=True)
+    rudof.validate_shacl()
+    return rudof.serialize_shacl_validation_results(pyrudof.ResultShaclValidationFormat.NTriples)
+
+
+def rudof_validate(data: Graph | Dataset, shapes: Graph, ontology: Graph) -> Graph:
+    """The report graph of `data` (a Dataset: its union) against `shapes`,
+    with the ontology merged in (sh:class follows its subclasses)."""
+    ontology_text = triples_to_ntriples(ontology)
+    graphs = list(data.graphs()) if isinstance(data, Dataset) else [data]
+    if len(graphs) < 2:
+        parts = [(shapes.serialize(format="turtle"), triples_to_ntriples(t for graph in graphs for t in graph))]
+    else:
+        parts = split(graphs, shapes)
+    # rudof runs in child processes only: forked from a process where rudof had
+    # run, a child can wait forever on a lock one of rudof's threads held.
+    jobs = [(shape, text, ontology_text) for shape, text in parts]
+    if multiprocessing.current_process().daemon:  # a pool's worker may not start processes
+        texts = [rudof_report(*job) for job in jobs]
+    else:
+        with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1),
+                                 mp_context=multiprocessing.get_context("fork")) as pool:
+            texts = list(pool.map(rudof_report, *zip(*jobs)))
+    report = Graph()
+    for text in texts:  # each parse gives its blank nodes fresh names
+        report.parse(data=text, format="nt")
+    return report
+
+
+def split(graphs: list[Graph], shapes: Graph) -> list[tuple[str, str]]:
+    """(shapes as Turtle, data as N-Triples) for each part: the rest of the
+    graph first (the largest shape work), then each document's evidence."""
+    evidence = {node for graph in graphs for cls in EVIDENCE_CLASSES for node in graph.subjects(RDF.type, cls)}
+    roots = evidence_roots(graphs, evidence)
+    sources = [t for graph in graphs for source in graph.subjects(RDF.type, HKG.Source)
+               for t in graph.triples((source, None, None))]
+    rest = [(node, RDF.type, OA.Annotation) for graph in graphs for node in graph.subjects(RDF.type, OA.Annotation)]
+    part_of_root: dict = {}  # an annotation's tree goes whole to the part of the first graph that holds some of it
+    parts: dict[int, list] = {}
+    for index, graph in enumerate(graphs):
+        for triple in graph:
+            if triple[0] in evidence:
+                part = part_of_root.setdefault(roots.get(triple[0], triple[0]), index)
+                parts.setdefault(part, []).append(triple)
+            else:
+                rest.append(triple)
+    if None in part_of_root:  # nodes the trees share: no split
+        parts = {0: [triple for part in parts.values() for triple in part]}
+    all_shapes = shapes.serialize(format="turtle")
+    return [(without_evidence_targets(shapes).serialize(format="turtle"), triples_to_ntriples(rest)),
+            *[(all_shapes, triples_to_ntriples(part + sources)) for _, part in sorted(parts.items())]]
+
+
+def evidence_roots(graphs: list[Graph], evidence: set) -> dict:
+    """Each target and selector -> the annotation whose tree it is in (a
+    target -> itself when no annotation has it); None for a node two trees share."""
+    roots: dict = {}
+    for link in (OA.hasTarget, OA.hasSelector):
+        for graph in graphs:
+            for parent, child in graph.subject_objects(link):
+                if parent in evidence and child in evidence:
+                    root = roots.get(parent, parent)
+                    roots[child] = root if roots.get(child, root) == root else None
+    return roots
+
+
+def without_evidence_targets(shapes: Graph) -> Graph:
+    """The shapes, none of them aimed at evidence (those nodes are not all there)."""
+    kept = Graph()
+    kept += shapes
+    for cls in EVIDENCE_CLASSES:
+        kept.remove((None, SH.targetClass, cls))
+    return kept
