@@ -20,6 +20,7 @@ import pyrudof
 from rdflib import Dataset, Graph
 from rdflib.namespace import RDF, SH
 
+from histkg.facts.workers import pool_context
 from histkg.rdf.namespaces import HKG, OA
 from histkg.rdf.oxterms import triples_to_ntriples
 
@@ -47,13 +48,14 @@ def rudof_validate(data: Graph | Dataset, shapes: Graph, ontology: Graph) -> Gra
     else:
         parts = split(graphs, shapes)
     # rudof runs in child processes only: forked from a process where rudof had
-    # run, a child can wait forever on a lock one of rudof's threads held.
+    # run, a child can wait forever on a lock one of rudof's threads held. They
+    # start as extraction's workers do (forked, or from a fork server beside threads).
     jobs = [(shape, text, ontology_text) for shape, text in parts]
     if multiprocessing.current_process().daemon:  # a pool's worker may not start processes
         texts = [rudof_report(*job) for job in jobs]
     else:
         with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1),
-                                 mp_context=multiprocessing.get_context("fork")) as pool:
+                                 mp_context=pool_context()) as pool:
             texts = list(pool.map(rudof_report, *zip(*jobs)))
     report = Graph()
     for text in texts:  # each parse gives its blank nodes fresh names
