@@ -29,9 +29,9 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
-# The seeds and BENCH_COPIES shuffled copies of them; a build past BENCH_BUDGET seconds is stopped.
+# The seeds and BENCH_COPIES shuffled copies of them; a build past BENCH_BUDGET seconds (or 8 GiB) is stopped.
 BENCH_COPIES ?= 100
-BENCH_BUDGET ?= 1800
+BENCH_BUDGET ?= 900
 bench: $(VENV)/.installed
 	$(BIN)/python -m histkg.bench $(SEEDS) --copies $(BENCH_COPIES) --budget $(BENCH_BUDGET)
 

@@ -14,7 +14,7 @@ quads; validation against the other SHACL engine (`rdf.validate.ENGINES`) on
 the same graph. The seeds are also rebuilt after one file changes, to show
 that the cache extracts only that file. The figures go to `bench/last.json`.
 
-    python -m histkg.bench [--copies 100] [--workers N] [--budget 1800] [--max-memory-gib 8] [seeds]
+    python -m histkg.bench [--copies 100] [--workers N] [--budget 900] [--max-memory-gib 8] [seeds]
 """
 
 from __future__ import annotations
@@ -296,7 +296,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("seeds", nargs="?", default="seeds")
     parser.add_argument("--copies", type=int, default=100, help="copies of the seeds in the large corpus (0: none)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--budget", type=float, default=1800, help="seconds a build may take before it is stopped")
+    parser.add_argument("--budget", type=float, default=900, help="seconds a build may take before it is stopped")
     parser.add_argument("--max-memory-gib", type=float, default=8, help="memory a build may take before it is stopped")
     parser.add_argument("--json", default="bench/last.json")
     return parser.parse_args(argv)
