@@ -23,7 +23,6 @@ import argparse
 import json
 import multiprocessing
 import os
-import queue
 import random
 import re
 import resource
@@ -32,6 +31,7 @@ import signal
 import sys
 import tempfile
 import time
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -81,35 +81,37 @@ def catalog_entry(name: str, meta: dict) -> str:
 
 
 class Reporter:
-    """A build's Progress that posts each stage's start to the bench, with the time."""
+    """A build's Progress that posts each stage's start to the bench, with the time.
+    Through a pipe, not a queue: a queue's feeder thread would make the build
+    start its worker processes another way than `histkg build` does."""
 
-    def __init__(self, events: multiprocessing.Queue) -> None:
+    def __init__(self, events: Connection) -> None:
         self.events = events
 
     def __call__(self, message: str) -> None:
         pass
 
     def start(self, stage: str, total: int, unit: str) -> None:
-        self.events.put(("stage", stage, time.perf_counter()))
+        self.events.send(("stage", stage, time.perf_counter()))
 
     def advance(self, stage: str, amount: int = 1, note: str = "") -> None:
         pass
 
 
-def measured_build(paths: list[str], workers: int, events: multiprocessing.Queue) -> None:
+def measured_build(paths: list[str], workers: int, events: Connection) -> None:
     """Build `paths`, then measure the peers on what it made; every figure is
     posted as soon as it is known, so a build stopped half way still tells."""
     os.setpgrp()  # the bench stops the build and its workers together
     with tempfile.TemporaryDirectory() as out:
         start = time.perf_counter()
         result = build(paths, out, workers=workers, progress=Reporter(events))
-        events.put(("build", {"seconds": result.seconds, "total": time.perf_counter() - start,
+        events.send(("build", {"seconds": result.seconds, "total": time.perf_counter() - start,
                               "quads": len(result.dataset), "documents": len(result.documents),
                               "conforms": result.conforms, "peak_self_mib": peak_mib()}))
         texts = [document.text for document in result.documents]
-        events.put(("tokenizer", bare_tokenizer(texts)))
-        events.put(("writers", writer_peers(GraphData(result.dataset), Path(out))))
-        events.put(("validation", validation_peers(result.dataset)))
+        events.send(("tokenizer", bare_tokenizer(texts)))
+        events.send(("writers", writer_peers(GraphData(result.dataset), Path(out))))
+        events.send(("validation", validation_peers(result.dataset)))
 
 
 def peak_mib() -> float:
@@ -164,15 +166,16 @@ def timed(work, *args) -> float:
 
 def run_measured(paths: list[str], workers: int, budget: float, max_memory_mib: float) -> dict:
     """Run `measured_build` in a child; stop it past the budget or the memory cap."""
-    events: multiprocessing.Queue = multiprocessing.Queue()
-    child = multiprocessing.Process(target=measured_build, args=(paths, workers, events))
+    events, sender = multiprocessing.Pipe(duplex=False)
+    child = multiprocessing.Process(target=measured_build, args=(paths, workers, sender))
     begun = time.perf_counter()
     child.start()
+    sender.close()  # the child's end only: its death ends the pipe
     figures: dict = {"stage_starts": {}, "peak_rss_mib": 0.0, "stopped": None}
     while True:
-        collect(events, figures, begun)
+        ended = collect(events, figures, begun)
         figures["peak_rss_mib"] = max(figures["peak_rss_mib"], group_rss_mib(child.pid))
-        if "validation" in figures or not child.is_alive() and events.empty():
+        if ended or "validation" in figures:
             break
         if time.perf_counter() - begun > budget:
             figures["stopped"] = f"past the budget of {budget:.0f} s"
@@ -186,15 +189,19 @@ def run_measured(paths: list[str], workers: int, budget: float, max_memory_mib: 
     return figures
 
 
-def collect(events: multiprocessing.Queue, figures: dict, begun: float) -> None:
+def collect(events: Connection, figures: dict, begun: float) -> bool:
+    """Take the next figure the build posts, waiting half a second; True when the build has ended."""
+    if not events.poll(0.5):
+        return False
     try:
-        kind, *payload = events.get(timeout=0.5)
-    except queue.Empty:
-        return
+        kind, *payload = events.recv()
+    except EOFError:
+        return True
     if kind == "stage":
         figures["stage_starts"][payload[0]] = payload[1] - begun
     else:
         figures[kind] = payload[0]
+    return False
 
 
 def group_rss_mib(group: int) -> float:
