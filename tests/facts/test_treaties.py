@@ -227,3 +227,13 @@ def test_country_names_in_a_treaty_name_are_its_parties(tmp_path):
         "İran ve Irak o yıl anlaştılar. Cenevre'de imzalanan İran-Irak Hudut Antlaşması uzun sürdü.\n"))
     treaty = only(graph, HKG.Treaty, "İran-Irak")
     assert parties(graph, treaty) == {"İran", "Irak"}
+
+
+def test_a_signing_that_names_no_treaty_is_of_the_treaty_named_just_before(tmp_path):
+    graph = conforming_graph(tmp_path, (
+        "Norveç ile Danimarka arasındaki Kervanlı Muahedesi 3 Mart 1930'da Trondheim'da müzakere edildi. "
+        "Muahedenameyi Norveç namına Hariciye Nazırı Lars Halvorsen, Danimarka namına Hariciye Nazırı "
+        "Jens Nørby imzalamışlardır.\n"))
+    treaty = only(graph, HKG.Treaty, "Kervanlı Muahedesi")
+    assert labels(graph, graph.objects(treaty, HKG.signatory)) == {"Lars Halvorsen", "Jens Nørby"}
+    assert all("named just before" in why for why in inferences(graph, treaty, HKG.signatory))

@@ -49,7 +49,7 @@ def find_facts(doc_id: str, paragraphs) -> Facts:
     all_sentences = sentences(paragraphs)
     frames = document_frames(all_sentences)
     told = treaty_facts(all_sentences, doc_id)
-    treaties = told + [same_phrase(f, told) for f in treaty_facts_of_frames(frames, doc_id)]
+    treaties = told + [same_phrase(f, told) for f in treaty_facts_of_frames(frames, doc_id, told)]
     positions = {m: (s.index, s.paragraph) for s in all_sentences for _, m in s.items}
     told_journeys = visit_facts(all_sentences, doc_id)
     visits = told_journeys + journey_facts(frames, doc_id, told_journeys)

@@ -163,33 +163,58 @@ def add_frame(fact: VisitFact, frame: Frame) -> None:
             fact.inference.setdefault("leader", how)
 
 
-def treaty_facts_of_frames(frames: list[Frame], doc_id: str) -> list[TreatyFact]:
-    """One fact per signing frame that names or describes its treaty."""
+def treaty_facts_of_frames(frames: list[Frame], doc_id: str, told: list[TreatyFact] = ()) -> list[TreatyFact]:
+    """One fact per signing frame that names or describes its treaty; a
+    signing that names none (`Muahedenameyi … imzalamışlardır`, `… imza
+    ettiler`) is of the treaty the text named just before (`told`)."""
     found = []
     for frame in frames:
-        treaty = frame.first("treaty")
-        if frame.kind != "signing" or treaty is None:
+        if frame.kind != "signing":
             continue
-        sentence = frame.sentence
-        if treaty.mention is not None:
+        treaty, sentence, why = frame.first("treaty"), frame.sentence, None
+        if treaty is not None and treaty.mention is not None:
             phrase, named = treaty.mention, True
-        else:
+        elif treaty is not None:
             words = sentence.doc[treaty.start:treaty.end]
             phrase, named = sentence.make(words.start_char, words.end_char, "TREATY"), False
-        sides = [(a, frame.inference.get(role)) for role in ("signer", "other_side", "sides")
+        else:
+            predicate = frame.clause.predicate
+            before = treaty_named_before(frame, told, sentence.make.original(predicate.start_char, predicate.end_char)[0])
+            if before is None:
+                continue
+            # the fact joins the treaty's own: its phrase is the treaty's name, not the verb
+            phrase, named = before.antecedent or before.phrase, before.named or before.antecedent is not None
+            why = f"a signing that names no treaty is of the treaty named just before: {phrase.text}"
+        sides = [(a, joined(frame.inference.get(role), why)) for role in ("signer", "other_side", "sides")
                  for a in frame.roles.get(role, [])]
         found.append(TreatyFact(
             doc_id, phrase, named, treaty_family(phrase.text.split()[-1]),
-            signed_on=slots(frame, "date", [frame.date] if frame.date is not None else []),
-            signed_at=slots(frame, "place", frame.roles.get("place", [])[:1]),
-            parties=tuple(Slot(a.mention, (a.mention,), inference=why) for a, why in sides if is_state(a)),
-            signatories=tuple(Slot(a.mention, (a.mention,), inference=why) for a, why in sides if a.label == "PERSON"),
+            signed_on=slots(frame, "date", [frame.date] if frame.date is not None else [], why),
+            signed_at=slots(frame, "place", frame.roles.get("place", [])[:1], why),
+            parties=tuple(Slot(a.mention, (a.mention,), inference=how) for a, how in sides if is_state(a)),
+            signatories=tuple(Slot(a.mention, (a.mention,), inference=how) for a, how in sides if a.label == "PERSON"),
             sentence=sentence.index, paragraph=sentence.paragraph))
     return found
 
 
-def slots(frame: Frame, role: str, arguments: list) -> tuple[Slot, ...]:
-    return tuple(Slot(a.mention, (a.mention,), inference=frame.inference.get(role)) for a in arguments)
+SIGNING_LOOKS_BACK = 2  # sentences a signing that names no treaty looks back for one
+
+
+def treaty_named_before(frame: Frame, told: list[TreatyFact], predicate_start: int) -> TreatyFact | None:
+    """The fact of the treaty the text named last before the signing's
+    predicate, in its sentence or the two before, in the same paragraph."""
+    sentence = frame.sentence
+    before = [f for f in told if f.paragraph == sentence.paragraph and f.phrase.start < predicate_start
+              and 0 <= sentence.index - f.sentence <= SIGNING_LOOKS_BACK]
+    return before[-1] if before else None
+
+
+def joined(*reasons: str | None) -> str | None:
+    return "; ".join(r for r in reasons if r) or None
+
+
+def slots(frame: Frame, role: str, arguments: list, why: str | None = None) -> tuple[Slot, ...]:
+    return tuple(Slot(a.mention, (a.mention,), inference=joined(frame.inference.get(role), why)) for a in arguments)
 
 
 def is_state(argument) -> bool:
