@@ -280,11 +280,12 @@ def evaluate(graph: Path | None, gold_dir: Path | None, corpus_dir: Path | None,
 
 def built_graph(corpus_dir: Path, folder: Path) -> Path:
     """The graph of a corpus, built into `folder` (written even where it does not conform: it is scored, not published)."""
+    from histkg.evaluate.corpus import gold_texts
     from histkg.export.registry import GraphData
     from histkg.pipeline import build as run_build
 
     try:
-        result = run_build([corpus_dir])
+        result = run_build(gold_texts(corpus_dir) or [corpus_dir])
     except CorpusError as error:
         raise UserError(str(error)) from None
     return export_graph(GraphData(result.dataset), "trig", folder / "graph.trig")

@@ -14,7 +14,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
 
 from histkg.cli import main
-from histkg.evaluate.corpus import GENRE_COLUMNS, evaluate_corpus, load_corpus_gold
+from histkg.evaluate.corpus import GENRE_COLUMNS, gold_texts, evaluate_corpus, load_corpus_gold
 from histkg.rdf.namespaces import HKG
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -132,3 +132,9 @@ def test_every_corpus_gold_file_is_read_with_its_text():
     assert len(documents) == 30
     assert {d.genre for d in documents} == {"academic", "encyclopedia", "newspaper", "memoir", "chronology",
                                             "biography", "conference"}
+
+
+def test_only_the_texts_with_a_gold_file_are_built_and_scored(tmp_path):
+    for name in ("01-memoir-a.txt", "01-memoir-a.json", "README.md", "notes.txt", "check.py"):
+        (tmp_path / name).write_text("{}" if name.endswith(".json") else "Bir metin.", encoding="utf-8")
+    assert gold_texts(tmp_path) == [tmp_path / "01-memoir-a.txt"]

@@ -159,6 +159,13 @@ def _table(rows: list[tuple], right: tuple[int, ...]) -> list[str]:
 # --------------------------------------------------------------------------- reading
 
 
+def gold_texts(folder: Path) -> list[Path]:
+    """The texts of a corpus folder that have a gold file beside them: what is
+    built and scored (the folder's README and tools are no documents of it)."""
+    return [path.with_suffix(".txt") for path in sorted(Path(folder).glob("*.json"))
+            if path.with_suffix(".txt").is_file()]
+
+
 def load_corpus_gold(folder: Path) -> list[GoldDocument]:
     folder = Path(folder)
     if not folder.is_dir():
