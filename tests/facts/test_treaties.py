@@ -237,3 +237,11 @@ def test_a_signing_that_names_no_treaty_is_of_the_treaty_named_just_before(tmp_p
     treaty = only(graph, HKG.Treaty, "Kervanlı Muahedesi")
     assert labels(graph, graph.objects(treaty, HKG.signatory)) == {"Lars Halvorsen", "Jens Nørby"}
     assert all("named just before" in why for why in inferences(graph, treaty, HKG.signatory))
+
+
+def test_country_names_joined_by_a_hyphen_open_a_described_treaty_and_are_its_parties(tmp_path):
+    graph = conforming_graph(tmp_path, (
+        "İran ile Irak uzun süre anlaşamadı. Bu anlaşmazlık 4 Temmuz 1937'de Tahran'da imzalanan İran-Irak sınır "
+        "antlaşması ile çözüldü.\n"))
+    treaty = only(graph, HKG.Treaty, "İran-Irak")
+    assert parties(graph, treaty) == {"İran", "Irak"}

@@ -60,8 +60,9 @@ def test_places_by_gazetteer_and_by_locative_suffix(tmp_path, nlp):
 
 
 def test_treaty_names_by_head_word(tmp_path, nlp):
-    found = mentions_of("Karlofça Antlaşması ile Bükreş Muahedesi ve Mudanya Mütarekesi anıldı.", tmp_path, nlp)
-    assert {"Karlofça Antlaşması", "Bükreş Muahedesi", "Mudanya Mütarekesi"} <= found["TREATY"]
+    found = mentions_of("Karlofça Antlaşması ile Bükreş Muahedesi, Mudanya Mütarekesi ve Varna Deklarasyonu anıldı.",
+                        tmp_path, nlp)
+    assert {"Karlofça Antlaşması", "Bükreş Muahedesi", "Mudanya Mütarekesi", "Varna Deklarasyonu"} <= found["TREATY"]
 
 
 def test_a_list_of_kinds_belongs_to_the_treaty_name_but_a_list_of_cities_does_not(tmp_path, nlp):

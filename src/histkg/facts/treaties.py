@@ -29,7 +29,7 @@ from histkg.facts.treaty_parties import (
     state_parties,
     subject_state,
 )
-from histkg.language.gazetteer import is_city
+from histkg.language.gazetteer import is_city, is_country
 from histkg.language.lexicon import event_lexicon, load_lexicon, turkish_lower
 from histkg.mentions.tokens import is_suffix, name_part
 
@@ -87,21 +87,26 @@ def generic_treaty_phrases(sentence: Sentence) -> list[tuple[int, int, str]]:
 
 
 def nationality_start(sentence: Sentence, start: int) -> int:
-    """`Gürcü-Azeri müdafaa ittifakı`: nationality words (and up to two
-    lower-case words after them) open the phrase; it then names the treaty."""
-    demonyms = event_lexicon()["demonyms"]
+    """`Gürcü-Azeri müdafaa ittifakı`, `İran-Irak sınır antlaşması`: nationality
+    words or country names joined by a hyphen (and up to two lower-case words
+    after them) open the phrase; it then names the treaty."""
     doc = sentence.doc
     for back in range(0, 3):
         first = start - back
         if first - 1 < sentence.span.start or any(not doc[i].text.islower() for i in range(first, start)):
             break
         i = first
-        while i - 1 >= sentence.span.start and (doc[i - 1].text in demonyms or doc[i - 1].text in ("-", "–")):
+        while i - 1 >= sentence.span.start and (is_nation(doc[i - 1].text) or doc[i - 1].text in ("-", "–")):
             i -= 1
         bilateral = any(doc[k].text in ("-", "–") for k in range(i, first))  # `Türk-Rus`, not `Türk diplomasisi`
-        if i < first and bilateral and doc[i].text in demonyms and doc[first - 1].text in demonyms:
+        if i < first and bilateral and is_nation(doc[i].text) and is_nation(doc[first - 1].text):
             return i
     return start
+
+
+def is_nation(word: str) -> bool:
+    """`Türk`, `Sovyet` (a nationality word of the lexicon) or `İran` (a country's name)."""
+    return word in event_lexicon()["demonyms"] or is_country(word)
 
 
 def between_parties(sentence: Sentence, start: int) -> bool:
