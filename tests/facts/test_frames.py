@@ -63,6 +63,8 @@ TEXTS = {
     # a title the text gave a person stands for him where it stands alone; another nation's title does not
     "g.txt": ("Hariciye Vekili Orhan Saltukoğlu ile Macar Hariciye Vekili Lajos Farkasházy Ocak 1928'de görüştüler.\n\n"
               "Mart 1928'de Prag'a giden Hariciye Vekili orada iki gün kaldı.\n\n"),
+    # a stay with no destination named: he went where he stayed
+    "h.txt": ("Yüzbaşı Kerem Dalkılıç 1908'de bir süre Viyana'da askerî ataşe olarak bulundu.\n\n"),
 }
 frames_graph = built_once(TEXTS)
 
@@ -135,6 +137,13 @@ def test_a_title_alone_stands_for_the_person_the_text_gave_it_and_says_so(frames
     assert any("Hariciye Vekili" in why for why in inferences(graph, visit, HKG.leader))
     assert not [v for v in graph.subjects(HKG.leader, None) if "Farkasházy" in " ".join(
         labels(graph, graph.objects(v, HKG.leader)))]
+
+
+def test_a_journey_that_names_no_destination_goes_to_its_last_place_and_says_so(frames_graph):
+    _, graph = frames_graph
+    visit = visit_of(graph, "Kerem Dalkılıç")
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Viyana"}
+    assert any("last place" in why for why in inferences(graph, visit, HKG.destination))
 
 
 def test_the_head_of_a_delegation_at_a_named_conference_went_to_its_city(frames_graph):

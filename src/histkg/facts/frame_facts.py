@@ -131,6 +131,9 @@ def visit_fact(journey: Journey, doc_id: str) -> VisitFact:
         add_frame(fact, frame)
     if fact.dates and fact.when is None and not any(s.date for s in fact.stops):
         fact.when = fact.dates[0].mention  # `Türkiye'yi ziyaret etti`: a country is no stop to carry the date
+    if fact.destination is None and fact.stops:  # `Roma'da ataşe olarak bulundu`: he went where he stayed
+        fact.destination = fact.stops[-1].place
+        fact.inference["destination"] = "the last place the journey reaches (the text names no destination)"
     return fact
 
 
@@ -178,8 +181,7 @@ def treaty_facts_of_frames(frames: list[Frame], doc_id: str, told: list[TreatyFa
             words = sentence.doc[treaty.start:treaty.end]
             phrase, named = sentence.make(words.start_char, words.end_char, "TREATY"), False
         else:
-            predicate = frame.clause.predicate
-            before = treaty_named_before(frame, told, sentence.make.original(predicate.start_char, predicate.end_char)[0])
+            before = treaty_named_before(frame, told)
             if before is None:
                 continue
             # the fact joins the treaty's own: its phrase is the treaty's name, not the verb
@@ -200,12 +202,15 @@ def treaty_facts_of_frames(frames: list[Frame], doc_id: str, told: list[TreatyFa
 SIGNING_LOOKS_BACK = 2  # sentences a signing that names no treaty looks back for one
 
 
-def treaty_named_before(frame: Frame, told: list[TreatyFact], predicate_start: int) -> TreatyFact | None:
-    """The fact of the treaty the text named last before the signing's
-    predicate, in its sentence or the two before, in the same paragraph."""
+def treaty_named_before(frame: Frame, told: list[TreatyFact]) -> TreatyFact | None:
+    """The fact of the treaty the text named last in the two sentences before
+    the signing's, in the same paragraph, where the signing's own sentence
+    names none (a treaty it names is the sentence rules' to fill)."""
     sentence = frame.sentence
-    before = [f for f in told if f.paragraph == sentence.paragraph and f.phrase.start < predicate_start
-              and 0 <= sentence.index - f.sentence <= SIGNING_LOOKS_BACK]
+    if sentence.of("TREATY"):
+        return None  # the treaty the sentence names, though no role holds it (`… Antlaşmasını imzaladığı gün`)
+    before = [f for f in told if f.paragraph == sentence.paragraph
+              and 0 < sentence.index - f.sentence <= SIGNING_LOOKS_BACK]
     return before[-1] if before else None
 
 
