@@ -65,6 +65,8 @@ TEXTS = {
               "Mart 1928'de Prag'a giden Hariciye Vekili orada iki gün kaldı.\n\n"),
     # a stay with no destination named: he went where he stayed
     "h.txt": ("Yüzbaşı Kerem Dalkılıç 1908'de bir süre Viyana'da askerî ataşe olarak bulundu.\n\n"),
+    # names joined by `ile` before an event noun's genitive, titles between: both travel, the first leads
+    "i.txt": ("3 Mayıs 1930 — Varna. Kral Vuk Brankoviç ile Hariciye Nazırı Jovan Ristiç'in ziyareti.\n\n"),
 }
 frames_graph = built_once(TEXTS)
 
@@ -144,6 +146,14 @@ def test_a_journey_that_names_no_destination_goes_to_its_last_place_and_says_so(
     visit = visit_of(graph, "Kerem Dalkılıç")
     assert labels(graph, graph.objects(visit, HKG.destination)) == {"Viyana"}
     assert any("last place" in why for why in inferences(graph, visit, HKG.destination))
+
+
+def test_names_joined_by_ile_before_a_visits_genitive_all_travel_and_the_first_leads(frames_graph):
+    _, graph = frames_graph
+    visit = visit_of(graph, "Vuk Brankoviç")
+    assert labels(graph, graph.objects(visit, HKG.leader)) == {"Vuk Brankoviç"}
+    assert "Jovan Ristiç" in labels(graph, graph.objects(visit, HKG.visitor))
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Varna"}
 
 
 def test_the_head_of_a_delegation_at_a_named_conference_went_to_its_city(frames_graph):

@@ -163,11 +163,15 @@ def verb_clause(sentence: Sentence, arguments: list[Argument], nominal: list[Cla
 
 def modifiers_before(doc, arguments: list[Argument], i: int, floor: int) -> list[Argument]:
     """The names that modify the noun at `i`: a chain of nominative or
-    genitive names right before it (`Venizelos'un Türkiye ziyareti`)."""
+    genitive names right before it (`Venizelos'un Türkiye ziyareti`), joined
+    by `ile`, `ve` or commas, titles allowed before a joined name (`Kral
+    Aleksandr ile Kraliçe Mariya'nın ziyareti`)."""
     owned, position = [], i
     for argument in reversed([a for a in arguments if floor <= a.start and a.end <= i]):
         between = [t.text for t in doc[argument.end:position] if not is_suffix(t)]
-        if argument.case not in ("nominative", "genitive") or not set(between) <= JOINERS:
+        joined = all(w in JOINERS or w in "()" or owned and w[:1].isupper() and w.isalpha() for w in between)
+        cases = ("nominative", "genitive", "instrumental") if owned else ("nominative", "genitive")
+        if argument.case not in cases or not joined:  # `X ile Y'nin ziyareti`: X is joined by `ile`
             break
         owned.insert(0, argument)
         position = argument.start

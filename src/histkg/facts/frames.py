@@ -141,6 +141,9 @@ def fill(clause: Clause) -> Frame | None:
             continue  # the subject of `heyetin gönderilmesi` is its genitive; a nominative is the clause around's
         if case == "genitive" and verb.form in ("object participle", "verbal noun", "event noun"):
             case = "nominative"  # `İsmet Paşa'nın imzaladığı`, `Titulescu'nun gelişi`
+        if case == "instrumental" and verb.form in ("verbal noun", "event noun") and any(
+                a.case == "genitive" and a.start > argument.start for a in clause.arguments):
+            case = "nominative"  # `Kral X ile Kraliçe Y'nin ziyareti`: both travel, X named first
         if verb.form == "event noun" and argument.label == "PLACE" and argument.case == "nominative" \
                 and argument.end == clause.end - 1:
             case = "dative"  # `Moskova ziyareti`: the place the visit goes to
