@@ -161,3 +161,9 @@ def test_names_listed_with_dates_in_parentheses_after_a_person_are_persons(tmp_p
 def test_a_country_is_a_place_even_where_the_names_lexicon_says_it_starts_no_persons_name(tmp_path, nlp):
     labels = found("Türkiye ile Bulgaristan arasında bir ticaret antlaşması imzalandı.", tmp_path, nlp)
     assert {"Türkiye", "Bulgaristan"} <= labels["PLACE"]
+
+
+def test_a_place_between_two_words_of_office_is_where_the_office_is_held_not_a_person(tmp_path, nlp):
+    labels = found("Üçüncü murahhas Berlin Sefiri Sadık Bey idi.", tmp_path, nlp)  # Berlin: a given name too
+    assert labels["PERSON"] == {"Sadık Bey"}
+    assert labels["PLACE"] == {"Berlin"}

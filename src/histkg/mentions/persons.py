@@ -95,13 +95,16 @@ class PersonDetector(NameWords):
 
     def by_title_noun(self, doc: Doc):
         """`Dışişleri Bakan Yardımcısı Karahan`, `Rus muharriri Zarhi`: a name
-        right after a word of office or trade."""
+        right after a word of office or trade, unless another office follows
+        it (`murahhas Berlin Sefiri Sadullah Bey`: Berlin is where he serves)."""
         for token in doc:
             first = token.i + 1
             if first < len(doc) and self.is_title(token.text) and doc[first].text in self.particles:
                 first += 1  # `Büyükelçisi von Papen`
             if first < len(doc) and self.is_title(token.text) and is_capitalised(doc[first]):
                 end = self.extend_right(doc, first, self.max_name_tokens)
+                if end < len(doc) and self.is_title(doc[end].text):
+                    continue  # `murahhas Berlin Sefiri X`: the words name the next office, X follows it
                 if end > first:
                     yield token.i + 1, self.with_parenthesised_surname(doc, end), 2
 
