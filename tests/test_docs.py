@@ -21,7 +21,9 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
 def test_make_run_says_at_the_end_how_to_call_histkg():
-    planned = subprocess.run(["make", "-n", "run"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    # --no-print-directory: under `make test` the inner make would end with "Leaving directory"
+    planned = subprocess.run(["make", "--no-print-directory", "-n", "run"], cwd=ROOT, capture_output=True,
+                             text=True, check=True).stdout
     last = planned.strip().splitlines()[-1]
     assert ".venv/bin/histkg" in last and "source .venv/bin/activate" in last
 
