@@ -107,7 +107,7 @@ class PlaceGazetteer:
         for start, end, key in list(self.listed_with_places(doc, pending, found)):
             propose(start, end, 2, key)
         for start, end in [*self.by_motion(doc, found), *self.by_list(doc, found)]:
-            if in_titles.isdisjoint(range(start, end)):
+            if in_titles.isdisjoint(range(start, end)):  # not `propose`: these rules have read `found` already
                 add_candidate(doc, start, end, "PLACE", strength=2, data=self.gazetteer.lookup(doc[start:end].text))
         return doc
 
