@@ -122,6 +122,7 @@ class Epithets:
         while i < sentence.span.end:
             for end in range(min(i + MAX_TITLE_WORDS, sentence.span.end), i, -1):
                 key = title_key(doc[i:end])
+                # a name right after the title is its own person; a capitalised word before makes another title
                 person = None if named & set(range(i, end + 1)) else self.person(key, sentence.index)
                 if person is not None and (i == 0 or not doc[i - 1].text[:1].isupper()):
                     why = f"`{doc[i:end].text}`: the person the text names with that title"
@@ -169,7 +170,7 @@ def modifiers_before(doc, arguments: list[Argument], i: int, floor: int) -> list
     owned, position = [], i
     for argument in reversed([a for a in arguments if floor <= a.start and a.end <= i]):
         between = [t.text for t in doc[argument.end:position] if not is_suffix(t)]
-        joined = all(w in JOINERS or w in "()" or owned and w[:1].isupper() and w.isalpha() for w in between)
+        joined = all(w in JOINERS or w in {"(", ")"} or owned and w[:1].isupper() and w.isalpha() for w in between)
         cases = ("nominative", "genitive", "instrumental") if owned else ("nominative", "genitive")
         if argument.case not in cases or not joined:  # `X ile Y'nin ziyareti`: X is joined by `ile`
             break
