@@ -80,21 +80,12 @@ def build_nlp() -> Language:
     return nlp
 
 
-def paragraphs(clean: CleanText):
-    """(start offset in clean text, section) of every paragraph."""
-    for segment in clean.segments:
-        position = segment.start
-        for part in clean.text[segment.start:segment.end].split("\n\n"):
-            if part.strip():
-                yield position, part, segment.kind
-            position += len(part) + 2
-
-
 def extract(document: Document, nlp: Language | None = None) -> Extraction:
     nlp = nlp or build_nlp()
     clean = normalize(document.text)
     # Paragraphs in another language (the seeds' English summary) are not extracted from.
-    parts = [part for part in paragraphs(clean) if document.reads(clean.offsets[part[0]])]
+    parts = [(start, clean.text[start:end], section) for start, end, section in clean.paragraphs()
+             if document.reads(clean.offsets[start])]
     # Words the document writes in lower case somewhere: their capitalised
     # copies are sentence starts and title case, not names.
     lower_words = set(re.findall(r"\b[a-zçğıöşüâîû]+\b", clean.text))

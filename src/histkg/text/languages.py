@@ -71,19 +71,9 @@ def paragraph_language(text: str, heading: bool = False) -> str | None:
     return TURKISH
 
 
-def paragraphs(clean: CleanText):
-    """(start, end, section) of every paragraph of the clean text, as extraction cuts them."""
-    for segment in clean.segments:
-        position = segment.start
-        for part in clean.text[segment.start:segment.end].split("\n\n"):
-            if part.strip():
-                yield position, position + len(part), segment.kind
-            position += len(part) + 2
-
-
 def foreign_paragraphs(clean: CleanText) -> tuple[Foreign, ...]:
     """The paragraphs in another language than Turkish, footnotes left aside."""
-    spans = [(start, end, section) for start, end, section in paragraphs(clean) if section != FOOTNOTE]
+    spans = [(start, end, section) for start, end, section in clean.paragraphs() if section != FOOTNOTE]
     languages = [paragraph_language(clean.text[start:end], section == HEADING) for start, end, section in spans]
     decided = settle_short(languages)
     return tuple(Foreign(*clean.to_original(start, end), language)

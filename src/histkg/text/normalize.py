@@ -47,6 +47,16 @@ class CleanText:
     def _starts(self) -> list[int]:
         return [seg.start for seg in self.segments]
 
+    def paragraphs(self):
+        """(start, end, section) of every paragraph, in clean-text offsets: the
+        non-blank parts of each segment between blank lines (what extraction reads)."""
+        for segment in self.segments:
+            position = segment.start
+            for part in self.text[segment.start:segment.end].split("\n\n"):
+                if part.strip():
+                    yield position, position + len(part), segment.kind
+                position += len(part) + 2
+
     def section_at(self, pos: int) -> str:
         """Kind of the segment containing clean offset `pos` ("body" when there is none)."""
         if not self.segments:
