@@ -67,6 +67,17 @@ TEXTS = {
     "h.txt": ("Yüzbaşı Kerem Dalkılıç 1908'de bir süre Viyana'da askerî ataşe olarak bulundu.\n\n"),
     # names joined by `ile` before an event noun's genitive, titles between: both travel, the first leads
     "i.txt": ("3 Mayıs 1930 — Varna. Kral Vuk Brankoviç ile Hariciye Nazırı Jovan Ristiç'in ziyareti.\n\n"),
+    # a posting names its city by the office (`Varşova Sefiri`, `Budapeşte Elçiliğine`), active and passive;
+    # an envoy's office in a motion frame is no destination
+    "j.txt": ("Ankara Hükümeti, 2 Nisan 1927'de Kemal Ergüder'i Belgrad Sefiri tayin etti.\n\n"
+              "Selim Tarhan 1931'de Budapeşte Elçiliğine tayin edildi.\n\n"
+              "Paris Sefiri Cevdet Alpagut Mayıs 1932'de Lyon'a gitti.\n\n"),
+    # an honorific alone is the man last named with it; `-mekte olan` is a participle; goods delivered
+    # (a causative of motion) are no journey of the subject
+    "k.txt": ("Mehmet Nuri Paşa 1920'de Kırklareli'nde oturuyordu.\n\n"
+              "Hükümet 4 Mart 1921'de Paşa'yı Sofya Sefiri tayin etti. Paşa, Sofya'da kaldığı sürece "
+              "Kırklareli'ne silah yardımının ulaştırılmasına çalıştı; Sofya'ya gitmekte olan Macar elçisi "
+              "Lajos Berenyi ile de görüştü.\n\n"),
 }
 frames_graph = built_once(TEXTS)
 
@@ -160,3 +171,34 @@ def test_the_head_of_a_delegation_at_a_named_conference_went_to_its_city(frames_
     _, graph = frames_graph
     visit = visit_of(graph, "Kâzım Dervişoğlu")
     assert labels(graph, graph.objects(visit, HKG.destination)) == {"Vidin"}
+
+
+@pytest.mark.parametrize("leader, city", [("Kemal Ergüder", "Belgrad"), ("Selim Tarhan", "Budapeşte")])
+def test_a_posting_goes_to_the_city_its_office_names(frames_graph, leader, city):
+    _, graph = frames_graph
+    visit = visit_of(graph, leader)
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {city}
+
+
+def test_an_envoys_office_is_no_destination_of_his_journey(frames_graph):
+    _, graph = frames_graph
+    visit = visit_of(graph, "Cevdet Alpagut")
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Lyon"}
+
+
+def test_an_honorific_alone_stands_for_the_man_last_named_with_it(frames_graph):
+    _, graph = frames_graph
+    visit = visit_of(graph, "Mehmet Nuri Paşa")
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Sofya"}
+    assert any("Paşa" in why for why in inferences(graph, visit, HKG.leader))
+
+
+def test_a_causative_of_motion_moves_goods_not_the_subject(frames_graph):
+    _, graph = frames_graph
+    assert "Kırklareli" not in stops(graph, visit_of(graph, "Mehmet Nuri Paşa"))
+
+
+def test_the_noun_after_mekte_olan_is_the_traveller(frames_graph):
+    _, graph = frames_graph
+    visit = visit_of(graph, "Lajos Berenyi")
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Sofya"}

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from histkg.facts.sentences import Sentence, case_after
 from histkg.facts.treaties import generic_treaty_phrases
-from histkg.language.lexicon import load_lexicon, turkish_lower
+from histkg.language.lexicon import event_lexicon, load_lexicon, turkish_lower
 from histkg.language.verbs import VerbForm, analyse, event_noun, frames
 from histkg.mentions.tokens import is_suffix
 
@@ -100,7 +100,8 @@ class Epithets:
     (`Hariciye Vekili Tevfik Rüştü Bey`, `Yunan Başvekili Çaldaris`): where the
     title stands alone (`Paris'e giden Hariciye Vekili`), it is the person the
     text last named with it. A title with a nationality word before it keeps
-    it (`yunan başvekili` is not `başvekil`)."""
+    it (`yunan başvekili` is not `başvekil`). An honorific alone (`Paşa'yı`,
+    `Bey`) is the person the text last named with it (`Ali Fuat Paşa`)."""
 
     def __init__(self, all_sentences: list[Sentence]) -> None:
         stems = tuple(load_lexicon("names.json")["title_stems"])
@@ -110,6 +111,9 @@ class Epithets:
                 start = title_start(sentence, span.start, stems)
                 if start is not None:
                     self.named[title_key(sentence.doc[start:span.start])].append((sentence.index, mention))
+                last = turkish_lower(sentence.doc[span.end - 1].text)
+                if last in ANAPHORIC_HONORIFICS:
+                    self.named[last].append((sentence.index, mention))
 
     def person(self, key: str, index: int):
         before = [mention for at, mention in self.named.get(key, ()) if at <= index]
@@ -134,6 +138,7 @@ class Epithets:
 
 
 MAX_TITLE_WORDS = 3
+ANAPHORIC_HONORIFICS = {"paşa", "bey", "efendi", "hanım"}  # honorifics a text uses alone for the man it named
 
 
 def title_start(sentence: Sentence, name_start: int, stems: tuple[str, ...]) -> int | None:
@@ -220,10 +225,14 @@ def sentence_arguments(sentence: Sentence) -> list[Argument]:
 
 
 def case_of(sentence: Sentence, end: int) -> str:
-    """The case the words before `end` take, a postposition after them included."""
+    """The case the words before `end` take, a postposition after them included;
+    `post` for a place an envoy's office word names (`Varşova Sefiri`,
+    `Budapeşte Elçiliğine`), whether the word follows or ends the name."""
     doc, case = sentence.doc, case_after(sentence.doc, end)
     after = end + (1 if end < len(doc) and is_suffix(doc[end]) else 0)
     word = turkish_lower(doc[after].text) if after < len(doc) else ""
+    if case == "nominative" and (is_office(word) or end and is_office(turkish_lower(doc[end - 1].text))):
+        return "post"
     if case == "instrumental":
         following = turkish_lower(doc[after + 1].text) if after + 1 < len(doc) else ""
         return "companion" if following in COMPANION_WORDS else case
@@ -231,6 +240,10 @@ def case_of(sentence: Sentence, end: int) -> str:
         if word in words and case in ("nominative", "genitive", "other"):
             return role
     return case
+
+
+def is_office(word: str) -> bool:
+    return word.startswith(tuple(event_lexicon()["envoy_words"]))
 
 
 def group_case(word: str) -> str | None:

@@ -32,6 +32,7 @@ ROLE_LABELS = {
     "treaty": {"TREATY", "TREATY_PHRASE"},
 }
 PLACE_ROLES = {"destination", "origin", "stop", "place"}
+MOVING_FRAMES = {"motion", "visit", "return"}  # frames whose subject is the one who travels
 # Forms whose clause is a noun phrase inside another (`Litvinov ziyaretinin ardından`, `gelen heyet`):
 # their names are no subject of the sentence.
 NOMINAL_FORMS = {"event noun", "verbal noun", "participle", "object participle"}
@@ -132,6 +133,8 @@ def fill(clause: Clause) -> Frame | None:
     if verb is None or verb.negative or verb.future or planned(clause.sentence, clause.end) \
             or supposed(clause.sentence, clause.end):
         return None  # `gitmedi`, `gidecekti`, `ziyareti kararlaştırılmıştı`, `bulunmuş olmalı`: not told as done
+    if verb.causative and verb.frame in MOVING_FRAMES:
+        return None  # `yardımın Ankara'ya ulaştırılması`: goods were sent, nobody travelled
     definition = frames()["frames"][verb.frame]
     role_of = definition["passive_roles"] if verb.passive else definition["roles"]
     frame = Frame(clause, verb.frame, subject_role=role_of.get("nominative"))
@@ -173,10 +176,13 @@ def add(frame: Frame, role: str | None, argument: Argument) -> None:
 
 
 def place_of_meeting(sentence: Sentence, argument: Argument) -> Argument | None:
-    """The place a conference's name opens with (`Londra` of `Londra
-    Konferansı`): going to the conference is going there."""
+    """The place a conference's or an embassy's name opens with (`Londra` of
+    `Londra Konferansı`, of `Londra Büyükelçiliği`): going to the conference,
+    or taking up the post, is going there."""
     words = sentence.doc[argument.start:argument.end]
-    if len(words) < 2 or not any(turkish_lower(words[-1].text).startswith(w) for w in event_lexicon()["conference_words"]):
+    lex = event_lexicon()
+    if len(words) < 2 or not turkish_lower(words[-1].text).startswith(
+            tuple(lex["conference_words"] + lex["envoy_words"])):
         return None
     place = words[:-1]
     if Gazetteer.load().lookup(place.text) is None:

@@ -21,6 +21,7 @@ from histkg.language.lexicon import load_lexicon, turkish_lower
 H, A = "[ıiuüî]", "[aeâ]"
 VOICE = rf"(?:d{H}r|t{H}r|t|{H}l|l|{H}n|n|{H}ş)*?"  # lazy: `ettiler` is past + plural, not causative + passive
 PASSIVE = re.compile(rf"(?:{H}l|l|{H}n|n)$")
+CAUSATIVE = re.compile(rf"[dt]{H}r")
 FUTURE = re.compile(rf"{A}c{A}[kğ]")
 PLURAL = re.compile(rf"l{A}r(?:d{H}|m{H}ş)?$")
 NEGATION = rf"(m{A}(?=[^k]|$))?"
@@ -37,6 +38,7 @@ FORM_RES = tuple((form, re.compile(f"^({VOICE}){NEGATION}{pattern}$")) for form,
 # The light verb `et-` (`hareket etti`) also takes the forms `ed-` (`hareket edildi`) and, in the old
 # orthography, `eyle-` (`muvasalat eyledi`) and the honorific `buyur-` (`hareket buyurmuştur`).
 LIGHT_VERB_FORMS = {"et": ("et", "ed", "eyle", "buyur")}
+PARTICIPLE_AUXILIARIES = ("olan", "olanlar")
 LIGHT_VERBS = ("et", "ed", "eyle", "buyur", "ol", "yap", "kıl")
 EVENT_NOUN_SUFFIX = re.compile(rf"^(?:l{A}r)?(?:s?{H}|{H}m{H}z)?(?:n?[dt]{A}n?|n?{A}|n?{H}|n{H}n|yl{A}|ndaki|ndeki)?$")
 
@@ -51,6 +53,7 @@ class VerbForm:
     negative: bool = False  # `gitmedi`: it did not happen
     future: bool = False  # `gidecekti`, `imzalanacak`: to happen, not happened
     plural: bool = False  # `vardılar`: its dropped subject is a group, not the one person before
+    causative: bool = False  # `ulaştırıldı`: the subject makes something else move (or sign)
 
 
 @cache
@@ -92,8 +95,11 @@ def analyse(words: list[str], i: int) -> VerbForm | None:
         if found:
             form, voice, negative = found
             rest = word[len(stem[-1]):]
+            if form == "finite" and i + 1 < len(words) and words[i + 1] in PARTICIPLE_AUXILIARIES:
+                form = "participle"  # `gitmekte olan elçi`, `gelmiş olan heyet`: the noun after `olan` is the subject
             return VerbForm(lemma, frame, form, bool(PASSIVE.search(voice)), len(stem), negative,
-                            bool(FUTURE.search(rest)), form == "finite" and bool(PLURAL.search(rest)))
+                            bool(FUTURE.search(rest)), form == "finite" and bool(PLURAL.search(rest)),
+                            bool(CAUSATIVE.search(voice)))
     return None
 
 
