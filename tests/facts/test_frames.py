@@ -78,6 +78,13 @@ TEXTS = {
               "Hükümet 4 Mart 1921'de Paşa'yı Sofya Sefiri tayin etti. Paşa, Sofya'da kaldığı sürece "
               "Kırklareli'ne silah yardımının ulaştırılmasına çalıştı; Sofya'ya gitmekte olan Macar elçisi "
               "Lajos Berenyi ile de görüştü.\n\n"),
+    # a conference's roster: each delegation went to its city, the host's did not; the conference the
+    # title names is the one the account tells of, though another is named as often
+    "l.txt": ("VARNA KONFERANSI (4-20 Nisan 1931)\n\n"
+              "Heyetler\nBulgaristan: Başvekil Andrey Lyapçev; Hariciye Nazırı Atanas Burov.\n"
+              "Romanya: Hariciye Nazırı Grigore Manolescu.\n"
+              "Türk heyeti: Hariciye Vekili Necip Ergüven; Maarif Vekili Ali Sertoğlu.\n\n"
+              "Ocak 1931'deki Sofya Konferansı sonuçsuz kalmıştı.\n\n"),
 }
 frames_graph = built_once(TEXTS)
 
@@ -202,3 +209,22 @@ def test_the_noun_after_mekte_olan_is_the_traveller(frames_graph):
     _, graph = frames_graph
     visit = visit_of(graph, "Lajos Berenyi")
     assert labels(graph, graph.objects(visit, HKG.destination)) == {"Sofya"}
+
+
+@pytest.mark.parametrize("delegate", ["Grigore Manolescu", "Necip Ergüven"])
+def test_the_head_of_each_delegation_on_a_conferences_roster_went_to_its_city(frames_graph, delegate):
+    _, graph = frames_graph
+    visit = visit_of(graph, delegate)
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Varna"}
+    assert any("roster" in why for why in inferences(graph, visit, HKG.destination))
+
+
+def test_the_delegates_after_the_head_on_a_roster_line_travel_with_him(frames_graph):
+    _, graph = frames_graph
+    assert "Ali Sertoğlu" in labels(graph, graph.objects(visit_of(graph, "Necip Ergüven"), HKG.visitor))
+
+
+def test_the_delegation_of_the_state_a_conference_met_in_made_no_journey(frames_graph):
+    _, graph = frames_graph
+    assert not [v for v in graph.subjects(HKG.leader, None)
+                if "Lyapçev" in " ".join(labels(graph, graph.objects(v, HKG.leader)))]

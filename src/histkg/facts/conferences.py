@@ -13,7 +13,7 @@ from histkg.facts.journey import (
     heads_group,
 )
 from histkg.facts.sentences import Sentence, case_after, starts_with_any
-from histkg.language.gazetteer import Gazetteer, is_city
+from histkg.language.gazetteer import Gazetteer, is_city, state_of
 from histkg.language.lexicon import event_lexicon, turkish_lower
 from histkg.mentions.tokens import is_suffix
 
@@ -103,12 +103,15 @@ class Conferences:
     def __init__(self, body_index: dict, all_sentences: list[Sentence] = ()) -> None:
         self.body_index = body_index
         self.last = None  # (place, body index of the sentence that named it)
-        # a document that names one conference far more than any other tells of it throughout (a conference account)
-        named = [n[1] for s in all_sentences if (n := conference_named(s))]
-        counts = Counter(turkish_lower(m.text) for m in named)
+        # a document that names one conference far more than any other, or in its title, tells of it
+        # throughout (a conference account)
+        named = [(s.index, n[1]) for s in all_sentences if (n := conference_named(s))]
+        counts = Counter(turkish_lower(m.text) for _, m in named)
         top = counts.most_common(1)
-        self.only = next(m for m in named if turkish_lower(m.text) == top[0][0]) \
+        self.only = next(m for _, m in named if turkish_lower(m.text) == top[0][0]) \
             if top and top[0][1] * 2 > len(named) else None  # the conference most of its namings name
+        if self.only is None and named and named[0][0] == 0:
+            self.only = named[0][1]  # `KAHİRE KONFERANSI (4–6 ARALIK 1943)`: the title names it
 
     def facts(self, sentence: Sentence, doc_id: str) -> list[VisitFact]:
         named = conference_named(sentence)
@@ -119,9 +122,60 @@ class Conferences:
         else:
             word = conference_word(sentence)
             recent = self.last is not None and here - self.last[1] <= 2
-            if word is None or not (recent or self.only is not None):
+            if not (recent or self.only is not None):
                 return []
             place = self.last[0] if recent else self.only
+            if word is None:
+                return roster_facts(sentence, place, doc_id)
         return conference_facts(sentence, place, word, named is not None, doc_id)
+
+
+ROSTER_LABEL_WORDS = 6  # `Türkiye Büyük Millet Meclisi Hükümeti:` at most
+
+
+def roster_facts(sentence: Sentence, place, doc_id: str) -> list[VisitFact]:
+    """A line of a conference's roster (`Fransa: Başvekil Aristide Briand.`,
+    `Türk heyeti: Cumhurbaşkanı İsmet İnönü; Dışişleri Bakanı Numan
+    Menemencioğlu`): the delegation before the colon went to the conference's
+    city, headed by the first person after it, the others with him; not the
+    delegation of the state the city lies in, which was at home."""
+    found = roster_line(sentence)
+    if found is None:
+        return []
+    state, colon, persons = found
+    if state is not None and state == state_of(place.data):
+        return []
+    (head_span, head), *members = persons
+    anchor = sentence.make(sentence.span.start_char, head_span.end_char, "VISIT")
+    why = "a delegate at a conference that met there (the conference's roster)"
+    return [VisitFact(doc_id, anchor, leader=head, destination=place, stops=[StopFact(place)],
+                      visitors=[m for _, m in members], inference={"destination": why})]
+
+
+def roster_line(sentence: Sentence):
+    """(the delegation's state or None, the colon, the persons after it) where
+    the sentence opens with a delegation and a colon: a state, or a group word
+    (`heyeti`, `tarafı`) after a nationality or a name."""
+    doc = sentence.doc
+    colon = next((t for t in sentence.span[:ROSTER_LABEL_WORDS + 1] if t.text == ":"), None)
+    persons = [(s, m) for s, m in sentence.of("PERSON") if colon is not None and s.start > colon.i]
+    if colon is None or not persons or colon.i == sentence.span.start:
+        return None
+    label = doc[sentence.span.start:colon.i]
+    if not all(t.text[:1].isupper() or t.text in ("-", "'") or is_suffix(t) or delegation_word(t.text)
+               for t in label):
+        return None
+    states = [m for s, m in sentence.items if s.end <= colon.i and s.label_ in ("PLACE", "ORG")]
+    demonyms = event_lexicon()["demonyms"]
+    nation = next((demonyms[t.text] for t in label if t.text in demonyms), None)
+    if not states and not (nation and any(delegation_word(t.text) for t in label)):
+        return None
+    key = states[0].data if states and states[0].label == "PLACE" else Gazetteer.load().lookup(nation or "")
+    return state_of(key), colon, persons
+
+
+def delegation_word(word: str) -> bool:
+    """`heyeti`, `heyetleri`, `tarafı`: a word that names one side's delegation."""
+    return starts_with_any(turkish_lower(word), event_lexicon()["group_words"] + ["taraf"])
 
 
