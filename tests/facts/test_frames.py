@@ -69,7 +69,8 @@ TEXTS = {
     "i.txt": ("3 Mayıs 1930 — Varna. Kral Vuk Brankoviç ile Hariciye Nazırı Jovan Ristiç'in ziyareti.\n\n"),
     # a posting names its city by the office (`Varşova Sefiri`, `Budapeşte Elçiliğine`), active and passive;
     # an envoy's office in a motion frame is no destination
-    "j.txt": ("Ankara Hükümeti, 2 Nisan 1927'de Kemal Ergüder'i Belgrad Sefiri tayin etti.\n\n"
+    "j.txt": ("Ankara Hükümeti, 2 Nisan 1927'de Kemal Ergüder'i Belgrad Sefiri tayin etti. "
+              "Kemal Ergüder Mayıs 1927'de Sofya'ya vardı.\n\n"
               "Selim Tarhan 1931'de Budapeşte Elçiliğine tayin edildi.\n\n"
               "Paris Sefiri Cevdet Alpagut Mayıs 1932'de Lyon'a gitti.\n\n"),
     # an honorific alone is the man last named with it; `-mekte olan` is a participle; goods delivered
@@ -228,3 +229,16 @@ def test_the_delegation_of_the_state_a_conference_met_in_made_no_journey(frames_
     _, graph = frames_graph
     assert not [v for v in graph.subjects(HKG.leader, None)
                 if "Lyapçev" in " ".join(labels(graph, graph.objects(v, HKG.leader)))]
+
+
+def test_a_journey_to_a_post_starts_when_he_went_not_when_he_was_appointed(frames_graph):
+    _, graph = frames_graph
+    visit = visit_of(graph, "Kemal Ergüder")
+    assert {str(d) for d in graph.objects(visit, HKG.startDate)} == {"1927-05"}
+
+
+def test_the_places_told_after_an_appointment_lie_on_the_way_to_the_post(frames_graph):
+    _, graph = frames_graph
+    visit = visit_of(graph, "Kemal Ergüder")
+    assert stops(graph, visit) == ["Sofya", "Belgrad"]
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Belgrad"}

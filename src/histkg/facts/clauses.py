@@ -101,7 +101,8 @@ class Epithets:
     title stands alone (`Paris'e giden Hariciye Vekili`), it is the person the
     text last named with it. A title with a nationality word before it keeps
     it (`yunan başvekili` is not `başvekil`). An honorific alone (`Paşa'yı`,
-    `Bey`) is the person the text last named with it (`Ali Fuat Paşa`)."""
+    `Bey`) is the subject the text last named with it (`Ali Fuat Paşa, …`,
+    not `Mustafa Kemal Paşa'nın` in the same sentence)."""
 
     def __init__(self, all_sentences: list[Sentence]) -> None:
         stems = tuple(load_lexicon("names.json")["title_stems"])
@@ -112,8 +113,8 @@ class Epithets:
                 if start is not None:
                     self.named[title_key(sentence.doc[start:span.start])].append((sentence.index, mention))
                 last = turkish_lower(sentence.doc[span.end - 1].text)
-                if last in ANAPHORIC_HONORIFICS:
-                    self.named[last].append((sentence.index, mention))
+                if last in ANAPHORIC_HONORIFICS and case_of(sentence, span.end) == "nominative":
+                    self.named[last].append((sentence.index, mention))  # a subject: whom the story follows
 
     def person(self, key: str, index: int):
         before = [mention for at, mention in self.named.get(key, ()) if at <= index]

@@ -8,7 +8,7 @@ own (`Milletler Cemiyeti'ne girmemek`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from histkg.facts.conferences import leads_delegation
 from histkg.facts.frames import Frame
@@ -18,6 +18,7 @@ from histkg.facts.treaties import TreatyFact, treaty_family
 from histkg.language.gazetteer import is_country
 
 JOURNEY_FRAMES = {"motion", "visit", "reception", "sending", "posting"}
+APPOINTING_FRAMES = {"sending", "posting"}  # someone else's act: its date is when he was sent, not when he went
 JOURNEY_GAP_SENTENCES = 2  # a frame joins a journey told at most this many sentences before
 GROUP_SENTENCES = 10  # `heyet` is the group of a journey told at most this many sentences before
 
@@ -68,7 +69,14 @@ def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = ()) 
 
 def enrich(told: VisitFact, fact: VisitFact) -> None:
     """What the frames read that the fact telling the same journey lacks: its
-    date, the stops after its last, travellers and hosts."""
+    date, the stops after its last, travellers and hosts. Where the frames
+    read every place of the fact and more, their itinerary is the journey's
+    (`3 Haziran'da İnebolu'ya çıktı ve 9 Haziran'da Ankara'ya ulaştı`: two
+    stops, each with its day)."""
+    if covers(fact, told):
+        told.stops, told.destination = list(fact.stops), fact.destination or told.destination
+        told.origin = told.origin or fact.origin
+        told.inference.pop("destination", None)
     dated = [s.date for s in fact.stops if s.date is not None] + fact.dates
     undated = not any(s.date for s in told.stops) and told.when is None and told.start is None
     if dated and undated:
@@ -79,6 +87,13 @@ def enrich(told: VisitFact, fact: VisitFact) -> None:
         told.stops += fact.stops[shared[-1] + 1:]  # places the frames read after where the fact's itinerary ends
     told.visitors += [m for m in fact.visitors if not any(same_name(m, v) for v in told.visitors)]
     told.hosts += [m for m in fact.hosts if not any(same_name(m, h) for h in told.hosts)]
+
+
+def covers(fact: VisitFact, told: VisitFact) -> bool:
+    """The frames' fact stops at every place the told fact names, at more of them, with a day for one."""
+    told_places = [m for m in (told.destination, *(s.place for s in told.stops)) if m is not None]
+    return len(fact.stops) > len(told.stops) and any(s.date is not None for s in fact.stops) \
+        and all(any(same_place(p, s.place) for s in fact.stops) for p in told_places)
 
 
 def already_told(fact: VisitFact, other: VisitFact) -> bool:
@@ -127,14 +142,27 @@ def visit_fact(journey: Journey, doc_id: str) -> VisitFact:
     predicate = first.clause.predicate
     anchor = first.sentence.make(predicate.start_char, predicate.end_char, "VISIT")
     fact = VisitFact(doc_id, anchor, leader=journey.leader)
+    travel_dated = any(f.date is not None for f in journey.frames if f.kind not in APPOINTING_FRAMES)
     for frame in journey.frames:
-        add_frame(fact, frame)
+        # the day of an appointment is no day of the journey that took him to his post, when that is told
+        add_frame(fact, replace(frame, date=None) if travel_dated and frame.kind in APPOINTING_FRAMES else frame)
+    goal = first.first("destination") if first.kind in APPOINTING_FRAMES else None
+    if goal is not None:
+        go_to_post(fact, goal.mention)
     if fact.dates and fact.when is None and not any(s.date for s in fact.stops):
         fact.when = fact.dates[0].mention  # `Türkiye'yi ziyaret etti`: a country is no stop to carry the date
     if fact.destination is None and fact.stops:  # `Roma'da ataşe olarak bulundu`: he went where he stayed
         fact.destination = fact.stops[-1].place
         fact.inference["destination"] = "the last place the journey reaches (the text names no destination)"
     return fact
+
+
+def go_to_post(fact: VisitFact, post) -> None:
+    """A journey told from an appointment goes to the post (`Moskova Sefiri
+    tayin etti`): the places told after it lie on the way there."""
+    there = [s for s in fact.stops if same_place(s.place, post)]
+    fact.stops = [s for s in fact.stops if not same_place(s.place, post)] + there[-1:]
+    fact.destination = post
 
 
 def add_frame(fact: VisitFact, frame: Frame) -> None:
