@@ -79,6 +79,9 @@ TEXTS = {
               "Hükümet 4 Mart 1921'de Paşa'yı Sofya Sefiri tayin etti. Paşa, Sofya'da kaldığı sürece "
               "Kırklareli'ne silah yardımının ulaştırılmasına çalıştı; Sofya'ya gitmekte olan Macar elçisi "
               "Lajos Berenyi ile de görüştü.\n\n"),
+    # a dropped subject is the first subject of the clause before, not a name inside it
+    "m.txt": ("Mösyö Gaston Peyrat, yanında Yüzbaşı Louis Carmaux olduğu halde 3 Haziran 1921'de Samsun'a çıktı "
+              "ve 9 Haziran'da Amasya'ya ulaştı.\n\n"),
     # a conference's roster: each delegation went to its city, the host's did not; the conference the
     # title names is the one the account tells of, though another is named as often
     "l.txt": ("VARNA KONFERANSI (4-20 Nisan 1931)\n\n"
@@ -242,3 +245,10 @@ def test_the_places_told_after_an_appointment_lie_on_the_way_to_the_post(frames_
     visit = visit_of(graph, "Kemal Ergüder")
     assert stops(graph, visit) == ["Sofya", "Belgrad"]
     assert labels(graph, graph.objects(visit, HKG.destination)) == {"Belgrad"}
+
+
+def test_a_dropped_subject_is_the_first_subject_of_the_clause_before(frames_graph):
+    _, graph = frames_graph
+    visit = visit_of(graph, "Gaston Peyrat")
+    assert stops(graph, visit) == ["Samsun", "Amasya"]
+    assert {str(d) for d in graph.objects(visit, HKG.startDate)} == {"1921-06-03"}

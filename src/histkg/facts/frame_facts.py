@@ -70,7 +70,7 @@ def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = ()) 
 def enrich(told: VisitFact, fact: VisitFact) -> None:
     """What the frames read that the fact telling the same journey lacks: its
     date, the stops after its last, travellers and hosts. Where the frames
-    read every place of the fact and more, their itinerary is the journey's
+    read every place of the fact, their itinerary is the journey's
     (`3 Haziran'da İnebolu'ya çıktı ve 9 Haziran'da Ankara'ya ulaştı`: two
     stops, each with its day)."""
     if covers(fact, told):
@@ -90,9 +90,9 @@ def enrich(told: VisitFact, fact: VisitFact) -> None:
 
 
 def covers(fact: VisitFact, told: VisitFact) -> bool:
-    """The frames' fact stops at every place the told fact names, at more of them, with a day for one."""
+    """The frames' fact stops at every place the told fact names, at as many, with a day for one."""
     told_places = [m for m in (told.destination, *(s.place for s in told.stops)) if m is not None]
-    return len(fact.stops) > len(told.stops) and any(s.date is not None for s in fact.stops) \
+    return len(fact.stops) >= len(told.stops) and any(s.date is not None for s in fact.stops) \
         and all(any(same_place(p, s.place) for s in fact.stops) for p in told_places)
 
 

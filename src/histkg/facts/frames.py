@@ -206,8 +206,9 @@ def carry_subjects(sentence: Sentence, filled: list[Frame], sentence_clauses: li
     """Fill an empty subject with the subject of another clause of the
     sentence, else with the topic of the paragraph's sentences before."""
     nominal = {id(c) for c in sentence_clauses if c.verb is not None and c.verb.form in NOMINAL_FORMS}
-    stated = [a for c in sentence_clauses if id(c) not in nominal for a in c.arguments
-              if a.case == "nominative" and a.label in ("PERSON", "GROUP")]
+    # a clause's subject is its first nominative name: `X, yanında Y olduğu halde İnebolu'ya çıktı` is X's
+    stated = [subject for c in sentence_clauses if id(c) not in nominal
+              for subject in [a for a in c.arguments if a.case == "nominative" and a.label in ("PERSON", "GROUP")][:1]]
     for frame in filled:
         role = frame.subject_role
         if role is None or frame.roles.get(role) or not ROLE_LABELS[role] & {"PERSON", "GROUP"} \
