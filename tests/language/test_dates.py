@@ -520,6 +520,30 @@ def test_relative_days(text, edtf):
     assert edtfs(text)[-1] == edtf
 
 
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Heyet 3 Ekim 1922'de Mudanya'ya indi. Aynı gün konferans açıldı.", ("Aynı gün", "1922-10-03")),
+        ("Heyet 1 Kasım 1933'te geldi. Ertesi günü fabrikalar gezildi, aynı gün maç izlendi.", ("aynı gün", "1933-11-02")),
+        ("Antlaşma 1936'da imzalandı. Ertesi yıl Tahran'a gitti.", ("Ertesi yıl", "1937")),
+        ("Kanun 21 Haziran 1934'te çıktı. Aynı yıl soyadını aldı.", ("Aynı yıl", "1934")),
+        ("Heyet 10 Mayıs 1932'de döndü. Aynı ayın sonunda Roma'ya gitti.", ("Aynı ayın", "1932-05")),
+        ("Elçi 1925 senesinde geldi. Ertesi sene döndü.", ("Ertesi sene", "1926")),
+    ],
+)
+def test_a_relative_day_month_or_year_counts_from_the_date_before(text, found):
+    assert values(text)[-1] == found
+
+
+def test_a_relative_year_with_no_date_before_is_no_date():
+    assert find_dates("Ertesi yıl Tahran'a gitti.") == []
+
+
+def test_the_same_day_as_a_named_thing_is_no_date_of_the_text_before():
+    assert values("Heyet 3 Ekim 1922'de geldi. Anlaşma Sevr ile aynı gün imzalandı.") == [
+        ("3 Ekim 1922'de", "1922-10-03")]
+
+
 def test_relative_day_in_a_quotation_is_relative_to_the_quoted_paper():
     text = 'Heyet 27 Ekim 1933’te geldi.60 60 Vakit, 28 Birinci Teşrin/Ekim 1933. Falih Rıfkı: "Dün akşam İsmet Paşa konuştu."'
     assert values(text)[-1] == ("Dün", "1933-10-27")

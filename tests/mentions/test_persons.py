@@ -82,3 +82,20 @@ def test_a_glued_suffix_is_split_and_the_place_is_no_person(nlp):
     assert [t.text for t in doc][1:3] == ["Ankara", "dan"]
     assert followed_by_suffix(doc, 2) == "dan"
     assert {(e.text, e.label_) for e in doc.ents} == {("Ankara", "PLACE"), ("İstanbul", "PLACE")}
+
+
+def test_a_place_after_two_given_names_that_a_comma_closes_is_a_surname(tmp_path, nlp):
+    # `Aras` is a river, `Tuna` a river too: the comma leaves no room for a case suffix
+    names = persons("Dr. Selim Rüştü Aras, 1883'te doğdu. Hasan Tahsin Tuna (1890-1950) da geldi.", tmp_path, nlp)
+    assert {"Dr. Selim Rüştü Aras", "Hasan Tahsin Tuna"} <= names
+
+
+def test_a_known_place_with_a_case_suffix_of_place_ends_the_name_before_it(tmp_path, nlp):
+    names = persons("Mustafa Kemal Havza'da on gün kaldı.", tmp_path, nlp)
+    assert names == {"Mustafa Kemal"}
+
+
+def test_a_surname_the_document_knows_is_no_person_before_a_place_noun(tmp_path, nlp):
+    text = "Dr. Selim Rüştü Aras, 1883'te doğdu. Aras ırmağının adı da budur."
+    assert persons(text, tmp_path, nlp) == {"Dr. Selim Rüştü Aras"}
+    assert "Aras" in found(text, tmp_path, nlp).get("PLACE", set())

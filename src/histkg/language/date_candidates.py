@@ -36,7 +36,8 @@ class _Cand:
     mode: str = "single"  # single | range | set | alt
     open: str = ""  # "" | "end" | "start"
     tail: str = ""  # last morpheme: case suffix or trailing word, lower-cased
-    rel: int | None = None  # day offset of a relative expression
+    rel: int | None = None  # day offset of a relative expression (years or months for a relative period)
+    period: str | None = None  # "year" | "month": what a relative period counts (`ertesi yıl`, `aynı ay`)
     pod: str | None = None  # part of day of a clock time
     langs: frozenset[str] = frozenset()
     citation: bool = False  # a reference's date, an aside in parentheses, a "tarihli" date
@@ -46,10 +47,10 @@ class _Cand:
 
     @property
     def dated(self) -> bool:
-        return self.kind not in ("time", "rel")
+        return self.kind not in ("time", "rel", "relp")
 
 
-_ORDER = ["dmy", "mdy", "iso", "num", "my", "year", "month", "oday", "time", "rel"]  # ties: first wins
+_ORDER = ["dmy", "mdy", "iso", "num", "my", "year", "month", "oday", "time", "rel", "relp"]  # ties: first wins
 
 
 def _valid_day(y: int | None, m: int | None, d: int | None) -> bool:
@@ -303,8 +304,15 @@ def _make_time(mt: re.Match[str], said: bool = True) -> _Cand | None:
     return c
 
 
+def _same_as_a_thing(mt: re.Match[str]) -> bool:
+    """`Sevr ile aynı gün`: the day of the thing named before, not of the date told last."""
+    return bool(re.search(r"\bile\s+$", mt.string[max(0, mt.start() - 6):mt.start()]))
+
+
 def _make_rel(mt: re.Match[str]) -> _Cand | None:
     rel = _lexicon()["relative"]
+    if _same_as_a_thing(mt):
+        return None
     if mt.group("fixed"):
         off = _lookup(rel["fixed"], mt.group("fixed"))
     elif mt.group("ord"):
@@ -321,6 +329,14 @@ def _make_rel(mt: re.Match[str]) -> _Cand | None:
     return c
 
 
+def _make_relp(mt: re.Match[str]) -> _Cand | None:
+    rel = _lexicon()["relative"]
+    if _same_as_a_thing(mt):
+        return None
+    return _cand(mt, "relp", [_Point()], rel=_lookup(rel["period_words"], mt.group("pw")),
+                 period=_lookup(rel["periods"], mt.group("per")))
+
+
 _MAKERS = {
     "dmy": _make_dmy,
     "mdy": _make_mdy,
@@ -335,6 +351,7 @@ _MAKERS = {
     "time": _make_time,
     "clock": _make_clock,
     "rel": _make_rel,
+    "relp": _make_relp,
 }
 
 

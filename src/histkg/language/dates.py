@@ -275,12 +275,29 @@ def _resolve_days(ctx: _Context, cands: list[_Cand]) -> list[_Cand]:
     """Clock times and relative days take the day from the nearest stated day before them."""
     out: list[_Cand] = []
     for c in cands:
-        if c.kind in ("time", "rel"):
-            c = _anchor_day(ctx, out, c)
+        if c.kind in ("time", "rel", "relp"):
+            c = _anchor_period(ctx, out, c) if c.kind == "relp" else _anchor_day(ctx, out, c)
             if c is None:
                 continue
         out.append(c)
     return out
+
+
+def _anchor_period(ctx: _Context, done: list[_Cand], c: _Cand) -> _Cand | None:
+    """`Ertesi yıl`, `aynı ayın sonunda`: the year (or month) of the nearest
+    date before, in the body when the period is, moved by the period's count."""
+    in_body = not ctx.in_footnote(c.start)
+    for b in reversed(done):
+        if c.start - b.end > _Context.WINDOW:
+            return None
+        q = b.points[-1] if b.mode == "range" else b.points[0]
+        if q.y is None or c.period == "month" and q.m is None or b.citation or in_body and ctx.in_footnote(b.start):
+            continue
+        if c.period == "year":
+            return replace(c, points=[_Point(q.y + c.rel, inferred=True)])
+        months = q.y * 12 + q.m - 1 + c.rel
+        return replace(c, points=[_Point(months // 12, months % 12 + 1, inferred=True)])
+    return None
 
 
 def _anchor_day(ctx: _Context, done: list[_Cand], c: _Cand) -> _Cand | None:
@@ -290,8 +307,8 @@ def _anchor_day(ctx: _Context, done: list[_Cand], c: _Cand) -> _Cand | None:
         if c.start - b.end > _Context.WINDOW:
             return None
         q = b.points[-1] if b.mode == "range" else b.points[0]
-        if q.d is None or q.y is None or b.kind == "rel" and (c.kind == "rel" or b.quoted):
-            continue
+        if q.d is None or q.y is None or b.kind == "rel" and (c.kind == "rel" and c.rel != 0 or b.quoted):
+            continue  # `aynı gün` is the day last told, `Ertesi günü` one too; other relatives count from a stated day
         if in_body and not quoted and ctx.in_footnote(b.start):
             continue  # a note printed before this line belongs to an earlier note mark, not to this day
         if b.citation and not quoted:

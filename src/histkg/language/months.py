@@ -217,6 +217,11 @@ def _patterns(lex: dict[str, Any]) -> list[tuple[str, re.Pattern[str]]]:
             rf"|(?P<ord>{_words(list(rel['ordinal_words']))})\s+{_words(rel['ordinal_day_words'])})"
             rf"(?!{_LETTER})"
         ),
+        # `Ertesi yıl`, `aynı yılın`, `Aynı ayın sonunda`, `ertesi senesinde`: the period, its possessive and case
+        "relp": (
+            rf"(?P<pw>{_words(list(rel['period_words']))})\s+(?P<per>{_words(list(rel['periods']))})"
+            rf"(?:s?[ıi])?(?:n(?:d[ae])?)?(?!{_LETTER})"
+        ),
     }
     return [(k, re.compile(p)) for k, p in pats.items()]
 

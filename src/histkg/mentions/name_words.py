@@ -29,6 +29,10 @@ from histkg.mentions.tokens import (
 GIVEN_NAME_FILES = ("given-names.txt", "given-names-zemberek.txt")
 
 
+# a noun's possessive and case (`ırmağ-ı-nın`, `şehr-i-ne`), not any word it starts (`kaza-ndı`, `açık-ladı`)
+POSSESSED = re.compile(r"^s?[ıiuü](?:n?[dt][ae]n?|n[ıiuü]n|n?[ae]|n[ıiuü]|yl[ae])?$")
+NAME_CLOSERS = {",", "(", ")"}  # punctuation that may close a name: no case suffix follows
+
 class NameWords:
     """What the person detector knows of the words of names (the lexicons of
     `names.json`, the given names, the gazetteer) and how far a name reaches."""
@@ -63,6 +67,7 @@ class NameWords:
         self.role_fillers = set(lex["role_fillers"])
         self.turkish_words = set(lex["turkish_function_words"])
         self.place_suffixes = set(load_lexicon("places.json")["place_suffixes"])
+        self.place_nouns = tuple(load_lexicon("places.json")["place_nouns"])
         self.transliteration_re = re.compile("|".join(lex["western_transliteration_marks"]), re.IGNORECASE)
         self.thing_heads = set(lex["named_after_heads"]) | head_words()
         self.max_name_tokens = max_name_tokens
@@ -95,7 +100,12 @@ class NameWords:
             and is_capitalised(doc[start - 2])
 
     def names_a_thing(self, doc: Doc, end: int) -> bool:
-        return end < len(doc) and doc[end].text in self.thing_heads
+        """The words before `end` name a thing, or a place by its kind (`Aras ırmağının`)."""
+        if end >= len(doc):
+            return False
+        word = doc[end].text
+        return word in self.thing_heads or any(
+            word.startswith(noun) and POSSESSED.match(word[len(noun):]) for noun in self.place_nouns)
 
     # -- what may be part of a name ------------------------------------------------
     def is_name_word(self, doc: Doc, i: int) -> bool:
@@ -141,9 +151,13 @@ class NameWords:
 
     def place_word_in_name(self, doc: Doc, i: int) -> bool:
         """`Halil Kut Paşa`: a place's name between a given name and an
-        honorific is the person's surname."""
-        return 0 < i < len(doc) - 1 and doc[i - 1].text in self.given_names \
-            and doc[i + 1].text in self.honorifics_after
+        honorific is the person's surname; so is one after two given names
+        that a comma or a bracket closes (`Tevfik Rüştü Aras,`), where a place
+        would take a case suffix (`Mustafa Kemal Havza'ya`)."""
+        if not 0 < i < len(doc) - 1 or doc[i - 1].text not in self.given_names:
+            return False
+        return doc[i + 1].text in self.honorifics_after \
+            or i > 1 and doc[i - 2].text in self.given_names and doc[i + 1].text in NAME_CLOSERS
 
     def inflected_not_name(self, text: str) -> bool:
         return inflected(text, self.not_name)
@@ -189,6 +203,8 @@ class NameWords:
         does a particle (`Mümtaz ed-Dauleh İsmail`, `Gerd von Rundstedt`)."""
         end, words = start, 0
         while end < len(doc) and words < limit:
+            if end > start and self.is_place_after_name(doc, end):
+                break
             if self.is_name_word(doc, end):
                 end, words = end + 1, words + 1
                 if followed_by_suffix(doc, end):
@@ -201,6 +217,11 @@ class NameWords:
                 break
             end += joined
         return end
+
+    def is_place_after_name(self, doc: Doc, i: int) -> bool:
+        """`Mustafa Kemal Havza'ya`: a place the gazetteer knows, with a case
+        suffix of place, ends the name before it."""
+        return followed_by_suffix(doc, i + 1) in self.place_suffixes and self.places.lookup(doc[i].text) is not None
 
     def particle_joins(self, doc: Doc, i: int) -> int:
         """Tokens of a particle at `i` that a name word follows: `ed-` (2),

@@ -400,7 +400,8 @@ class PersonDetector(NameWords):
         gives way (`Stalin`, `Kalinin` are towns too). A known given name
         before a known surname makes a name of its own (`Hamdullah Suphi` is
         not `Mustafa Suphi`)."""
-        keep = [span for span in doc.ents if not (span.label_ == "PLACE" and tuple(t.text for t in span) in names)]
+        keep = [span for span in doc.ents if not (span.label_ == "PLACE" and tuple(t.text for t in span) in names
+                                                  and not self.names_a_thing(doc, span.end))]
         if len(keep) != len(doc.ents):
             doc.ents = keep
         covered = {i for span in doc.ents for i in range(span.start, span.end)}
