@@ -245,3 +245,15 @@ def test_country_names_joined_by_a_hyphen_open_a_described_treaty_and_are_its_pa
         "antlaşması ile çözüldü.\n"))
     treaty = only(graph, HKG.Treaty, "İran-Irak")
     assert parties(graph, treaty) == {"İran", "Irak"}
+
+
+def test_a_short_name_signed_the_same_day_is_the_same_treaty_as_the_full_name(tmp_path):
+    graph = conforming_graph(tmp_path, (
+        "Türk-Romen Dostluk ve Hakem Antlaşması 9 Şubat 1934'te Varna'da imzalandı. "
+        "Türk-Romen Antlaşması 9 Şubat 1934 tarihinde imzalanmış, ertesi yıl yürürlüğe girmişti.\n\n"
+        "Türk-Romen Ticaret Antlaşması ise 3 Mart 1936'da imzalandı.\n"))
+    treaty = only(graph, HKG.Treaty, "Türk-Romen Dostluk ve Hakem Antlaşması")
+    assert labels(graph, graph.objects(treaty, HKG.signedAt)) == {"Varna"}
+    short = [t for t in graph.subjects(RDF.type, HKG.Treaty) if str(graph.value(t, SKOS.prefLabel)) == "Türk-Romen Antlaşması"]
+    assert short == []  # one treaty, told by both names
+    assert only(graph, HKG.Treaty, "Ticaret") != treaty  # another day: another treaty

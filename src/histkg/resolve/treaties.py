@@ -15,7 +15,7 @@ from histkg.language.gazetteer import Gazetteer
 from histkg.language.lexicon import event_lexicon, load_lexicon, turkish_lower
 from histkg.language.spelling import ascii_fold
 from histkg.mentions.treaties import head_form
-from histkg.resolve.entities import place_entity, resolve_places
+from histkg.resolve.entities import place_entity, resolve_places, without_case_ending
 from histkg.resolve.entity import Entity, finish
 from histkg.resolve.model import Event
 
@@ -33,6 +33,31 @@ def merge_aliases(facts, entities: list, entity_of: dict) -> None:
             entity_of[mention] = target
         entities.remove(alias)
         finish(target)
+
+
+def merge_short_names(facts, entities: list, entity_of: dict) -> None:
+    """`Türk-Sovyet Antlaşması` signed the day `Türk-Sovyet Dostluk ve
+    Tarafsızlık Antlaşması` was: a name made of the first words of a longer
+    one of the same kind, with a signing day the longer one's facts share, is
+    a short form of that one treaty (another day, another treaty)."""
+    days: dict[int, set] = defaultdict(set)
+    for fact in facts:
+        entity = entity_of.get(fact.phrase)
+        if entity is not None and fact.named:
+            days[id(entity)] |= {s.mention.data.earliest for s in fact.signed_on
+                                 if s.mention.data.earliest == s.mention.data.latest}
+    treaties = [e for e in entities if e.kind == "Treaty" and days.get(id(e))]
+    for short in sorted(treaties, key=lambda e: len(e.key)):
+        words, family = short.key.split("|")
+        longer = [e for e in treaties if e is not short and e in entities and e.key.endswith("|" + family)
+                  and words and e.key.split("|")[0].startswith(words + " ") and days[id(e)] & days[id(short)]]
+        if len(longer) == 1:
+            target = longer[0]
+            target.mentions.extend(short.mentions)
+            for mention in short.mentions:
+                entity_of[mention] = target
+            entities.remove(short)
+            finish(target, display=without_case_ending, prefer_long=True)  # the full name names it
 
 
 def treaty_events(facts, entities: list, entity_of: dict) -> list[Event]:
