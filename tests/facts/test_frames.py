@@ -82,6 +82,8 @@ TEXTS = {
     # a dropped subject is the first subject of the clause before, not a name inside it
     "m.txt": ("Mösyö Gaston Peyrat, yanında Yüzbaşı Louis Carmaux olduğu halde 3 Haziran 1921'de Samsun'a çıktı "
               "ve 9 Haziran'da Amasya'ya ulaştı.\n\n"),
+    # `imza koy-` takes its treaty in the dative
+    "n.txt": "Hariciye Vekili Selim Durukan 8 Temmuz 1937'de Kervansaray Paktı'na imza koydu.\n\n",
     # a conference's roster: each delegation went to its city, the host's did not; the conference the
     # title names is the one the account tells of, though another is named as often
     "l.txt": ("VARNA KONFERANSI (4-20 Nisan 1931)\n\n"
@@ -252,3 +254,10 @@ def test_a_dropped_subject_is_the_first_subject_of_the_clause_before(frames_grap
     visit = visit_of(graph, "Gaston Peyrat")
     assert stops(graph, visit) == ["Samsun", "Amasya"]
     assert {str(d) for d in graph.objects(visit, HKG.startDate)} == {"1921-06-03"}
+
+
+def test_the_dative_of_imza_koy_is_the_treaty_signed(frames_graph):
+    _, graph = frames_graph
+    treaty = only(graph, HKG.Treaty, "Kervansaray Paktı")
+    assert labels(graph, graph.objects(treaty, HKG.signatory)) == {"Selim Durukan"}
+    assert {str(d) for d in graph.objects(treaty, HKG.signedOn)} == {"1937-07-08"}

@@ -136,7 +136,8 @@ def fill(clause: Clause) -> Frame | None:
     if verb.causative and verb.frame in MOVING_FRAMES:
         return None  # `yardımın Ankara'ya ulaştırılması`: goods were sent, nobody travelled
     definition = frames()["frames"][verb.frame]
-    role_of = definition["passive_roles"] if verb.passive else definition["roles"]
+    role_of = {**(definition["passive_roles"] if verb.passive else definition["roles"]),
+               **frames()["predicates"].get(verb.lemma, {}).get("roles", {})}
     frame = Frame(clause, verb.frame, subject_role=role_of.get("nominative"))
     for argument in clause.arguments:
         case = argument.case
