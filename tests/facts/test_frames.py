@@ -84,6 +84,13 @@ TEXTS = {
               "ve 9 Haziran'da Amasya'ya ulaştı.\n\n"),
     # `imza koy-` takes its treaty in the dative
     "n.txt": "Hariciye Vekili Selim Durukan 8 Temmuz 1937'de Kervansaray Paktı'na imza koydu.\n\n",
+    # a treaty its delegates signed: the delegates the document lists, by whom they represented and after
+    # a delegate word; `Antlaşma` alone is the treaty the document is about
+    "o.txt": ("SOFYA ANTLAŞMASI\n\nSofya Antlaşması 20 Nisan 1931'de imzalandı.\n\n"
+              "Kongre 4 Nisan 1931'de açıldı. Romanya'yı Hariciye Nazırı Ion Dragu ile Sefir Mircea Vlad, "
+              "Bulgaristan'ı Petar Stanev temsil etti. Yunan murahhasları Hariciye Nazırı Nikos Zervas ile "
+              "Sefir Kostas Liakos 6 Nisan'dan itibaren katıldı.\n\n"
+              "Antlaşma bu beş murahhas tarafından imzalandı.\n\n"),
     # a conference's roster: each delegation went to its city, the host's did not; the conference the
     # title names is the one the account tells of, though another is named as often
     "l.txt": ("VARNA KONFERANSI (4-20 Nisan 1931)\n\n"
@@ -261,3 +268,11 @@ def test_the_dative_of_imza_koy_is_the_treaty_signed(frames_graph):
     treaty = only(graph, HKG.Treaty, "Kervansaray Paktı")
     assert labels(graph, graph.objects(treaty, HKG.signatory)) == {"Selim Durukan"}
     assert {str(d) for d in graph.objects(treaty, HKG.signedOn)} == {"1937-07-08"}
+
+
+def test_a_treaty_its_delegates_signed_has_the_delegates_the_document_lists(frames_graph):
+    _, graph = frames_graph
+    treaty = only(graph, HKG.Treaty, "Sofya Antlaşması")
+    assert labels(graph, graph.objects(treaty, HKG.signatory)) == {
+        "Ion Dragu", "Mircea Vlad", "Petar Stanev", "Nikos Zervas", "Kostas Liakos"}
+    assert any("delegates" in why for why in inferences(graph, treaty, HKG.signatory))

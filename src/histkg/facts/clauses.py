@@ -219,8 +219,9 @@ def sentence_arguments(sentence: Sentence) -> list[Argument]:
     named = {i for a in found for i in range(a.start, a.end)}
     found += [Argument(start, end, "TREATY_PHRASE", case_of(sentence, end))
               for start, end, _ in generic_treaty_phrases(sentence) if start not in named]
-    found += [Argument(t.i, t.i + 1, "GROUP", group_case(t.text)) for t in sentence.span
-              if t.i not in named and group_case(t.text)]
+    # a group word in the nominative may stand before a postposition (`murahhas tarafından`)
+    found += [Argument(t.i, t.i + 1, "GROUP", case_of(sentence, t.i + 1) if case == "nominative" else case)
+              for t in sentence.span if t.i not in named and (case := group_case(t.text))]
     found.sort(key=lambda a: (a.start, a.end))
     return share_cases(doc, found)
 

@@ -11,10 +11,13 @@ from histkg.facts.journey import (
     StopFact,
     VisitFact,
     heads_group,
+    same_name,
 )
-from histkg.facts.sentences import Sentence, case_after, starts_with_any
+from histkg.facts.clauses import JOINERS
+from histkg.facts.sentences import Sentence, case_after, mentions_any, starts_with_any
 from histkg.language.gazetteer import Gazetteer, is_city, state_of
 from histkg.language.lexicon import event_lexicon, turkish_lower
+from histkg.language.verbs import frames
 from histkg.mentions.tokens import is_suffix
 
 
@@ -172,6 +175,48 @@ def roster_line(sentence: Sentence):
         return None
     key = states[0].data if states and states[0].label == "PLACE" else Gazetteer.load().lookup(nation or "")
     return state_of(key), colon, persons
+
+
+def document_delegates(all_sentences: list[Sentence]) -> list:
+    """The persons a document lists as delegates (PERSON mentions, one per
+    person): on a conference's roster lines, in a sentence of whom they
+    represented (`Babıâli'yi X ile Y … temsil etti`), and right after a
+    delegate word (`Prusya murahhasları X ile Y`); not one in the genitive
+    (`Sultan Abdülhamid'in tayin ettiği murahhas`: who sent them)."""
+    lexicon = frames()["delegates"]
+    found = []
+    for sentence in all_sentences:
+        roster = roster_line(sentence)
+        if roster is not None:
+            persons = roster[2]
+        elif mentions_any(sentence.lower, lexicon["verbs"]):
+            persons = sentence.of("PERSON")
+        else:
+            persons = named_after(sentence, lexicon["words"])
+        found += [m for s, m in persons if case_after(sentence.doc, s.end) != "genitive"
+                  and not any(same_name(m, other) for other in found)]
+    return found
+
+
+def named_after(sentence: Sentence, stems: list[str]) -> list:
+    """(span, person) right after a word of `stems` (a title or two between),
+    and those joined to it by `ile`, `ve` or a comma (titles allowed: `X ile Kont Y`)."""
+    found, persons = [], sentence.of("PERSON")
+    for token in sentence.span:
+        if not starts_with_any(turkish_lower(token.text), stems):
+            continue
+        position = token.i + 1
+        for span, mention in [p for p in persons if p[0].start >= position]:
+            between = [t.text for t in sentence.doc[position:span.start]]
+            if position == token.i + 1 and len(between) > 2 or position > token.i + 1 and not joined(between):
+                break
+            found.append((span, mention))
+            position = span.end
+    return found
+
+
+def joined(words: list[str]) -> bool:
+    return any(w in JOINERS for w in words) and all(w in JOINERS or w[:1].isupper() and w.isalpha() for w in words)
 
 
 def delegation_word(word: str) -> bool:

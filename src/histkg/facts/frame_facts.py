@@ -8,14 +8,18 @@ own (`Milletler Cemiyeti'ne girmemek`).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from histkg.facts.conferences import leads_delegation
+from histkg.facts.clauses import Argument
 from histkg.facts.frames import Frame
 from histkg.facts.journey import StopFact, VisitFact, fact_year, same_name, same_place
 from histkg.facts.sentences import Slot
 from histkg.facts.treaties import TreatyFact, treaty_family
 from histkg.language.gazetteer import is_country
+from histkg.language.lexicon import event_lexicon, turkish_lower
+from histkg.language.verbs import frames
 
 JOURNEY_FRAMES = {"motion", "visit", "reception", "sending", "posting"}
 APPOINTING_FRAMES = {"sending", "posting"}  # someone else's act: its date is when he was sent, not when he went
@@ -194,10 +198,13 @@ def add_frame(fact: VisitFact, frame: Frame) -> None:
             fact.inference.setdefault("leader", how)
 
 
-def treaty_facts_of_frames(frames: list[Frame], doc_id: str, told: list[TreatyFact] = ()) -> list[TreatyFact]:
+def treaty_facts_of_frames(frames: list[Frame], doc_id: str, told: list[TreatyFact] = (),
+                           delegates: list = ()) -> list[TreatyFact]:
     """One fact per signing frame that names or describes its treaty; a
     signing that names none (`Muahedenameyi … imzalamışlardır`, `… imza
-    ettiler`) is of the treaty the text named just before (`told`)."""
+    ettiler`) is of the treaty the text named just before (`told`). A treaty
+    its delegates signed (`murahhaslar tarafından imzalandı`) has for
+    signatories the persons the document lists as delegates (`delegates`)."""
     found = []
     for frame in frames:
         if frame.kind != "signing":
@@ -209,14 +216,19 @@ def treaty_facts_of_frames(frames: list[Frame], doc_id: str, told: list[TreatyFa
             words = sentence.doc[treaty.start:treaty.end]
             phrase, named = sentence.make(words.start_char, words.end_char, "TREATY"), False
         else:
-            before = treaty_named_before(frame, told)
+            before, why = treaty_named_before(frame, told), "a signing that names no treaty is of the treaty named just before"
+            if before is None and bare_treaty_noun(frame):
+                before, why = document_treaty(told), "`Antlaşma` alone is the treaty the document is about"
             if before is None:
                 continue
             # the fact joins the treaty's own: its phrase is the treaty's name, not the verb
             phrase, named = before.antecedent or before.phrase, before.named or before.antecedent is not None
-            why = f"a signing that names no treaty is of the treaty named just before: {phrase.text}"
+            why = f"{why}: {phrase.text}"
         sides = [(a, joined(frame.inference.get(role), why)) for role in ("signer", "other_side", "sides")
                  for a in frame.roles.get(role, [])]
+        if delegates and any(a.label == "GROUP" and is_delegate_word(sentence.doc[a.start].text) for a, _ in sides):
+            how = joined(why, "signed by the delegates: the persons the document lists as delegates")
+            sides += [(Argument(0, 0, "PERSON", "nominative", person), how) for person in delegates]
         found.append(TreatyFact(
             doc_id, phrase, named, treaty_family(phrase.text.split()[-1]),
             signed_on=slots(frame, "date", [frame.date] if frame.date is not None else [], why),
@@ -228,6 +240,23 @@ def treaty_facts_of_frames(frames: list[Frame], doc_id: str, told: list[TreatyFa
 
 
 SIGNING_LOOKS_BACK = 2  # sentences a signing that names no treaty looks back for one
+
+
+def bare_treaty_noun(frame: Frame) -> bool:
+    """`Antlaşma bu on dört murahhas tarafından imzalandı`: the sentence opens
+    with a treaty noun alone, no case ending and nothing before it (not `bir
+    antlaşma`, not `Ermenistan ile antlaşma`)."""
+    first = frame.sentence.span[0]
+    return first.text[:1].isupper() and turkish_lower(first.text) in event_lexicon()["treaty_nouns"]
+
+
+def document_treaty(told: list[TreatyFact]) -> TreatyFact | None:
+    """The treaty a document names most often: the one it is about."""
+    counts = Counter(turkish_lower(f.phrase.text) for f in told if f.named)
+    if not counts:
+        return None
+    top = max(sorted(counts), key=counts.get)
+    return next(f for f in told if f.named and turkish_lower(f.phrase.text) == top)
 
 
 def treaty_named_before(frame: Frame, told: list[TreatyFact]) -> TreatyFact | None:
@@ -248,6 +277,10 @@ def joined(*reasons: str | None) -> str | None:
 
 def slots(frame: Frame, role: str, arguments: list, why: str | None = None) -> tuple[Slot, ...]:
     return tuple(Slot(a.mention, (a.mention,), inference=joined(frame.inference.get(role), why)) for a in arguments)
+
+
+def is_delegate_word(word: str) -> bool:
+    return turkish_lower(word).startswith(tuple(frames()["delegates"]["words"]))
 
 
 def is_state(argument) -> bool:

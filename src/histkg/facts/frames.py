@@ -26,8 +26,8 @@ from histkg.language.verbs import frames
 
 ROLE_LABELS = {
     "traveller": {"PERSON", "GROUP"}, "companion": {"PERSON"}, "host": {"PERSON"},
-    "sender": {"PERSON", "ORG", "PLACE"}, "signer": {"PERSON", "ORG", "PLACE"},
-    "other_side": {"PERSON", "ORG", "PLACE"}, "sides": {"PERSON", "ORG", "PLACE"},
+    "sender": {"PERSON", "ORG", "PLACE"}, "signer": {"PERSON", "ORG", "PLACE", "GROUP"},
+    "other_side": {"PERSON", "ORG", "PLACE"}, "sides": {"PERSON", "ORG", "PLACE", "GROUP"},
     "destination": {"PLACE"}, "origin": {"PLACE"}, "stop": {"PLACE"}, "via": {"PLACE"}, "place": {"PLACE"},
     "treaty": {"TREATY", "TREATY_PHRASE"},
 }

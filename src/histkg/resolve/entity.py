@@ -28,7 +28,7 @@ def finish(entity: Entity, display=lambda text: text, prefer_long: bool = False,
            name_words=None) -> Entity:
     """prefLabel: `label` when an authority gives one, else the fullest form
     (for persons: the most words of the name itself, `name_words`) or the
-    most frequent one; altLabels: every other distinct surface form."""
+    most frequent one not in capitals; altLabels: every other distinct surface form."""
     counts = Counter(m.text for m in entity.mentions)
     if entity.kind == "TimeSpan":
         entity.label = entity.key
@@ -43,10 +43,16 @@ def finish(entity: Entity, display=lambda text: text, prefer_long: bool = False,
         """A lone given name reads better with its honorific (`Enver Paşa`)."""
         return len(display(form).split()) if prefer_long and fullness(form) <= 1 else 0
 
-    forms = sorted(counts, key=lambda f: (-fullness(f), -title_words(f), -counts[f], f))
+    forms = sorted(counts, key=lambda f: (-fullness(f), -title_words(f), heading_case(f), -counts[f], f))
     entity.label = label or display(forms[0])
     entity.alt_labels = tuple(sorted(set(counts) - {entity.label}))
     return entity
+
+
+def heading_case(form: str) -> bool:
+    """`SOFYA ANTLAŞMASI`: a form in capitals is a heading's typography, which
+    another form names better; not an acronym (`ABD`, `TBMM`)."""
+    return form.isupper() and len(form) > 5
 
 
 def assign_slugs(entities: list[Entity]) -> None:
