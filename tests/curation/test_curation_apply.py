@@ -200,3 +200,29 @@ def test_an_entry_that_no_longer_fits_is_reported_by_name_and_the_others_are_app
     assert "[[assert]] #1 (subject = treaty/kars-antlasmasi): the quote 'Sovyetler Birliği ile' is not in" in result.report
     assert [a.entry.kind for a in result.curation.applied] == ["relabel"]
     assert (node("place/rusya"), SKOS.prefLabel, Literal("Sovyet Rusya", lang="tr")) in result.dataset.graph(node("graph/a"))
+
+
+def test_merging_two_treaties_gives_the_kept_one_every_claim_of_both(baseline, build_with):
+    keep, drop = node("treaty/kars-antlasmasi"), node("treaty/moskova-antlasmasi")
+    result = build_with('[[merge]]\nkeep = "treaty/kars-antlasmasi"\ndrop = "treaty/moskova-antlasmasi"\nwhy = "test"\n')
+    graph = result.dataset
+    assert result.conforms and not result.problems
+    for prop in (HKG.party, HKG.signedOn, HKG.signedAt, HKG.signatory):
+        assert values(graph, keep, prop) == values(baseline, keep, prop) | values(baseline, drop, prop), prop
+    assert values(graph, keep, HKG.earliest) == {Literal("1921-03-16", datatype=XSD.date)}
+    assert values(graph, keep, HKG.latest) == {Literal("1921-10-13", datatype=XSD.date)}
+    assert not values(graph, drop, RDF.type)
+
+
+def test_entries_that_cannot_be_applied_as_written_say_why(build_with):
+    result = build_with('[[merge]]\nkeep = "person/cicerin"\ndrop = "place/rusya"\nwhy = "x"\n\n'
+                        '[[split]]\nid = "treaty/kars-antlasmasi"\nnew = "treaty/kars"\nnames = ["Kars"]\nwhy = "x"\n\n'
+                        '[[split]]\nid = "person/cicerin"\nnew = "person/georgi-cicerin"\nnames = ["Georgi"]\nwhy = "x"\n\n'
+                        '[[split]]\nid = "person/cicerin"\nnew = "person/litvinov"\nnames = ["Çiçerin"]\nwhy = "x"\n')
+    assert result.curation.problems == [
+        "[[merge]] #1 (keep = person/cicerin): place/rusya is a Place and person/cicerin a Person: only one kind merges",
+        "[[split]] #1 (id = treaty/kars-antlasmasi): treaty/kars-antlasmasi is a Treaty: only persons, places, "
+        "venues and organizations split",
+        "[[split]] #2 (id = person/cicerin): no mention of person/cicerin is named Georgi",
+        "[[split]] #3 (id = person/cicerin): person/litvinov exists already: merge into it, or choose another id"]
+    assert not result.curation.applied
