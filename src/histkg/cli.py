@@ -353,9 +353,11 @@ def review(graph: Path, csv_file: Path, base: str) -> None:
 
     try:
         items = review_queue(open_store(graph), base)
+        write_csv(items, csv_file)
     except QueryError as error:
         raise UserError(str(error)) from None
-    write_csv(items, csv_file)
+    except OSError as error:
+        raise UserError(f"cannot write {csv_file}: {error.strerror or error}") from None
     click.echo(f"wrote {csv_file}: {len(items)} items to review")
 
 

@@ -106,3 +106,13 @@ def test_histkg_review_writes_the_queue_of_a_built_graph(tmp_path):
     assert result.output == f"wrote {tmp_path / 'review.csv'}: 6 items to review\n"
     missing = CliRunner().invoke(main, ["review", str(tmp_path / "none.ttl"), "--csv", str(tmp_path / "r.csv")])
     assert missing.exit_code == 2 and missing.output.startswith("histkg: error: no such graph file")
+
+
+def test_histkg_review_says_in_one_line_when_it_cannot_write_the_csv(tmp_path):
+    graph = tmp_path / "graph.ttl"
+    graph.write_text(GRAPH, encoding="utf-8")
+    (tmp_path / "taken").write_text("a file, not a folder", encoding="utf-8")
+    result = CliRunner().invoke(main, ["review", str(graph), "--csv", str(tmp_path / "taken" / "review.csv")])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"histkg: error: cannot write {tmp_path / 'taken' / 'review.csv'}: ")
+    assert result.output.count("\n") == 1

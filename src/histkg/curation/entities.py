@@ -53,6 +53,8 @@ def apply_to_entities(entries: list[Entry], entities: list[Entity], events: list
 
 
 def find(by_id: dict[str, Entity], wanted: str) -> Entity:
+    if wanted.startswith("visit/"):
+        raise NotApplicable(f"{wanted} is a visit, an event and no entity: reject it, or retract and assert its facts")
     if wanted not in by_id:
         raise NotApplicable(f"no entity {wanted} in the graph (its canonical name changed, or another entry "
                             "merged it away)")

@@ -55,7 +55,8 @@ def review_queue(store: ox.Store, base: str = DEFAULT_BASE) -> list[ReviewItem]:
     return [ReviewItem(i.reason, i.id.removeprefix(short), *astuple(i)[2:]) for i in items]
 
 
-# One sentence per node: the first (by file and offset) of its evidence.
+# One sentence per node: the first (by file and offset) of its evidence. MIN over strings
+# "file NUL offset NUL sentence", the offset padded by adding 10^7 so that it sorts as a number.
 FIRST_EVIDENCE = """
   OPTIONAL { SELECT ?node (MIN(CONCAT(?f, "\\u0000", STR(10000000 + ?start), "\\u0000", ?s)) AS ?first)
              WHERE { ?node hkg:evidence ?a . ?a hkg:sentence ?s ; oa:hasTarget ?t .

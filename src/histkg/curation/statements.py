@@ -31,6 +31,8 @@ from histkg.rdf.repair import claims, node_quads
 from histkg.text.corpus import Document
 
 DATE_TERMS = tuple(HKG[name] for name in DATE_PROPERTIES)
+CURATION_GRAPH = "graph/curation"  # the applied entries, and hkg:curatedBy from what they changed
+REJECTED_GRAPH = "graph/curation/rejected"  # what rejects and retracts took away, reified
 
 
 class GraphCuration:
@@ -44,13 +46,9 @@ class GraphCuration:
     def iri(self, wanted: str) -> URIRef:
         return URIRef(self.iris.base + wanted)
 
-    @property
-    def curation_graph(self):
-        return self.dataset.graph(self.iri("graph/curation"))
-
-    @property
-    def rejected_graph(self):
-        return self.dataset.graph(self.iri("graph/curation/rejected"))
+    def graph(self, path: str):
+        """A named graph of the dataset, made when first asked for (so none stays empty)."""
+        return self.dataset.graph(self.iri(path))
 
     def activity(self, entry: Entry) -> URIRef:
         """The same entry gives the same IRI, wherever it stands in the file."""
@@ -81,6 +79,8 @@ class GraphCuration:
         """The node, every statement about it or pointing to it, the claims that
         need it, and what cannot stand without it (a stop without its place)."""
         node = self.node(entry["id"])
+        # Its annotations stay in their sources' graphs: the kept records' hkg:evidence
+        # statements point at them, the evidence of what was rejected.
         quads = node_quads(self.dataset, node)
         for claim in claims(self.dataset, node) | claims(self.dataset, obj=node):
             quads |= node_quads(self.dataset, claim)
@@ -97,8 +97,7 @@ class GraphCuration:
             quads |= node_quads(self.dataset, claim)
         self.set_aside(quads, entry)
         self.renew_bounds({subject} if predicate in DATE_TERMS else set())
-        return Applied(entry, used=(entry["subject"], entry["object"]) if isinstance(obj, URIRef)
-                       else (entry["subject"],), changed=(entry["subject"],))
+        return self.applied_to_fact(entry, obj)
 
     def assert_(self, entry: Entry) -> Applied:
         subject, predicate, obj = self.fact(entry)
@@ -117,8 +116,7 @@ class GraphCuration:
                             (PROV.wasGeneratedBy, self.activity(entry))):
             graph.add((claim, prop, value))
         self.renew_bounds({subject} if predicate in DATE_TERMS else set())
-        return Applied(entry, used=(entry["subject"], entry["object"]) if isinstance(obj, URIRef)
-                       else (entry["subject"],), changed=(entry["subject"],))
+        return self.applied_to_fact(entry, obj)
 
     # --- helpers ------------------------------------------------------------------
 
@@ -127,6 +125,12 @@ class GraphCuration:
         name = entry["property"].removeprefix("hkg:")
         obj = date_literal(entry["object"]) if name in DATE_PROPERTIES else self.node(entry["object"])
         return self.node(entry["subject"]), HKG[name], obj
+
+    @staticmethod
+    def applied_to_fact(entry: Entry, obj) -> Applied:
+        """An assert or retract uses its subject and an object that is a node; it changes the subject."""
+        used = (entry["subject"], entry["object"]) if isinstance(obj, URIRef) else (entry["subject"],)
+        return Applied(entry, used=used, changed=(entry["subject"],))
 
     def document(self, source: str) -> Document:
         """The document an entry names by its file as read, its file name or its id."""
@@ -150,10 +154,10 @@ class GraphCuration:
     def set_aside(self, quads: set, entry: Entry) -> None:
         """Move quads out of their graphs into the rejected graph, reified. What the
         curation graphs hold (an earlier entry's record naming the same node) stays."""
-        own = {self.iri("graph/curation"), self.iri("graph/curation/rejected")}
+        own = {self.iri(CURATION_GRAPH), self.iri(REJECTED_GRAPH)}
         quads = {quad for quad in quads if quad[3] not in own}
         activity = self.activity(entry)
-        rejected = self.rejected_graph if quads else None
+        rejected = self.graph(REJECTED_GRAPH) if quads else None
         for quad in sorted(quads):
             subject, predicate, obj, graph = quad
             self.dataset.remove(quad)
@@ -196,7 +200,7 @@ class GraphCuration:
         `hkg:curatedBy` from each node it changed that is still in the graph."""
         if not applied:
             return
-        graph = self.curation_graph
+        graph = self.graph(CURATION_GRAPH)
         for item in applied:
             entry, activity = item.entry, self.activity(item.entry)
             graph.add((activity, RDF.type, PROV.Activity))
