@@ -216,13 +216,37 @@ def test_merging_two_treaties_gives_the_kept_one_every_claim_of_both(baseline, b
 
 def test_entries_that_cannot_be_applied_as_written_say_why(build_with):
     result = build_with('[[merge]]\nkeep = "person/cicerin"\ndrop = "place/rusya"\nwhy = "x"\n\n'
+                        '[[merge]]\nkeep = "date/1932"\ndrop = "date/1933"\nwhy = "x"\n\n'
+                        '[[relabel]]\nid = "visit/halil-kut-pasa-baku"\nlabel = "x"\nwhy = "x"\n\n'
                         '[[split]]\nid = "treaty/kars-antlasmasi"\nnew = "treaty/kars"\nnames = ["Kars"]\nwhy = "x"\n\n'
                         '[[split]]\nid = "person/cicerin"\nnew = "person/georgi-cicerin"\nnames = ["Georgi"]\nwhy = "x"\n\n'
                         '[[split]]\nid = "person/cicerin"\nnew = "person/litvinov"\nnames = ["Çiçerin"]\nwhy = "x"\n')
     assert result.curation.problems == [
         "[[merge]] #1 (keep = person/cicerin): place/rusya is a Place and person/cicerin a Person: only one kind merges",
+        "[[merge]] #2 (keep = date/1932): date/1932 is a date: a date is its value, and two values are two dates",
+        "[[relabel]] #1 (id = visit/halil-kut-pasa-baku): visit/halil-kut-pasa-baku is a visit, an event and no "
+        "entity: reject it, or retract and assert its facts",
         "[[split]] #1 (id = treaty/kars-antlasmasi): treaty/kars-antlasmasi is a Treaty: only persons, places, "
         "venues and organizations split",
         "[[split]] #2 (id = person/cicerin): no mention of person/cicerin is named Georgi",
         "[[split]] #3 (id = person/cicerin): person/litvinov exists already: merge into it, or choose another id"]
     assert not result.curation.applied
+
+
+def test_new_bounds_leave_out_a_date_every_claim_of_which_says_it_cannot_be_right():
+    from rdflib import Dataset
+
+    from histkg.curation.statements import GraphCuration
+    from histkg.rdf.namespaces import DEFAULT_BASE
+
+    dataset = Dataset()
+    graph = dataset.graph(node("graph/a"))
+    treaty, good, bad = node("treaty/t"), Literal("1921-10-13", datatype=XSD.date), Literal("1925", datatype=XSD.gYear)
+    graph.add((treaty, RDF.type, HKG.Treaty))
+    for claim, value in ((node("claim/good"), good), (node("claim/bad"), bad)):
+        graph.add((treaty, HKG.signedOn, value))
+        for prop, obj in ((HKG.subject, treaty), (HKG.predicate, HKG.signedOn), (HKG.object, value)):
+            graph.add((claim, prop, obj))
+    graph.add((node("claim/bad"), HKG.problem, Literal("a weekday that does not match")))
+    GraphCuration(dataset, [], DEFAULT_BASE).renew_bounds({treaty})
+    assert values(dataset, treaty, HKG.earliest) == values(dataset, treaty, HKG.latest) == {good}

@@ -76,6 +76,7 @@ def test_a_single_drop_may_be_a_string():
     ('[[reject]]\nid = "place/ben"\nwhy = ""\n', "f: [[reject]] #1: why must be a non-empty string"),
     ('[[reject]]\nid = "place/ben"\nwhy = "x"\ndate = "3 Aralık"\n', "f: [[reject]] #1: date must be a day"),
     ('[[merge]]\nkeep = "person/a"\ndrop = ["person/a"]\nwhy = "x"\n', "drop must not name the kept id"),
+    ('[[merge]]\nkeep = "person/a"\ndrop = ["person/b", "person/b"]\nwhy = "x"\n', "drop names an id twice"),
     ('[[split]]\nid = "person/a"\nnew = "place/b"\nnames = ["B"]\nwhy = "x"\n', "new must be of the same kind as id"),
     ('[[split]]\nid = "person/a"\nnew = "person/b"\nnames = []\nwhy = "x"\n', "names must be a list of the names"),
     ('[[link]]\nid = "person/a"\nsame_as = "https://viaf.org/viaf/1"\nwhy = "x"\n', "same_as must be a Wikidata entity"),
@@ -132,3 +133,9 @@ def test_append_entry_refuses_a_bad_entry_and_leaves_the_file_untouched(tmp_path
         append_entry(path, kind, fields)
     assert path.read_text(encoding="utf-8") == '[[reject]]\nid = "place/ben"\nwhy = "x"\n'
     assert [p.name for p in tmp_path.iterdir()] == ["curation.toml"]  # no temporary file left
+
+
+def test_entries_keep_the_order_the_file_writes_them_in_across_kinds():
+    text = ('[[relabel]]\nid = "place/a"\nlabel = "A"\nwhy = "x"\n\n[[merge]]\nkeep = "place/a"\ndrop = "place/b"\n'
+            'why = "x"\n\n[[relabel]]\nid = "place/a"\nlabel = "B"\nwhy = "x"\n')
+    assert [(e.kind, e.number) for e in parse_entries(text, "f")] == [("relabel", 1), ("merge", 1), ("relabel", 2)]

@@ -64,12 +64,14 @@ def find(by_id: dict[str, Entity], wanted: str) -> Entity:
 def merge(entry: Entry, by_id: dict, entities: list[Entity], events: list[Event]) -> Applied:
     keep = find(by_id, entry["keep"])
     drops = [find(by_id, wanted) for wanted in entry.drops]
+    if keep.kind == "TimeSpan":
+        raise NotApplicable(f"{entry['keep']} is a date: a date is its value, and two values are two dates")
     for wanted, drop in zip(entry.drops, drops):
         if drop.kind != keep.kind:
             raise NotApplicable(f"{wanted} is a {drop.kind} and {entry['keep']} a {keep.kind}: only one kind merges")
     for drop in drops:
         absorb(keep, drop)
-        remove_entity(entities, drop)
+        remove_by_identity(entities, drop)
         repoint_claims(events, drop, keep)
         join_treaty_events(events, drop, keep)
     return Applied(entry, used=(entry["keep"], *entry.drops), changed=(entry["keep"],))
@@ -82,9 +84,13 @@ def absorb(keep: Entity, drop: Entity) -> None:
     keep.alt_labels = tuple(sorted((set(keep.alt_labels) | set(drop.alt_labels) | {drop.label}) - {keep.label}))
 
 
-def remove_entity(entities: list[Entity], gone: Entity) -> None:
-    # By identity: two entities compare equal field by field only if they are one.
-    del entities[next(i for i, entity in enumerate(entities) if entity is gone)]
+def remove_by_identity(items: list, gone) -> None:
+    # list.remove would compare dataclasses field by field, mention lists and all.
+    del items[index_of(items, gone)]
+
+
+def index_of(items: list, wanted) -> int:
+    return next(i for i, item in enumerate(items) if item is wanted)
 
 
 def repoint_claims(events: list[Event], old: Entity, new: Entity, evidence: set | None = None) -> None:
@@ -113,7 +119,7 @@ def join_treaty_events(events: list[Event], drop: Entity, keep: Entity) -> None:
         kept.evidence.extend(event.evidence)
         for claim in event.claims:
             kept.add(claim.predicate, claim.value, claim.evidence, claim.problem, claim.inference)
-        events.remove(event)
+        remove_by_identity(events, event)
 
 
 def split(entry: Entry, by_id: dict, entities: list[Entity], events: list[Event]) -> Applied:
@@ -135,7 +141,7 @@ def split(entry: Entry, by_id: dict, entities: list[Entity], events: list[Event]
     if old.label in names or old.label in {m.text for m in moved}:
         old.label = most_frequent_name(old.mentions)
     old.alt_labels = other_names(old.mentions, old.label)
-    entities.insert(next(i for i, entity in enumerate(entities) if entity is old) + 1, new)
+    entities.insert(index_of(entities, old) + 1, new)
     repoint_claims(events, old, new, evidence=set(moved))
     return Applied(entry, used=(entry["id"],), changed=(entry["id"], entry["new"]))
 

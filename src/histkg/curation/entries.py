@@ -20,6 +20,7 @@ import os
 import re
 import tempfile
 import tomllib
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,6 +46,7 @@ DATE_PROPERTIES = ("signedOn", "startDate", "endDate")
 ENTITY_PROPERTIES = ("signedAt", "party", "signatory", "visitor", "leader", "host", "origin", "destination")
 FOLDERS = ("person", "place", "venue", "organization", "treaty", "visit", "date")
 ID_PATTERN = re.compile(r"^(?:%s)/[a-z0-9][a-z0-9-]*$" % "|".join(FOLDERS))
+HEADER = re.compile(r"^[ \t]*\[\[[ \t]*([A-Za-z_-]+)[ \t]*\]\]", re.MULTILINE)
 DATE_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 # The authorities the shapes accept as owl:sameAs (hkgsh:NamedShape-sameAs).
 AUTHORITY_IRI = re.compile(r"^(http://www\.wikidata\.org/entity/Q[0-9]+|https://sws\.geonames\.org/[0-9]+/)$")
@@ -112,7 +114,21 @@ def parse_entries(text: str, where: str) -> tuple[Entry, ...]:
             raise CurationError(f"{where}: write {kind} entries as [[{kind}]] tables")
         for number, fields in enumerate(items, 1):
             entries.append(Entry(kind, number, check_fields(kind, fields, f"{where}: [[{kind}]] #{number}")))
-    return tuple(entries)
+    return in_file_order(entries, text)
+
+
+def in_file_order(entries: list[Entry], text: str) -> tuple[Entry, ...]:
+    """The entries in the order the file writes them: TOML gathers the entries of one
+    kind, so they are put back in the order of their `[[kind]]` headers."""
+    headers = HEADER.findall(text)
+    if sorted(headers) != sorted(entry.kind for entry in entries):  # a header inside a string: keep TOML's order
+        return tuple(entries)
+    seen: Counter = Counter()
+    position = {}
+    for index, kind in enumerate(headers):
+        seen[kind] += 1
+        position[(kind, seen[kind])] = index
+    return tuple(sorted(entries, key=lambda entry: position[(entry.kind, entry.number)]))
 
 
 def check_fields(kind: str, fields: dict, where: str) -> dict:
@@ -139,6 +155,8 @@ def field_problem(kind: str, name: str, value, fields: dict) -> str | None:
         ids = [value] if isinstance(value, str) else value
         if not isinstance(ids, list) or not ids or not all(isinstance(i, str) and ID_PATTERN.match(i) for i in ids):
             return f"must be an id or a list of ids such as {FOLDERS[0]}/ismet-pasa"
+        if len(set(ids)) < len(ids):
+            return "names an id twice"
         return "must not name the kept id" if fields.get("keep") in ids else None
     if name == "names":
         ok = isinstance(value, list) and value and all(isinstance(n, str) and n.strip() for n in value)

@@ -18,6 +18,7 @@ import calendar
 import datetime as dt
 import hashlib
 import re
+from pathlib import PurePath
 
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
@@ -135,7 +136,7 @@ class GraphCuration:
     def document(self, source: str) -> Document:
         """The document an entry names by its file as read, its file name or its id."""
         documents = [x.document for x in self.extractions]
-        found = [d for d in documents if source in (d.file, d.file.rsplit("/", 1)[-1], d.doc_id)]
+        found = [d for d in documents if source in (d.file, PurePath(d.file).name, d.doc_id)]
         if len(found) != 1:
             raise NotApplicable(f"no source {source} in the corpus" if not found
                                 else f"{source} names {len(found)} sources: give the path as read")
@@ -189,11 +190,18 @@ class GraphCuration:
             for quad in [*self.dataset.quads((node, HKG.earliest, None, None)),
                          *self.dataset.quads((node, HKG.latest, None, None))]:
                 self.dataset.remove(quad)
-            days = [day for prop in DATE_TERMS for value in self.objects(node, prop) for day in day_range(value)]
+            days = [day for prop in DATE_TERMS for value in self.objects(node, prop) if self.counts(node, prop, value)
+                    for day in day_range(value)]
             if days and homes:
                 graph = self.dataset.graph(min(homes))
                 graph.add((node, HKG.earliest, Literal(min(days).isoformat(), datatype=XSD.date)))
                 graph.add((node, HKG.latest, Literal(max(days).isoformat(), datatype=XSD.date)))
+
+    def counts(self, node, prop, value) -> bool:
+        """A date bounds its event unless every claim of it says it cannot be right
+        (`hkg:problem`), as the graph stage bounds events."""
+        stated = claims(self.dataset, node, prop, value)
+        return not stated or any(not self.objects(claim, HKG.problem) for claim in stated)
 
     def record(self, applied: list[Applied]) -> None:
         """Each applied entry as a prov:Activity (what, why, who, when, which ids), and
