@@ -139,3 +139,26 @@ def test_entries_keep_the_order_the_file_writes_them_in_across_kinds():
     text = ('[[relabel]]\nid = "place/a"\nlabel = "A"\nwhy = "x"\n\n[[merge]]\nkeep = "place/a"\ndrop = "place/b"\n'
             'why = "x"\n\n[[relabel]]\nid = "place/a"\nlabel = "B"\nwhy = "x"\n')
     assert [(e.kind, e.number) for e in parse_entries(text, "f")] == [("relabel", 1), ("merge", 1), ("relabel", 2)]
+
+
+def test_entries_appended_at_once_from_several_threads_are_all_kept(tmp_path, monkeypatch):
+    import threading
+    import time
+
+    from histkg.curation import entries
+
+    write = entries.replace_text
+
+    def slow_write(path, text):  # widen the window between reading the file and writing it back
+        time.sleep(0.05)
+        write(path, text)
+
+    monkeypatch.setattr(entries, "replace_text", slow_write)
+    path = tmp_path / "curation.toml"
+    threads = [threading.Thread(target=append_entry, args=(path, "reject", {"id": f"place/p{n}", "why": "x"}))
+               for n in range(5)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(e["id"] for e in load_curation(path).entries) == [f"place/p{n}" for n in range(5)]

@@ -19,6 +19,7 @@ import json
 import os
 import re
 import tempfile
+import threading
 import tomllib
 from collections import Counter
 from dataclasses import dataclass
@@ -199,6 +200,10 @@ def object_problem(prop: str, value: str) -> str | None:
 
 # --- writing -----------------------------------------------------------------------
 
+# A server answers requests in threads: two entries appended at once must not both
+# read the file as it was and each write it back without the other's.
+APPENDING = threading.Lock()
+
 
 def append_entry(path: Path | str, kind: str, fields: dict) -> Entry:
     """Add one entry to the end of a curation file (made when missing), after
@@ -208,11 +213,12 @@ def append_entry(path: Path | str, kind: str, fields: dict) -> Entry:
     path = Path(path)
     if kind not in KINDS:
         raise CurationError(f"unknown entry kind {kind!r}: use {', '.join(KINDS)}")
-    before = path.read_text(encoding="utf-8") if path.exists() else ""
-    separator = "" if not before or before.endswith("\n\n") else "\n" if before.endswith("\n") else "\n\n"
-    after = before + separator + toml_table(kind, fields)
-    entries = parse_entries(after, str(path))
-    replace_text(path, after)
+    with APPENDING:
+        before = path.read_text(encoding="utf-8") if path.exists() else ""
+        separator = "" if not before or before.endswith("\n\n") else "\n" if before.endswith("\n") else "\n\n"
+        after = before + separator + toml_table(kind, fields)
+        entries = parse_entries(after, str(path))
+        replace_text(path, after)
     return [entry for entry in entries if entry.kind == kind][-1]
 
 
