@@ -342,9 +342,10 @@ def query(graph: Path, sparql: str | None, query_file: Path | None, name: str | 
 def review(graph: Path, csv_file: Path, base: str) -> None:
     """Write the review queue of a built GRAPH: what deserves a look first.
 
-    Conflicting dates, places far from the rest of their source, persons with
-    the same surname, inferred facts, then things named once; each with its
-    id (for the curation file), the reason, the source file and the sentence.
+    Conflicting dates and impossible values, places far from the rest of
+    their source, persons with the same surname, inferred facts, then things
+    named once; each with its id (for the curation file), the reason, the
+    source file and the sentence.
 
     Example: histkg review out/graph.trig --csv review.csv
     """

@@ -48,6 +48,9 @@ GRAPH = PREFIXES + "\n".join([
     named("claim/c1", "Claim", "-", "Kars'ta bir dostluk antlaşması.",
           extra='; hkg:subject <https://w3id.org/histkg/id/treaty/gumru-barisi> ; hkg:predicate hkg:signedAt ; '
                 'hkg:object <https://w3id.org/histkg/id/place/kars> ; hkg:inference "named after the city" '),
+    named("claim/c2", "Claim", "-", "2 Aralık 1920 pazartesi.",
+          extra='; hkg:subject <https://w3id.org/histkg/id/treaty/gumru-barisi> ; hkg:predicate hkg:signedOn ; '
+                'hkg:object "1920-12-02"^^xsd:date ; hkg:problem "the text says pazartesi, a Thursday" '),
 ])
 
 
@@ -59,8 +62,10 @@ def store() -> ox.Store:
 
 
 def test_the_queue_puts_conflicts_first_then_far_places_same_surnames_inferences_and_single_mentions(store):
+    # conflicts: dates sources disagree on, and values that cannot be right
     assert [(item.reason, item.id) for item in review_queue(store)] == [
         ("conflicting dates", "treaty/gumru-barisi"),
+        ("impossible value", "treaty/gumru-barisi"),
         ("far place", "place/toronto"),
         ("same surname", "person/budu-mdivani"),
         ("same surname", "person/simeon-mdivani"),
@@ -70,9 +75,11 @@ def test_the_queue_puts_conflicts_first_then_far_places_same_surnames_inferences
 
 
 def test_each_item_says_what_to_look_at_and_where(store):
-    conflict, far, budu, _, inferred, once = review_queue(store)
+    conflict, impossible, far, budu, _, inferred, once = review_queue(store)
     assert conflict == ReviewItem("conflicting dates", "treaty/gumru-barisi", "Gümrü Barışı",
                                   "hkg:signedOn 1920-12-02 and 1920-12-03", "a.txt", "3 Aralık 1920 Gümrü Antlaşması.")
+    assert impossible.detail == "hkg:signedOn 1920-12-02: the text says pazartesi, a Thursday"
+    assert impossible.sentence == "2 Aralık 1920 pazartesi."
     assert far.detail.endswith("km from the middle of the 4 places a.txt names")
     assert int(far.detail.split()[0]) > 8000
     assert budu.detail == "surname Mdivani, as Simeon Mdivani"
@@ -93,9 +100,10 @@ def test_write_csv_writes_a_header_and_one_ranked_row_per_item(store, tmp_path):
     with path.open(encoding="utf-8", newline="") as file:
         rows = list(csv.reader(file))
     assert rows[0] == ["rank", "reason", "id", "label", "detail", "file", "sentence"]
-    assert [row[:3] for row in rows[1:3]] == [["1", "conflicting dates", "treaty/gumru-barisi"],
-                                               ["2", "far place", "place/toronto"]]
-    assert len(rows) == 7
+    assert [row[:3] for row in rows[1:4]] == [["1", "conflicting dates", "treaty/gumru-barisi"],
+                                               ["2", "impossible value", "treaty/gumru-barisi"],
+                                               ["3", "far place", "place/toronto"]]
+    assert len(rows) == 8
 
 
 def test_histkg_review_writes_the_queue_of_a_built_graph(tmp_path):
@@ -103,7 +111,7 @@ def test_histkg_review_writes_the_queue_of_a_built_graph(tmp_path):
     graph.write_text(GRAPH, encoding="utf-8")
     result = CliRunner().invoke(main, ["review", str(graph), "--csv", str(tmp_path / "review.csv")])
     assert result.exit_code == 0, result.output
-    assert result.output == f"wrote {tmp_path / 'review.csv'}: 6 items to review\n"
+    assert result.output == f"wrote {tmp_path / 'review.csv'}: 7 items to review\n"
     missing = CliRunner().invoke(main, ["review", str(tmp_path / "none.ttl"), "--csv", str(tmp_path / "r.csv")])
     assert missing.exit_code == 2 and missing.output.startswith("histkg: error: no such graph file")
 

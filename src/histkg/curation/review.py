@@ -5,6 +5,7 @@ the sources' graphs (`query.sparql.open_store` gives one; so does the server).
 In the order a reviewer should take them:
 
 1. conflicting dates: one event or stop, two dates of one property, neither within the other;
+   impossible values: a value the text states that cannot be right (`hkg:problem`);
 2. far places: a place over FAR_KM from the middle of the places its source names;
 3. same surname: persons whose names end in one surname (one person, or kin?);
 4. inferred facts: values the passage does not state (`hkg:inference`);
@@ -50,7 +51,7 @@ def review_queue(store: ox.Store, base: str = DEFAULT_BASE) -> list[ReviewItem]:
                 for solution in solutions]
 
     short = base if base.endswith(("/", "#")) else base + "/"
-    items = (conflicting_dates(select) + far_places(select) + same_surnames(select) + inferred_facts(select)
+    items = (conflicting_dates(select) + impossible_values(select) + far_places(select) + same_surnames(select) + inferred_facts(select)
              + single_mentions(select))
     return [ReviewItem(i.reason, i.id.removeprefix(short), *astuple(i)[2:]) for i in items]
 
@@ -84,6 +85,22 @@ def conflicting_dates(select) -> list[ReviewItem]:
         } ORDER BY ?node ?property ?value ?other""")
     return [ReviewItem("conflicting dates", row["node"], row["shown"],
                        f"hkg:{row['property']} {row['value']} and {row['other']}", *evidence_of(row))
+            for row in rows]
+
+
+def impossible_values(select) -> list[ReviewItem]:
+    rows = select("""
+        SELECT ?node ?shown ?property ?value ?problem ?file ?sentence WHERE {
+          ?claim hkg:problem ?problem ; hkg:subject ?node ; hkg:predicate ?p ; hkg:object ?value .
+          BIND (STRAFTER(STR(?p), "#") AS ?property)
+          OPTIONAL { ?node skos:prefLabel ?label }
+          OPTIONAL { ?visit hkg:stop ?node ; skos:prefLabel ?visitLabel }
+          BIND (COALESCE(?label, ?visitLabel, "") AS ?shown)
+          OPTIONAL { SELECT ?claim (MIN(?s) AS ?sentence) (MIN(?f) AS ?file) WHERE {
+                       ?claim hkg:evidence ?a . ?a hkg:sentence ?s ; oa:hasTarget/oa:hasSource/hkg:file ?f } GROUP BY ?claim }
+        } ORDER BY ?node ?property ?value""")
+    return [ReviewItem("impossible value", row["node"], row["shown"],
+                       f"hkg:{row['property']} {row['value']}: {row['problem']}", row["file"], row["sentence"])
             for row in rows]
 
 
