@@ -28,13 +28,13 @@ import pyoxigraph as ox
 from histkg.language.lexicon import load_lexicon
 from histkg.rdf.namespaces import DEFAULT_BASE, PREFIXES
 
-FAR_KM = 2000  # the seeds' places lie within about 2,000 km of Ankara and Moscow; Bern does not
+FAR_KM = 2000  # the seeds' own region, Istanbul to Baku to Moscow, lies within it of each article's middle
 PREFIX_LINES = "".join(f"PREFIX {name}: <{namespace}>\n" for name, namespace in PREFIXES.items())
 
 
 @dataclass(frozen=True)
 class ReviewItem:
-    reason: str  # conflicting dates, far place, same surname, inferred fact, one mention
+    reason: str  # conflicting dates, impossible value, far place, same surname, inferred fact, one mention
     id: str  # the node's id (its IRI's path below the base), or its IRI outside the base
     label: str
     detail: str  # what to look at, in words
@@ -51,8 +51,8 @@ def review_queue(store: ox.Store, base: str = DEFAULT_BASE) -> list[ReviewItem]:
                 for solution in solutions]
 
     short = base if base.endswith(("/", "#")) else base + "/"
-    items = (conflicting_dates(select) + impossible_values(select) + far_places(select) + same_surnames(select) + inferred_facts(select)
-             + single_mentions(select))
+    items = (conflicting_dates(select) + impossible_values(select) + far_places(select) + same_surnames(select)
+             + inferred_facts(select) + single_mentions(select))
     return [ReviewItem(i.reason, i.id.removeprefix(short), *astuple(i)[2:]) for i in items]
 
 
