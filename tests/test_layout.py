@@ -12,7 +12,7 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "histkg"
 # The data flow, in order: a module may import from its own stage and the ones before it.
-STAGES = ("language", "text", "mentions", "facts", "resolve", "rdf", "export", "query", "evaluate")
+STAGES = ("language", "text", "mentions", "facts", "resolve", "rdf", "curation", "export", "query", "evaluate")
 # The command line imports its commands' modules when a command runs, so that
 # `histkg --version` does not load spaCy; these imports still count as edges.
 LAZY_IMPORTS_ALLOWED = {"histkg.cli"}

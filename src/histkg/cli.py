@@ -148,8 +148,12 @@ def show_warnings() -> None:
 @click.option("--strict", is_flag=True,
               help="A statement that breaks a shape is fatal: exit 2, nothing written (default: it is left out, "
                    "listed in validation.txt, everything else is written, exit 1).")
+@click.option("--curation", "curation_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Curation file of corrections to apply (README: Correcting the graph) "
+                   "[default: curation.toml in the corpus folder, when there is one].")
 def build(paths: tuple[Path, ...], out_dir: Path, base: str, workers: int | None, executor: str,
-          scheduler: str | None, cache_dir: Path | None, no_cache: bool, quiet: bool, strict: bool) -> None:
+          scheduler: str | None, cache_dir: Path | None, no_cache: bool, quiet: bool, strict: bool,
+          curation_file: Path | None) -> None:
     """Build the graph of the articles in PATHS (files or folders; default seeds/).
 
     Extraction runs in a pool of processes, or on a Dask cluster; documents
@@ -157,21 +161,25 @@ def build(paths: tuple[Path, ...], out_dir: Path, base: str, workers: int | None
 
     \b
     Example: histkg build seeds/ --out out/ --base https://example.org/id/
+             histkg build seeds/ --curation my-corrections.toml
              histkg build archive/ --workers 8
              histkg build archive/ --executor dask --scheduler tcp://10.0.0.5:8786
     """
+    from histkg.curation.apply import default_curation
+    from histkg.curation.entries import CurationError
     from histkg.facts.workers import ExecutorError, default_workers
     from histkg.pipeline import build as run_build
 
     if not base.startswith(("http://", "https://", "urn:")):
         raise UserError(f"--base must be an absolute IRI (http://, https:// or urn:), not {base!r}")
+    paths = paths or (Path("seeds"),)
     progress = progress_display(quiet)
     try:
-        result = run_build(paths or (Path("seeds"),), out_dir, base=base, progress=progress,
+        result = run_build(paths, out_dir, base=base, progress=progress,
                            workers=workers or default_workers(), executor="dask" if scheduler else executor,
                            scheduler=scheduler, cache_dir=None if no_cache else cache_dir or out_dir / ".cache",
-                           strict=strict)
-    except (CorpusError, ExecutorError) as error:
+                           strict=strict, curation=curation_file or default_curation(paths))
+    except (CorpusError, ExecutorError, CurationError) as error:
         raise UserError(str(error)) from None
     finally:
         progress.close()
@@ -324,6 +332,34 @@ def query(graph: Path, sparql: str | None, query_file: Path | None, name: str | 
         click.echo(format_result(result, fmt or default_format(result, stdout_is_terminal())), nl=False)
     except QueryError as error:
         raise UserError(str(error)) from None
+
+
+@main.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--csv", "csv_file", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The spreadsheet to write: one row per item, the most deserving first.")
+@click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of the data (ids are paths below it).")
+def review(graph: Path, csv_file: Path, base: str) -> None:
+    """Write the review queue of a built GRAPH: what deserves a look first.
+
+    Conflicting dates and impossible values, places far from the rest of
+    their source, persons with the same surname, inferred facts, then things
+    named once; each with its id (for the curation file), the reason, the
+    source file and the sentence.
+
+    Example: histkg review out/graph.trig --csv review.csv
+    """
+    from histkg.curation.review import review_queue, write_csv
+    from histkg.query.sparql import QueryError, open_store
+
+    try:
+        items = review_queue(open_store(graph), base)
+        write_csv(items, csv_file)
+    except QueryError as error:
+        raise UserError(str(error)) from None
+    except OSError as error:
+        raise UserError(f"cannot write {csv_file}: {error.strerror or error}") from None
+    click.echo(f"wrote {csv_file}: {len(items)} items to review")
 
 
 @main.command()

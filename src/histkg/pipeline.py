@@ -10,6 +10,8 @@ from pathlib import Path
 
 from rdflib import Dataset
 
+from histkg.curation.apply import CurationOutcome, curate_entities, curate_graph
+from histkg.curation.entries import load_curation
 from histkg.export.registry import GraphData, atomic_path, export
 from histkg.facts.cache import ExtractionCache
 from histkg.facts.workers import extract_all, extract_document  # noqa: F401  (the per-document step, public here)
@@ -75,6 +77,11 @@ class BuildResult:
     export_seconds: dict[str, float] = field(default_factory=dict)  # output name -> seconds to write it
     left_out: list[LeftOut] = field(default_factory=list)  # violations whose statements the graph files lack
     skipped: list[str] = field(default_factory=list)  # why each unreadable document was skipped
+    curation: CurationOutcome | None = None  # the curation file's entries, applied and not
+
+    @property
+    def curation_problems(self) -> list[str]:
+        return self.curation.problems if self.curation is not None else []
 
     @property
     def conforms(self) -> bool:
@@ -84,18 +91,21 @@ class BuildResult:
     @property
     def problems(self) -> bool:
         """Something of the corpus is not in the graph: exit 1, or 2 with --strict."""
-        return bool(self.left_out or self.skipped) or not self.conforms
+        return bool(self.left_out or self.skipped or self.curation_problems) or not self.conforms
 
     @property
     def report(self) -> str:
-        """validation.txt: the documents skipped, the statements left out, then the SHACL report."""
+        """validation.txt: the documents skipped, the curation entries not applied, the
+        statements left out, then the SHACL report."""
         skipped = "".join(f"skipped, cannot be read: {reason}\n" for reason in self.skipped)
-        return skipped + format_left_out(self.left_out) + self.validation.report_text
+        curation = self.curation.report if self.curation is not None else ""
+        return skipped + curation + format_left_out(self.left_out) + self.validation.report_text
 
 
 def build(paths: Sequence[Path | str], out_dir: Path | str | None = None, *, base: str = DEFAULT_BASE,
           progress: Progress | Callable[[str], None] = SILENT, workers: int = 1, executor: str = "processes",
-          scheduler: str | None = None, cache_dir: Path | str | None = None, strict: bool = False) -> BuildResult:
+          scheduler: str | None = None, cache_dir: Path | str | None = None, strict: bool = False,
+          curation: Path | str | None = None) -> BuildResult:
     """Build, validate and (when `out_dir` is given) write the graph.
 
     Extraction runs in `workers` processes, or on Dask (`executor="dask"`, on
@@ -105,7 +115,9 @@ def build(paths: Sequence[Path | str], out_dir: Path | str | None = None, *, bas
     out of the graph with what depends on it (rdf.repair), and listed in the
     report; so is a document that cannot be read. With `strict`, either is
     fatal (CorpusError, or a result with `problems`) and nothing is written.
-    The validation report is always written (unless strict), so a failed build says why."""
+    The validation report is always written (unless strict), so a failed build says why.
+    With `curation`, a curation file (histkg.curation) is read first (CurationError
+    when malformed) and applied; an entry that no longer fits is a problem as above."""
     progress = progress if hasattr(progress, "start") else Lines(progress)  # a Progress, or a function of a message
     seconds: dict[str, float] = {}
     clock = time.perf_counter()
@@ -116,6 +128,7 @@ def build(paths: Sequence[Path | str], out_dir: Path | str | None = None, *, bas
         seconds[stage] = now - clock
         clock = now
 
+    curation_file = load_curation(curation) if curation is not None else None
     skipped: list[str] = []
     documents = load_corpus(paths, skip=None if strict else lambda error: skipped.append(str(error)))
     if not documents:
@@ -133,8 +146,12 @@ def build(paths: Sequence[Path | str], out_dir: Path | str | None = None, *, bas
     lap("extract")
     entities = resolve(extractions)
     events = resolve_events(extractions, entities)
+    curated = curate_entities(curation_file, entities, events) if curation_file is not None else None
     lap("resolve")
     dataset = build_graph(extractions, entities, base, events)
+    if curated is not None:
+        curate_graph(curated, dataset, extractions, base)
+        progress(curated.summary)
     lap("graph")
     progress.start("validate", len(dataset), "quads")
     validation = validate(dataset)
@@ -144,7 +161,8 @@ def build(paths: Sequence[Path | str], out_dir: Path | str | None = None, *, bas
     progress.advance("validate", len(dataset))
     lap("validate")
     result = BuildResult(documents, extractions, entities, dataset, validation, seconds=seconds,
-                         cached=cache.hits if cache is not None else 0, left_out=left_out, skipped=skipped)
+                         cached=cache.hits if cache is not None else 0, left_out=left_out, skipped=skipped,
+                         curation=curated)
     if out_dir is not None and not (strict and result.problems):
         write_outputs(result, Path(out_dir), progress)
         lap("export")

@@ -90,6 +90,13 @@ class HKG(DefinedNamespace):
     publicationPlace: URIRef  # place of publication as the reference writes it
     pages: URIRef  # pages cited, as written ("462", "66-67")
 
+    # Curation: a scholar's decisions (the curation file), each applied entry a prov:Activity.
+    action: URIRef  # an activity -> which kind of entry it applied: "merge", "reject", ...
+    reason: URIRef  # an activity -> why, as the entry says
+    curatedBy: URIRef  # a node an entry changed -> that entry's prov:Activity
+    curated: URIRef  # xsd:boolean: a claim a scholar asserted, not the extractor
+    removedFrom: URIRef  # a rejected statement (rdf:Statement) -> the named graph it was in
+
 
 OA = Namespace("http://www.w3.org/ns/oa#")
 SCHEMA = Namespace("https://schema.org/")
