@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SEEDS  := seeds
 OUT    := out
 
-.PHONY: run test bench clean chromium
+.PHONY: run test bench bench-pages clean chromium
 
 # $(call need,COMMAND,PACKAGE): install a Debian package when its command is missing (as root, with
 # apt-get); where that cannot be done, one line that says what to do, and the target fails.
@@ -51,6 +51,10 @@ BENCH_COPIES ?= 100
 BENCH_BUDGET ?= 900
 bench: $(VENV)/.installed
 	$(BIN)/python -m histkg.bench $(SEEDS) --copies $(BENCH_COPIES) --budget $(BENCH_BUDGET)
+
+# How long each page of the workbench takes to answer on the built graph (make run first).
+bench-pages: $(VENV)/.installed node_modules/.installed
+	$(BIN)/python -m histkg.query.workbench.timing $(OUT)/graph.trig
 
 clean:
 	rm -rf $(VENV) $(OUT) node_modules

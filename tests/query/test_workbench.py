@@ -351,3 +351,56 @@ def test_static_files_are_only_those_of_the_package(client):
 
 def test_queries_json_still_answers_beside_the_pages(client):
     assert json.loads(client.get("/queries").text)
+
+
+# --- the parts, on small inputs ----------------------------------------------------------
+
+
+def test_topojson_arcs_decode_into_rings_and_a_negative_index_reverses_an_arc():
+    from histkg.query.workbench.atlas import decode_arcs, geometry_rings
+
+    topology = {"transform": {"scale": [0.5, 0.25], "translate": [10, 20]},
+                "arcs": [[[0, 0], [2, 0], [0, 4]], [[2, 4], [-2, -4]]]}
+    arcs = decode_arcs(topology)
+    assert arcs[0] == [(10.0, 20.0), (11.0, 20.0), (11.0, 21.0)]  # deltas summed, then scaled and moved
+    [ring] = geometry_rings({"type": "Polygon", "arcs": [[0, 1]]}, arcs)
+    assert ring == ((10.0, 20.0), (11.0, 20.0), (11.0, 21.0), (10.0, 20.0))
+    [reversed_ring] = geometry_rings({"type": "Polygon", "arcs": [[~1]]}, arcs)
+    assert reversed_ring == ((10.0, 20.0), (11.0, 21.0))
+
+
+def test_the_packaged_atlas_holds_turkey():
+    from histkg.query.workbench.atlas import find_atlas, load_countries
+
+    atlas = find_atlas()
+    assert atlas is not None, "world-atlas is missing: make run installs it (npm ci)"
+    turkey = next(country for country in load_countries(atlas) if country.name == "Turkey")
+    west, south, east, north = turkey.bounds()
+    assert 25 < west < 27 and 35 < south < 37 and 44 < east < 45.5 and 41.5 < north < 42.5
+
+
+@pytest.mark.parametrize(("value", "said"), [("1921-03-16", "16 March 1921"), ("1921-03", "March 1921"),
+                                            ("1921", "1921"), ("not a date", "not a date")])
+def test_dates_read_as_a_person_says_them(value, said):
+    from histkg.query.workbench.graph import readable_date
+
+    assert readable_date(value) == said
+
+
+def test_a_quote_is_found_in_its_sentence_even_when_the_ocr_split_it():
+    from histkg.query.workbench.evidence import split_at_quote
+
+    assert split_at_quote("Voroşilov Ankara'ya geldi.", "Ankara") == ("Voroşilov ", "Ankara", "'ya geldi.")
+    assert split_at_quote("Voroşilov geldi.", "Voroş i lov") == ("", "Voroşilov", " geldi.")
+    assert split_at_quote("Başka bir cümle.", "Ankara") == ("Başka bir cümle.", "", "")
+
+
+def test_serve_with_a_missing_sources_folder_is_a_one_line_error(seeds_build, tmp_path):
+    from click.testing import CliRunner
+
+    from histkg.cli import main
+
+    result = CliRunner().invoke(main, ["serve", str(seeds_build[1] / "graph.trig"), "--sources",
+                                       str(tmp_path / "nowhere")])
+    assert result.exit_code == 2 and result.output.startswith("histkg: error: --sources")
+    assert len(result.output.strip().splitlines()) == 1

@@ -8,8 +8,9 @@ Content-Security-Policy allows scripts and styles from this server only.
 
 from __future__ import annotations
 
+import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from urllib.parse import quote
@@ -25,12 +26,20 @@ from histkg.query.protocol import JSON_LD, N_TRIPLES, TURTLE, preferred
 from histkg.query.sparql import QUERY_PREFIXES, format_triples
 from histkg.query.workbench.atlas import MISSING_HINT
 from histkg.query.workbench.browse import ROLES, ListFilter, listed, searched, year
-from histkg.query.workbench.catalog import KIND_BY_NAME, KINDS, Catalog
+from histkg.query.workbench.catalog import KIND_BY_NAME, KINDS, Catalog, Entity
 from histkg.query.workbench.entity_page import gather
 from histkg.query.workbench.graph import LOCAL_ROOT, Graph
 from histkg.query.workbench.maps import MapMaker
 from histkg.query.workbench.network import NetworkMaker
-from histkg.query.workbench.reader import SourceMissing, locate, mentions_in, read_source, render_blocks
+from histkg.query.workbench.reader import (
+    Mention,
+    SourceMissing,
+    SourceText,
+    locate,
+    mentions_in,
+    read_source,
+    render_blocks,
+)
 from histkg.query.workbench.timeline import TimelineFilter, build_timeline
 
 HTML = "text/html"
@@ -44,6 +53,7 @@ PAGE_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src
 PAGE_HEADERS = {"Content-Security-Policy": PAGE_POLICY, "X-Content-Type-Options": "nosniff",
                 "Referrer-Policy": "no-referrer"}
 MENTION_CLASSES = {"treaty": "event", "visit": "event", "venue": "place"}
+SOURCES_READ_AHEAD = 64  # sources read at start; a larger corpus reads the rest when they are opened
 
 
 @dataclass
@@ -56,6 +66,7 @@ class Workbench:
     network: NetworkMaker
     source_roots: tuple[Path, ...]
     templates: jinja2.Environment
+    readings: dict[str, tuple[SourceText, list[Mention]]] = field(default_factory=dict)  # source IRI -> text
 
     @classmethod
     def open(cls, graph: Graph, source_roots: tuple[Path, ...]) -> Workbench:
@@ -66,7 +77,25 @@ class Workbench:
                                        source_name=bench.source_name, source_title=bench.source_title,
                                        link_name=link_name, mention_class=bench.mention_class)
         bench.network.view("", 2)  # the first spring layout warms numpy up; a visitor should not wait for it
+        threading.Thread(target=bench.read_sources, name="histkg-read-sources", daemon=True).start()
         return bench
+
+    def read_sources(self) -> None:
+        """Read and cut every source once, in the background: a reader then opens at once."""
+        for source in self.catalog.sources()[:SOURCES_READ_AHEAD]:
+            try:
+                self.reading(source)
+            except SourceMissing:
+                continue  # the page says where it looked when someone opens it
+
+    def reading(self, source: Entity) -> tuple[SourceText, list[Mention]]:
+        """A source's text with its blocks, and its mentions: read once, then kept."""
+        if source.iri not in self.readings:
+            sha = next((row["sha"].value for row in self.graph.select(
+                f"SELECT ?sha WHERE {{ <{source.iri}> hkg:sha256 ?sha }}")), "")
+            text = read_source(locate(source.file, self.source_roots), sha)
+            self.readings[source.iri] = text, mentions_in(self.graph, self.catalog, source)
+        return self.readings[source.iri]
 
     # --- names the templates use --------------------------------------------------------
 
@@ -228,15 +257,13 @@ def source_reader(bench: Workbench, request: Request) -> Response:
     source = bench.catalog.get(bench.source_iri(request.path_params["source"]))
     if source is None:
         return bench.not_found(f"no source {request.path_params['source']!r} in the graph")
-    sha = next((row["sha"].value for row in bench.graph.select(
-        f"SELECT ?sha WHERE {{ <{source.iri}> hkg:sha256 ?sha }}")), "")
     try:
-        text = read_source(locate(source.file, bench.source_roots), sha)
+        text, mentions = bench.reading(source)
     except SourceMissing as error:
         return bench.page("message.html", 404, title=source.label, message=str(error))
     start, end = year(request.query_params.get("start")), year(request.query_params.get("end"))
     quoted = (start, end) if start is not None and end is not None and start < end else None
-    blocks = render_blocks(text, mentions_in(bench.graph, bench.catalog, source), quoted)
+    blocks = render_blocks(text, mentions, quoted)
     return bench.page("source.html", title=source.label, source=source, blocks=blocks, quote=quoted,
                       changed=text.changed)
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from histkg.query.workbench.catalog import Catalog, Entity
@@ -67,9 +66,8 @@ def locate(file: str, roots: tuple[Path, ...]) -> Path:
                         "(the folder histkg build ran in)")
 
 
-@lru_cache(maxsize=64)
 def read_source(path: Path, sha256: str) -> SourceText:
-    """The text the offsets point into, and its blocks; read once per file."""
+    """The text the offsets point into, and its blocks."""
     try:
         document = load_corpus([path])[0]
     except CorpusError as error:
