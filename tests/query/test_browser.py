@@ -90,7 +90,7 @@ def run_and_wait(page) -> None:
     sync_api.expect(page.get_by_role("button", name="Run")).to_be_enabled()
 
 
-def test_a_named_query_fills_the_box_runs_and_shows_rows(page):
+def test_a_named_query_fills_the_box_runs_and_shows_rows(page, shots):
     options = page.locator("#named option")
     sync_api.expect(options).to_have_count(len(catalogue()) + 1)
     page.get_by_label("Named query").select_option("treaties")
@@ -106,6 +106,7 @@ def test_a_named_query_fills_the_box_runs_and_shows_rows(page):
     sync_api.expect(link).not_to_have_text(re.compile(r"^id:"))  # the treaty's label, once the labels came
     assert link.get_attribute("title").startswith("https://w3id.org/histkg/id/treaty/")
     assert page.locator("#error").inner_text() == ""
+    screenshot(page, shots, "sparql")
 
 
 def test_cells_read_as_values_with_the_datatype_on_hover(page):
