@@ -358,7 +358,7 @@ def queries() -> None:
                    "folder, then the one above the graph's).")
 def serve(graph: Path, port: int, host: str, allow_remote: bool, timeout: float, limit: int,
           sources: Path | None) -> None:
-    """Serve a built GRAPH (.ttl, .nt, .trig, .nq or an Oxigraph folder): the workbench and a read-only SPARQL endpoint.
+    """Serve a built GRAPH (.ttl, .nt, .trig, .nq or an Oxigraph folder): the workbench and a SPARQL endpoint.
 
     The workbench at / (browse, search, entity pages at /id/…, the source reader, map, timeline,
     network, the SPARQL console at /query); SPARQL 1.1 Protocol at /sparql, named queries at

@@ -404,3 +404,18 @@ def test_serve_with_a_missing_sources_folder_is_a_one_line_error(seeds_build, tm
                                        str(tmp_path / "nowhere")])
     assert result.exit_code == 2 and result.output.startswith("histkg: error: --sources")
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_a_much_named_entity_lists_its_first_sentences_per_source_and_all_on_request(store, monkeypatch):
+    from histkg.query.workbench import entity_page
+    from histkg.query.workbench.catalog import Catalog
+    from histkg.query.workbench.graph import Graph
+
+    graph = Graph(store)
+    catalog = Catalog(graph)
+    vorosilov = catalog.get(ID + "person/kliment-vorosilov")
+    monkeypatch.setattr(entity_page, "MENTIONS_SHOWN", 5)
+    cut = entity_page.gather(graph, catalog, vorosilov)
+    whole = entity_page.gather(graph, catalog, vorosilov, all_mentions=True)
+    assert [len(found) for found in cut.mentions.values()] == [5]
+    assert cut.mentions_left_out == 30 and cut.mention_count == whole.mention_count == 35

@@ -199,11 +199,12 @@ def host_name(header: str) -> str:
 
 
 def create_app(store: ox.Store, limits: Limits = Limits(), *, loopback_only: bool = True,
-               source_roots: tuple[Path, ...] = (Path.cwd(),)) -> Starlette:
+               source_roots: tuple[Path, ...] | None = None) -> Starlette:
     """The endpoint as an ASGI app: /sparql, /queries and the workbench's pages.
-    `source_roots`: folders where the sources' `hkg:file` paths are looked up, for the reader."""
+    `source_roots`: folders where the sources' `hkg:file` paths are looked up, for the reader
+    (default: the current folder)."""
     runner = QueryRunner(store, limits)
-    bench = Workbench.open(Graph(store, detect_base(store)), source_roots)
+    bench = Workbench.open(Graph(store, detect_base(store)), source_roots or (Path.cwd(),))
 
     async def no_icon(request: Request) -> Response:  # browsers ask for one; answering spares a 404 per visit
         return Response(status_code=204)

@@ -197,7 +197,7 @@ def entity(bench: Workbench, request: Request) -> Response:
     if found is not None and found.kind.name == "source":
         return RedirectResponse(f"/source/{found.source_id}", status_code=303)
     if found is not None:
-        page = gather(bench.graph, bench.catalog, found)
+        page = gather(bench.graph, bench.catalog, found, request.query_params.get("mentions") == "all")
         return bench.page("entity.html", title=found.label, page=page)
     return resource(bench, iri)
 

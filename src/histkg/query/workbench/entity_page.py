@@ -15,6 +15,7 @@ from histkg.query.workbench.facts import Fact, FactReader, Stop, conflicts
 from histkg.query.workbench.graph import Graph, number
 
 LINKED_SHOWN = 30  # the entities most often named with it; the rest are in the SPARQL console
+MENTIONS_SHOWN = 200  # sentences per source on the page unless all are asked for (?mentions=all)
 
 
 @dataclass
@@ -25,11 +26,12 @@ class EntityPage:
     takes_part: list[Fact]
     itinerary: list[Stop]
     named_with: list[tuple[Entity, int]]
-    mentions: dict[str, list[Evidence]] = field(default_factory=dict)  # source IRI -> its mentions
+    mentions: dict[str, list[Evidence]] = field(default_factory=dict)  # source IRI -> its mentions shown
+    mentions_left_out: int = 0
 
     @property
     def mention_count(self) -> int:
-        return sum(len(found) for found in self.mentions.values())
+        return sum(len(found) for found in self.mentions.values()) + self.mentions_left_out
 
 
 def named_with(graph: Graph, catalog: Catalog, iri: str) -> list[tuple[Entity, int]]:
@@ -44,7 +46,7 @@ def named_with(graph: Graph, catalog: Catalog, iri: str) -> list[tuple[Entity, i
     return found[:LINKED_SHOWN]
 
 
-def gather(graph: Graph, catalog: Catalog, entity: Entity) -> EntityPage:
+def gather(graph: Graph, catalog: Catalog, entity: Entity, all_mentions: bool = False) -> EntityPage:
     reader = FactReader(graph, catalog)
     facts = reader.outgoing(entity.iri)
     disagreements = conflicts(facts)
@@ -53,5 +55,9 @@ def gather(graph: Graph, catalog: Catalog, entity: Entity) -> EntityPage:
         mentions[evidence.source].append(evidence)
     itinerary = reader.itinerary(entity.iri) if entity.kind.name == "visit" else []
     agreed = [fact for fact in facts if fact.predicate not in disagreements]
+    left_out = 0
+    if not all_mentions:
+        left_out = sum(max(0, len(found) - MENTIONS_SHOWN) for found in mentions.values())
+        mentions = {source: found[:MENTIONS_SHOWN] for source, found in mentions.items()}
     return EntityPage(entity, agreed, disagreements, reader.incoming(entity.iri), itinerary,
-                      named_with(graph, catalog, entity.iri), dict(mentions))
+                      named_with(graph, catalog, entity.iri), dict(mentions), left_out)
