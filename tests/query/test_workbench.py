@@ -419,3 +419,15 @@ def test_a_much_named_entity_lists_its_first_sentences_per_source_and_all_on_req
     whole = entity_page.gather(graph, catalog, vorosilov, all_mentions=True)
     assert [len(found) for found in cut.mentions.values()] == [5]
     assert cut.mentions_left_out == 30 and cut.mention_count == whole.mention_count == 35
+
+
+def test_a_source_is_named_by_its_number_unless_another_source_shares_it():
+    from histkg.query.workbench.app import short_source_names
+    from histkg.query.workbench.catalog import KIND_BY_NAME, Entity
+
+    def source(file: str) -> Entity:
+        return Entity(ID + "source/" + Path(file).stem, KIND_BY_NAME["source"], file, file=file)
+
+    sources = [source("seeds/004_8291bc0ffa594f53.txt"), source("copies/000_59a8-copy000.txt"),
+               source("copies/000_59a8-copy001.txt"), source("notes.txt")]
+    assert list(short_source_names(sources).values()) == ["004", "000_59a8-copy000", "000_59a8-copy001", "notes"]

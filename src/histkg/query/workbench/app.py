@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -25,7 +26,7 @@ from starlette.routing import Route
 from histkg.query.protocol import JSON_LD, N_TRIPLES, TURTLE, preferred
 from histkg.query.sparql import QUERY_PREFIXES, format_triples
 from histkg.query.workbench.atlas import MISSING_HINT
-from histkg.query.workbench.browse import ROLES, ListFilter, listed, searched, year
+from histkg.query.workbench.browse import ROLES, ListFilter, listed, searched, whole_number
 from histkg.query.workbench.catalog import KIND_BY_NAME, KINDS, Catalog, Entity
 from histkg.query.workbench.entity_page import gather
 from histkg.query.workbench.graph import LOCAL_ROOT, Graph
@@ -67,6 +68,7 @@ class Workbench:
     source_roots: tuple[Path, ...]
     templates: jinja2.Environment
     readings: dict[str, tuple[SourceText, list[Mention]]] = field(default_factory=dict)  # source IRI -> text
+    short_names: dict[str, str] = field(default_factory=dict)  # source IRI -> `004`
 
     @classmethod
     def open(cls, graph: Graph, source_roots: tuple[Path, ...]) -> Workbench:
@@ -76,6 +78,7 @@ class Workbench:
         bench.templates.globals.update(local_path=bench.local_path, label=catalog.label,
                                        source_name=bench.source_name, source_title=bench.source_title,
                                        link_name=link_name, mention_class=bench.mention_class)
+        bench.short_names = short_source_names(catalog.sources())
         bench.network.view("", 2)  # the first spring layout warms numpy up; a visitor should not wait for it
         threading.Thread(target=bench.read_sources, name="histkg-read-sources", daemon=True).start()
         return bench
@@ -104,11 +107,7 @@ class Workbench:
         return quote(path, safe="/:@-._~!$&'()*+,;=") if path else ""
 
     def source_name(self, iri: str) -> str:
-        """A source's short name: its file's number (`004`) or, without one, the file's name."""
-        source = self.catalog.get(iri)
-        stem = Path(source.file).stem if source and source.file else iri.rsplit("/", 1)[-1]
-        head = stem.split("_", 1)[0]
-        return head if head.isdigit() else stem
+        return self.short_names.get(iri) or iri.rsplit("/", 1)[-1]
 
     def source_title(self, iri: str) -> str:
         return self.catalog.label(iri)
@@ -133,6 +132,16 @@ class Workbench:
 
     def not_found(self, what: str) -> Response:
         return self.page("message.html", 404, title="Not found", message=what)
+
+
+def short_source_names(sources: list[Entity]) -> dict[str, str]:
+    """How a page names each source: its file's number (`004` for `004_8291bc0ffa594f53.txt`) where
+    no other source has that number, else the file's name without its extension."""
+    stems = {source.iri: Path(source.file).stem if source.file else source.source_id for source in sources}
+    heads = {iri: stem.split("_", 1)[0] for iri, stem in stems.items()}
+    taken = Counter(heads.values())
+    return {iri: heads[iri] if heads[iri].isdigit() and taken[heads[iri]] == 1 else stem
+            for iri, stem in stems.items()}
 
 
 def template_environment() -> jinja2.Environment:
@@ -166,8 +175,9 @@ def home(bench: Workbench, request: Request) -> Response:
 
 def list_filter(bench: Workbench, request: Request) -> ListFilter:
     params = request.query_params
-    return ListFilter(params.get("name", ""), bench.source_iri(params.get("source")), year(params.get("from")),
-                      year(params.get("to")), params.get("role", ""))
+    return ListFilter(name=params.get("name", ""), source=bench.source_iri(params.get("source")),
+                      start_year=whole_number(params.get("from")), end_year=whole_number(params.get("to")),
+                      role=params.get("role", ""))
 
 
 def browse(bench: Workbench, request: Request) -> Response:
@@ -261,7 +271,7 @@ def source_reader(bench: Workbench, request: Request) -> Response:
         text, mentions = bench.reading(source)
     except SourceMissing as error:
         return bench.page("message.html", 404, title=source.label, message=str(error))
-    start, end = year(request.query_params.get("start")), year(request.query_params.get("end"))
+    start, end = (whole_number(request.query_params.get(name)) for name in ("start", "end"))
     quoted = (start, end) if start is not None and end is not None and start < end else None
     blocks = render_blocks(text, mentions, quoted)
     return bench.page("source.html", title=source.label, source=source, blocks=blocks, quote=quoted,
@@ -277,7 +287,7 @@ def map_page(bench: Workbench, request: Request) -> Response:
 def timeline_page(bench: Workbench, request: Request) -> Response:
     params = request.query_params
     kinds = tuple(kind for kind in params.getlist("kind") if kind in {"treaty", "visit"}) or ("treaty", "visit")
-    choice = TimelineFilter(kinds, year(params.get("from")), year(params.get("to")),
+    choice = TimelineFilter(kinds, whole_number(params.get("from")), whole_number(params.get("to")),
                             bench.source_iri(params.get("source")), params.get("name", ""))
     return bench.page("timeline.html", title="Timeline", choice=choice, sources=bench.catalog.sources(),
                       timeline=build_timeline(bench.catalog, choice))
@@ -285,7 +295,7 @@ def timeline_page(bench: Workbench, request: Request) -> Response:
 
 def network_page(bench: Workbench, request: Request) -> Response:
     source = bench.source_iri(request.query_params.get("source"))
-    minimum = max(1, year(request.query_params.get("min")) or 2)
+    minimum = max(1, whole_number(request.query_params.get("min")) or 2)
     view = bench.network.view(source, minimum)
     strongest = sorted(view.links, key=lambda entry: (-entry[0].weight, entry[1].person.label))[:15]
     return bench.page("network.html", title="Network", view=view, sources=bench.catalog.sources(),

@@ -19,8 +19,8 @@ class ListFilter:
     role: str = ""
 
 
-def year(value: str | None) -> int | None:
-    """A year typed into a form; anything else is no filter."""
+def whole_number(value: str | None) -> int | None:
+    """A whole number from a form or a URL (a year, an offset, a weight); anything else is None: no filter."""
     try:
         return int(value) if value and value.strip() else None
     except ValueError:
