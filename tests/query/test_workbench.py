@@ -387,6 +387,18 @@ def test_dates_read_as_a_person_says_them(value, said):
     assert readable_date(value) == said
 
 
+def test_a_stop_with_two_dates_shows_both_in_time_order():
+    from histkg.query.workbench.graph import readable_dates
+
+    assert readable_dates("1933-11-30 1933-10-29") == "29 October 1933 or 30 November 1933"
+    assert readable_dates("") == ""
+
+
+def test_the_map_gives_every_date_a_stop_has(client):
+    kayseri = re.search(r"16\. Kayseri \(([^)]*)\)", client.get(f"/map?journey={JOURNEY}").text)
+    assert kayseri.group(1) == "29 October 1933 or 30 November 1933"  # 30 Kasım pazartesi: kept, with its problem
+
+
 def test_a_quote_is_found_in_its_sentence_even_when_the_ocr_split_it():
     from histkg.query.workbench.evidence import split_at_quote
 

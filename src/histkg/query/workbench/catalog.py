@@ -82,7 +82,7 @@ class Catalog:
 
     def _read_entities(self) -> None:
         classes = " ".join(f"<{kind.cls}>" for kind in KINDS)
-        rows = self.graph.select(f"""SELECT ?e ?type (SAMPLE(?name) AS ?label) WHERE {{
+        rows = self.graph.select(f"""SELECT ?e ?type (MIN(?name) AS ?label) WHERE {{
             VALUES ?type {{ {classes} }} ?e a ?type .
             OPTIONAL {{ ?e skos:prefLabel|dcterms:title ?name }} }} GROUP BY ?e ?type""")
         for row in rows:

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 
 from histkg.query.workbench.catalog import Catalog
 from histkg.query.workbench.evidence import Evidence, read_evidence
-from histkg.query.workbench.graph import HKG, Graph, is_date, number, readable_date, text
+from histkg.query.workbench.graph import HKG, Graph, is_date, number, readable_date, readable_dates, text
 
 # predicate -> (sentence about the subject, sentence about the object); {} is the other entity.
 PHRASES = {
@@ -159,14 +159,14 @@ class FactReader:
 
     def itinerary(self, visit: str) -> list[Stop]:
         """A journey's stops in order, each with its place, date and the claims that state them."""
-        rows = self.graph.select(f"""SELECT ?stop ?order ?place (SAMPLE(?d) AS ?date) WHERE {{
+        rows = self.graph.select(f"""SELECT ?stop ?order ?place (GROUP_CONCAT(DISTINCT STR(?d)) AS ?dates) WHERE {{
             <{visit}> hkg:stop ?stop . ?stop hkg:order ?order ; hkg:place ?place .
             OPTIONAL {{ ?stop hkg:date ?d }} }} GROUP BY ?stop ?order ?place ORDER BY ?order""")
         stops = []
         for row in rows:
             claims = [claim for found in self.claims_about(row["stop"].value, "subject").values() for claim in found]
             stops.append(Stop(number(row["order"]), row["place"].value, self.catalog.label(row["place"].value),
-                              readable_date(row["date"]) if "date" in row else "", claims))
+                              readable_dates(text(row.get("dates"))), claims))
         return stops
 
 

@@ -87,5 +87,11 @@ def readable_date(term: ox.Term | str) -> str:
     return value
 
 
+def readable_dates(values: str) -> str:
+    """Dates a stop has, space-separated as GROUP_CONCAT gives them, in time order: two when the
+    sources (or a weekday that does not fit) disagree, `29 October 1933 or 30 November 1933`."""
+    return " or ".join(readable_date(value) for value in sorted(set(values.split())))
+
+
 def is_date(term: ox.Term) -> bool:
     return isinstance(term, ox.Literal) and term.datatype.value in {XSD + "date", XSD + "gYearMonth", XSD + "gYear"}

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from histkg.query.workbench.atlas import Projection, find_atlas, load_countries, outline_paths
 from histkg.query.workbench.catalog import Catalog, Entity
-from histkg.query.workbench.graph import Graph, number, readable_date
+from histkg.query.workbench.graph import Graph, number, readable_dates, text
 
 OUTLINE_MARGIN = 12.0  # degrees of outline beyond the region the routes and treaty places span
 VIEW_MARGIN = 2.0  # degrees around the route(s) in view
@@ -56,7 +56,7 @@ class MapView:
 
 def routes(graph: Graph, catalog: Catalog) -> list[Route]:
     """Every journey with at least one stop that has coordinates, in time order."""
-    rows = graph.select("""SELECT ?visit ?order ?place (SAMPLE(?d) AS ?date) WHERE {
+    rows = graph.select("""SELECT ?visit ?order ?place (GROUP_CONCAT(DISTINCT STR(?d)) AS ?dates) WHERE {
         ?visit a hkg:Visit ; hkg:stop ?stop . ?stop hkg:order ?order ; hkg:place ?place .
         OPTIONAL { ?stop hkg:date ?d } } GROUP BY ?visit ?order ?place ORDER BY ?visit ?order""")
     by_visit: dict[str, Route] = {}
@@ -65,8 +65,7 @@ def routes(graph: Graph, catalog: Catalog) -> list[Route]:
         if journey is None or place is None or place.latitude is None:
             continue
         route = by_visit.setdefault(journey.iri, Route(journey))
-        date = readable_date(row["date"]) if "date" in row else ""
-        route.stops.append(RouteStop(number(row["order"]), place, date))
+        route.stops.append(RouteStop(number(row["order"]), place, readable_dates(text(row.get("dates")))))
     return sorted(by_visit.values(), key=lambda route: (route.journey.earliest or "9999", route.journey.label))
 
 
