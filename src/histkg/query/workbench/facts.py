@@ -56,7 +56,6 @@ class Fact:
     value_iri: str = ""  # the entity the value names, when it is one
     raw: str = ""  # the value as the graph writes it (a date's ISO form), for sorting
     claims: list[Claim] = field(default_factory=list)
-    stop_order: int | None = None
 
 
 @dataclass
@@ -144,17 +143,17 @@ class FactReader:
 
     def stops_here(self, place: str) -> list[Fact]:
         """Journeys that stop at a place, each with the stop's number and date."""
-        rows = self.graph.select(f"""SELECT ?visit ?stop ?order ?date WHERE {{
-            ?visit hkg:stop ?stop . ?stop hkg:place <{place}> ; hkg:order ?order .
-            OPTIONAL {{ ?stop hkg:date ?date }} }}""")
+        rows = self.graph.select(f"""SELECT ?visit ?stop ?order (GROUP_CONCAT(DISTINCT STR(?d)) AS ?dates)
+            WHERE {{ ?visit hkg:stop ?stop . ?stop hkg:place <{place}> ; hkg:order ?order .
+            OPTIONAL {{ ?stop hkg:date ?d }} }} GROUP BY ?visit ?stop ?order""")
         facts = []
         for row in rows:
-            claims = self.claims_about(row["stop"].value, "subject")
-            when = f" on {readable_date(row['date'])}" if "date" in row else ""
+            claims = [claim for found in self.claims_about(row["stop"].value, "subject").values() for claim in found]
+            dates = text(row.get("dates"))
+            when = f" on {readable_dates(dates)}" if dates else ""
+            first_date = min(dates.split(), default="")  # for the time order of the page
             facts.append(Fact("place", "", f" stopped here (stop {number(row['order'])}{when})",
-                              self.catalog.label(row["visit"].value), row["visit"].value, text(row.get("date")),
-                              [claim for key, found in claims.items() if key[1] in {"place", "date"}
-                               for claim in found], number(row["order"])))
+                              self.catalog.label(row["visit"].value), row["visit"].value, first_date, claims))
         return facts
 
     def itinerary(self, visit: str) -> list[Stop]:
