@@ -419,18 +419,21 @@ def test_serve_with_a_missing_sources_folder_is_a_one_line_error(seeds_build, tm
     assert len(result.output.strip().splitlines()) == 1
 
 
-def test_a_much_named_entity_lists_its_first_sentences_per_source_and_all_on_request(store, monkeypatch):
+def test_a_much_named_entity_lists_its_first_sentences_and_all_on_request(store, monkeypatch):
     from histkg.query.workbench import entity_page
     from histkg.query.workbench.catalog import Catalog
     from histkg.query.workbench.graph import Graph
+    from histkg.query.workbench.sentences import Sentences
 
     graph = Graph(store)
     catalog = Catalog(graph)
+    sentences = Sentences(graph, catalog)
     vorosilov = catalog.get(ID + "person/kliment-vorosilov")
     monkeypatch.setattr(entity_page, "MENTIONS_SHOWN", 5)
-    cut = entity_page.gather(graph, catalog, vorosilov)
-    whole = entity_page.gather(graph, catalog, vorosilov, all_mentions=True)
-    assert [len(found) for found in cut.mentions.values()] == [5]
+    cut = entity_page.gather(graph, catalog, sentences, vorosilov)
+    whole = entity_page.gather(graph, catalog, sentences, vorosilov, all_mentions=True)
+    first_five = [evidence.start for evidence in whole.mentions[ID + "source/000_59a8525e37afcabc"][:5]]
+    assert [evidence.start for evidence in cut.mentions[ID + "source/000_59a8525e37afcabc"]] == first_five
     assert cut.mentions_left_out == 30 and cut.mention_count == whole.mention_count == 35
 
 

@@ -41,6 +41,7 @@ from histkg.query.workbench.reader import (
     read_source,
     render_blocks,
 )
+from histkg.query.workbench.sentences import Sentences
 from histkg.query.workbench.timeline import TimelineFilter, build_timeline
 
 HTML = "text/html"
@@ -65,6 +66,7 @@ class Workbench:
     catalog: Catalog
     maps: MapMaker
     network: NetworkMaker
+    sentences: Sentences
     source_roots: tuple[Path, ...]
     templates: jinja2.Environment
     readings: dict[str, tuple[SourceText, list[Mention]]] = field(default_factory=dict)  # source IRI -> text
@@ -73,8 +75,9 @@ class Workbench:
     @classmethod
     def open(cls, graph: Graph, source_roots: tuple[Path, ...]) -> Workbench:
         catalog = Catalog(graph)
-        bench = cls(graph, catalog, MapMaker(graph, catalog), NetworkMaker(graph, catalog), source_roots,
-                    template_environment())
+        sentences = Sentences(graph, catalog)
+        bench = cls(graph, catalog, MapMaker(graph, catalog), NetworkMaker(graph, catalog, sentences), sentences,
+                    source_roots, template_environment())
         bench.templates.globals.update(local_path=bench.local_path, label=catalog.label,
                                        source_name=bench.source_name, source_title=bench.source_title,
                                        link_name=link_name, mention_class=bench.mention_class)
@@ -207,7 +210,7 @@ def entity(bench: Workbench, request: Request) -> Response:
     if found is not None and found.kind.name == "source":
         return RedirectResponse(f"/source/{found.source_id}", status_code=303)
     if found is not None:
-        page = gather(bench.graph, bench.catalog, found, request.query_params.get("mentions") == "all")
+        page = gather(bench.graph, bench.catalog, bench.sentences, found, request.query_params.get("mentions") == "all")
         return bench.page("entity.html", title=found.label, page=page)
     return resource(bench, iri)
 

@@ -69,8 +69,13 @@ def read_evidence(graph: Graph, annotations) -> dict[str, Evidence]:
     return found
 
 
-def evidence_of(graph: Graph, iri: str) -> list[Evidence]:
-    """Every mention of an entity, in source and text order."""
-    rows = graph.select(f"SELECT ?a WHERE {{ <{iri}> hkg:evidence ?a }}")
+def evidence_of(graph: Graph, iri: str, most: int | None = None) -> tuple[list[Evidence], int]:
+    """An entity's mentions in source and text order, the first `most` of them (all with None),
+    and how many there are; the store sorts, so a much-named place costs no more than `most`."""
+    limit = f"LIMIT {most}" if most is not None else ""
+    rows = graph.select(f"""SELECT ?a WHERE {{ <{iri}> hkg:evidence ?a . ?a oa:hasTarget ?target .
+        ?target oa:hasSource ?source ; oa:hasSelector ?position . ?position oa:start ?start }}
+        ORDER BY ?source ?start {limit}""")
+    total = number(graph.select(f"SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ <{iri}> hkg:evidence ?a }}")[0]["n"])
     found = read_evidence(graph, [row["a"].value for row in rows])
-    return sorted(found.values(), key=lambda evidence: (evidence.source, evidence.start))
+    return sorted(found.values(), key=lambda evidence: (evidence.source, evidence.start)), total

@@ -18,6 +18,7 @@ import networkx as nx
 
 from histkg.query.workbench.catalog import Catalog, Entity
 from histkg.query.workbench.graph import Graph
+from histkg.query.workbench.sentences import Sentences
 
 SIZE = 1000  # the layout's square, in SVG units
 
@@ -98,11 +99,9 @@ def filling(positions: dict) -> dict:
 class NetworkMaker:
     """Who is linked to whom, per source, read once; layouts per filter, cached."""
 
-    def __init__(self, graph: Graph, catalog: Catalog) -> None:
+    def __init__(self, graph: Graph, catalog: Catalog, sentences: Sentences) -> None:
         self.catalog = catalog
-        self.sentence_groups = self._groups(graph, """SELECT ?person ?source ?sentence WHERE {
-            ?person a hkg:Person ; hkg:evidence ?a . ?a hkg:sentence ?sentence ; oa:hasTarget/oa:hasSource ?source }""",
-                                            "sentence")
+        self.sentence_groups = sentences.persons_by_sentence()
         self.event_groups = self._groups(graph, """SELECT ?person ?source ?event WHERE {
             VALUES ?role { hkg:leader hkg:visitor hkg:host hkg:signatory }
             ?claim hkg:subject ?event ; hkg:predicate ?role ; hkg:object ?person ; hkg:source ?source .
