@@ -149,6 +149,7 @@ def test_a_treaty_page_shows_the_sources_disagreeing_side_by_side(client):
     assert len(versions) == 2
     assert "2 December 1920" in versions[0] and "according to <a href=\"/source/004_" in versions[0]
     assert "3 December 1920" in versions[1] and "according to <a href=\"/source/000_" in versions[1]
+    assert all(re.search(rf'data-claim="{ID}claim/[0-9a-f]+"', version) for version in versions)
     assert re.search(r"signed at\s*<a href=\"/id/place/gumru\">Gümrü</a>", response.text)
 
 
@@ -178,6 +179,12 @@ def test_a_node_outside_the_catalog_shows_its_triples(client, store):
                           "hkg:predicate hkg:signedAt } LIMIT 1")[0]["c"].value
     shown = page(client, claim.replace(ID, "/id/"))
     assert ("/id/treaty/gumru-barisi", "Gümrü Barışı") in shown.links and "hkg:signedAt" in shown.text
+
+
+@pytest.mark.parametrize("path", ["/id/person/a%3E%20b", "/id/person/a%22b", "/id/%7Bx%7D"])
+def test_a_path_that_makes_no_iri_is_404_and_never_reaches_the_query(client, path):
+    assert client.get(path).status_code == 404
+    assert client.get(path, headers={"Accept": "text/turtle"}).status_code == 404
 
 
 def test_an_unknown_entity_is_404(client):

@@ -203,6 +203,8 @@ def search(bench: Workbench, request: Request) -> Response:
 
 def entity(bench: Workbench, request: Request) -> Response:
     iri = bench.graph.iri_of(request.url.path)
+    if not iri:
+        return bench.not_found(f"{request.url.path} names nothing in the graph")
     media = requested_media(request)
     if media != HTML:
         return entity_triples(bench, iri, media)

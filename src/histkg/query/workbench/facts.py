@@ -40,6 +40,7 @@ SINGLE_VALUED = ("signedOn", "signedAt", "startDate", "endDate")  # more than on
 class Claim:
     """One source's statement of a fact."""
 
+    iri: str  # the hkg:Claim node: what a reviewer's verdict would be about
     source: str
     evidence: list[Evidence] = field(default_factory=list)
     inference: str = ""
@@ -101,7 +102,7 @@ class FactReader:
         keys: dict[str, tuple] = {}
         for row in rows:
             iri = row["c"].value
-            claim = claims.setdefault(iri, Claim(row["source"].value, inference=text(row.get("inference")),
+            claim = claims.setdefault(iri, Claim(iri, row["source"].value, inference=text(row.get("inference")),
                                                  problem=text(row.get("problem")),
                                                  year_from_context=text(row.get("context")) == "true"))
             keys[iri] = (row["s"].value, local_name(row["p"].value), row["o"].value)

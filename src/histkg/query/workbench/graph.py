@@ -7,6 +7,7 @@ Python objects, so a large graph costs the server memory once, in the store.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -16,6 +17,7 @@ from histkg.rdf.namespaces import DEFAULT_BASE
 
 HKG = QUERY_PREFIXES["hkg"]
 XSD = QUERY_PREFIXES["xsd"]
+IRI = re.compile(r'[^<>"{}|^`\\\x00-\x20]+')  # what SPARQL's IRIREF allows between < and >
 LOCAL_ROOT = "/id/"  # where the base IRI lives on this server: …/id/person/x -> /id/person/x
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -42,8 +44,10 @@ class Graph:
         return None
 
     def iri_of(self, local: str) -> str:
-        """The IRI a local path `/id/…` stands for."""
-        return self.base + local[len(LOCAL_ROOT):]
+        """The IRI a local path `/id/…` stands for; "" when the path makes no IRI (`/id/a>b`), so that
+        no request can write into the SPARQL the pages send."""
+        iri = self.base + local[len(LOCAL_ROOT):]
+        return iri if IRI.fullmatch(iri) else ""
 
 
 def detect_base(store: ox.Store) -> str:
