@@ -389,16 +389,22 @@ def queries() -> None:
               help="Seconds a query may run before the server answers 503.")
 @click.option("--limit", default=10_000, show_default=True, type=click.IntRange(min=1),
               help="Most rows (or triples) one answer returns; the response says when it was cut.")
-def serve(graph: Path, port: int, host: str, allow_remote: bool, timeout: float, limit: int) -> None:
-    """Serve a built GRAPH (.ttl, .nt, .trig, .nq or an Oxigraph folder) as a read-only SPARQL endpoint.
+@click.option("--sources", type=click.Path(path_type=Path), default=None,
+              help="The folder histkg build ran in, where the sources' files are (default: the current "
+                   "folder, then the one above the graph's).")
+def serve(graph: Path, port: int, host: str, allow_remote: bool, timeout: float, limit: int,
+          sources: Path | None) -> None:
+    """Serve a built GRAPH (.ttl, .nt, .trig, .nq or an Oxigraph folder): the workbench and a SPARQL endpoint.
 
-    SPARQL 1.1 Protocol at /sparql, named queries at /queries, a query page at /.
-    Stop it with Ctrl-C.
+    The workbench at / (browse, search, entity pages at /id/…, the source reader, map, timeline,
+    network, the SPARQL console at /query); SPARQL 1.1 Protocol at /sparql, named queries at
+    /queries. Stop it with Ctrl-C.
 
     \b
     Example: histkg serve out/graph.trig --port 8088
     then open http://127.0.0.1:8088/ or ask from a shell:
     curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' http://127.0.0.1:8088/sparql
+    curl -H 'Accept: text/turtle' http://127.0.0.1:8088/id/person/kliment-vorosilov
     """
     from histkg.query.protocol import Limits
     from histkg.query.serve import ServeError
@@ -406,7 +412,7 @@ def serve(graph: Path, port: int, host: str, allow_remote: bool, timeout: float,
 
     try:
         run_server(graph, host=host, port=port, allow_remote=allow_remote,
-                   limits=Limits(timeout=timeout, max_rows=limit),
+                   limits=Limits(timeout=timeout, max_rows=limit), sources=sources,
                    on_listening=lambda url: click.echo(f"histkg: serving {graph} at {url} (SPARQL: {url}sparql); "
                                                        "Ctrl-C stops"))
     except ServeError as error:

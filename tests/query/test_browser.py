@@ -1,14 +1,20 @@
-"""The query page in a real browser: headless Chromium driven by Playwright.
+"""The workbench and the SPARQL console in a real browser: headless Chromium driven by Playwright.
 
 Playwright drives Debian's own Chromium (`executable_path`), so nothing is
-downloaded: never run `playwright install`. Without Chromium the tests skip
-and say how to install it; HISTKG_CHROMIUM names another Chromium binary.
+downloaded: never run `playwright install`. `make test` installs Debian's
+chromium when it is missing. Without Chromium the tests skip and say how to
+install it, except in CI (CI=true), where they fail: a browser test skipped
+there would hide a broken page. HISTKG_CHROMIUM names another Chromium binary.
+Each workbench test leaves a screenshot in the pytest temporary folder
+`screenshots*/` (and in $HISTKG_SCREENSHOTS when set: `docs/` uses them).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
+from pathlib import Path
 
 import pytest
 from servers import running_server
@@ -18,35 +24,60 @@ from histkg.query.sparql import catalogue
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is missing: pip install -e '.[test]'")
 
 CHROMIUM = os.environ.get("HISTKG_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 pytestmark = pytest.mark.skipif(
-    CHROMIUM is None,
+    CHROMIUM is None and not IN_CI,
     reason="no Chromium on this machine: `apt-get install chromium` (Debian) to run the browser tests")
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
 def page_url(seeds_build):
     _, out = seeds_build
-    with running_server(out / "graph.ttl") as server:
+    with running_server(out / "graph.ttl", "--sources", str(ROOT)) as server:
         yield server.url
 
 
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> list[Path]:
+    """Folders a screenshot goes to: the test's own output, and $HISTKG_SCREENSHOTS when set."""
+    folders = [tmp_path_factory.mktemp("screenshots")]
+    if os.environ.get("HISTKG_SCREENSHOTS"):
+        folders.append(Path(os.environ["HISTKG_SCREENSHOTS"]))
+        folders[-1].mkdir(parents=True, exist_ok=True)
+    return folders
+
+
+def screenshot(tab, shots: list[Path], name: str) -> Path:
+    for folder in shots:
+        tab.screenshot(path=str(folder / f"{name}.png"))
+    return shots[0] / f"{name}.png"
+
+
 @pytest.fixture
-def page(page_url):
-    """The page, opened; fails the test on any script error or console error (a CSP block is one)."""
+def browser_tab(page_url):
+    """A Chromium tab at the server; fails the test on any script error or console error (a CSP block is one)."""
+    assert CHROMIUM, "no Chromium in CI: `make test` installs Debian's chromium (apt-get install chromium)"
     problems: list[str] = []
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
         try:
-            tab = browser.new_page()
+            tab = browser.new_page(viewport={"width": 1280, "height": 860}, accept_downloads=True)
             tab.on("pageerror", lambda error: problems.append(f"page error: {error}"))
             tab.on("console", lambda message: message.type == "error" and not expected_failure(message.text)
                    and problems.append(message.text))
             tab.on("response", lambda response: response.status == 404 and problems.append(f"404 {response.url}"))
-            tab.goto(page_url)
             yield tab
         finally:
             browser.close()
     assert problems == []
+
+
+@pytest.fixture
+def page(browser_tab, page_url):
+    """The SPARQL console, opened."""
+    browser_tab.goto(page_url + "query")
+    return browser_tab
 
 
 def expected_failure(text: str) -> bool:
@@ -55,11 +86,11 @@ def expected_failure(text: str) -> bool:
 
 
 def run_and_wait(page) -> None:
-    page.get_by_role("button", name="Run").click()
-    page.wait_for_function("!document.getElementById('run').disabled")
+    page.get_by_role("button", name="Run").click()  # the click handler disables Run before it fetches
+    sync_api.expect(page.get_by_role("button", name="Run")).to_be_enabled()
 
 
-def test_a_named_query_fills_the_box_runs_and_shows_rows(page):
+def test_a_named_query_fills_the_box_runs_and_shows_rows(page, shots):
     options = page.locator("#named option")
     sync_api.expect(options).to_have_count(len(catalogue()) + 1)
     page.get_by_label("Named query").select_option("treaties")
@@ -71,9 +102,29 @@ def test_a_named_query_fills_the_box_runs_and_shows_rows(page):
     sync_api.expect(page.get_by_role("status")).to_contain_text(f"{rows.count()} row")
     headers = page.locator("#results thead th").all_inner_texts()
     assert headers[1:] == ["name", "signedOn", "signedAt", "signatories", "parties", "treaty"]
-    link = page.locator("#results tbody a").first
-    assert link.get_attribute("href").startswith("https://w3id.org/histkg/id/treaty/")
+    link = page.locator("#results tbody a[href^='/id/treaty/']").first
+    sync_api.expect(link).not_to_have_text(re.compile(r"^id:"))  # the treaty's label, once the labels came
+    assert link.get_attribute("title").startswith("https://w3id.org/histkg/id/treaty/")
     assert page.locator("#error").inner_text() == ""
+    screenshot(page, shots, "sparql")
+
+
+def test_cells_read_as_values_with_the_datatype_on_hover(page):
+    page.get_by_label("SPARQL query").fill(
+        'SELECT ?date WHERE { <https://w3id.org/histkg/id/treaty/gumru-barisi> hkg:signedOn ?date } ORDER BY ?date')
+    run_and_wait(page)
+    first = page.locator("#results tbody td span.value").first
+    assert first.inner_text() == "1920-12-02"
+    assert first.get_attribute("title") == "datatype: xsd:date"
+
+
+def test_a_result_downloads_as_csv(page):
+    page.get_by_label("SPARQL query").fill("SELECT ?name WHERE { ?t a hkg:Treaty ; skos:prefLabel ?name } "
+                                           "ORDER BY ?name LIMIT 3")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download CSV").click()
+    lines = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "name" and len(lines) == 4
 
 
 def test_keyboard_alone_runs_a_query(page):
@@ -101,3 +152,77 @@ def test_values_from_the_graph_are_text_never_markup(page):
     assert page.locator("#results img").count() == 0
     assert page.locator("#results a").count() == 0  # a javascript: IRI is shown, never linked
     assert cells.nth(2).inner_text() == "javascript:alert(1)"
+
+
+# --- the workbench: what a historian does, with a screenshot of each view ----------------
+
+
+def test_home_search_person_evidence_and_reader(browser_tab, page_url, shots):
+    tab = browser_tab
+    tab.goto(page_url)
+    sync_api.expect(tab.get_by_role("heading", name="What the graph holds")).to_be_visible()
+    sync_api.expect(tab.locator("ul.counts")).to_contain_text("Persons")
+    screenshot(tab, shots, "home")
+
+    tab.get_by_label("Search persons, places, organizations, treaties and journeys").fill("vorosilov")
+    tab.get_by_role("button", name="Search").click()
+    first = tab.locator("#results tbody tr").first
+    sync_api.expect(first).to_contain_text("Kliment Voroşilov")
+    screenshot(tab, shots, "search")
+
+    first.get_by_role("link", name="Kliment Voroşilov").click()
+    tab.wait_for_url("**/id/person/kliment-vorosilov")
+    sync_api.expect(tab.get_by_role("heading", level=1)).to_have_text("Kliment Voroşilov")
+    sync_api.expect(tab.locator(".takes-part")).to_contain_text("led Kliment Voroşilov → Türkiye (1933)")
+    screenshot(tab, shots, "person")
+
+    evidence = tab.locator(".mentions a.evidence").first
+    quoted = evidence.locator("xpath=preceding-sibling::q[1]/mark").inner_text()
+    evidence.click()
+    tab.wait_for_url(re.compile(r"/source/000_59a8525e37afcabc\?start=\d+&end=\d+#quote$"))
+    mark = tab.locator("mark#quote")
+    sync_api.expect(mark).to_be_in_viewport()
+    assert " ".join(mark.inner_text().split()) == " ".join(quoted.split())
+    screenshot(tab, shots, "reader")
+
+
+def test_the_map_draws_the_vorosilov_route(browser_tab, page_url, shots):
+    tab = browser_tab
+    tab.goto(page_url + "map")
+    tab.get_by_label("Journey", exact=True).select_option(label="Kliment Voroşilov → Türkiye (1933) (24 stops)")
+    tab.get_by_role("button", name="Show").click()
+    route = tab.locator("#selected-route polyline.route.chosen")
+    sync_api.expect(route).to_be_visible()
+    box = route.bounding_box()
+    assert box["width"] > 200 and box["height"] > 200  # drawn across the map, not a dot
+    labels = tab.locator("#selected-route text").all_text_contents()
+    assert labels[0].startswith("1. Sivastopol") and labels[-1].startswith("32. Moskova")
+    assert tab.locator(".countries path").count() > 20
+    sync_api.expect(tab.locator("#stops")).to_contain_text("Ankara, 26 October 1933")
+    screenshot(tab, shots, "map")
+
+
+def test_the_timeline_shows_the_gumru_treaty(browser_tab, page_url, shots):
+    tab = browser_tab
+    tab.goto(page_url + "timeline?from=1919&to=1923")
+    gumru = tab.locator('#timeline a.event[data-label="Gümrü Barışı"]')
+    sync_api.expect(gumru).to_be_visible()
+    sync_api.expect(gumru).to_contain_text("2 December 1920 – 3 December 1920")
+    screenshot(tab, shots, "timeline")
+    gumru.locator("rect").click()
+    tab.wait_for_url("**/id/treaty/gumru-barisi")
+    sync_api.expect(tab.locator(".conflicts .version")).to_have_count(2)
+    screenshot(tab, shots, "treaty")
+
+
+def test_the_network_links_persons_and_opens_a_person(browser_tab, page_url, shots):
+    tab = browser_tab
+    tab.goto(page_url + "network")
+    sync_api.expect(tab.get_by_role("status")).to_contain_text("links of weight 2 or more")
+    assert tab.locator("#network .links line").count() > 20
+    screenshot(tab, shots, "network")
+    tab.get_by_label("Minimum weight").fill("5")
+    tab.get_by_role("button", name="Filter").click()
+    sync_api.expect(tab.get_by_role("status")).to_contain_text("links of weight 5 or more")
+    tab.locator('#network a[href="/id/person/kliment-vorosilov"] circle').click()
+    tab.wait_for_url("**/id/person/kliment-vorosilov")

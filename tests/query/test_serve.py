@@ -318,19 +318,24 @@ class References(HTMLParser):
                 self.urls.append(value or "")
 
 
-def test_the_page_loads_nothing_from_elsewhere(small_server):
-    status, headers, body = small_server.request("")
+def test_the_console_loads_nothing_from_elsewhere(small_server):
+    status, headers, body = small_server.request("query")
     page = body.decode()
     assert status == 200 and headers["content-type"].startswith("text/html")
     parser = References()
     parser.feed(page)
-    assert parser.urls == []  # no script, style sheet, font, image or link to fetch
-    assert {"textarea", "select", "button", "label", "script", "style"} <= set(parser.tags)
-    assert not re.search(r"@import|url\(|//[a-z0-9.-]+\.[a-z]{2,}/[^\s>]*\.(?:js|css|woff2?)", page, re.IGNORECASE)
-    assert set(re.findall(r'fetch\("([^"]+)"', page)) == {"queries", "sparql"}  # relative: this server only
+    # every script, style sheet and link is a path on this server (or an entity's own page)
+    assert parser.urls and all(url.startswith("/") and not url.startswith("//") for url in parser.urls)
+    assert {"textarea", "select", "button", "label", "script"} <= set(parser.tags)
+    _, _, script = small_server.request("static/console.js")
+    code = script.decode()
+    assert set(re.findall(r'fetch\("([^"]+)"', code)) == {"/queries", "/sparql"}  # this server only
     policy = headers["content-security-policy"]
     assert "default-src 'none'" in policy and "connect-src 'self'" in policy and "http" not in policy
-    assert "innerHTML" not in page and "outerHTML" not in page and "insertAdjacentHTML" not in page
+    elsewhere = re.compile(r"@import|(?<![.\w])url\(|//[a-z0-9.-]+\.[a-z]{2,}/[^\s>]*\.(?:js|css|woff2?)", re.IGNORECASE)
+    for text in (page, code):
+        assert not elsewhere.search(text)
+        assert "innerHTML" not in text and "outerHTML" not in text and "insertAdjacentHTML" not in text
 
 
 def test_a_foreign_host_header_is_refused(small_server):

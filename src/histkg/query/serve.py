@@ -8,7 +8,8 @@ uvicorn:
   TSV, CONSTRUCT and DESCRIBE in Turtle, N-Triples or JSON-LD, chosen by the
   Accept header and written by `histkg.query.sparql.format_result`.
 - `/queries` the catalogue of named queries (`histkg.query.sparql.catalogue()`) as JSON.
-- `/`        the page (`web/index.html`): one file, no external resources.
+- every other path: the workbench (`histkg.query.workbench`): home, lists and search, entity
+  pages at `/id/…`, the source reader, map, timeline, network and the SPARQL console at `/query`.
 
 Read-only by construction: the app only ever calls `Store.query`, files are
 loaded into an in-memory store and a store directory is opened with
@@ -28,15 +29,11 @@ Daemon threads do not keep the process alive: Ctrl-C stops the server at once.
 
 from __future__ import annotations
 
-import base64
 import errno
-import hashlib
 import ipaddress
-import re
 import socket
 import time
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -57,6 +54,8 @@ from histkg.query.protocol import (
     single,
 )
 from histkg.query.sparql import QueryError, catalogue, is_update, open_store
+from histkg.query.workbench.app import Workbench, workbench_routes
+from histkg.query.workbench.graph import Graph, detect_base
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8088
@@ -166,22 +165,6 @@ def rejection(error: Rejected) -> PlainTextResponse:
     return PlainTextResponse(str(error) + "\n", status_code=error.status, headers=error.headers)
 
 
-def inline_hashes(page: str, tag: str) -> list[str]:
-    """CSP source expressions that allow exactly the page's own inline scripts or styles."""
-    bodies = re.findall(rf"<{tag}>(.*?)</{tag}>", page, flags=re.DOTALL)
-    return [f"'sha256-{base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()}'" for body in bodies]
-
-
-def page_policy(page: str) -> str:
-    """A Content-Security-Policy that lets the page talk to this server and nothing else."""
-    return ("default-src 'none'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; "
-            f"script-src {' '.join(inline_hashes(page, 'script'))}; style-src {' '.join(inline_hashes(page, 'style'))}")
-
-
-def load_page() -> str:
-    return resources.files("histkg.query").joinpath("web/index.html").read_text(encoding="utf-8")
-
-
 def catalogue_json() -> list[dict[str, str]]:
     return [{"name": query.name, "description": query.description, "text": query.text}
             for query in sorted(catalogue().values(), key=lambda query: query.name)]
@@ -215,15 +198,13 @@ def host_name(header: str) -> str:
     return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
 
 
-def create_app(store: ox.Store, limits: Limits = Limits(), *, loopback_only: bool = True) -> Starlette:
-    """The endpoint as an ASGI app: /sparql, /queries and the page at /."""
+def create_app(store: ox.Store, limits: Limits = Limits(), *, loopback_only: bool = True,
+               source_roots: tuple[Path, ...] | None = None) -> Starlette:
+    """The endpoint as an ASGI app: /sparql, /queries and the workbench's pages.
+    `source_roots`: folders where the sources' `hkg:file` paths are looked up, for the reader
+    (default: the current folder)."""
     runner = QueryRunner(store, limits)
-    page = load_page()
-    page_headers = {"Content-Security-Policy": page_policy(page), "X-Content-Type-Options": "nosniff",
-                    "Referrer-Policy": "no-referrer"}
-
-    async def index(request: Request) -> Response:
-        return Response(page, media_type="text/html; charset=utf-8", headers=page_headers)
+    bench = Workbench.open(Graph(store, detect_base(store)), source_roots or (Path.cwd(),))
 
     async def no_icon(request: Request) -> Response:  # browsers ask for one; answering spares a 404 per visit
         return Response(status_code=204)
@@ -245,23 +226,35 @@ def create_app(store: ox.Store, limits: Limits = Limits(), *, loopback_only: boo
                    "Vary": "Accept", "Cache-Control": "no-store"}
         return Response(answer.body, media_type=media, headers=headers)
 
-    app = Starlette(routes=[Route("/", index), Route("/queries", queries), Route("/favicon.ico", no_icon),
-                            Route("/sparql", sparql, methods=["GET", "POST"])])
+    app = Starlette(routes=[Route("/queries", queries), Route("/favicon.ico", no_icon),
+                            Route("/sparql", sparql, methods=["GET", "POST"]), *workbench_routes(bench)])
     if loopback_only:
         app.add_middleware(LoopbackHostOnly)
     return app
 
 
+def source_folders(graph: Path | str, sources: Path | None) -> tuple[Path, ...]:
+    """Where the reader looks for the sources' files (`hkg:file` is relative to the folder the build
+    ran in): the folder given, else the current one and the folder above the graph's (out/ in a checkout)."""
+    if sources is not None:
+        if not sources.is_dir():
+            raise ServeError(f"--sources {sources}: no such folder")
+        return (sources,)
+    return tuple(dict.fromkeys([Path.cwd(), Path(graph).resolve().parent.parent]))
+
+
 def serve(graph: Path | str, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, allow_remote: bool = False,
-          limits: Limits = Limits(), on_listening: Callable[[str], None] = lambda url: None) -> None:
+          limits: Limits = Limits(), sources: Path | None = None,
+          on_listening: Callable[[str], None] = lambda url: None) -> None:
     """Serve GRAPH until interrupted; `on_listening` gets the URL once the port is bound."""
     import uvicorn
 
     check_host(host, allow_remote)
     if limits.timeout <= 0 or limits.max_rows <= 0:
         raise ServeError("--timeout and --limit must be positive")
+    roots = source_folders(graph, sources)
     store = open_graph(graph)
-    app = create_app(store, limits, loopback_only=not allow_remote)
+    app = create_app(store, limits, loopback_only=not allow_remote, source_roots=roots)
     sock = listen(host, port)
     on_listening(url_of(sock))
     config = uvicorn.Config(app, log_level="warning", lifespan="off", server_header=False)

@@ -1,80 +1,20 @@
-<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>histkg · SPARQL</title>
-<style>
-  :root { color-scheme: light dark; --muted: #666; --line: #ccc; --error-bg: #fde8e8; --error: #8a1010; --accent: #1a5fb4; }
-  @media (prefers-color-scheme: dark) { :root { --muted: #aaa; --line: #555; --error-bg: #3a1515; --error: #ffb4b4; --accent: #8ab4f8; } }
-  body { font: 16px/1.45 system-ui, sans-serif; margin: 0 auto; padding: 1rem 1.25rem 3rem; max-width: 96rem; }
-  h1 { font-size: 1.4rem; margin: 0 0 .25rem; }
-  p.lead { margin: 0 0 1rem; color: var(--muted); }
-  label { display: block; font-weight: 600; margin: .75rem 0 .25rem; }
-  select, textarea, button { font: inherit; }
-  select { max-width: 100%; padding: .3rem; }
-  textarea { box-sizing: border-box; width: 100%; min-height: 16rem; padding: .5rem; resize: vertical;
-             font: 14px/1.4 ui-monospace, "DejaVu Sans Mono", monospace; tab-size: 2; }
-  #description { white-space: pre-line; color: var(--muted); margin: .35rem 0 0; min-height: 1.4em; }
-  .actions { display: flex; gap: 1rem; align-items: center; margin: .75rem 0; flex-wrap: wrap; }
-  button { padding: .45rem 1.4rem; font-weight: 600; cursor: pointer; }
-  button:disabled { cursor: progress; }
-  :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
-  .hint, #status { color: var(--muted); }
-  #error { background: var(--error-bg); color: var(--error); border-left: 4px solid var(--error);
-           padding: .6rem .8rem; white-space: pre-wrap; font-family: ui-monospace, monospace; font-size: 14px; }
-  #error:empty { display: none; }
-  .scroll { overflow: auto; max-height: 75vh; border: 1px solid var(--line); }
-  .scroll:empty { display: none; }
-  table { border-collapse: collapse; font-size: 14px; }
-  th, td { border-bottom: 1px solid var(--line); padding: .3rem .6rem; text-align: left; vertical-align: top; }
-  th { position: sticky; top: 0; background: Canvas; }
-  td { max-width: 40rem; overflow-wrap: anywhere; }
-  td.n { color: var(--muted); text-align: right; }
-  .tag { color: var(--muted); font-size: 12px; margin-left: .3em; }
-  pre.graph { margin: 0; padding: .6rem; font-size: 13px; white-space: pre-wrap; }
-  a { color: var(--accent); }
-</style>
-</head>
-<body>
-<main>
-  <h1>histkg · SPARQL</h1>
-  <p class="lead">A read-only SPARQL endpoint over a histkg graph, on this machine only. Query URL: <code>/sparql</code>.</p>
-  <form id="form">
-    <label for="named">Named query</label>
-    <select id="named" aria-describedby="description">
-      <option value="">Write your own, or choose one…</option>
-    </select>
-    <p id="description" aria-live="polite"></p>
-    <label for="query">SPARQL query</label>
-    <textarea id="query" name="query" spellcheck="false" autocapitalize="off" autocomplete="off" required>PREFIX hkg: &lt;https://w3id.org/histkg/ontology#&gt;
-PREFIX skos: &lt;http://www.w3.org/2004/02/skos/core#&gt;
-
-SELECT ?person ?name WHERE {
-  ?person a hkg:Person ; skos:prefLabel ?name .
-} ORDER BY ?name LIMIT 50</textarea>
-    <div class="actions">
-      <button id="run" type="submit">Run</button>
-      <span class="hint">Ctrl+Enter runs the query from the text box.</span>
-    </div>
-  </form>
-  <p id="status" role="status" aria-live="polite"></p>
-  <div id="error" role="alert"></div>
-  <div id="results" class="scroll" tabindex="0" aria-label="Query results"></div>
-</main>
-<script>
 "use strict";
+// The SPARQL console: named queries, results as readable cells, local links, CSV download.
+// Every value from the server is set with textContent or as a property, never as HTML.
 const form = document.getElementById("form");
 const named = document.getElementById("named");
 const description = document.getElementById("description");
 const queryBox = document.getElementById("query");
 const runButton = document.getElementById("run");
+const csvButton = document.getElementById("csv");
 const statusLine = document.getElementById("status");
 const errorBox = document.getElementById("error");
 const results = document.getElementById("results");
+const dataBase = results.dataset.base;
+const localRoot = results.dataset.local;
+const declared = [...document.querySelectorAll("#prefixes code")].map(code => [code.dataset.prefix, code.dataset.namespace]);
 let catalogue = new Map();
 
-// Every value from the server is set with textContent or as a property, never as HTML.
 function element(tag, text, className) {
   const node = document.createElement(tag);
   if (text !== undefined) node.textContent = text;
@@ -92,7 +32,7 @@ function clearOutput() {
 
 async function loadCatalogue() {
   try {
-    const response = await fetch("queries", { headers: { Accept: "application/json" } });
+    const response = await fetch("/queries", { headers: { Accept: "application/json" } });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const queries = await response.json();
     catalogue = new Map(queries.map(query => [query.name, query]));
@@ -113,11 +53,11 @@ named.addEventListener("change", () => {
   if (query) queryBox.value = query.text;
 });
 
-// PREFIX lines of the query, longest namespace first, to show IRIs as the query writes them.
+// The query's own PREFIX lines, then the declared ones; longest namespace first.
 function prefixesOf(text) {
   const found = [];
   for (const match of text.matchAll(/PREFIX\s+([\w.-]*):\s*<([^>]*)>/gi)) found.push([match[1], match[2]]);
-  return found.sort((a, b) => b[1].length - a[1].length);
+  return found.concat(declared).sort((a, b) => b[1].length - a[1].length);
 }
 
 function compact(iri, prefixes) {
@@ -127,26 +67,38 @@ function compact(iri, prefixes) {
   return iri;
 }
 
+function localPath(iri) {
+  return dataBase && iri.startsWith(dataBase) && iri.length > dataBase.length ? localRoot + iri.slice(dataBase.length) : null;
+}
+
+// A cell reads as a person would say it: a label or a plain value; the IRI or datatype on hover.
 function termCell(term, prefixes) {
   const cell = element("td");
   if (!term) return cell;
   if (term.type === "uri") {
-    const label = compact(term.value, prefixes);
-    if (/^https?:\/\//i.test(term.value)) {
-      const link = element("a", label);
+    const local = localPath(term.value);
+    if (local) {
+      const link = element("a", compact(term.value, [["id", dataBase]]));
+      link.href = local;
+      link.title = term.value;
+      link.dataset.iri = term.value;
+      cell.append(link);
+    } else if (/^https?:\/\//i.test(term.value)) {
+      const link = element("a", compact(term.value, prefixes));
       link.href = term.value;
       link.title = term.value;
       link.rel = "noreferrer";
       cell.append(link);
     } else {
-      cell.append(element("span", label));
+      cell.append(element("span", term.value));
     }
   } else if (term.type === "bnode") {
     cell.append(element("span", `_:${term.value}`));
   } else if (term.type === "literal" || term.type === "typed-literal") {
-    cell.append(document.createTextNode(term.value));
-    if (term["xml:lang"]) cell.append(element("span", `@${term["xml:lang"]}`, "tag"));
-    else if (term.datatype) cell.append(element("span", `^^${compact(term.datatype, prefixes)}`, "tag"));
+    const value = element("span", term.value, "value");
+    if (term["xml:lang"]) value.title = `language: ${term["xml:lang"]}`;
+    else if (term.datatype) value.title = `datatype: ${compact(term.datatype, prefixes)}`;
+    cell.append(value);
   } else {
     cell.append(element("span", typeof term.value === "string" ? term.value : JSON.stringify(term.value)));
   }
@@ -179,6 +131,27 @@ function showSolutions(data, prefixes) {
   return data.results.bindings.length;
 }
 
+// Local entities show their skos:prefLabel: one more query, for the IRIs on screen.
+async function labelLinks() {
+  const links = [...results.querySelectorAll("a[data-iri]")];
+  const iris = [...new Set(links.map(link => link.dataset.iri))].slice(0, 500);
+  if (iris.length === 0) return;
+  const values = iris.map(iri => `<${iri}>`).join(" ");
+  const query = `SELECT ?s (SAMPLE(?l) AS ?label) WHERE { VALUES ?s { ${values} } ?s skos:prefLabel|dcterms:title ?l } GROUP BY ?s`;
+  const response = await sparql(query, "application/sparql-results+json");
+  if (!response.ok) return;
+  const labels = new Map((await response.json()).results.bindings.map(row => [row.s.value, row.label.value]));
+  for (const link of links) if (labels.has(link.dataset.iri)) link.textContent = labels.get(link.dataset.iri);
+}
+
+function sparql(text, accept) {
+  return fetch("/sparql", {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: accept },
+    body: new URLSearchParams({ query: text }),
+  });
+}
+
 function rowWord(count) { return `${count} row${count === 1 ? "" : "s"}`; }
 
 async function run() {
@@ -189,12 +162,7 @@ async function run() {
   statusLine.textContent = "Running…";
   const started = performance.now();
   try {
-    const response = await fetch("sparql", {
-      method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded",
-                 Accept: "application/sparql-results+json, text/turtle;q=0.9" },
-      body: new URLSearchParams({ query: text }),
-    });
+    const response = await sparql(text, "application/sparql-results+json, text/turtle;q=0.9");
     const elapsed = Math.round(performance.now() - started);
     if (!response.ok) {
       statusLine.textContent = "";
@@ -212,6 +180,7 @@ async function run() {
         summary = `ASK: ${data.boolean ? "yes" : "no"}`;
       } else {
         summary = rowWord(showSolutions(data, prefixesOf(text)));
+        await labelLinks();
       }
     } else {
       results.replaceChildren(element("pre", await response.text(), "graph"));
@@ -226,11 +195,25 @@ async function run() {
   }
 }
 
+// The same query as CSV (SPARQL 1.1 CSV: plain values), saved as a file.
+async function downloadCsv() {
+  const text = queryBox.value;
+  if (!text.trim()) { showError("Write a query first."); return; }
+  showError("");
+  const response = await sparql(text, "text/csv");
+  if (!response.ok) { showError(`Error ${response.status}: ${(await response.text()).trim()}`); return; }
+  const link = element("a");
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = `${named.value || "query"}.csv`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
 form.addEventListener("submit", event => { event.preventDefault(); run(); });
+csvButton.addEventListener("click", downloadCsv);
 queryBox.addEventListener("keydown", event => {
   if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); run(); }
 });
 loadCatalogue();
-</script>
-</body>
-</html>
