@@ -91,6 +91,10 @@ TEXTS = {
               "Bulgaristan'ı Petar Stanev temsil etti. Yunan murahhasları Hariciye Nazırı Nikos Zervas ile "
               "Sefir Kostas Liakos 6 Nisan'dan itibaren katıldı.\n\n"
               "Antlaşma bu beş murahhas tarafından imzalandı.\n\n"),
+    # heads of delegations in prose, right after the conference is named
+    "p.txt": ("Burgaz Konferansı 11 Mayıs 1925'te açıldı. Bulgar heyetinin başında Hariciye Nazırı ve Adliye "
+              "Nazırı vekili Dimitar Kolev vardı. Romen heyetine bu safhada Sefir Ion Petrescu başkanlık "
+              "ediyordu.\n\n"),
     # a conference's roster: each delegation went to its city, the host's did not; the conference the
     # title names is the one the account tells of, though another is named as often
     "l.txt": ("VARNA KONFERANSI (4-20 Nisan 1931)\n\n"
@@ -276,3 +280,10 @@ def test_a_treaty_its_delegates_signed_has_the_delegates_the_document_lists(fram
     assert labels(graph, graph.objects(treaty, HKG.signatory)) == {
         "Ion Dragu", "Mircea Vlad", "Petar Stanev", "Nikos Zervas", "Kostas Liakos"}
     assert any("delegates" in why for why in inferences(graph, treaty, HKG.signatory))
+
+
+@pytest.mark.parametrize("head", ["Dimitar Kolev", "Ion Petrescu"])
+def test_the_head_of_a_delegation_told_in_prose_went_to_the_conference_just_named(frames_graph, head):
+    _, graph = frames_graph
+    visit = visit_of(graph, head)
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Burgaz"}

@@ -79,13 +79,15 @@ def conference_attendees(sentence: Sentence, word: Token, named: bool) -> list:
 
 def leads_delegation(sentence: Sentence, span) -> bool:
     """`X başkanlığındaki heyet`, `heyetine X başkanlık etti`, `Türk heyetinin
-    reisi … X idi`: the person heads a delegation."""
+    reisi … X idi`, `heyetinin başında X vardı`: the person heads a delegation."""
     lex = event_lexicon()
     after = [turkish_lower(t.text) for t in sentence.doc[span.end:span.end + 3] if not is_suffix(t)]
-    before = [turkish_lower(t.text) for t in sentence.doc[max(sentence.span.start, span.start - 6):span.start]]
-    if after[:1] and after[0] in lex["leader_words"] or " ".join(after[:2]).startswith(("başkanlık et", "riyaset et")):
+    before = [turkish_lower(t.text) for t in sentence.doc[max(sentence.span.start, span.start - 8):span.start]]
+    # `başkanlık etti`, `başkanlık ediyordu`, `riyaset eyledi`
+    if after[:1] and after[0] in lex["leader_words"] or " ".join(after[:2]).startswith(("başkanlık e", "riyaset e")):
         return True
-    return any(starts_with_any(a, lex["group_words"]) and b in ("reisi", "başkanı")
+    # `Türk heyetinin reisi … X`, `Osmanlı heyetinin başında … X vardı`
+    return any(starts_with_any(a, lex["group_words"]) and b in ("reisi", "başkanı", "başında")
                for a, b in zip(before, before[1:]))
 
 
@@ -99,13 +101,23 @@ def conference_facts(sentence: Sentence, place, word: Token, named: bool, doc_id
     return facts
 
 
+def delegation_heads(sentence: Sentence, place, doc_id: str) -> list[VisitFact]:
+    """`Osmanlı heyetinin başında Halil Bey vardı`, `Ermeni heyetine Hatisyan
+    başkanlık etti`, told of the conference the story speaks of: the head of a
+    delegation went to its city."""
+    why = "the head of a delegation at the conference the story speaks of, which met there"
+    return [VisitFact(doc_id, sentence.make(span.start_char, span.end_char, "VISIT"), leader=person,
+                      destination=place, stops=[StopFact(place)], inference={"destination": why})
+            for span, person in sentence.of("PERSON") if leads_delegation(sentence, span)]
+
+
 class Conferences:
     """The conference the story speaks of: the one named last, for a
     sentence or two after (`Lozan Konferansı sürecinde … Konferansta X …`)."""
 
     def __init__(self, body_index: dict, all_sentences: list[Sentence] = ()) -> None:
         self.body_index = body_index
-        self.last = None  # (place, body index of the sentence that named it)
+        self.last = None  # (place, body index and paragraph of the sentence that named it)
         # a document that names one conference far more than any other, or in its title, tells of it
         # throughout (a conference account)
         named = [(s.index, n[1]) for s in all_sentences if (n := conference_named(s))]
@@ -120,16 +132,18 @@ class Conferences:
         named = conference_named(sentence)
         here = self.body_index[sentence.index]
         if named is not None:
-            self.last = (named[1], here)
+            self.last = (named[1], here, sentence.paragraph)
             word, place = named
         else:
             word = conference_word(sentence)
-            recent = self.last is not None and here - self.last[1] <= 2
+            # the conference named in this paragraph, or a sentence or two before
+            recent = self.last is not None and (here - self.last[1] <= 2 or sentence.paragraph == self.last[2])
             if not (recent or self.only is not None):
                 return []
             place = self.last[0] if recent else self.only
-            if word is None:
-                return roster_facts(sentence, place, doc_id)
+            if word is None:  # a delegation's head only where the story has just named its conference
+                return roster_facts(sentence, place, doc_id) or (delegation_heads(sentence, place, doc_id)
+                                                                 if recent else [])
         return conference_facts(sentence, place, word, named is not None, doc_id)
 
 
