@@ -94,7 +94,15 @@ TEXTS = {
     # heads of delegations in prose, right after the conference is named
     "p.txt": ("Burgaz Konferansı 11 Mayıs 1925'te açıldı. Bulgar heyetinin başında Hariciye Nazırı ve Adliye "
               "Nazırı vekili Dimitar Kolev vardı. Romen heyetine bu safhada Sefir Ion Petrescu başkanlık "
-              "ediyordu.\n\n"),
+              "ediyordu. Hükümet Hariciye Nazırı Boris Danev başkanlığında bir heyeti de Sofya'ya gönderdi.\n\n"),
+    # a title an appointment gives (`X oldu`, `Xliğine getirildi`) stands for him later, alone
+    "q.txt": ("Mehmet Selami Baykut 1920'de Ankara'ya geçti. 4 Mart 1925'te kurulan hükümette Dahiliye Vekili "
+              "oldu.\n\nAralık 1925'te Atina'ya giden Dahiliye Vekili orada iki hafta kaldı.\n\n"
+              "Mehmet Kemal Sayar 1926'da Adliye Vekilliğine getirildi.\n\nMayıs 1927'de Roma'ya giden Adliye "
+              "Vekili orada kaldı.\n\n"),
+    # a bare year other than the journey's starts another journey
+    "s.txt": ("Hariciye Vekili Rüstem Alkan Aralık 1925'te Viyana'ya gitti. 1926'da Varna'ya giderek orada "
+              "kaldı.\n\n"),
     # a conference's roster: each delegation went to its city, the host's did not; the conference the
     # title names is the one the account tells of, though another is named as often
     "l.txt": ("VARNA KONFERANSI (4-20 Nisan 1931)\n\n"
@@ -287,3 +295,26 @@ def test_the_head_of_a_delegation_told_in_prose_went_to_the_conference_just_name
     _, graph = frames_graph
     visit = visit_of(graph, head)
     assert labels(graph, graph.objects(visit, HKG.destination)) == {"Burgaz"}
+
+
+@pytest.mark.parametrize("person, city", [("Selami Baykut", "Atina"), ("Kemal Sayar", "Roma")])
+def test_a_title_an_appointment_gives_stands_for_the_appointed_alone(frames_graph, person, city):
+    _, graph = frames_graph
+    visits = [v for v in graph.subjects(HKG.leader, None)
+              if any(person in name for name in labels(graph, graph.objects(v, HKG.leader)))
+              and city in labels(graph, graph.objects(v, HKG.destination))]
+    assert visits
+
+
+def test_a_bare_year_other_than_the_journeys_starts_another_journey(frames_graph):
+    _, graph = frames_graph
+    destinations = [labels(graph, graph.objects(v, HKG.destination)) for v in graph.subjects(HKG.leader, None)
+                    if "Rüstem Alkan" in " ".join(labels(graph, graph.objects(v, HKG.leader)))]
+    assert sorted(destinations, key=str) == [{"Varna"}, {"Viyana"}]
+
+
+def test_a_delegation_sent_elsewhere_did_not_go_to_the_conference_just_named(frames_graph):
+    _, graph = frames_graph
+    assert not [v for v in graph.subjects(HKG.leader, None)
+                if "Boris Danev" in " ".join(labels(graph, graph.objects(v, HKG.leader)))
+                and "Burgaz" in labels(graph, graph.objects(v, HKG.destination))]

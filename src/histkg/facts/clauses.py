@@ -105,7 +105,7 @@ class Epithets:
     not `Mustafa Kemal Paşa'nın` in the same sentence)."""
 
     def __init__(self, all_sentences: list[Sentence]) -> None:
-        stems = tuple(load_lexicon("names.json")["title_stems"])
+        stems = self.stems = tuple(load_lexicon("names.json")["title_stems"])
         self.named: dict[str, list[tuple[int, object]]] = defaultdict(list)  # title -> (sentence index, person)
         for sentence in all_sentences:
             for span, mention in sentence.of("PERSON"):
@@ -115,6 +115,21 @@ class Epithets:
                 last = turkish_lower(sentence.doc[span.end - 1].text)
                 if last in ANAPHORIC_HONORIFICS and case_of(sentence, span.end) == "nominative":
                     self.named[last].append((sentence.index, mention))  # a subject: whom the story follows
+
+    def learn_appointments(self, sentence: Sentence, sentence_clauses: list[Clause], topic) -> None:
+        """`4 Mart 1925'te … Hariciye Vekili oldu`, `Hariciye Vekilliğine
+        getirildi`: the title an appointment gives its subject (the clause's
+        first nominative person, else `topic`, the person the story follows)
+        stands for him from then on."""
+        doc = sentence.doc
+        for clause in sentence_clauses:
+            title = appointed_title(doc, clause.start, clause.end, self.stems)
+            if title is None:
+                continue
+            subjects = [a.mention for a in clause.arguments if a.case == "nominative" and a.label == "PERSON"]
+            person = subjects[0] if subjects else topic
+            if person is not None:
+                self.named[title].append((sentence.index, person))
 
     def person(self, key: str, index: int):
         before = [mention for at, mention in self.named.get(key, ()) if at <= index]
@@ -152,6 +167,33 @@ def title_start(sentence: Sentence, name_start: int, stems: tuple[str, ...]) -> 
     if start == name_start or not turkish_lower(doc[name_start - 1].text).startswith(stems):
         return None
     return start
+
+
+APPOINTING_VERBS = ("getiril", "seçil", "tayin edil", "atan")  # `Hariciye Vekilliğine getirildi`
+OFFICE_DATIVE = re.compile(r"(?:lığ[ıi]na|liğine|luğuna|lüğüne)$")  # `Vekilliğine`: the office, in the dative
+
+
+def appointed_title(doc, start: int, end: int, stems: tuple[str, ...]) -> str | None:
+    """The title key a clause gives its subject: capitalised words ending in
+    a title, then `oldu` (`Hariciye Vekili oldu`), or the office in the dative
+    before a verb of appointment (`Hariciye Vekilliğine getirildi`, read as
+    `hariciye vekili`). A name before the title is none of it."""
+    for i in range(start + 1, end):
+        lower, before = turkish_lower(doc[i].text), doc[i - 1].text
+        if lower in ("oldu", "olmuştu", "olmuş", "olmuştur"):
+            office = before
+        elif OFFICE_DATIVE.search(before) and turkish_lower(doc[i:i + 2].text).startswith(APPOINTING_VERBS):
+            office = OFFICE_DATIVE.sub("", before) + OFFICE_DATIVE.search(before).group()[1]  # `Vekil` + `i`
+        else:
+            continue
+        if not office[:1].isupper() or not turkish_lower(office).startswith(stems) or doc[i - 1].ent_type_:
+            continue
+        first = i - 1
+        while first > start and i - first < MAX_TITLE_WORDS and doc[first - 1].is_alpha \
+                and doc[first - 1].text[:1].isupper() and not doc[first - 1].ent_type_:
+            first -= 1
+        return " ".join([turkish_lower(t.text) for t in doc[first:i - 1]] + [turkish_lower(office)])
+    return None
 
 
 def title_key(words) -> str:

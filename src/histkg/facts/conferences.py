@@ -106,6 +106,8 @@ def delegation_heads(sentence: Sentence, place, doc_id: str) -> list[VisitFact]:
     başkanlık etti`, told of the conference the story speaks of: the head of a
     delegation went to its city."""
     why = "the head of a delegation at the conference the story speaks of, which met there"
+    if any(case_after(sentence.doc, span.end) == "dative" for span, _ in sentence.of("PLACE")):
+        return []  # `X başkanlığında bir heyeti Moskova'ya gönderdi`: the delegation went elsewhere
     return [VisitFact(doc_id, sentence.make(span.start_char, span.end_char, "VISIT"), leader=person,
                       destination=place, stops=[StopFact(place)], inference={"destination": why})
             for span, person in sentence.of("PERSON") if leads_delegation(sentence, span)]

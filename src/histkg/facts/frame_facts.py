@@ -56,7 +56,8 @@ def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = ()) 
             continue
         journey = next((j for j in reversed(journeys) if same_name(j.leader, traveller) and not j.closed
                         and frame.sentence.index - j.last_sentence <= JOURNEY_GAP_SENTENCES
-                        and frame.sentence.paragraph == j.frames[-1].sentence.paragraph), None)
+                        and frame.sentence.paragraph == j.frames[-1].sentence.paragraph
+                        and not another_year(frame, j)), None)
         if journey is None:
             journey = Journey(traveller)
             journeys.append(journey)
@@ -69,6 +70,19 @@ def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = ()) 
         elif other.part_of is None:  # a leg keeps the places its own rule gave it
             enrich(other, fact)
     return found
+
+
+def another_year(frame: Frame, journey: Journey) -> bool:
+    """`Aralık 1925'te Paris'e giden … 1926'da Odesa'ya giderek`: a frame dated
+    by a bare year other than the journey's tells another journey (a day or a
+    month next year may be the same one going on: `Şubat 1921'de Moskova'ya ulaştı`)."""
+    if frame.date is None or frame.date.mention is None:
+        return False
+    day = frame.date.mention.data
+    dated = [f.date.mention.data for f in journey.frames if f.date is not None and f.date.mention is not None]
+    bare_year = day.earliest.month == 1 and day.earliest.day == 1 and day.latest.month == 12 and day.latest.day == 31 \
+        and day.earliest.year == day.latest.year
+    return bare_year and bool(dated) and dated[-1].latest.year != day.earliest.year
 
 
 def enrich(told: VisitFact, fact: VisitFact) -> None:

@@ -76,6 +76,7 @@ def document_frames(all_sentences: list[Sentence]) -> list[Frame]:
             if entry is not None:
                 from_dateline(frame, *entry)
         carry_subjects(sentence, filled, sentence_clauses, topics)
+        epithets.learn_appointments(sentence, sentence_clauses, topic_of(sentence, topics))
         found += filled
     return found
 
@@ -201,6 +202,12 @@ def holds(frame: Frame, clause: Clause, role_of: dict) -> bool:
 def noun_date(sentence: Sentence, argument: Argument) -> bool:
     text = argument.mention.text if argument.mention is not None else ""
     return dates_a_noun(sentence.doc, argument.end, text)
+
+
+def topic_of(sentence: Sentence, topics: list):
+    """The person the story follows at `sentence`: the last subject of its paragraph, a few sentences back at most."""
+    recent = [t for t in topics if sentence.index - t[0] <= TOPIC_SENTENCES and t[1] == sentence.paragraph]
+    return recent[-1][2].mention if recent else None
 
 
 def carry_subjects(sentence: Sentence, filled: list[Frame], sentence_clauses: list[Clause], topics: list) -> None:
