@@ -103,6 +103,11 @@ TEXTS = {
     # a bare year other than the journey's starts another journey
     "s.txt": ("Hariciye Vekili Rüstem Alkan Aralık 1925'te Viyana'ya gitti. 1926'da Varna'ya giderek orada "
               "kaldı.\n\n"),
+    # a genitive that owns a noun before the predicate is no side of the signing
+    "t.txt": ("Cemiyet-i Akvam'ın Halep kararından bir gün sonra, 9 Mart 1927'de Kırşehir Antlaşması Ankara'da "
+              "Türkiye ile Bulgaristan arasında imzalandı.\n\n"
+              "Milletler Birliği'nin Halep kararından bir gün sonra Türkiye ile İran arasında Hoy Antlaşması'nın "
+              "imzalanması bir cevaptı.\n\n"),
     # a conference's roster: each delegation went to its city, the host's did not; the conference the
     # title names is the one the account tells of, though another is named as often
     "l.txt": ("VARNA KONFERANSI (4-20 Nisan 1931)\n\n"
@@ -318,3 +323,9 @@ def test_a_delegation_sent_elsewhere_did_not_go_to_the_conference_just_named(fra
     assert not [v for v in graph.subjects(HKG.leader, None)
                 if "Boris Danev" in " ".join(labels(graph, graph.objects(v, HKG.leader)))
                 and "Burgaz" in labels(graph, graph.objects(v, HKG.destination))]
+
+
+def test_a_genitive_that_owns_another_noun_is_no_side_of_the_signing(frames_graph):
+    _, graph = frames_graph
+    treaty = only(graph, HKG.Treaty, "Hoy Antlaşması")
+    assert labels(graph, graph.objects(treaty, HKG.party)) == {"Türkiye", "İran"}

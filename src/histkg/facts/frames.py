@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from histkg.facts.clauses import Argument, Clause, Epithets, clauses
 from histkg.facts.journey import planned
-from histkg.facts.sentences import Sentence, dates_a_noun
+from histkg.facts.sentences import Sentence, dates_a_noun, owned_noun_follows
 from histkg.language.gazetteer import Gazetteer, is_country
 from histkg.language.lexicon import event_lexicon, turkish_lower
 from histkg.language.verbs import frames
@@ -145,6 +145,8 @@ def fill(clause: Clause) -> Frame | None:
         if verb.form in ("object participle", "verbal noun") and case == "nominative":
             continue  # the subject of `heyetin gönderilmesi` is its genitive; a nominative is the clause around's
         if case == "genitive" and verb.form in ("object participle", "verbal noun", "event noun"):
+            if owned_by_a_noun(clause, argument):
+                continue  # `Milletler Cemiyeti'nin Musul kararından … imzalanması`: the decision's, not the signing's
             case = "nominative"  # `İsmet Paşa'nın imzaladığı`, `Titulescu'nun gelişi`
         if case == "instrumental" and verb.form in ("verbal noun", "event noun") and any(
                 a.case == "genitive" and a.start > argument.start for a in clause.arguments):
@@ -159,6 +161,11 @@ def fill(clause: Clause) -> Frame | None:
     dates = [a for a in clause.arguments if a.label == "DATE" and not noun_date(clause.sentence, a)]
     frame.date = dates[-1] if dates else None
     return frame if holds(frame, clause, role_of) else None
+
+
+def owned_by_a_noun(clause: Clause, genitive: Argument) -> bool:
+    """A genitive that owns a noun before the predicate is that noun's owner, not the predicate's subject."""
+    return owned_noun_follows(clause.sentence.doc, genitive.end, clause.end - clause.verb.words)
 
 
 def supposed(sentence: Sentence, end: int) -> bool:

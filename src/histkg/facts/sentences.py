@@ -117,6 +117,22 @@ def dates_a_noun(doc: Doc, end: int, text: str) -> bool:
     return bare and following.startswith(dated_nouns())
 
 
+# a possessed noun in an oblique case (`kararından`, `teklifine`); not the accusative, which may be the
+# verb's own object (`Paşa'nın askerlerini göndermesi`: the Paşa sent them)
+POSSESSED_OBLIQUE = re.compile(r"s?[ıiuü](?:n[ıiuü]n|n?[dt][ae]n?|n?[ae])$")
+
+
+def owned_noun_follows(doc: Doc, i: int, stop: int) -> bool:
+    """`Milletler Cemiyeti'nin Musul kararından … imzalanması`: from token `i`
+    (after a genitive), past names and their suffixes, comes a lowercase noun
+    with a possessive and an oblique case before `stop`: the genitive owns
+    that noun, and is no subject of a verb further on."""
+    while i < stop and (doc[i].text[:1].isupper() or is_suffix(doc[i])):
+        i += 1
+    word = doc[i].text if i < stop else ""
+    return word.islower() and word.isalpha() and len(word) > 4 and bool(POSSESSED_OBLIQUE.search(word))
+
+
 def next_words(doc: Doc, end: int, count: int = 3) -> list[str]:
     words = [turkish_lower(t.text) for t in doc[end:end + count + 2] if not is_suffix(t) and t.is_alpha]
     return words[:count]

@@ -9,7 +9,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from histkg.facts.sentences import Sentence, case_after, next_words, starts_with_any
+from histkg.facts.sentences import Sentence, case_after, next_words, owned_noun_follows, starts_with_any
 from histkg.language.gazetteer import Gazetteer, is_country, state_of
 from histkg.language.lexicon import event_lexicon, load_lexicon, turkish_lower
 from histkg.mentions.tokens import is_suffix
@@ -158,6 +158,8 @@ def genitive_subject(sentence: Sentence, span: Span, mention, end: int) -> bool:
     after_suffix = doc[span.end + 1] if span.end + 1 < len(doc) else None
     if after_suffix is None or not (after_suffix.text == "," or after_suffix.text[:1].isupper() or after_suffix.like_num):
         return False
+    if owned_noun_follows(doc, span.end, sentence.span.end):
+        return False  # `Milletler Cemiyeti'nin Musul kararından`: the decision's, not the signing's
     words = next_words(doc, end, 4)
     signing = [i for i, w in enumerate(words) if starts_with_any(w, event_lexicon()["signing_verbs"])]
     return bool(signing) and any(NOMINALISED.search(w) for w in words[signing[0]:signing[0] + 2])
