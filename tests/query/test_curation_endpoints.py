@@ -10,9 +10,10 @@ import warnings
 from pathlib import Path
 
 import pytest
+from starlette.exceptions import StarletteDeprecationWarning
 
 with warnings.catch_warnings():  # Starlette asks for httpx2 here, which histkg does not depend on; httpx works
-    warnings.simplefilter("ignore", DeprecationWarning)
+    warnings.simplefilter("ignore", StarletteDeprecationWarning)
     from starlette.testclient import TestClient
 
 from histkg.curation.entries import DATE_PROPERTIES, ENTITY_PROPERTIES, KINDS, load_curation
@@ -20,6 +21,7 @@ from histkg.query.serve import ServeError, create_app, curation_file
 from histkg.query.sparql import open_store
 from histkg.query.workbench.corrections import ASSERTABLE, BAD_TOKEN, NO_FILE, Corrections
 from histkg.query.workbench.graph import Graph
+from histkg.query.workbench.writes import REMOTE
 
 ROOT = Path(__file__).resolve().parents[2]
 PACT_QUOTE = ("Sovyet Dışişleri Bakanı Çiçerin ile Türkiye Dışişleri Bakanı Dr. Tevfik Rüştü Bey "
@@ -38,6 +40,7 @@ GOOD = {
                "quote": PACT_QUOTE, "why": "the Soviet side"},
 }
 WRITTEN = sorted(GOOD)
+LOCAL = ("127.0.0.1", 50000)  # where the test client's requests come from
 
 
 @pytest.fixture(scope="module")
@@ -59,14 +62,15 @@ def writing_app(store, curation_path):
 def client(writing_app, curation_path):
     """A client of the server that writes `curation_path`, which starts each test missing."""
     curation_path.unlink(missing_ok=True)
-    with TestClient(writing_app, base_url="http://127.0.0.1") as test_client:
+    with TestClient(writing_app, base_url="http://127.0.0.1", client=LOCAL) as test_client:
         yield test_client
     curation_path.unlink(missing_ok=True)
 
 
 @pytest.fixture(scope="module")
 def reading_client(store):
-    with TestClient(create_app(store, source_roots=(ROOT,)), base_url="http://127.0.0.1") as test_client:
+    app = create_app(store, source_roots=(ROOT,))
+    with TestClient(app, base_url="http://127.0.0.1", client=LOCAL) as test_client:
         yield test_client
 
 
@@ -128,6 +132,14 @@ def test_without_a_curation_file_no_buttons_and_every_write_is_403_with_one_sent
     for kind in KINDS:
         answer = post(reading_client, kind, GOOD.get(kind, {}), "any")
         assert answer.status_code == 403 and answer.text.strip() == NO_FILE
+
+
+def test_a_write_from_another_machine_is_refused_even_with_the_token(writing_app, curation_path):
+    curation_path.unlink(missing_ok=True)
+    with TestClient(writing_app, base_url="http://127.0.0.1", client=("192.0.2.7", 50000)) as remote:
+        answer = post(remote, "reject", GOOD["reject"], token_of(remote))
+    assert answer.status_code == 403 and answer.text.strip() == REMOTE
+    assert not curation_path.exists()
 
 
 def test_a_write_must_be_json_and_a_post(client, curation_path):

@@ -1,5 +1,7 @@
 """The workbench's routes: home, lists and search, entity pages with content negotiation,
-the source reader, map, timeline, network, the SPARQL console page and its static files.
+the source reader, map, timeline, network, the review queue, the SPARQL console page and its
+static files; with a curation file, the names a form's search box offers (`/names`) and the
+writes of `writes.py`.
 
 Pages are Jinja2 templates (autoescaped: a label from the graph is text, never markup) in
 `web/templates/`; the scripts and the style sheet are files in `web/static/`, so the

@@ -151,7 +151,9 @@ class Corrections:
         try:
             stat = os.stat(self.path)
         except FileNotFoundError:
-            return Pending()
+            return Pending()  # the first correction makes it
+        except OSError as error:
+            return Pending(problem=f"cannot read the curation file {self.path}: {error.strerror or error}")
         stamp = (stat.st_mtime_ns, stat.st_size)
         with self._lock:
             if self._read is None or self._read[0] != stamp:

@@ -1,7 +1,8 @@
 """The workbench's only writes: `POST /curation/{kind}` appends one entry to the curation file.
 
-A write needs three things, checked in this order, each refused with one sentence:
+A write needs four things, checked in this order, each refused with one sentence:
 - a curation file (`histkg serve --curation`); without one every write answers 403;
+- a client on this machine (403 otherwise): `--allow-remote` opens the graph to reading, never to writing;
 - the token this server start put in its pages, in the `X-Histkg-Token` header (403): another
   site's page can send a request to 127.0.0.1 but cannot read the token out of our pages;
 - a JSON object of the entry's fields (415 for another type: a cross-site form cannot send JSON
@@ -12,6 +13,7 @@ curation file's own message. The SPARQL endpoint stays read-only: it is not touc
 
 from __future__ import annotations
 
+import ipaddress
 import json
 
 from starlette.concurrency import run_in_threadpool
@@ -25,6 +27,8 @@ from histkg.query.workbench.corrections import BAD_TOKEN, NO_FILE, Corrections, 
 
 TOKEN_HEADER = "x-histkg-token"
 MAX_ENTRY_BYTES = 64 * 1024  # an entry is a few lines; a quote a sentence or two
+REMOTE = ("refused: corrections are written only from this machine (127.0.0.1), "
+          "even when --allow-remote lets others read")
 
 
 def write_routes(corrections: Corrections) -> list[Route]:
@@ -48,6 +52,8 @@ async def entry_request(request: Request, corrections: Corrections) -> dict:
     """The fields a request sends, once it may write at all."""
     if not corrections.enabled:
         raise Rejected(403, NO_FILE)
+    if not from_this_machine(request):
+        raise Rejected(403, REMOTE)
     if not corrections.accepts(request.headers.get(TOKEN_HEADER, "")):
         raise Rejected(403, BAD_TOKEN)
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -65,6 +71,13 @@ async def entry_request(request: Request, corrections: Corrections) -> dict:
     if not isinstance(fields, dict):
         raise Rejected(400, "send the entry's fields as a JSON object, {\"id\": …, \"why\": …}")
     return fields
+
+
+def from_this_machine(request: Request) -> bool:
+    try:
+        return ipaddress.ip_address(request.client.host if request.client else "").is_loopback
+    except ValueError:
+        return False
 
 
 def refused(status: int, message: str) -> Response:
