@@ -33,8 +33,8 @@ GOOD = {
               "why": "İsmet Paşa took the surname İnönü in 1934"},
     "relabel": {"id": "organization/tbmm", "label": "Türkiye Büyük Millet Meclisi", "why": "the full name"},
     "link": {"id": "person/ismet-inonu", "same_as": "http://www.wikidata.org/entity/Q5152", "why": "an authority"},
-    "retract": {"subject": "treaty/turk-sovyet-pakti", "property": "hkg:party",
-                "object": "organization/milletler-cemiyeti", "why": "the parties undertook not to join it"},
+    "retract": {"subject": "treaty/kars-anlasmasi", "property": "hkg:party",
+                "object": "organization/ukrayna-sovyet-cumhuriyeti", "why": "a party to the Ukrainian treaty"},
     "assert": {"subject": "treaty/turk-sovyet-pakti", "property": "hkg:party",
                "object": "organization/sovyet-sosyalist-cumhuriyetler-birligi", "source": "000_59a8525e37afcabc.txt",
                "quote": PACT_QUOTE, "why": "the Soviet side"},
@@ -195,6 +195,20 @@ def test_a_journey_is_no_entity_to_merge_relabel_or_link(client):
     answer = post(client, "relabel", {"id": "visit/ismet-pasa-moskova-1932", "label": "X", "why": "x"},
                   token_of(client))
     assert answer.status_code == 400 and "is a journey, an event" in answer.text
+
+
+@pytest.mark.parametrize("prop, value", [("hkg:party", "organization/milletler-cemiyeti"),
+                                         ("hkg:signedOn", "1899-01-01")])
+def test_a_retracted_fact_must_be_one_the_graph_states(client, prop, value):
+    fields = {"subject": "treaty/kars-anlasmasi", "property": prop, "object": value, "why": "x"}
+    answer = post(client, "retract", fields, token_of(client))
+    assert answer.status_code == 400
+    assert f"the graph does not state treaty/kars-anlasmasi {prop} {value}" in answer.text
+
+
+def test_a_retracted_date_is_one_of_the_dates_the_sources_disagree_on(client):
+    fields = {"subject": "treaty/gumru-barisi", "property": "hkg:signedOn", "object": "1920-12-03", "why": "x"}
+    assert post(client, "retract", fields, token_of(client)).status_code == 201
 
 
 def test_an_asserted_quote_must_be_in_its_source(client):

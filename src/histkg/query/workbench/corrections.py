@@ -38,6 +38,7 @@ from histkg.curation.entries import (
     load_curation,
 )
 from histkg.query.protocol import Rejected
+from histkg.query.sparql import QUERY_PREFIXES
 from histkg.query.workbench.catalog import Catalog, Entity
 from histkg.query.workbench.facts import Fact
 from histkg.query.workbench.graph import Graph
@@ -182,7 +183,8 @@ class Corrections:
         at = sent.pop("at", None)  # where the selected words start: checked, not written
         fields = entry_fields(kind, sent)
         entry = Entry(kind, 0, check_fields(kind, fields, f"[[{kind}]]"))
-        problem = self.graph_problem(entry) or (self.quote_problem(entry, at) if kind == "assert" else None)
+        problem = self.graph_problem(entry) or (self.quote_problem(entry, at) if kind == "assert" else None) \
+            or (self.retract_problem(entry) if kind == "retract" else None)
         if problem:
             raise CurationError(f"[[{kind}]]: {problem}")
         return append_entry(self.path, kind, fields)
@@ -201,6 +203,16 @@ class Corrections:
             if entry.kind in ENTITY_KINDS and wanted.startswith("visit/"):
                 return f"{wanted} is a journey, an event: reject it, or retract and assert its facts"
         return None
+
+    def retract_problem(self, entry: Entry) -> str | None:
+        """A retracted fact must be one the graph states (the build would find nothing to take out)."""
+        name = entry["property"].removeprefix("hkg:")
+        value = f'"{entry["object"]}"' if name in DATE_PROPERTIES else f'STR(<{self.graph.base}{entry["object"]}>)'
+        # The entry's form is checked: ids and dates hold no character that could leave their quotes.
+        stated = self.graph.store.query(
+            f'ASK {{ <{self.graph.base}{entry["subject"]}> hkg:{name} ?value FILTER (STR(?value) = {value}) }}',
+            prefixes=QUERY_PREFIXES)
+        return None if stated else f"the graph does not state {entry_summary(entry).removeprefix('retract ')}"
 
     def exists(self, wanted: str) -> bool:
         node = ox.NamedNode(self.graph.base + wanted)
