@@ -9,6 +9,7 @@ import re
 import warnings
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from starlette.exceptions import StarletteDeprecationWarning
 
@@ -311,3 +312,14 @@ def test_serve_writes_the_file_given(store, tmp_path):
 def test_serve_given_the_sources_writes_curation_toml_where_build_looks_for_it(store):
     assert curation_file(store, None, ROOT) == ROOT / "seeds" / "curation.toml"
     assert curation_file(store, None, None) is None
+
+
+def test_serve_given_sources_in_two_folders_writes_the_one_that_has_a_curation_file(tmp_path):
+    store = ox.Store()
+    for name, file in (("a", "one/a.txt"), ("b", "two/b.txt")):
+        store.add(ox.Quad(ox.NamedNode(f"https://w3id.org/histkg/id/source/{name}"),
+                          ox.NamedNode("https://w3id.org/histkg/ontology#file"), ox.Literal(file)))
+    assert curation_file(store, None, tmp_path) is None  # neither has one: which would the build read?
+    (tmp_path / "two").mkdir()
+    (tmp_path / "two" / "curation.toml").write_text("", encoding="utf-8")
+    assert curation_file(store, None, tmp_path) == tmp_path / "two" / "curation.toml"

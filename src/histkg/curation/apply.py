@@ -17,6 +17,7 @@ from histkg.mentions.extract import Extraction
 from histkg.resolve.entity import Entity
 from histkg.resolve.model import Event
 
+
 @dataclass
 class CurationOutcome:
     curation: Curation
