@@ -392,16 +392,22 @@ def queries() -> None:
 @click.option("--sources", type=click.Path(path_type=Path), default=None,
               help="The folder histkg build ran in, where the sources' files are (default: the current "
                    "folder, then the one above the graph's).")
+@click.option("--curation", "curation_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The curation file the pages' buttons add corrections to, made when missing (README: Correcting "
+                   "the graph) [default with --sources: curation.toml in the corpus folder; else none, and the "
+                   "pages only read].")
 def serve(graph: Path, port: int, host: str, allow_remote: bool, timeout: float, limit: int,
-          sources: Path | None) -> None:
+          sources: Path | None, curation_file: Path | None) -> None:
     """Serve a built GRAPH (.ttl, .nt, .trig, .nq or an Oxigraph folder): the workbench and a SPARQL endpoint.
 
     The workbench at / (browse, search, entity pages at /id/…, the source reader, map, timeline,
-    network, the SPARQL console at /query); SPARQL 1.1 Protocol at /sparql, named queries at
-    /queries. Stop it with Ctrl-C.
+    network, the review queue at /review, the SPARQL console at /query); SPARQL 1.1 Protocol at
+    /sparql, named queries at /queries. With a curation file, the pages add corrections to it
+    (reject, merge, relabel, link, retract, assert) for the next build. Stop it with Ctrl-C.
 
     \b
     Example: histkg serve out/graph.trig --port 8088
+             histkg serve out/graph.trig --sources . --curation seeds/curation.toml
     then open http://127.0.0.1:8088/ or ask from a shell:
     curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' http://127.0.0.1:8088/sparql
     curl -H 'Accept: text/turtle' http://127.0.0.1:8088/id/person/kliment-vorosilov
@@ -412,11 +418,18 @@ def serve(graph: Path, port: int, host: str, allow_remote: bool, timeout: float,
 
     try:
         run_server(graph, host=host, port=port, allow_remote=allow_remote,
-                   limits=Limits(timeout=timeout, max_rows=limit), sources=sources,
-                   on_listening=lambda url: click.echo(f"histkg: serving {graph} at {url} (SPARQL: {url}sparql); "
-                                                       "Ctrl-C stops"))
+                   limits=Limits(timeout=timeout, max_rows=limit), sources=sources, curation=curation_file,
+                   on_listening=lambda url, curation: announce(graph, url, curation))
     except ServeError as error:
         raise UserError(str(error)) from None
+
+
+def announce(graph: Path, url: str, curation: Path | None) -> None:
+    click.echo(f"histkg: serving {graph} at {url} (SPARQL: {url}sparql); Ctrl-C stops")
+    if curation is None:
+        click.echo("histkg: the pages only read: give --curation FILE to correct the graph from them")
+    else:
+        click.echo(f"histkg: corrections from the pages go to {curation}, for the next build")
 
 
 @main.command()

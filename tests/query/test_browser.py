@@ -19,7 +19,9 @@ from pathlib import Path
 import pytest
 from servers import running_server
 
-from histkg.query.sparql import catalogue
+from histkg.curation.entries import load_curation
+from histkg.pipeline import build
+from histkg.query.sparql import QUERY_PREFIXES, catalogue, open_store
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is missing: pip install -e '.[test]'")
 
@@ -226,3 +228,114 @@ def test_the_network_links_persons_and_opens_a_person(browser_tab, page_url, sho
     sync_api.expect(tab.get_by_role("status")).to_contain_text("links of weight 5 or more")
     tab.locator('#network a[href="/id/person/kliment-vorosilov"] circle').click()
     tab.wait_for_url("**/id/person/kliment-vorosilov")
+
+
+# --- correcting the graph from the pages, then rebuilding with the corrections ---------------
+
+# Select the words in the reader as a drag of the mouse would: a space may stand for a line break.
+SELECT_WORDS = r"""words => {
+  const root = document.querySelector(".reader .text");
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const nodes = [];
+  let text = "";
+  while (walker.nextNode()) { nodes.push([walker.currentNode, text.length]); text += walker.currentNode.data; }
+  const escaped = words.split(" ").map(word => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const match = new RegExp(escaped.join("\\s+")).exec(text);
+  const at = offset => {
+    const [node, start] = nodes.findLast(([, start]) => start <= offset);
+    return [node, offset - start];
+  };
+  getSelection().setBaseAndExtent(...at(match.index), ...at(match.index + match[0].length));
+}"""
+PACT_QUOTE = ("Sovyet Dışişleri Bakanı Çiçerin ile Türkiye Dışişleri Bakanı Dr. Tevfik Rüştü Bey "
+              "arasında Paris'te")
+CURATED_PARTIES = """SELECT ?party WHERE { ?claim a hkg:Claim ; hkg:curated true ; hkg:predicate hkg:party ;
+    hkg:subject <https://w3id.org/histkg/id/treaty/turk-sovyet-pakti> ; hkg:object/skos:prefLabel ?party }"""
+
+
+def pick(dialog, field: str, words: str, choice: str) -> None:
+    """Type into an entity search box of a form and take the entity offered as `choice`."""
+    dialog.get_by_label(field, exact=True).fill(words)
+    dialog.get_by_role("button", name=choice, exact=True).click()
+
+
+def test_merge_reject_and_assert_from_the_pages_then_rebuild_and_find_them(browser_tab, seeds_build, tmp_path, shots):
+    tab, curation = browser_tab, tmp_path / "curation.toml"
+    with running_server(seeds_build[1] / "graph.trig", "--sources", str(ROOT), "--curation", str(curation)) as server:
+        # merge two persons, from one's page
+        tab.goto(server.url + "id/person/ismet-pasa")
+        tab.get_by_role("button", name="Merge with…").click()
+        dialog = tab.get_by_role("dialog")
+        pick(dialog, "The other", "inönü", "İsmet İnönü (person, person/ismet-inonu)")
+        sync_api.expect(dialog.locator(".chosen")).to_have_text("Chosen: İsmet İnönü (person/ismet-inonu)")
+        dialog.get_by_label("Keep the other one's id and label").check()
+        dialog.get_by_label("Why").fill("İsmet Paşa took the surname İnönü in 1934")
+        dialog.get_by_label("Your name").fill("Ayşe Yılmaz")
+        dialog.get_by_role("button", name="Merge", exact=True).click()
+        sync_api.expect(tab.locator(".changed")).to_contain_text("merge person/ismet-pasa into person/ismet-inonu")
+        screenshot(tab, shots, "curation-merge")
+
+        # reject a place, from the review queue
+        tab.goto(server.url + "review?reason=one+mention&all=1")
+        item = tab.locator('li[data-id="place/berna"]')
+        sync_api.expect(item).to_contain_text("Berna Türkdoğan")
+        screenshot(tab, shots, "review")
+        item.get_by_role("button", name="Reject…").click()
+        dialog = tab.get_by_role("dialog")
+        sync_api.expect(dialog.get_by_label("Your name")).to_have_value("Ayşe Yılmaz")  # kept from the first form
+        dialog.get_by_label("Why").fill("an editor's given name, no place")
+        dialog.get_by_role("button", name="Reject", exact=True).click()
+        sync_api.expect(tab.locator("aside.pending summary")).to_contain_text("2 corrections")
+
+        # assert a fact, from words selected in the source reader opened from the treaty's page
+        tab.goto(server.url + "id/treaty/turk-sovyet-pakti")
+        tab.locator(".assert-links").get_by_role("link", name="000").click()
+        tab.wait_for_url(re.compile(r"/source/000_59a8525e37afcabc\?assert=treaty/turk-sovyet-pakti$"))
+        assert tab.get_by_role("button", name="Assert a fact from the selected words").is_disabled()
+        tab.evaluate(SELECT_WORDS, PACT_QUOTE)
+        tab.get_by_role("button", name="Assert a fact from the selected words").click()
+        dialog = tab.get_by_role("dialog")
+        sync_api.expect(dialog.locator("blockquote.selected-words")).to_have_text(PACT_QUOTE)
+        subject = dialog.locator(".chosen").first
+        sync_api.expect(subject).to_have_text("Chosen: Türk-Sovyet Paktı (treaty/turk-sovyet-pakti)")
+        dialog.get_by_label("Property").select_option("hkg:signedOn")  # a date: the form asks a date
+        sync_api.expect(dialog.get_by_label("Value: a date")).to_be_visible()
+        dialog.get_by_label("Property").select_option("hkg:party")  # a party: the form asks an entity
+        sync_api.expect(dialog.get_by_label("Value: a date")).to_be_hidden()
+        soviet = "organization/sovyet-sosyalist-cumhuriyetler-birligi"  # not the place of the same name
+        pick(dialog, "Value", "sovyet sosyalist", f"Sovyet Sosyalist Cumhuriyetler Birliği (organization, {soviet})")
+        dialog.get_by_label("Why").fill("the Soviet side, whose foreign minister signed it")
+        screenshot(tab, shots, "assert")
+        dialog.get_by_role("button", name="Assert", exact=True).click()
+        sync_api.expect(tab.locator("aside.pending summary")).to_contain_text("3 corrections")
+        tab.goto("about:blank")  # nothing left to ask the server (a favicon) once it stops
+
+    written = load_curation(curation).entries
+    assert [(entry.kind, entry.fields.get("by")) for entry in written] == [
+        ("merge", "Ayşe Yılmaz"), ("reject", "Ayşe Yılmaz"), ("assert", "Ayşe Yılmaz")]
+    assert written[0]["keep"] == "person/ismet-inonu" and written[0].drops == ["person/ismet-pasa"]
+    assert written[2]["quote"] == PACT_QUOTE and written[2]["source"] == "000_59a8525e37afcabc.txt"
+
+    rebuilt = build([ROOT / "seeds"], tmp_path / "out", curation=curation)
+    assert rebuilt.curation_problems == [] and len(rebuilt.curation.applied) == 3
+    graph = tmp_path / "out" / "graph.trig"
+    parties = [row["party"].value for row in open_store(graph).query(CURATED_PARTIES, prefixes=QUERY_PREFIXES)]
+    assert parties == ["Sovyet Sosyalist Cumhuriyetler Birliği"]
+
+    with running_server(graph, "--sources", str(ROOT), "--curation", str(curation)) as server:
+        tab.goto(server.url + "id/person/ismet-inonu")
+        sync_api.expect(tab.locator("p.alt")).to_contain_text("İsmet Paşa")
+        sync_api.expect(tab.locator("ul.corrected")).to_contain_text(
+            f"merge İsmet Paşa took the surname İnönü in 1934 (Ayşe Yılmaz, {written[0]['date']})")
+        sync_api.expect(tab.locator(".takes-part")).to_contain_text("Moskova (1932)")  # İsmet Paşa's journey
+        assert tab.locator("aside.pending").count() == 0  # every entry is in the graph now
+        tab.goto(server.url + "id/treaty/turk-sovyet-pakti")
+        party = tab.locator(".fact-item", has_text="Sovyet Sosyalist Cumhuriyetler Birliği is a party")
+        sync_api.expect(party.locator(".claim")).to_contain_text("according to 000 asserted by a curator")
+        sync_api.expect(party.locator(".claim mark")).to_have_text(PACT_QUOTE)  # the quote, as its evidence
+        screenshot(tab, shots, "curation-rebuilt")
+        for gone in ("id/person/ismet-pasa", "id/place/berna"):  # only the record of the entry that took it away
+            tab.goto(server.url + gone)
+            sync_api.expect(tab.locator("table.list")).to_contain_text("prov:used")
+            assert tab.locator("article.entity").count() == 0, gone
+        tab.goto("about:blank")

@@ -334,7 +334,7 @@ def test_the_console_declares_the_common_prefixes(client):
 
 
 @pytest.mark.parametrize("path", ["/", "/browse/place", "/search?q=ankara", VOROSILOV, "/source/000_59a8525e37afcabc",
-                                  "/map", "/timeline", "/network", "/query"])
+                                  "/map", "/timeline", "/network", "/query", "/review"])
 def test_every_page_loads_scripts_and_styles_from_this_server_only(client, path):
     response = client.get(path)
     shown = Page(response.text)

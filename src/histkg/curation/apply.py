@@ -11,13 +11,11 @@ from pathlib import Path
 from rdflib import Dataset
 
 from histkg.curation.entities import Applied, NotApplicable, apply_to_entities
-from histkg.curation.entries import ENTITY_KINDS, STATEMENT_KINDS, Curation, CurationError
+from histkg.curation.entries import CURATION_FILE, ENTITY_KINDS, STATEMENT_KINDS, Curation, CurationError
 from histkg.curation.statements import GraphCuration
 from histkg.mentions.extract import Extraction
 from histkg.resolve.entity import Entity
 from histkg.resolve.model import Event
-
-CURATION_FILE = "curation.toml"
 
 
 @dataclass

@@ -15,6 +15,7 @@ the ids and quotes are still found is checked when a build applies the file.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import re
@@ -24,6 +25,8 @@ import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+
+CURATION_FILE = "curation.toml"  # the name a build (and a server given the sources) looks for in the corpus folder
 
 # Where each kind acts: on the resolved entities (their mentions and labels), or on
 # the statements of the built graph.
@@ -78,6 +81,14 @@ class Entry:
     def drops(self) -> list[str]:
         drop = self.fields["drop"]
         return [drop] if isinstance(drop, str) else list(drop)
+
+    @property
+    def activity_path(self) -> str:
+        """The path below the base of the prov:Activity a build records for this entry:
+        the same entry gives the same IRI wherever it stands in the file, so a server
+        can tell the entries its graph has applied from those still waiting for a build."""
+        text = "|".join(f"{name}={value}" for name, value in sorted(self.fields.items()))
+        return f"curation/{self.kind}-{hashlib.sha1(f'{self.kind}|{text}'.encode()).hexdigest()[:12]}"
 
 
 @dataclass(frozen=True)
@@ -196,6 +207,16 @@ def object_problem(prop: str, value: str) -> str | None:
     if prop.removeprefix("hkg:") in DATE_PROPERTIES:
         return None if DATE_VALUE.match(value) else f"of {prop} must be a date: 1921, 1921-10 or 1921-10-13"
     return None if ID_PATTERN.match(value) else f"must be an id such as organization/turkiye, not {value!r}"
+
+
+def find_quote(text: str, quote: str) -> tuple[int | None, int | None]:
+    """The offsets of the first place the quote occurs; a run of spaces or line
+    breaks in the quote matches any such run in the file (a line may break there)."""
+    words = quote.split()
+    if not words:
+        return None, None
+    match = re.search(r"\s+".join(re.escape(word) for word in words), text)
+    return (match.start(), match.end()) if match else (None, None)
 
 
 # --- writing -----------------------------------------------------------------------

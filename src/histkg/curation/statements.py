@@ -24,7 +24,7 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
 from histkg.curation.entities import Applied, NotApplicable
-from histkg.curation.entries import DATE_PROPERTIES, Entry
+from histkg.curation.entries import DATE_PROPERTIES, Entry, find_quote
 from histkg.mentions.extract import Extraction, Mention
 from histkg.rdf.graph import Iris, add_annotation
 from histkg.rdf.namespaces import HKG
@@ -52,9 +52,7 @@ class GraphCuration:
         return self.dataset.graph(self.iri(path))
 
     def activity(self, entry: Entry) -> URIRef:
-        """The same entry gives the same IRI, wherever it stands in the file."""
-        text = "|".join(f"{name}={value}" for name, value in sorted(entry.fields.items()))
-        return self.iri(f"curation/{entry.kind}-{hashlib.sha1(f'{entry.kind}|{text}'.encode()).hexdigest()[:12]}")
+        return self.iri(entry.activity_path)
 
     def exists(self, node: URIRef) -> bool:
         return next(iter(self.dataset.quads((node, None, None, None))), None) is not None
@@ -242,16 +240,6 @@ def day_range(value) -> tuple[dt.date, ...]:
         return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
     day = dt.date.fromisoformat(text[:10])
     return day, day
-
-
-def find_quote(text: str, quote: str) -> tuple[int | None, int | None]:
-    """The offsets of the first place the quote occurs; a run of spaces or line
-    breaks in the quote matches any such run in the file (a line may break there)."""
-    words = quote.split()
-    if not words:
-        return None, None
-    match = re.search(r"\s+".join(re.escape(word) for word in words), text)
-    return (match.start(), match.end()) if match else (None, None)
 
 
 def sentence_around(text: str, start: int, end: int) -> str:

@@ -9,12 +9,15 @@ uvicorn:
   Accept header and written by `histkg.query.sparql.format_result`.
 - `/queries` the catalogue of named queries (`histkg.query.sparql.catalogue()`) as JSON.
 - every other path: the workbench (`histkg.query.workbench`): home, lists and search, entity
-  pages at `/id/…`, the source reader, map, timeline, network and the SPARQL console at `/query`.
+  pages at `/id/…`, the source reader, map, timeline, network, the review queue at `/review`
+  and the SPARQL console at `/query`.
 
-Read-only by construction: the app only ever calls `Store.query`, files are
+The graph is read-only by construction: the app only ever calls `Store.query`, files are
 loaded into an in-memory store and a store directory is opened with
 `Store.read_only`. SPARQL Update is refused with 403 all the same, so that a
-client learns why rather than seeing a parse error.
+client learns why rather than seeing a parse error. The one thing the server
+writes is the curation file, when it is given one: `POST /curation/{kind}` appends
+a scholar's correction there (with the token the pages carry), for the next build.
 
 pyoxigraph cannot interrupt a running query. Each query therefore runs on its
 own daemon thread (pyoxigraph releases the GIL while it evaluates, so the event
@@ -53,7 +56,8 @@ from histkg.query.protocol import (
     is_federated,
     single,
 )
-from histkg.query.sparql import QueryError, catalogue, is_update, open_store
+from histkg.curation.entries import CURATION_FILE
+from histkg.query.sparql import QUERY_PREFIXES, QueryError, catalogue, is_update, open_store
 from histkg.query.workbench.app import Workbench, workbench_routes
 from histkg.query.workbench.graph import Graph, detect_base
 
@@ -199,12 +203,13 @@ def host_name(header: str) -> str:
 
 
 def create_app(store: ox.Store, limits: Limits = Limits(), *, loopback_only: bool = True,
-               source_roots: tuple[Path, ...] | None = None) -> Starlette:
+               source_roots: tuple[Path, ...] | None = None, curation: Path | None = None) -> Starlette:
     """The endpoint as an ASGI app: /sparql, /queries and the workbench's pages.
     `source_roots`: folders where the sources' `hkg:file` paths are looked up, for the reader
-    (default: the current folder)."""
+    (default: the current folder); `curation`: the curation file the pages write corrections to
+    (none: the pages show no buttons and every write is refused)."""
     runner = QueryRunner(store, limits)
-    bench = Workbench.open(Graph(store, detect_base(store)), source_roots or (Path.cwd(),))
+    bench = Workbench.open(Graph(store, detect_base(store)), source_roots or (Path.cwd(),), curation)
 
     async def no_icon(request: Request) -> Response:  # browsers ask for one; answering spares a 404 per visit
         return Response(status_code=204)
@@ -243,10 +248,27 @@ def source_folders(graph: Path | str, sources: Path | None) -> tuple[Path, ...]:
     return tuple(dict.fromkeys([Path.cwd(), Path(graph).resolve().parent.parent]))
 
 
+def curation_file(store: ox.Store, given: Path | None, sources: Path | None) -> Path | None:
+    """The curation file the pages write to: the one given; else, when the sources' folder is
+    given, `curation.toml` in the corpus folder, where `histkg build` looks for it by default
+    (the folder of the sources' files; of several, the one that has a curation.toml)."""
+    if given is not None:
+        if given.is_dir():
+            raise ServeError(f"--curation {given}: a folder, not a curation file")
+        return given
+    if sources is None:
+        return None
+    rows = store.query("SELECT DISTINCT ?file WHERE { ?source hkg:file ?file }", prefixes=QUERY_PREFIXES)
+    folders = sorted({(sources / row["file"].value).parent for row in rows})
+    kept = [folder for folder in folders if (folder / CURATION_FILE).is_file()] if len(folders) > 1 else folders
+    return kept[0] / CURATION_FILE if len(kept) == 1 else None
+
+
 def serve(graph: Path | str, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, allow_remote: bool = False,
-          limits: Limits = Limits(), sources: Path | None = None,
-          on_listening: Callable[[str], None] = lambda url: None) -> None:
-    """Serve GRAPH until interrupted; `on_listening` gets the URL once the port is bound."""
+          limits: Limits = Limits(), sources: Path | None = None, curation: Path | None = None,
+          on_listening: Callable[[str, Path | None], None] = lambda url, curation: None) -> None:
+    """Serve GRAPH until interrupted; `on_listening` gets the URL once the port is bound, and the
+    curation file the pages write to (None: they write none)."""
     import uvicorn
 
     check_host(host, allow_remote)
@@ -254,8 +276,9 @@ def serve(graph: Path | str, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PO
         raise ServeError("--timeout and --limit must be positive")
     roots = source_folders(graph, sources)
     store = open_graph(graph)
-    app = create_app(store, limits, loopback_only=not allow_remote, source_roots=roots)
+    corrections = curation_file(store, curation, sources)
+    app = create_app(store, limits, loopback_only=not allow_remote, source_roots=roots, curation=corrections)
     sock = listen(host, port)
-    on_listening(url_of(sock))
+    on_listening(url_of(sock), corrections)
     config = uvicorn.Config(app, log_level="warning", lifespan="off", server_header=False)
     uvicorn.Server(config).run(sockets=[sock])

@@ -1,5 +1,7 @@
 """The workbench's routes: home, lists and search, entity pages with content negotiation,
-the source reader, map, timeline, network, the SPARQL console page and its static files.
+the source reader, map, timeline, network, the review queue, the SPARQL console page and its
+static files; with a curation file, the names a form's search box offers (`/names`) and the
+writes of `writes.py`.
 
 Pages are Jinja2 templates (autoescaped: a label from the graph is text, never markup) in
 `web/templates/`; the scripts and the style sheet are files in `web/static/`, so the
@@ -20,7 +22,7 @@ import jinja2
 import pyoxigraph as ox
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from histkg.query.protocol import JSON_LD, N_TRIPLES, TURTLE, preferred
@@ -28,6 +30,7 @@ from histkg.query.sparql import QUERY_PREFIXES, format_triples
 from histkg.query.workbench.atlas import MISSING_HINT
 from histkg.query.workbench.browse import ROLES, ListFilter, listed, searched, whole_number
 from histkg.query.workbench.catalog import KIND_BY_NAME, KINDS, Catalog, Entity
+from histkg.query.workbench.corrections import ASSERTABLE, Corrections, entry_summary
 from histkg.query.workbench.entity_page import gather
 from histkg.query.workbench.graph import LOCAL_ROOT, Graph
 from histkg.query.workbench.maps import MapMaker
@@ -41,8 +44,10 @@ from histkg.query.workbench.reader import (
     read_source,
     render_blocks,
 )
+from histkg.query.workbench.review_page import ReviewQueue
 from histkg.query.workbench.sentences import Sentences
 from histkg.query.workbench.timeline import TimelineFilter, build_timeline
+from histkg.query.workbench.writes import write_routes
 
 HTML = "text/html"
 ENTITY_TYPES = {HTML: HTML, "application/xhtml+xml": HTML, TURTLE: TURTLE, "application/x-turtle": TURTLE,
@@ -56,6 +61,7 @@ PAGE_HEADERS = {"Content-Security-Policy": PAGE_POLICY, "X-Content-Type-Options"
                 "Referrer-Policy": "no-referrer"}
 MENTION_CLASSES = {"treaty": "event", "visit": "event", "venue": "place"}
 SOURCES_READ_AHEAD = 64  # sources read at start; a larger corpus reads the rest when they are opened
+NAMES_OFFERED = 15  # entities a picker offers for the words typed
 
 
 @dataclass
@@ -69,18 +75,24 @@ class Workbench:
     sentences: Sentences
     source_roots: tuple[Path, ...]
     templates: jinja2.Environment
+    corrections: Corrections  # the curation file the pages write to, and the token they carry
+    review: ReviewQueue
     readings: dict[str, tuple[SourceText, list[Mention]]] = field(default_factory=dict)  # source IRI -> text
     short_names: dict[str, str] = field(default_factory=dict)  # source IRI -> `004`
 
     @classmethod
-    def open(cls, graph: Graph, source_roots: tuple[Path, ...]) -> Workbench:
+    def open(cls, graph: Graph, source_roots: tuple[Path, ...], curation: Path | None = None) -> Workbench:
+        """The workbench of a graph; with `curation`, a curation file its pages write corrections to."""
         catalog = Catalog(graph)
         sentences = Sentences(graph, catalog)
+        corrections = Corrections(curation, graph, catalog, lambda source: bench.reading(source)[0].text)
         bench = cls(graph, catalog, MapMaker(graph, catalog), NetworkMaker(graph, catalog, sentences), sentences,
-                    source_roots, template_environment())
+                    source_roots, template_environment(), corrections, ReviewQueue(graph, catalog))
         bench.templates.globals.update(local_path=bench.local_path, label=catalog.label,
                                        source_name=bench.source_name, source_title=bench.source_title,
-                                       link_name=link_name, mention_class=bench.mention_class)
+                                       link_name=link_name, mention_class=bench.mention_class,
+                                       corrections=corrections, entity_id=corrections.entity_id,
+                                       entry_summary=entry_summary, assertable=ASSERTABLE)
         bench.short_names = short_source_names(catalog.sources())
         bench.network.view("", 2)  # the first spring layout warms numpy up; a visitor should not wait for it
         threading.Thread(target=bench.read_sources, name="histkg-read-sources", daemon=True).start()
@@ -279,8 +291,9 @@ def source_reader(bench: Workbench, request: Request) -> Response:
     start, end = (whole_number(request.query_params.get(name)) for name in ("start", "end"))
     quoted = (start, end) if start is not None and end is not None and start < end else None
     blocks = render_blocks(text, mentions, quoted)
+    about = bench.graph.base + request.query_params.get("assert", "")  # asserting a fact about it, from its page
     return bench.page("source.html", title=source.label, source=source, blocks=blocks, quote=quoted,
-                      changed=text.changed)
+                      changed=text.changed, about=bench.catalog.get(about))
 
 
 def map_page(bench: Workbench, request: Request) -> Response:
@@ -311,6 +324,21 @@ def console(bench: Workbench, request: Request) -> Response:
     return bench.page("console.html", title="SPARQL", prefixes=QUERY_PREFIXES, base=bench.graph.base)
 
 
+def review(bench: Workbench, request: Request) -> Response:
+    reason = request.query_params.get("reason", "")
+    view = bench.review.view(reason, request.query_params.get("all") == "1")
+    return bench.page("review.html", title="Review", review=view, reason=reason)
+
+
+def names(bench: Workbench, request: Request) -> Response:
+    """What a picker offers for the words typed: entities of the kinds asked (`kind=person,place`), best first."""
+    asked = [kind for kind in request.query_params.get("kind", "").split(",") if kind in KIND_BY_NAME]
+    kinds = [kind for kind in asked or KIND_BY_NAME if kind != "source"]
+    found = bench.catalog.search(request.query_params.get("q", ""), kinds)[:NAMES_OFFERED]
+    return JSONResponse([{"id": bench.corrections.entity_id(entity.iri), "label": entity.label,
+                          "kind": entity.kind.singular, "also": entity.alt_labels[:3]} for entity in found])
+
+
 def static_file(bench: Workbench, request: Request) -> Response:
     name = request.path_params["name"]
     media = STATIC_TYPES.get(Path(name).suffix)
@@ -331,4 +359,5 @@ def workbench_routes(bench: Workbench) -> list[Route]:
             Route(LOCAL_ROOT + "{path:path}", bound(entity)), Route("/source/{source}", bound(source_reader)),
             Route("/map", bound(map_page)), Route("/timeline", bound(timeline_page)),
             Route("/network", bound(network_page)), Route("/query", bound(console)),
-            Route("/static/{name}", bound(static_file))]
+            Route("/review", bound(review)), Route("/names", bound(names)),
+            Route("/static/{name}", bound(static_file)), *write_routes(bench.corrections)]

@@ -12,11 +12,21 @@ from dataclasses import dataclass, field
 from histkg.query.workbench.catalog import Catalog, Entity
 from histkg.query.workbench.evidence import Evidence, evidence_of
 from histkg.query.workbench.facts import Fact, FactReader, Stop, conflicts
-from histkg.query.workbench.graph import Graph
+from histkg.query.workbench.graph import Graph, text
 from histkg.query.workbench.sentences import Sentences
 
 LINKED_SHOWN = 30  # the entities most often named with it; the rest are in the SPARQL console
 MENTIONS_SHOWN = 100  # sentences on the page unless all are asked for (?mentions=all)
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A curation entry the build applied to the entity (its prov:Activity): what, why, who, when."""
+
+    action: str
+    reason: str
+    by: str = ""
+    date: str = ""
 
 
 @dataclass
@@ -29,6 +39,7 @@ class EntityPage:
     named_with: list[tuple[Entity, int]]
     mentions: dict[str, list[Evidence]] = field(default_factory=dict)  # source IRI -> its mentions shown
     mentions_left_out: int = 0
+    corrected: list[Correction] = field(default_factory=list)  # the curation entries a build applied to it
 
     @property
     def mention_count(self) -> int:
@@ -47,4 +58,14 @@ def gather(graph: Graph, catalog: Catalog, sentences: Sentences, entity: Entity,
     itinerary = reader.itinerary(entity.iri) if entity.kind.name == "visit" else []
     agreed = [fact for fact in facts if fact.predicate not in disagreements]
     return EntityPage(entity, agreed, disagreements, reader.incoming(entity.iri), itinerary,
-                      sentences.named_with(entity.iri, LINKED_SHOWN), dict(mentions), total - len(shown))
+                      sentences.named_with(entity.iri, LINKED_SHOWN), dict(mentions), total - len(shown),
+                      corrections_of(graph, entity.iri))
+
+
+def corrections_of(graph: Graph, iri: str) -> list[Correction]:
+    rows = graph.select(f"""SELECT ?action ?reason ?by ?date WHERE {{ <{iri}> hkg:curatedBy ?activity .
+        ?activity hkg:action ?action ; hkg:reason ?reason .
+        OPTIONAL {{ ?activity dcterms:creator ?by }} OPTIONAL {{ ?activity dcterms:date ?date }} }}
+        ORDER BY ?date ?action ?reason""")
+    return [Correction(text(row["action"]), text(row["reason"]), text(row.get("by")), text(row.get("date")))
+            for row in rows]

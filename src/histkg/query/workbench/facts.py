@@ -46,6 +46,7 @@ class Claim:
     inference: str = ""
     problem: str = ""
     year_from_context: bool = False
+    curated: bool = False  # asserted by a scholar in the curation file, not found by the extractor
 
 
 @dataclass
@@ -92,11 +93,12 @@ class FactReader:
 
     def claims_about(self, subject_or_object: str, side: str) -> dict[tuple[str, str, str], list[Claim]]:
         """Claims by (subject, predicate, object value), for claims whose `side` is the entity."""
-        rows = self.graph.select(f"""SELECT ?c ?s ?p ?o ?source ?a ?inference ?problem ?context WHERE {{
+        rows = self.graph.select(f"""SELECT ?c ?s ?p ?o ?source ?a ?inference ?problem ?context ?curated WHERE {{
             ?c a hkg:Claim ; hkg:{side} <{subject_or_object}> ; hkg:subject ?s ; hkg:predicate ?p ;
                hkg:object ?o ; hkg:source ?source .
             OPTIONAL {{ ?c hkg:evidence ?a }} OPTIONAL {{ ?c hkg:inference ?inference }}
-            OPTIONAL {{ ?c hkg:problem ?problem }} OPTIONAL {{ ?c hkg:yearFromContext ?context }} }}""")
+            OPTIONAL {{ ?c hkg:problem ?problem }} OPTIONAL {{ ?c hkg:yearFromContext ?context }}
+            OPTIONAL {{ ?c hkg:curated ?curated }} }}""")
         evidence = read_evidence(self.graph, [row["a"].value for row in rows if "a" in row])
         claims: dict[str, Claim] = {}
         keys: dict[str, tuple] = {}
@@ -104,7 +106,8 @@ class FactReader:
             iri = row["c"].value
             claim = claims.setdefault(iri, Claim(iri, row["source"].value, inference=text(row.get("inference")),
                                                  problem=text(row.get("problem")),
-                                                 year_from_context=text(row.get("context")) == "true"))
+                                                 year_from_context=text(row.get("context")) == "true",
+                                                 curated=text(row.get("curated")) == "true"))
             keys[iri] = (row["s"].value, local_name(row["p"].value), row["o"].value)
             if "a" in row and row["a"].value in evidence and evidence[row["a"].value] not in claim.evidence:
                 claim.evidence.append(evidence[row["a"].value])
