@@ -1,4 +1,4 @@
-"""Conferences: a head of a delegation at a conference went to the city where it met."""
+"""Conferences: a head of a delegation at a conference, or a delegate on its roster, went to the city where it met; a treaty its delegates signed has them for signatories."""
 
 from __future__ import annotations
 
@@ -115,7 +115,9 @@ def delegation_heads(sentence: Sentence, place, doc_id: str) -> list[VisitFact]:
 
 class Conferences:
     """The conference the story speaks of: the one named last, for a
-    sentence or two after (`Lozan Konferansı sürecinde … Konferansta X …`)."""
+    sentence or two after and in its paragraph (`Lozan Konferansı sürecinde …
+    Konferansta X …`), else the one a conference account is about (its
+    roster lines and the sentences that name no other)."""
 
     def __init__(self, body_index: dict, all_sentences: list[Sentence] = ()) -> None:
         self.body_index = body_index
