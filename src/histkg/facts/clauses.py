@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from histkg.facts.sentences import Sentence, case_after
+from histkg.facts.sentences import Sentence, case_after, starts_with_any
 from histkg.facts.treaties import generic_treaty_phrases
 from histkg.language.lexicon import event_lexicon, load_lexicon, turkish_lower
 from histkg.language.verbs import VerbForm, analyse, event_noun, frames
@@ -287,7 +287,7 @@ def case_of(sentence: Sentence, end: int) -> str:
 
 
 def is_office(word: str) -> bool:
-    return word.startswith(tuple(event_lexicon()["envoy_words"]))
+    return starts_with_any(word, event_lexicon()["envoy_words"])
 
 
 def group_case(word: str) -> str | None:

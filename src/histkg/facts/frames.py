@@ -211,10 +211,16 @@ def noun_date(sentence: Sentence, argument: Argument) -> bool:
     return dates_a_noun(sentence.doc, argument.end, text)
 
 
-def topic_of(sentence: Sentence, topics: list):
-    """The person the story follows at `sentence`: the last subject of its paragraph, a few sentences back at most."""
+def topic(sentence: Sentence, topics: list) -> Argument | None:
+    """The subject the story follows at `sentence`: the last subject of its paragraph, a few sentences back at most."""
     recent = [t for t in topics if sentence.index - t[0] <= TOPIC_SENTENCES and t[1] == sentence.paragraph]
-    return recent[-1][2].mention if recent else None
+    return recent[-1][2] if recent else None
+
+
+def topic_of(sentence: Sentence, topics: list):
+    """The person (mention) the story follows at `sentence`."""
+    followed = topic(sentence, topics)
+    return followed.mention if followed is not None else None
 
 
 def carry_subjects(sentence: Sentence, filled: list[Frame], sentence_clauses: list[Clause], topics: list) -> None:
@@ -237,9 +243,9 @@ def carry_subjects(sentence: Sentence, filled: list[Frame], sentence_clauses: li
             frame.roles[role].append(before[-1] if before else candidates[0])
             frame.inference[role] = "the subject of another clause of the sentence"
             continue
-        recent = [t for t in topics if sentence.index - t[0] <= TOPIC_SENTENCES and t[1] == sentence.paragraph]
-        if recent:
-            frame.roles[role].append(recent[-1][2])
+        followed = topic(sentence, topics)
+        if followed is not None:
+            frame.roles[role].append(followed)
             frame.inference[role] = "the subject of the sentences before (a dropped subject)"
     subjects = [f.first(f.subject_role) for f in filled if f.subject_role and f.first(f.subject_role) is not None
                 and f.clause.verb.form not in NOMINAL_FORMS]

@@ -28,11 +28,16 @@ def merge_aliases(facts, entities: list, entity_of: dict) -> None:
         alias, target = entity_of.get(fact.phrase), entity_of.get(fact.alias_of)
         if alias is None or target is None or alias is target:
             continue
-        target.mentions.extend(alias.mentions)
-        for mention in alias.mentions:
-            entity_of[mention] = target
-        entities.remove(alias)
+        absorb(target, alias, entities, entity_of)
         finish(target)
+
+
+def absorb(target, other, entities: list, entity_of: dict) -> None:
+    """`other` is `target` told by another name: its mentions join `target`, and it goes."""
+    target.mentions.extend(other.mentions)
+    for mention in other.mentions:
+        entity_of[mention] = target
+    entities.remove(other)
 
 
 def merge_short_names(facts, entities: list, entity_of: dict) -> None:
@@ -52,12 +57,8 @@ def merge_short_names(facts, entities: list, entity_of: dict) -> None:
         longer = [e for e in treaties if e is not short and e in entities and e.key.endswith("|" + family)
                   and words and e.key.split("|")[0].startswith(words + " ") and days[id(e)] & days[id(short)]]
         if len(longer) == 1:
-            target = longer[0]
-            target.mentions.extend(short.mentions)
-            for mention in short.mentions:
-                entity_of[mention] = target
-            entities.remove(short)
-            finish(target, display=without_case_ending, prefer_long=True)  # the full name names it
+            absorb(longer[0], short, entities, entity_of)
+            finish(longer[0], display=without_case_ending, prefer_long=True)  # the full name names it
 
 
 def treaty_events(facts, entities: list, entity_of: dict) -> list[Event]:
