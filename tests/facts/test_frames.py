@@ -115,6 +115,22 @@ TEXTS = {
               "Romanya: Hariciye Nazırı Grigore Manolescu.\n"
               "Türk heyeti: Hariciye Vekili Necip Ergüven; Maarif Vekili Ali Sertoğlu.\n\n"
               "Ocak 1931'deki Sofya Konferansı sonuçsuz kalmıştı.\n\n"),
+    # who signed for which state (`X adına`, `namına`): in the signing's clause, in a list after a colon or
+    # before a semicolon; `X adına imza koyanlar A ile B`: the treaty signed just before, both signers
+    "u.txt": ("Tuzla Antlaşması 5 Mayıs 1931'de Varna'da imzalandı: Bulgaristan adına Petar Danev, Romanya adına "
+              "Ion Dragu ve Mircea Vlad.\n\n"
+              "Kayalı Paktı'nı 9 Ekim 1932'de Norveç adına Henrik Lange, Danimarka namına Knud Madsen imzaladı.\n\n"
+              "Gölcük Antlaşması 2 Mart 1933'te Sofya'da imzalandı; Macaristan adına imza koyanlar Hariciye Nazırı "
+              "Lajos Bartha ile Sefir Miklós Kovács'tı.\n\n"
+              "Konferansta Yunanistan adına Nikos Zervas görüşlerini arz etti.\n\n"),
+    # a title by the treaty's subject (`… Dair Sözleşme`) is the document's treaty named with that subject;
+    # a state named as a state (`Osmanlı Devleti`) is a side though no gazetteer knows it
+    "v.txt": ("Kalecik Boğazlar Sözleşmesi 3 Mayıs 1934'te Varna'da imzalandı. Boğazlar Rejimine Dair Sözleşme'yi "
+              "Bulgaristan adına Boris Kolev imzaladı.\n\n"
+              "Kavak Antlaşması 4 Haziran 1918'de Batum'da Osmanlı Devleti ile Gürcistan arasında imzalandı.\n\n"),
+    # one traveller, two places, weeks apart in one year: two journeys
+    "w.txt": ("Sefir Radu Ionescu 3 Mart 1929'da Sofya'ya gitti.\n\n"
+              "Sefir Radu Ionescu 20 Mayıs 1929'da Atina'ya gitti.\n\n"),
 }
 frames_graph = built_once(TEXTS)
 
@@ -329,3 +345,48 @@ def test_a_genitive_that_owns_another_noun_is_no_side_of_the_signing(frames_grap
     _, graph = frames_graph
     treaty = only(graph, HKG.Treaty, "Hoy Antlaşması")
     assert labels(graph, graph.objects(treaty, HKG.party)) == {"Türkiye", "İran"}
+
+
+@pytest.mark.parametrize("treaty, parties, signatories", [
+    ("Tuzla Antlaşması", {"Bulgaristan", "Romanya"}, {"Petar Danev", "Ion Dragu", "Mircea Vlad"}),
+    ("Kayalı Paktı", {"Norveç", "Danimarka"}, {"Henrik Lange", "Knud Madsen"}),
+    ("Gölcük Antlaşması", {"Macaristan"}, {"Lajos Bartha", "Miklós Kovács"}),
+])
+def test_a_signer_named_after_the_state_he_signed_for_makes_it_a_party(frames_graph, treaty, parties, signatories):
+    _, graph = frames_graph
+    node = only(graph, HKG.Treaty, treaty)
+    assert labels(graph, graph.objects(node, HKG.party)) == parties
+    assert labels(graph, graph.objects(node, HKG.signatory)) == signatories
+
+
+def test_a_state_named_for_someone_who_signs_nothing_is_no_party(frames_graph):
+    _, graph = frames_graph
+    assert "Yunanistan" not in labels(graph, graph.objects(None, HKG.party))
+
+
+def test_a_title_by_the_treatys_subject_is_the_treaty_the_document_names_with_it(frames_graph):
+    _, graph = frames_graph
+    treaty = only(graph, HKG.Treaty, "Boğazlar")
+    assert labels(graph, graph.objects(treaty, HKG.party)) == {"Bulgaristan"}
+    assert {str(d) for d in graph.objects(treaty, HKG.signedOn)} == {"1934-05-03"}
+
+
+def test_a_state_named_as_a_state_is_a_side_though_no_gazetteer_knows_it(frames_graph):
+    _, graph = frames_graph
+    treaty = only(graph, HKG.Treaty, "Kavak Antlaşması")
+    assert labels(graph, graph.objects(treaty, HKG.party)) == {"Osmanlı Devleti", "Gürcistan"}
+
+
+@pytest.mark.parametrize("head", ["Dimitar Kolev", "Ion Petrescu"])
+def test_a_delegation_heads_journey_to_a_conference_starts_when_the_conference_met(frames_graph, head):
+    _, graph = frames_graph
+    visit = visit_of(graph, head)
+    assert {str(d) for d in graph.objects(visit, HKG.startDate)} == {"1925-05-11"}
+    assert any("conference met" in why for why in inferences(graph, visit, HKG.startDate))
+
+
+def test_journeys_of_one_traveller_to_two_places_weeks_apart_are_two(frames_graph):
+    _, graph = frames_graph
+    destinations = [labels(graph, graph.objects(v, HKG.destination)) for v in graph.subjects(HKG.leader, None)
+                    if "Radu Ionescu" in " ".join(labels(graph, graph.objects(v, HKG.leader)))]
+    assert sorted(destinations, key=str) == [{"Atina"}, {"Sofya"}]

@@ -331,8 +331,10 @@ def test_merge_reject_and_assert_from_the_pages_then_rebuild_and_find_them(brows
         assert tab.locator("aside.pending").count() == 0  # every entry is in the graph now
         tab.goto(server.url + "id/treaty/turk-sovyet-pakti")
         party = tab.locator(".fact-item", has_text="Sovyet Sosyalist Cumhuriyetler Birliği is a party")
-        sync_api.expect(party.locator(".claim")).to_contain_text("according to 000 asserted by a curator")
-        sync_api.expect(party.locator(".claim mark")).to_have_text(PACT_QUOTE)  # the quote, as its evidence
+        # the curator's claim beside the machine's own (which reads the Soviet side from `Türk-Sovyet`)
+        curated = party.locator(".claim", has_text="asserted by a curator")
+        sync_api.expect(curated).to_contain_text("according to 000 asserted by a curator")
+        sync_api.expect(curated.locator("mark")).to_have_text(PACT_QUOTE)  # the quote, as its evidence
         screenshot(tab, shots, "curation-rebuilt")
         for gone in ("id/person/ismet-pasa", "id/place/berna"):  # only the record of the entry that took it away
             tab.goto(server.url + gone)

@@ -35,7 +35,7 @@ GOOD = {
     "relabel": {"id": "organization/tbmm", "label": "Türkiye Büyük Millet Meclisi", "why": "the full name"},
     "link": {"id": "person/ismet-inonu", "same_as": "http://www.wikidata.org/entity/Q5152", "why": "an authority"},
     "retract": {"subject": "treaty/kars-anlasmasi", "property": "hkg:party",
-                "object": "organization/ukrayna-sovyet-cumhuriyeti", "why": "a party to the Ukrainian treaty"},
+                "object": "place/ukrayna-sovyet-cumhuriyeti", "why": "a party to the Ukrainian treaty"},
     "assert": {"subject": "treaty/turk-sovyet-pakti", "property": "hkg:party",
                "object": "organization/sovyet-sosyalist-cumhuriyetler-birligi", "source": "000_59a8525e37afcabc.txt",
                "quote": PACT_QUOTE, "why": "the Soviet side"},

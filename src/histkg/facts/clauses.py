@@ -5,7 +5,7 @@ A clause ends at a finite verb, a converb (`-ip`, `-arak`, `-ınca`,
 `-dıktan sonra`, `-ken`), a participle or a verbal noun, and at a semicolon or
 colon; `ve` after a predicate starts the next clause. A participle that
 modifies a noun (`Ankara'ya gelen heyet`, `Lozan'da imzalanan antlaşma`) ends
-a clause whose `head` is that noun. Names joined by `ve`, `ile` or a comma
+a clause whose `heads` are that noun and the names joined to it. Names joined by `ve`, `ile` or a comma
 share the case of the last of them (`Molotof, Litvinof ve Kalinin
 tarafından`); `X ile birlikte` is a companion. Predicates and the frames they
 open come from `ontology/lexicon/frames.json` (language.verbs).
@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from histkg.facts.sentences import Sentence, case_after, starts_with_any
 from histkg.facts.treaties import generic_treaty_phrases
+from histkg.language.gazetteer import Gazetteer
 from histkg.language.lexicon import event_lexicon, load_lexicon, turkish_lower
 from histkg.language.verbs import VerbForm, analyse, event_noun, frames
 from histkg.mentions.tokens import is_suffix
+from histkg.mentions.treaties import head_form
 
 CLAUSE_PUNCTUATION = {";", ":"}
 GLUED_NOTE_MARK = re.compile(r"[.,;:]\d{1,3}$")  # `imzalandı.5`: a footnote mark OCR glued to the verb
@@ -50,7 +52,7 @@ class Clause:
     start: int  # its words are doc[start:end], the predicate last
     end: int
     verb: VerbForm | None = None  # None: a clause whose predicate no frame knows
-    head: Argument | None = None  # the noun a participle modifies
+    heads: list[Argument] = field(default_factory=list)  # the noun a participle modifies, and those joined to it
     arguments: list[Argument] = field(default_factory=list)
 
     @property
@@ -206,7 +208,7 @@ def verb_clause(sentence: Sentence, arguments: list[Argument], nominal: list[Cla
     clause = Clause(sentence, start, end, verb,
                     arguments=[a for a in arguments if start <= a.start and a.end <= end and id(a) not in owned])
     if verb is not None and verb.form.endswith("participle"):
-        clause.head = participle_head(sentence, arguments, end)
+        clause.heads = participle_heads(sentence, arguments, end)
     return clause
 
 
@@ -239,17 +241,22 @@ def ends_clause(sentence: Sentence, i: int) -> bool:
         and bool(ANY_PREDICATE.search(token.text))
 
 
-def participle_head(sentence: Sentence, arguments: list[Argument], after: int) -> Argument | None:
-    """The noun a participle modifies: the first name or group word right
-    after it, titles allowed in between (`gelen Mösyö Henry Franklin-Bouillon`)."""
-    for argument in arguments:
-        if argument.start < after:
-            continue
-        between = sentence.doc[after:argument.start]
-        if argument.start - after <= 4 and all(t.is_alpha and not is_suffix(t) for t in between):
-            return argument
-        return None
-    return None
+def participle_heads(sentence: Sentence, arguments: list[Argument], after: int) -> list[Argument]:
+    """The nouns a participle modifies: the first name or group word right
+    after it, titles allowed in between (`gelen Mösyö Henry Franklin-Bouillon`),
+    and the names of its kind joined to it (`imza koyanlar Âli Paşa ile Cemil Bey`)."""
+    later = [a for a in arguments if a.start >= after]
+    if not later or later[0].start - after > 4 \
+            or not all(t.is_alpha and not is_suffix(t) for t in sentence.doc[after:later[0].start]):
+        return []
+    heads = later[:1]
+    for argument in later[1:]:
+        between = [t.text for t in sentence.doc[heads[-1].end:argument.start] if not is_suffix(t)]
+        if kind_of(argument.label) != kind_of(heads[0].label) or not between or between[0] not in JOINERS \
+                or not all(w in JOINERS or w[:1].isupper() and w.isalpha() for w in between[1:]):  # `ile Sefir X`
+            break
+        heads.append(argument)
+    return heads
 
 
 def sentence_arguments(sentence: Sentence) -> list[Argument]:
@@ -259,13 +266,36 @@ def sentence_arguments(sentence: Sentence) -> list[Argument]:
     found = [Argument(span.start, span.end, mention.label, case_of(sentence, span.end), mention)
              for span, mention in sentence.items]
     named = {i for a in found for i in range(a.start, a.end)}
-    found += [Argument(start, end, "TREATY_PHRASE", case_of(sentence, end))
+    found += [Argument(start, end, "TREATY_PHRASE", glued_case(doc[end - 1].text) or case_of(sentence, end))
               for start, end, _ in generic_treaty_phrases(sentence) if start not in named]
     # a group word in the nominative may stand before a postposition (`murahhas tarafından`)
     found += [Argument(t.i, t.i + 1, "GROUP", case_of(sentence, t.i + 1) if case == "nominative" else case)
               for t in sentence.span if t.i not in named and (case := group_case(t.text))]
+    found += nationality_sides(sentence, named)
     found.sort(key=lambda a: (a.start, a.end))
     return share_cases(doc, found)
+
+
+SIDE_WORDS = {"tarafından", "adına", "namına"}
+
+
+def nationality_sides(sentence: Sentence, named: set[int]) -> list[Argument]:
+    """`Türk tarafından Yusuf Kemal …; Sovyet tarafından Çiçerin`: a
+    nationality word right before `tarafından` or `adına` is the side of the
+    state it names (events.json demonyms), the persons after it acting for
+    it. The argument's mention stands for the state: its data is the
+    state's gazetteer key, else the state's name (resolve.treaties.state_entity)."""
+    demonyms, found = event_lexicon()["demonyms"], []
+    for token in sentence.span[:-1]:
+        following = sentence.doc[token.i + 1]
+        if token.i in named or token.text not in demonyms or turkish_lower(following.text) not in SIDE_WORDS:
+            continue
+        state = demonyms[token.text]
+        key = Gazetteer.load().lookup(state)
+        mention = replace(sentence.make(token.idx, token.idx + len(token.text), "PLACE"),
+                          data=key if key and key.startswith("geonames:") else state)
+        found.append(Argument(token.i, token.i + 1, "PLACE", "behalf", mention))
+    return found
 
 
 def case_of(sentence: Sentence, end: int) -> str:
@@ -284,6 +314,14 @@ def case_of(sentence: Sentence, end: int) -> str:
         if word in words and case in ("nominative", "genitive", "other"):
             return role
     return case
+
+
+def glued_case(noun: str) -> str | None:
+    """`muahedeyi`, `antlaşmasını`, `ittifakına`: the case ending a lower-case
+    treaty noun carries glued on (None where it carries none)."""
+    lower = turkish_lower(noun)
+    rest = lower[len(head_form(lower)):]
+    return next((case for case, forms in event_lexicon()["case_suffixes"].items() if rest and rest in forms), None)
 
 
 def is_office(word: str) -> bool:

@@ -122,6 +122,7 @@ class Conferences:
     def __init__(self, body_index: dict, all_sentences: list[Sentence] = ()) -> None:
         self.body_index = body_index
         self.last = None  # (place, body index and paragraph of the sentence that named it)
+        self.met: dict[str, object] = {}  # the conference's place -> the DATE mention of its opening
         # a document that names one conference far more than any other, or in its title, tells of it
         # throughout (a conference account)
         named = [(s.index, n[1]) for s in all_sentences if (n := conference_named(s))]
@@ -133,11 +134,17 @@ class Conferences:
             self.only = named[0][1]  # `KAHİRE KONFERANSI (4–6 ARALIK 1943)`: the title names it
 
     def facts(self, sentence: Sentence, doc_id: str) -> list[VisitFact]:
+        return self.dated(self.undated_facts(sentence, doc_id))
+
+    def undated_facts(self, sentence: Sentence, doc_id: str) -> list[VisitFact]:
         named = conference_named(sentence)
         here = self.body_index[sentence.index]
         if named is not None:
             self.last = (named[1], here, sentence.paragraph)
             word, place = named
+            met = meeting_date(sentence)
+            if met is not None:
+                self.met.setdefault(place_key(place), met)
         else:
             word = conference_word(sentence)
             # the conference named in this paragraph, or a sentence or two before
@@ -149,6 +156,33 @@ class Conferences:
                 return roster_facts(sentence, place, doc_id) or (delegation_heads(sentence, place, doc_id)
                                                                  if recent else [])
         return conference_facts(sentence, place, word, named is not None, doc_id)
+
+    def dated(self, facts: list[VisitFact]) -> list[VisitFact]:
+        """A delegate's journey to a conference began, at the latest, when the
+        conference met (`Batum Konferansı 11 Mayıs 1918'de açıldı`): the date
+        the text gives its opening, where his own is not told."""
+        for fact in facts:
+            met = self.met.get(place_key(fact.destination))
+            if met is not None and fact.when is None and not fact.dates:
+                fact.when = met
+                fact.inference["when"] = f"when the conference met: '{met.sentence}'"
+        return facts
+
+
+def meeting_date(sentence: Sentence):
+    """`Batum Konferansı 11 Mayıs 1918'de açıldı`, `14 Mart 1918'de Trabzon'da
+    açılan konferans`: the date of a sentence that tells a conference met (a
+    verb of meeting), the last one before that verb."""
+    verbs = [t.i for t in sentence.span if t.text.islower()
+             and starts_with_any(turkish_lower(t.text), event_lexicon()["meeting_verbs"])]
+    if not verbs:
+        return None
+    dates = [m for s, m in sentence.of("DATE") if s.end <= verbs[0] and m.data.precision in ("day", "month", "year")]
+    return dates[-1] if dates else None
+
+
+def place_key(place) -> str:
+    return place.data or turkish_lower(place.text) if place is not None else ""
 
 
 ROSTER_LABEL_WORDS = 6  # `Türkiye Büyük Millet Meclisi Hükümeti:` at most

@@ -17,7 +17,7 @@ from histkg.facts.frames import Frame
 from histkg.facts.journey import StopFact, VisitFact, fact_year, same_name, same_place
 from histkg.facts.sentences import Slot
 from histkg.facts.treaties import TreatyFact, treaty_family
-from histkg.language.gazetteer import is_country
+from histkg.language.gazetteer import is_country, is_state
 from histkg.language.lexicon import event_lexicon, turkish_lower
 from histkg.language.verbs import frames
 
@@ -238,7 +238,7 @@ def treaty_facts_of_frames(frames: list[Frame], doc_id: str, told: list[TreatyFa
             # the fact joins the treaty's own: its phrase is the treaty's name, not the verb
             phrase, named = before.antecedent or before.phrase, before.named or before.antecedent is not None
             why = f"{why}: {phrase.text}"
-        sides = [(a, joined(frame.inference.get(role), why)) for role in ("signer", "other_side", "sides")
+        sides = [(a, joined(frame.inference.get(role), why)) for role in ("signer", "other_side", "sides", "represented")
                  for a in frame.roles.get(role, [])]
         if delegates and any(a.label == "GROUP" and is_delegate_word(sentence.doc[a.start].text) for a, _ in sides):
             how = joined(why, "signed by the delegates: the persons the document lists as delegates")
@@ -247,7 +247,8 @@ def treaty_facts_of_frames(frames: list[Frame], doc_id: str, told: list[TreatyFa
             doc_id, phrase, named, treaty_family(phrase.text.split()[-1]),
             signed_on=slots(frame, "date", [frame.date] if frame.date is not None else [], why),
             signed_at=slots(frame, "place", frame.roles.get("place", [])[:1], why),
-            parties=tuple(Slot(a.mention, (a.mention,), inference=how) for a, how in sides if is_state(a)),
+            parties=tuple(Slot(a.mention, (a.mention,), inference=how) for a, how in sides
+                          if is_side(a) or a in frame.roles.get("represented", [])),
             signatories=tuple(Slot(a.mention, (a.mention,), inference=how) for a, how in sides if a.label == "PERSON"),
             sentence=sentence.index, paragraph=sentence.paragraph))
     return found
@@ -297,6 +298,7 @@ def is_delegate_word(word: str) -> bool:
     return turkish_lower(word).startswith(tuple(frames()["delegates"]["words"]))
 
 
-def is_state(argument) -> bool:
-    """A side that is a state or a government: an organization, or a place that is a country."""
-    return argument.label == "ORG" or argument.label == "PLACE" and is_country(argument.mention.text)
+def is_side(argument) -> bool:
+    """A side that is a state or a government: an organization, or a place
+    that is a country or is named as a state (`Osmanlı Devleti`)."""
+    return argument.label == "ORG" or argument.label == "PLACE" and is_state(argument.mention.text)

@@ -27,7 +27,7 @@ from histkg.language.verbs import frames
 ROLE_LABELS = {
     "traveller": {"PERSON", "GROUP"}, "companion": {"PERSON"}, "host": {"PERSON"},
     "sender": {"PERSON", "ORG", "PLACE"}, "signer": {"PERSON", "ORG", "PLACE", "GROUP"},
-    "other_side": {"PERSON", "ORG", "PLACE"}, "sides": {"PERSON", "ORG", "PLACE", "GROUP"},
+    "other_side": {"PERSON", "ORG", "PLACE"}, "sides": {"PERSON", "ORG", "PLACE", "GROUP"}, "represented": {"ORG", "PLACE"},
     "destination": {"PLACE"}, "origin": {"PLACE"}, "stop": {"PLACE"}, "via": {"PLACE"}, "place": {"PLACE"},
     "treaty": {"TREATY", "TREATY_PHRASE"},
 }
@@ -69,6 +69,7 @@ def document_frames(all_sentences: list[Sentence]) -> list[Frame]:
         previous = sentence
         filled = [f for f in map(fill, sentence_clauses) if f is not None]
         filled += nominal_signings(sentence_clauses, filled, in_entry=entry is not None)
+        signers_listed(sentence_clauses, filled)
         free_dates = [a for c in sentence_clauses if not any(f.clause is c for f in filled)
                       for a in c.arguments if a.label == "DATE" and not noun_date(sentence, a)]
         for frame in filled:
@@ -128,6 +129,44 @@ def nominal_signings(sentence_clauses: list[Clause], filled: list[Frame], in_ent
     return found
 
 
+def signers_listed(sentence_clauses: list[Clause], filled: list[Frame]) -> None:
+    """`… imzalandı: Türkiye adına X, İran adına Y` and `Türkiye adına X, Y;
+    İngiltere adına Z … imza koydular`: a clause with no predicate that names
+    states with `adına` lists who signed for which state. Its states are
+    sides of the sentence's signing after it (Turkish puts the verb last),
+    else of the one before it; the persons after its first state signed.
+    A signing whose clause names no treaty (`… imzalandı; X adına imza
+    koyanlar`) is of the treaty the sentence told signed before it."""
+    signings = sorted((f for f in filled if f.kind == "signing"), key=lambda f: (f.clause.end, f.clause.start))
+    for before, frame in zip(signings, signings[1:]):
+        told = before.clause.verb is not None and before.clause.verb.form == "finite"
+        if told and before.roles.get("treaty") and not names_a_treaty(frame.clause):
+            frame.roles["treaty"] = before.roles["treaty"][:1]
+    for clause in sentence_clauses:
+        states = [a for a in clause.arguments if a.case == "behalf" and a.label in ROLE_LABELS["represented"]]
+        if clause.verb is not None or not states or not signings or ends_in_a_word(clause):
+            continue
+        after = [f for f in signings if f.clause.start >= clause.end]
+        target = after[0] if after else signings[-1]
+        for argument in clause.arguments:
+            if argument.case == "behalf":
+                add(target, "represented", argument)
+            elif argument.label == "PERSON" and argument.start > states[0].start \
+                    and argument.case in ("nominative", "instrumental"):
+                add(target, "signer", argument)
+
+
+def names_a_treaty(clause: Clause) -> bool:
+    return any(a.label in ROLE_LABELS["treaty"] for a in clause.arguments)
+
+
+def ends_in_a_word(clause: Clause) -> bool:
+    """A lower-case word after the clause's last name: a predicate no frame
+    knows (`görüşlerini arz ettiler`), not a list of names."""
+    last = max((a.end for a in clause.arguments), default=clause.start)
+    return any(t.is_alpha and t.text.islower() for t in clause.sentence.doc[last:clause.end])
+
+
 def fill(clause: Clause) -> Frame | None:
     """The clause's frame with its roles, or None where the clause does not hold one."""
     verb = clause.verb
@@ -155,9 +194,9 @@ def fill(clause: Clause) -> Frame | None:
                 and argument.end == clause.end - 1:
             case = "dative"  # `Moskova ziyareti`: the place the visit goes to
         add(frame, role_of.get(case), argument)
-    if clause.head is not None:
-        opened = role_of.get("accusative" if verb.form == "object participle" else "nominative")
-        add(frame, opened, clause.head)
+    opened = role_of.get("accusative" if verb.form == "object participle" else "nominative")
+    for head in clause.heads:
+        add(frame, opened, head)
     dates = [a for a in clause.arguments if a.label == "DATE" and not noun_date(clause.sentence, a)]
     frame.date = dates[-1] if dates else None
     return frame if holds(frame, clause, role_of) else None

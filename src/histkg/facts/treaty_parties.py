@@ -10,7 +10,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from histkg.facts.sentences import Sentence, case_after, next_words, owned_noun_follows, starts_with_any
-from histkg.language.gazetteer import Gazetteer, is_country, state_of
+from histkg.language.gazetteer import Gazetteer, is_country, is_state, state_of
 from histkg.language.lexicon import event_lexicon, load_lexicon, turkish_lower
 from histkg.mentions.tokens import is_suffix
 from histkg.mentions.treaties import head_form
@@ -85,7 +85,7 @@ def state_mentions(sentence: Sentence) -> list:
     doc = sentence.doc
     found = []
     for span, mention in sentence.items:
-        if span.label_ in ("PLACE", "ORG") and (span.label_ == "ORG" or is_country(mention.text)):
+        if span.label_ in ("PLACE", "ORG") and (span.label_ == "ORG" or is_state(mention.text)):
             found.append((span, mention))
         elif span.label_ == "PLACE" and governed(doc, span.end):
             government = doc[span.start:span.end + 1]
@@ -141,7 +141,7 @@ def state_key(name: str) -> str | None:
 
 def subject_state(doc: Doc, span: Span, mention) -> bool:
     """`Gürcistan 7 Mayıs'ta barışı imzalamış`: a state as the subject signs."""
-    return case_after(doc, span.end) == "nominative" and (span.label_ == "ORG" or is_country(mention.text))
+    return case_after(doc, span.end) == "nominative" and (span.label_ == "ORG" or is_state(mention.text))
 
 
 # -DIğI, -DIkları, -mAsI: a verb made a noun, whose subject Turkish marks with the genitive.
@@ -153,7 +153,7 @@ def genitive_subject(sentence: Sentence, span: Span, mention, end: int) -> bool:
     in the genitive is the subject of a signing verb made a noun. A comma or a
     name (not a noun it owns: `Rusya'nın elçisi`) must follow the genitive."""
     doc = sentence.doc
-    if case_after(doc, span.end) != "genitive" or not (span.label_ == "ORG" or is_country(mention.text)):
+    if case_after(doc, span.end) != "genitive" or not (span.label_ == "ORG" or is_state(mention.text)):
         return False
     after_suffix = doc[span.end + 1] if span.end + 1 < len(doc) else None
     if after_suffix is None or not (after_suffix.text == "," or after_suffix.text[:1].isupper() or after_suffix.like_num):

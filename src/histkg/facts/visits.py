@@ -301,7 +301,9 @@ def visit_facts(all_sentences: list[Sentence], doc_id: str) -> list[VisitFact]:
             episode = None
         for leader, start, end, destination in anchors:
             if episode is not None and same_name(leader, episode.fact.leader):
-                continue
+                if not goes_again(episode, sentence):
+                    continue
+                episode = None  # `3 Mart'ta Sofya'ya gitti. … 20 Mayıs'ta Atina'ya gitti`: another journey
             anchor = sentence.make(start, end, "VISIT")
             when = date_within(sentence, start, end) or date_of_meeting(sentence, all_sentences, leader, start)
             fact = VisitFact(doc_id, anchor, leader=leader, destination=destination, when=when)
@@ -390,6 +392,16 @@ def other_group_words(sentence: Sentence, anchors) -> bool:
     owned = {end for _, _, end, _ in anchors}
     return any(starts_with_any(turkish_lower(t.text), event_lexicon()["group_words"]) and t.idx + len(t.text) not in owned
                for t in sentence.span)
+
+
+def goes_again(episode: Episode, sentence: Sentence) -> bool:
+    """The sentence names the traveller's journey again on a day weeks after
+    the one his journey has reached: a journey of its own, not a stage."""
+    if episode.current_date is None:
+        return False
+    before = episode.current_date.mention.data.earliest
+    return any((m.data.earliest - before).days > event_lexicon()["episode_window_days"] and not inferred(m)
+               for _, m in day_dates(sentence))
 
 
 def stays_in_time(episode: Episode, sentence: Sentence) -> bool:

@@ -163,6 +163,18 @@ def is_country(name: str) -> bool:
     return bool(key) and gazetteer.info(key).kind == "country"
 
 
+def is_state(name: str) -> bool:
+    """A country of the gazetteer, or a name that says it is a state's
+    (`Osmanlı Devleti`, `Sardinya Krallığı`, `Sovyetler Birliği`: organizations.json
+    state_heads and state_unions), historical states the gazetteer lacks."""
+    words = name.split()
+    if is_country(name):
+        return True
+    lex = load_lexicon("organizations.json")
+    last = words[-1] if len(words) > 1 else ""
+    return last in lex["state_heads"] or len(words) > 1 and words[-2] in lex["state_unions"].get(last, ())
+
+
 @cache
 def is_city(name: str) -> bool:
     """A city of the gazetteer (not a country or a region)."""

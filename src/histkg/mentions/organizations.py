@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from histkg.language.lexicon import load_lexicon, load_word_list
 from histkg.mentions.tokens import add_candidate, is_capitalised, is_common_word, is_suffix, name_part
+from histkg.mentions.treaties import treaty_head
 
 # `2.`, `XX.`, `Üçüncü` open an army's name (`2. Ordu`, `XX. Kolordu`).
 ORDINAL = re.compile(r"^(?:\d{1,2}|[IVXL]{1,5})\.$")
@@ -122,11 +123,12 @@ class OrganizationDetector:
         hyphens, izafet links (`Hâkimiyet-i Milliye`) and ordinals, at most
         `max_tokens`; a sentence-opening adverb, conjunction or demonstrative
         (`Böylece`, `Fakat`, `Bu`) ends the walk, and so does another head
-        unless this one is a government's (`... Meclisi Hükümeti`)."""
+        unless this one is a government's (`... Meclisi Hükümeti`), and a
+        treaty's head (`Sevr Antlaşması | İtilaf Devletleri ile`)."""
         start = head
         nests = doc[head].text in self.nesting
         while start > 0 and head - start < self.max_tokens and self.part(doc, start - 1) \
-                and (nests or not self.is_head(doc[start - 1].text)):
+                and (nests or not self.is_head(doc[start - 1].text)) and treaty_head(doc[start - 1].text) is None:
             start -= 1
         while start < head and not is_capitalised(doc[start]) and not ORDINAL.match(doc[start].text):
             start += 1  # a name opens with a capital, never with `-` or a link

@@ -33,6 +33,17 @@ def treaty_head(word: str) -> str | None:
     return None
 
 
+def head_after_dair(doc: Doc, i: int) -> bool:
+    """`Boğazlar Rejimine Dair Sözleşme`, `Yardıma Dair Anlaşma`: after `dair`
+    (about) the head noun takes no compound suffix; it is a treaty noun as
+    it stands (`Sözleşme`, `Mukavelename`), capitalised as names are."""
+    word = doc[i].text
+    if i == 0 or turkish_lower(doc[i - 1].text) != "dair" or not word[:1].isupper():
+        return False
+    lower = turkish_lower(word.translate(CIRCUMFLEX))
+    return any(lower in (noun, noun + "name") for noun in event_lexicon()["treaty_nouns"])
+
+
 @cache
 def lowered_treaty_heads() -> tuple[tuple[str, str], ...]:
     return tuple((head, turkish_lower(head)) for head in load_lexicon("treaties.json")["heads"])
@@ -50,7 +61,7 @@ class TreatyDetector:
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
-            if treaty_head(token.text) is None:
+            if treaty_head(token.text) is None and not head_after_dair(doc, token.i):
                 continue
             start = self.first_name_word(doc, self.name_start(doc, token.i), token.i)
             if start < token.i and is_capitalised(doc[start]):

@@ -12,6 +12,7 @@ import json
 import re
 from collections import defaultdict
 
+from histkg.facts.treaties import treaty_family
 from histkg.language.gazetteer import Gazetteer
 from histkg.language.lexicon import load_lexicon, turkish_lower
 from histkg.language.resources import ontology_file
@@ -220,10 +221,9 @@ def without_case_ending(name: str) -> str:
 
 
 def treaty_key(mention: Mention) -> str:
-    families = load_lexicon("treaties.json")["head_family"]
     words = mention.text.replace("–", "-").split()
     head = treaty_head(words[-1]) or words[-1]  # `Antlaşmasını` is `Antlaşması`
-    family = families.get(head, head.lower())
+    family = treaty_family(head)  # `Sözleşme` of `… Dair Sözleşme` is of the family of `Sözleşmesi`
     made_at = re.match(r"(.+?)[\'’]?(?:" + "|".join(LOCATIVE_ADJECTIVE) + ")$", words[0])
     if made_at and len(words) > 1:  # `Moskova’daki dostluk anlaşması`: the treaty made at Moskova
         return spelling_key(made_at.group(1)) + "|" + family

@@ -11,7 +11,7 @@ from histkg.resolve.entities import place_entity
 from histkg.resolve.entity import assign_slugs
 from histkg.resolve.model import Event
 from histkg.resolve.signed_during import signed_during_visits
-from histkg.resolve.treaties import merge_aliases, merge_short_names, treaty_events
+from histkg.resolve.treaties import merge_aliases, merge_short_names, merge_subject_titles, treaty_events
 from histkg.resolve.visits import visit_events
 
 
@@ -23,6 +23,7 @@ def resolve_events(extractions, entities: list) -> list[Event]:
     said_of_treaties = [f for x in extractions if x.facts for f in x.facts.treaties]
     merge_aliases(said_of_treaties, entities, entity_of)
     merge_short_names(said_of_treaties, entities, entity_of)
+    merge_subject_titles(entities, entity_of)
     events = treaty_events(said_of_treaties, entities, entity_of)
     said_of_journeys = [f for x in extractions if x.facts for f in x.facts.visits]
     meetings = [f for x in extractions if x.facts for f in x.facts.meetings]

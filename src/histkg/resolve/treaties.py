@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from histkg.facts.treaties import TreatyFact, says_enough
-from histkg.language.gazetteer import Gazetteer
+from histkg.language.gazetteer import Gazetteer, is_state
 from histkg.language.lexicon import event_lexicon, load_lexicon, turkish_lower
 from histkg.language.spelling import ascii_fold
 from histkg.mentions.treaties import head_form
@@ -59,6 +59,25 @@ def merge_short_names(facts, entities: list, entity_of: dict) -> None:
         if len(longer) == 1:
             absorb(longer[0], short, entities, entity_of)
             finish(longer[0], display=without_case_ending, prefer_long=True)  # the full name names it
+
+
+def merge_subject_titles(entities: list, entity_of: dict) -> None:
+    """`Boğazlar Rejimine Dair Sözleşme` (the convention on the regime of the
+    Straits) titles a treaty by its subject: it is the one treaty of its
+    family that the same document names with the subject's first word
+    (`Montrö Boğazlar Sözleşmesi`); with none, or two, it stays a treaty of its own."""
+    treaties = [e for e in entities if e.kind == "Treaty"]
+    for title in treaties:
+        words, family = title.key.split("|")
+        if "dair" not in words.split():
+            continue
+        documents = {m.doc_id for m in title.mentions}
+        named = [e for e in treaties if e is not title and e in entities and e.key.endswith("|" + family)
+                 and words.split()[0] in e.key.split("|")[0].split() and "dair" not in e.key.split("|")[0].split()
+                 and documents & {m.doc_id for m in e.mentions}]
+        if len(named) == 1:
+            absorb(named[0], title, entities, entity_of)
+            finish(named[0], display=without_case_ending, prefer_long=True)
 
 
 def treaty_events(facts, entities: list, entity_of: dict) -> list[Event]:
@@ -149,7 +168,8 @@ def kind_words(text: str) -> list[str]:
 
 
 def party_ids(told: TreatyFact, entities: list, entity_of: dict) -> set[int]:
-    found = [entity_of.get(s.mention) for s in told.parties] + [state_named(n, entities) for n in told.party_names]
+    found = [entity_of.get(s.mention) for s in told.parties] + [named_party(n, told.doc_id, entities)
+                                                                for n in told.party_names]
     return {id(e) for e in found if e is not None}
 
 
@@ -197,7 +217,7 @@ def add_claims(event: Event, fact: TreatyFact, entities: list, entity_of: dict, 
         for slot in slots:
             event.add(predicate, entity_of.get(slot.mention), slot.evidence + pointing, inference=joined(why, slot.inference))
     for name in fact.party_names:
-        event.add("party", state_named(name, entities), (fact.phrase,), inference=why)
+        event.add("party", named_party(name, fact.doc_id, entities), (fact.phrase,), inference=why)
     if fact.name_place is not None:
         named_after = f"a treaty is named after the city where it was signed: {fact.phrase.text}"
         event.add("signedAt", entity_of.get(fact.name_place), (fact.phrase,), inference=joined(why, named_after))
@@ -209,6 +229,20 @@ def add_claims(event: Event, fact: TreatyFact, entities: list, entity_of: dict, 
 
 def joined(*reasons: str | None) -> str | None:
     return "; ".join(r for r in reasons if r) or None
+
+
+def named_party(name: str, doc_id: str, entities: list):
+    """The state a nationality word of a treaty's name stands for (`Sovyet` of
+    `Alman-Sovyet Paktı`, read as `Sovyet Rusya`): that state where the
+    document names it, else the one state the document names by a name that
+    opens with the same word (`Sovyetler Birliği`), else that state anywhere."""
+    state = state_named(name, entities)
+    if state is not None and any(m.doc_id == doc_id for m in state.mentions):
+        return state
+    stem = name.split()[0]
+    here = [e for e in entities if e.kind in ("Place", "Organization") and e.label.split()[0].startswith(stem)
+            and is_state(e.label) and any(m.doc_id == doc_id for m in e.mentions)]
+    return here[0] if len(here) == 1 else state
 
 
 def state_named(name: str, entities: list):
@@ -269,9 +303,8 @@ def demonym_state(word: str, doc_id: str, entities: list):
     state = state_named(event_lexicon()["demonyms"].get(word, word), entities)
     if state is not None:
         return state
-    heads = load_lexicon("treaties.json")["state_heads"]
-    found = [e for e in entities if e.kind == "Organization" and e.label.split()[0] == word
-             and e.label.split()[-1] in heads and any(m.doc_id == doc_id for m in e.mentions)]
+    found = [e for e in entities if e.kind in ("Organization", "Place") and e.label.split()[0] == word
+             and is_state(e.label) and any(m.doc_id == doc_id for m in e.mentions)]
     return found[0] if len(found) == 1 else None
 
 
@@ -280,8 +313,13 @@ def state_entity(mention, entities: list, entity_of: dict):
     with its gazetteer key, else a new one labelled as the gazetteer names it."""
 
     key = mention.data
-    if not isinstance(key, str) or not key.startswith("geonames:"):
+    if not isinstance(key, str):
         return None
+    if not key.startswith("geonames:"):  # a nationality word standing for a state the gazetteer lacks
+        entity = named_party(key, mention.doc_id, entities)
+        if entity is not None:
+            entity_of[mention] = entity
+        return entity
     entity = next((e for e in entities if e.kind == "Place" and e.key == key), None)
     if entity is None:
         entity = finish(resolve_places([mention])[0], label=Gazetteer.load().info(key).label)

@@ -13,6 +13,7 @@ from histkg.facts.journey import (
     fact_year,
 )
 from histkg.facts.receptions import received_where
+from histkg.language.lexicon import event_lexicon
 from histkg.resolve.model import Event, EventClaim, Stop
 
 
@@ -114,6 +115,7 @@ class Journey(list):
         self.entity_of = entity_of
         self.years: set[int] = set()
         self.places: set[int] = set()  # id() of the destinations' entities (of None for a place no entity holds)
+        self.days: set = set()  # the first day each fact dates the journey to
         for fact in facts:
             self.append(fact)
 
@@ -121,16 +123,37 @@ class Journey(list):
         super().append(fact)
         if (year := fact_year(fact)) is not None:
             self.years.add(year)
+        if (day := fact_day(fact)) is not None:
+            self.days.add(day)
         if fact.destination is not None:
             self.places.add(id(self.entity_of.get(fact.destination)))
 
 
 def compatible(journey: Journey, fact: VisitFact, entity_of: dict) -> bool:
+    """A fact tells the same journey: its year is one of the journey's, and
+    it goes to one of its places, or in the same year to another, unless
+    both are dated to the day and lie weeks apart (`14 Mart 1918'de
+    Trabzon'da`, `11 Mayıs 1918'de Batum'da`: two journeys)."""
     year = fact_year(fact)
     if year is not None and journey.years and year not in journey.years:
         return False
     where = id(entity_of.get(fact.destination)) if fact.destination is not None else None
-    return where is None or not journey.places or where in journey.places or year is not None and year in journey.years
+    if where is None or not journey.places or where in journey.places:
+        return True
+    day = fact_day(fact)
+    apart = day is not None and journey.days and all(abs((day - d).days) > JOURNEY_DAYS for d in journey.days)
+    return year is not None and year in journey.years and not apart
+
+
+JOURNEY_DAYS = event_lexicon()["episode_window_days"]  # a journey to another place told this many days apart is another
+
+
+def fact_day(fact: VisitFact):
+    """The first day the fact dates its journey to (None without a day)."""
+    days = [m.data.earliest for m in (fact.when, fact.start, *(s.mention for s in fact.dates),
+                                      *(s.date.mention for s in fact.stops if s.date is not None))
+            if m is not None and m.data.precision == "day"]
+    return min(days) if days else None
 
 
 def visit_event(group: list[VisitFact], entity_of: dict) -> Event:
