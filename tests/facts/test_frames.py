@@ -311,6 +311,13 @@ def test_a_treaty_its_delegates_signed_has_the_delegates_the_document_lists(fram
     assert any("delegates" in why for why in inferences(graph, treaty, HKG.signatory))
 
 
+def test_a_treaty_its_delegates_signed_has_the_states_whose_delegations_the_document_lists(frames_graph):
+    _, graph = frames_graph
+    treaty = only(graph, HKG.Treaty, "Sofya Antlaşması")
+    assert labels(graph, graph.objects(treaty, HKG.party)) == {"Romanya", "Bulgaristan"}
+    assert all("delegations" in why for why in inferences(graph, treaty, HKG.party))
+
+
 @pytest.mark.parametrize("head", ["Dimitar Kolev", "Ion Petrescu"])
 def test_the_head_of_a_delegation_told_in_prose_went_to_the_conference_just_named(frames_graph, head):
     _, graph = frames_graph

@@ -250,6 +250,24 @@ def document_delegates(all_sentences: list[Sentence]) -> list:
     return found
 
 
+def document_delegations(all_sentences: list[Sentence]) -> list:
+    """The states a document lists delegations of (PLACE or ORG mentions, one
+    per state): the state that opens a roster line (`Rusya: Şansölye …`), and
+    the state a sentence of representing names in the accusative
+    (`Romanya'yı X ile Y … temsil etti`)."""
+    found = []
+    for sentence in all_sentences:
+        if (roster := roster_line(sentence)) is not None:
+            states = [m for s, m in sentence.items if s.end <= roster[1].i and s.label_ in ("PLACE", "ORG")][:1]
+        elif mentions_any(sentence.lower, frames()["delegates"]["verbs"]):
+            states = [m for s, m in sentence.items if s.label_ in ("PLACE", "ORG")
+                      and case_after(sentence.doc, s.end) == "accusative"]
+        else:
+            continue
+        found += [m for m in states if not any(turkish_lower(m.text) == turkish_lower(o.text) for o in found)]
+    return found
+
+
 def named_after(sentence: Sentence, stems: list[str]) -> list:
     """(span, person) right after a word of `stems` (a title or two between),
     and those joined to it by `ile`, `ve` or a comma (titles allowed: `X ile Kont Y`)."""

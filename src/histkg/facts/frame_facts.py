@@ -213,12 +213,13 @@ def add_frame(fact: VisitFact, frame: Frame) -> None:
 
 
 def treaty_facts_of_frames(frames: list[Frame], doc_id: str, told: list[TreatyFact] = (),
-                           delegates: list = ()) -> list[TreatyFact]:
+                           delegates: list = (), delegations: list = ()) -> list[TreatyFact]:
     """One fact per signing frame that names or describes its treaty; a
     signing that names none (`Muahedenameyi … imzalamışlardır`, `… imza
     ettiler`) is of the treaty the text named just before (`told`). A treaty
     its delegates signed (`murahhaslar tarafından imzalandı`) has for
-    signatories the persons the document lists as delegates (`delegates`)."""
+    signatories the persons the document lists as delegates (`delegates`),
+    and for parties the states it lists delegations of (`delegations`)."""
     found = []
     for frame in frames:
         if frame.kind != "signing":
@@ -240,9 +241,11 @@ def treaty_facts_of_frames(frames: list[Frame], doc_id: str, told: list[TreatyFa
             why = f"{why}: {phrase.text}"
         sides = [(a, joined(frame.inference.get(role), why)) for role in ("signer", "other_side", "sides", "represented")
                  for a in frame.roles.get(role, [])]
-        if delegates and any(a.label == "GROUP" and is_delegate_word(sentence.doc[a.start].text) for a, _ in sides):
+        if any(a.label == "GROUP" and is_delegate_word(sentence.doc[a.start].text) for a, _ in sides):
             how = joined(why, "signed by the delegates: the persons the document lists as delegates")
             sides += [(Argument(0, 0, "PERSON", "nominative", person), how) for person in delegates]
+            how = joined(why, "signed by the delegates: the states the document lists delegations of")
+            sides += [(Argument(0, 0, state.label, "nominative", state), how) for state in delegations]
         found.append(TreatyFact(
             doc_id, phrase, named, treaty_family(phrase.text.split()[-1]),
             signed_on=slots(frame, "date", [frame.date] if frame.date is not None else [], why),
