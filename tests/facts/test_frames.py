@@ -131,6 +131,12 @@ TEXTS = {
     # one traveller, two places, weeks apart in one year: two journeys
     "w.txt": ("Sefir Radu Ionescu 3 Mart 1929'da Sofya'ya gitti.\n\n"
               "Sefir Radu Ionescu 20 Mayıs 1929'da Atina'ya gitti.\n\n"),
+    # `Heyet` travels with the head of the delegation named last; an impersonal passive (`geçildi`) goes on
+    # with the group the story follows; a delegation named by its nation is no other group
+    "y.txt": ("Bulgaristan: Hariciye Nazırı Petko Dimov; Sefir Ivan Kolev.\n\n"
+              "Heyet 6 Şubat 1931'de Sofya'dan trenle hareket etti ve Filibe'ye geldi. Oradan 9 Şubat'ta "
+              "Edirne'ye geçildi.\n\n"
+              "Yunan heyetinin Selanik'e gidişinden sonra Hariciye Nazırı Nikos Vlahos bir telgraf gönderdi.\n\n"),
 }
 frames_graph = built_once(TEXTS)
 
@@ -397,3 +403,18 @@ def test_journeys_of_one_traveller_to_two_places_weeks_apart_are_two(frames_grap
     destinations = [labels(graph, graph.objects(v, HKG.destination)) for v in graph.subjects(HKG.leader, None)
                     if "Radu Ionescu" in " ".join(labels(graph, graph.objects(v, HKG.leader)))]
     assert sorted(destinations, key=str) == [{"Atina"}, {"Sofya"}]
+
+
+def test_a_delegation_travels_with_the_head_named_last_and_an_impersonal_passive_goes_on_with_it(frames_graph):
+    _, graph = frames_graph
+    visit = visit_of(graph, "Petko Dimov")
+    assert stops(graph, visit) == ["Filibe", "Edirne"]
+    assert labels(graph, graph.objects(visit, HKG.origin)) == {"Sofya"}
+
+
+def test_a_delegation_named_by_its_nation_is_not_the_group_told_before(frames_graph):
+    _, graph = frames_graph
+    to_selanik = [v for v in graph.subjects(HKG.destination, None)
+                  if "Selanik" in labels(graph, graph.objects(v, HKG.destination))]
+    assert not [labels(graph, graph.objects(v, HKG.leader)) for v in to_selanik
+                if labels(graph, graph.objects(v, HKG.leader)) & {"Petko Dimov", "Nikos Vlahos"}]

@@ -263,8 +263,7 @@ def sentence_arguments(sentence: Sentence) -> list[Argument]:
     """Names, group words and treaty phrases of a sentence with their cases,
     joined names sharing the case of the last."""
     doc = sentence.doc
-    found = [Argument(span.start, span.end, mention.label, case_of(sentence, span.end), mention)
-             for span, mention in sentence.items]
+    found = [name_argument(sentence, span, mention) for span, mention in sentence.items]
     named = {i for a in found for i in range(a.start, a.end)}
     found += [Argument(start, end, "TREATY_PHRASE", glued_case(doc[end - 1].text) or case_of(sentence, end))
               for start, end, _ in generic_treaty_phrases(sentence) if start not in named]
@@ -274,6 +273,15 @@ def sentence_arguments(sentence: Sentence) -> list[Argument]:
     found += nationality_sides(sentence, named)
     found.sort(key=lambda a: (a.start, a.end))
     return share_cases(doc, found)
+
+
+def name_argument(sentence: Sentence, span, mention) -> Argument:
+    """A name with its case; a delegation named by its nation (`Yunan
+    heyetinin`, `Türk Heyeti`) is a group of travellers, not a state."""
+    case = case_of(sentence, span.end)
+    if mention.label == "ORG" and (glued := group_case(sentence.doc[span.end - 1].text)) is not None:
+        return Argument(span.start, span.end, "GROUP", case if glued == "nominative" else glued, mention)
+    return Argument(span.start, span.end, mention.label, case, mention)
 
 
 SIDE_WORDS = {"tarafından", "adına", "namına"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from histkg.facts.conferences import document_delegates, document_delegations
+from histkg.facts.conferences import document_delegates, document_delegations, named_heads
 from histkg.facts.frame_facts import journey_facts, treaty_facts_of_frames
 from histkg.facts.frames import document_frames
 from histkg.facts.journey_phrases import meeting_facts
@@ -54,7 +54,7 @@ def find_facts(doc_id: str, paragraphs) -> Facts:
     treaties = told + [same_phrase(f, told) for f in treaty_facts_of_frames(frames, doc_id, told, *delegates)]
     positions = {m: (s.index, s.paragraph) for s in all_sentences for _, m in s.items}
     told_journeys = visit_facts(all_sentences, doc_id)
-    visits = told_journeys + journey_facts(frames, doc_id, told_journeys)
+    visits = told_journeys + journey_facts(frames, doc_id, told_journeys, named_heads(all_sentences))
     return Facts(treaties, visits, meeting_facts(all_sentences, doc_id), positions, nationalities(all_sentences))
 
 

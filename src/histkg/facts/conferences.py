@@ -250,6 +250,19 @@ def document_delegates(all_sentences: list[Sentence]) -> list:
     return found
 
 
+def named_heads(all_sentences: list[Sentence]) -> list[tuple[int, object]]:
+    """(sentence index, person) for each head of a delegation the document
+    names, in text order: the first person of a roster line, and one who
+    leads a delegation in prose (`X başkanlığındaki heyet`)."""
+    found = []
+    for sentence in all_sentences:
+        roster = roster_line(sentence)
+        heads = roster[2][:1] if roster is not None else \
+            [(s, m) for s, m in sentence.of("PERSON") if leads_delegation(sentence, s)]
+        found += [(sentence.index, m) for _, m in heads]
+    return found
+
+
 def document_delegations(all_sentences: list[Sentence]) -> list:
     """The states a document lists delegations of (PLACE or ORG mentions, one
     per state): the state that opens a roster line (`Rusya: Şansölye …`), and

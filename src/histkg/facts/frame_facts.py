@@ -40,18 +40,19 @@ class Journey:
         return self.frames[-1].sentence.index
 
 
-def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = ()) -> list[VisitFact]:
+def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = (), heads: list = ()) -> list[VisitFact]:
     """Journeys from motion frames; one another rule already tells (`told`: a
-    fact of the same traveller at one of its places) gets what the frames add."""
+    fact of the same traveller at one of its places) gets what the frames add.
+    `heads`: (sentence index, person) of the delegation heads the document names."""
     journeys: list[Journey] = []
     for frame in frames:
         if frame.kind == "return":
-            for journey in journeys_of(frame, journeys):
+            for journey in journeys_of(frame, journeys, heads):
                 journey.closed = True
             continue
         if frame.kind not in JOURNEY_FRAMES or not places_of(frame):
             continue
-        traveller = traveller_of(frame, journeys)
+        traveller = traveller_of(frame, journeys, heads)
         if traveller is None:
             continue
         journey = next((j for j in reversed(journeys) if same_name(j.leader, traveller) and not j.closed
@@ -126,19 +127,25 @@ def places(fact: VisitFact) -> list:
     return [m for m in (fact.destination, fact.origin, *(s.place for s in fact.stops)) if m is not None]
 
 
-def traveller_of(frame: Frame, journeys: list[Journey]):
+def traveller_of(frame: Frame, journeys: list[Journey], heads: list = ()):
     """The PERSON who travels: the traveller role, or for a group word the
-    leader of the journey told just before."""
+    head its sentence names, the leader of the journey told just before, or
+    the head of the delegation the document named last (`… Reis, Hariciye
+    Vekili Bekir Sami Bey …` then `Heyet … Ankara'dan hareket etti`)."""
     argument = frame.first("traveller")
     if argument is None:
         return None
     if argument.label == "PERSON":
         return argument.mention
     head = group_head(frame.sentence)
-    if head is not None:
-        return head
-    recent = [j for j in journeys if frame.sentence.index - j.last_sentence <= GROUP_SENTENCES]
-    return recent[-1].leader if recent else None
+    if head is not None or argument.mention is not None:
+        return head  # a delegation named by its nation (`Yunan heyeti`) is no other group told before
+    index = frame.sentence.index
+    recent = [j for j in journeys if index - j.last_sentence <= GROUP_SENTENCES]
+    if recent:
+        return recent[-1].leader
+    named = [person for at, person in heads if 0 <= index - at <= GROUP_SENTENCES]
+    return named[-1] if named else None
 
 
 def group_head(sentence):
@@ -146,8 +153,8 @@ def group_head(sentence):
     return next((mention for span, mention in sentence.of("PERSON") if leads_delegation(sentence, span)), None)
 
 
-def journeys_of(frame: Frame, journeys: list[Journey]) -> list[Journey]:
-    traveller = traveller_of(frame, journeys)
+def journeys_of(frame: Frame, journeys: list[Journey], heads: list = ()) -> list[Journey]:
+    traveller = traveller_of(frame, journeys, heads)
     return [j for j in journeys if traveller is not None and same_name(j.leader, traveller)]
 
 

@@ -178,15 +178,17 @@ def fill(clause: Clause) -> Frame | None:
     definition = frames()["frames"][verb.frame]
     role_of = {**(definition["passive_roles"] if verb.passive else definition["roles"]),
                **frames()["predicates"].get(verb.lemma, {}).get("roles", {})}
-    frame = Frame(clause, verb.frame, subject_role=role_of.get("nominative"))
+    # an impersonal passive of motion (`Brindisi'ye geçildi`) went on with whom the story follows
+    impersonal = verb.passive and verb.form == "finite" and verb.frame == "motion"
+    frame = Frame(clause, verb.frame, subject_role=role_of.get("nominative") or ("traveller" if impersonal else None))
     for argument in clause.arguments:
         case = argument.case
         if verb.form in ("object participle", "verbal noun") and case == "nominative":
             continue  # the subject of `heyetin gönderilmesi` is its genitive; a nominative is the clause around's
-        if case == "genitive" and verb.form in ("object participle", "verbal noun", "event noun"):
+        if case == "genitive" and verb.form in ("object participle", "verbal noun", "event noun", "converb"):
             if owned_by_a_noun(clause, argument):
                 continue  # `Milletler Cemiyeti'nin Musul kararından … imzalanması`: the decision's, not the signing's
-            case = "nominative"  # `İsmet Paşa'nın imzaladığı`, `Titulescu'nun gelişi`
+            case = "nominative"  # `İsmet Paşa'nın imzaladığı`, `Titulescu'nun gelişi`, `Heyetin gidişinden sonra`
         if case == "instrumental" and verb.form in ("verbal noun", "event noun") and any(
                 a.case == "genitive" and a.start > argument.start for a in clause.arguments):
             case = "nominative"  # `Kral X ile Kraliçe Y'nin ziyareti`: both travel, X named first
@@ -288,6 +290,7 @@ def carry_subjects(sentence: Sentence, filled: list[Frame], sentence_clauses: li
             frame.inference[role] = "the subject of the sentences before (a dropped subject)"
     subjects = [f.first(f.subject_role) for f in filled if f.subject_role and f.first(f.subject_role) is not None
                 and f.clause.verb.form not in NOMINAL_FORMS]
-    persons = [a for a in stated[:1] + subjects if a.label == "PERSON"]
-    if persons:
-        topics.append((sentence.index, sentence.paragraph, persons[0]))
+    # the story follows a person or a group (`Heyet … hareket etti. … Brindisi'ye geçildi`)
+    followed = [a for a in stated[:1] + subjects if a.label in ("PERSON", "GROUP")]
+    if followed:
+        topics.append((sentence.index, sentence.paragraph, followed[0]))

@@ -21,6 +21,7 @@ from histkg.language.lexicon import load_lexicon, turkish_lower
 H, A = "[ıiuüî]", "[aeâ]"
 VOICE = rf"(?:d{H}r|t{H}r|t|{H}l|l|{H}n|n|{H}ş)*?"  # lazy: `ettiler` is past + plural, not causative + passive
 PASSIVE = re.compile(rf"(?:{H}l|l|{H}n|n)$")
+NOUN_POSSESSIVE = re.compile(rf"{H}?ş{H}n$")  # `gidişinden`: -Iş (a verbal noun) and -I(n), no passive -In
 CAUSATIVE = re.compile(rf"[dt]{H}r")
 FUTURE = re.compile(rf"{A}c{A}[kğ]")
 PLURAL = re.compile(rf"l{A}r(?:d{H}|m{H}ş)?$")
@@ -97,7 +98,8 @@ def analyse(words: list[str], i: int) -> VerbForm | None:
             rest = word[len(stem[-1]):]
             if form == "finite" and i + 1 < len(words) and words[i + 1] in PARTICIPLE_AUXILIARIES:
                 form = "participle"  # `gitmekte olan elçi`, `gelmiş olan heyet`: the noun after `olan` is the subject
-            return VerbForm(lemma, frame, form, bool(PASSIVE.search(voice)), len(stem), negative,
+            passive = bool(PASSIVE.search(voice)) and not NOUN_POSSESSIVE.search(voice)
+            return VerbForm(lemma, frame, form, passive, len(stem), negative,
                             bool(FUTURE.search(rest)), form == "finite" and bool(PLURAL.search(rest)),
                             bool(CAUSATIVE.search(voice)))
     return None
