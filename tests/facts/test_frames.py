@@ -137,6 +137,9 @@ TEXTS = {
               "Heyet 6 Şubat 1931'de Sofya'dan trenle hareket etti ve Filibe'ye geldi. Oradan 9 Şubat'ta "
               "Edirne'ye geçildi.\n\n"
               "Yunan heyetinin Selanik'e gidişinden sonra Hariciye Nazırı Nikos Vlahos bir telgraf gönderdi.\n\n"),
+    # leaving the conference's city is another journey than the one that took him there
+    "z.txt": ("Varna Konferansı 2 Haziran 1927'de açıldı. Türk heyetinin başında Hariciye Vekili Mehmet Ali Sayın "
+              "vardı. Mehmet Ali Sayın 19 Temmuz 1927'de Varna'dan Köstence'ye uçtu.\n\n"),
 }
 frames_graph = built_once(TEXTS)
 
@@ -418,3 +421,10 @@ def test_a_delegation_named_by_its_nation_is_not_the_group_told_before(frames_gr
                   if "Selanik" in labels(graph, graph.objects(v, HKG.destination))]
     assert not [labels(graph, graph.objects(v, HKG.leader)) for v in to_selanik
                 if labels(graph, graph.objects(v, HKG.leader)) & {"Petko Dimov", "Nikos Vlahos"}]
+
+
+def test_a_journey_from_a_place_is_not_the_journey_told_to_it(frames_graph):
+    _, graph = frames_graph
+    destinations = [labels(graph, graph.objects(v, HKG.destination)) for v in graph.subjects(HKG.leader, None)
+                    if "Mehmet Ali" in " ".join(labels(graph, graph.objects(v, HKG.leader)))]
+    assert sorted(destinations, key=str) == [{"Köstence"}, {"Varna"}]

@@ -436,10 +436,10 @@ def note_between(body: str, note: str, rest: str) -> tuple[str, list]:
 
 def test_a_body_date_takes_its_year_from_the_body_not_from_the_story_of_a_footnote_between():
     text, sections = note_between("Ocak 1921'de meclis toplandı. 18 Mart'ta antlaşma açıklandı.\n\n",
-                                  "12 Bkz. Vakit, 26 Kasım 1920'de yazdı.\n\n", "Bu anlaşma (16 Mart) imzalanmış.")
-    assert edtfs(text)[-1] == "1920-03-16"  # the nearest year, from the footnote
+                                  "12 Bkz. Vakit, 26 Şubat 1920'de yazdı.\n\n", "Bu anlaşma (16 Mart) imzalanmış.")
+    assert edtfs(text)[-1] == "1920-03-16"  # the year that follows the footnote's day soonest
     assert edtfs(text, sections=sections)[-1] == "1921-03-16"
-    assert edtfs(text, sections=sections)[2] == "1920-11-26"  # a footnote keeps its own year
+    assert edtfs(text, sections=sections)[2] == "1920-02-26"  # a footnote keeps its own year
 
 
 def test_a_relative_day_in_the_body_counts_from_the_body_day_not_from_a_footnote_date_between():
@@ -719,3 +719,9 @@ def test_gold_look_alikes_are_not_matched(gold_run):
     for item in items:
         start, end = _locate(texts[item["file"]], item)
         assert not [m for m in found[item["file"]] if m.start < end and m.end > start], item["id"]
+
+
+def test_a_day_without_a_year_carries_the_story_on_past_a_date_that_tells_of_an_earlier_event():
+    text = ("Görüşmeler 4, 5 ve 6 Aralık 1943'te yapıldı. Metin 19 Ekim 1939'da imzalanan ittifaka atıf yaptı. "
+            "Başkan 7 Aralık sabahı şehirden ayrıldı.")
+    assert edtfs(text)[-1] == "1943-12-07"

@@ -116,15 +116,19 @@ def covers(fact: VisitFact, told: VisitFact) -> bool:
 
 
 def already_told(fact: VisitFact, other: VisitFact) -> bool:
-    """The same traveller at one of the same places in the same year (or with no year told)."""
+    """The same traveller at one of the same places in the same year (or with
+    no year told): arriving at it in both, or leaving it in both (`Kahire'den
+    Tunus'a uçtu` is not the journey to Kahire)."""
     if not same_name(fact.leader, other.leader):
         return False
     years = {fact_year(fact), fact_year(other)}
-    return (None in years or len(years) == 1) and any(same_place(a, b) for a in places(fact) for b in places(other))
+    return (None in years or len(years) == 1) and (
+        any(same_place(a, b) for a in arrivals(fact) for b in arrivals(other))
+        or fact.origin is not None and other.origin is not None and same_place(fact.origin, other.origin))
 
 
-def places(fact: VisitFact) -> list:
-    return [m for m in (fact.destination, fact.origin, *(s.place for s in fact.stops)) if m is not None]
+def arrivals(fact: VisitFact) -> list:
+    return [m for m in (fact.destination, *(s.place for s in fact.stops)) if m is not None]
 
 
 def traveller_of(frame: Frame, journeys: list[Journey], heads: list = ()):

@@ -182,11 +182,33 @@ def _find_year(ctx: _Context, cands: list[_Cand], i: int, default_year: int | No
         later = q.m is not None and (month is None or q.m >= month)
         if _explicit_year(b) and later and ctx.same_sentence(c.end, b.start):
             return q.y  # "12 Ocak, Ermenistan'ın ise 19 Ocak 1920'dir"
+    following = _following_year(c, [b for b in prev[:3] if _ANCHOR_PREFERENCE[0](b)])
+    if following is not None:
+        return following
     for ok in _ANCHOR_PREFERENCE:
         for b in prev:
             if ok(b):
                 return _last_year(b)
     return default_year
+
+
+def _following_year(c: _Cand, anchors: list[_Cand]) -> int | None:
+    """A day and month without a year carry the story forward from a date
+    stated just before: of the nearest dates with a month, the year that puts
+    it soonest after one (`6 Aralık 1943'te … 19 Ekim 1939'da imzalanan
+    ittifak … 7 Aralık sabahı` is 1943, not the year of the nearest)."""
+    point = c.points[0]
+    if point.m is None or len(anchors) < 2:
+        return None
+    gaps = []
+    for b in anchors:
+        last = b.points[-1]
+        day = _valid_day(last.y, point.m, point.d or 1) and dt.date(last.y, point.m, point.d or 1)
+        if day and _valid_day(last.y, last.m, last.d or 1):
+            gap = (day - dt.date(last.y, last.m, last.d or 1)).days
+            if gap >= 0:
+                gaps.append((gap, last.y))
+    return min(gaps)[1] if gaps else None
 
 
 # In this order: a stated month or day is a better clue than a bare year, even in a reference.
