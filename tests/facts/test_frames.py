@@ -134,7 +134,7 @@ TEXTS = {
     # `Heyet` travels with the head of the delegation named last; an impersonal passive (`geçildi`) goes on
     # with the group the story follows; a delegation named by its nation is no other group
     "y.txt": ("Bulgaristan: Hariciye Nazırı Petko Dimov; Sefir Ivan Kolev.\n\n"
-              "Heyet 6 Şubat 1931'de Sofya'dan trenle hareket etti ve Filibe'ye geldi. Oradan 9 Şubat'ta "
+              "Heyet 6 Şubat 1931'de Sofya'dan trenle hareket etti ve Yambol üzerinden Filibe'ye geldi. Oradan 9 Şubat'ta "
               "Edirne'ye geçildi.\n\n"
               "Yunan heyetinin Selanik'e gidişinden sonra Hariciye Nazırı Nikos Vlahos bir telgraf gönderdi.\n\n"),
     # leaving the conference's city is another journey than the one that took him there
@@ -411,7 +411,7 @@ def test_journeys_of_one_traveller_to_two_places_weeks_apart_are_two(frames_grap
 def test_a_delegation_travels_with_the_head_named_last_and_an_impersonal_passive_goes_on_with_it(frames_graph):
     _, graph = frames_graph
     visit = visit_of(graph, "Petko Dimov")
-    assert stops(graph, visit) == ["Filibe", "Edirne"]
+    assert stops(graph, visit) == ["Yambol", "Filibe", "Edirne"]  # a place passed through (`üzerinden`) too
     assert labels(graph, graph.objects(visit, HKG.origin)) == {"Sofya"}
 
 

@@ -205,11 +205,11 @@ def add_frame(fact: VisitFact, frame: Frame) -> None:
     origin = frame.first("origin")
     if origin is not None and fact.origin is None and not fact.stops:
         fact.origin = origin.mention
-    for role in ("stop", "destination"):
+    for role in ("via", "stop", "destination"):  # `Eskişehir üzerinden Afyonkarahisar'a`: through it first
         for argument in frame.roles.get(role, []):
             country = is_country(argument.mention.text)
             if not country and not any(s.place is argument.mention for s in fact.stops):
-                fact.stops.append(StopFact(argument.mention, date))  # a country is where it goes, no stop
+                fact.stops.append(StopFact(argument.mention, None if role == "via" else date))  # a country is no stop
             if role == "destination" and not (country and fact.destination is not None):
                 fact.destination = argument.mention
     for argument in frame.roles.get("traveller", [])[1:] + frame.roles.get("companion", []):
