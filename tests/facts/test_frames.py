@@ -140,6 +140,9 @@ TEXTS = {
     # leaving the conference's city is another journey than the one that took him there
     "z.txt": ("Varna Konferansı 2 Haziran 1927'de açıldı. Türk heyetinin başında Hariciye Vekili Mehmet Ali Sayın "
               "vardı. Mehmet Ali Sayın 19 Temmuz 1927'de Varna'dan Köstence'ye uçtu.\n\n"),
+    # a semicolon between the sides of one signing: the treaty the first names, the nation each signed for
+    "r.txt": ("Niş'te 3 Mart 1925'te imzalanan Sırt Antlaşması'nı Bulgar tarafından Petar Ilkov ile Todor Zlatev; "
+              "Sırp tarafından Milan Jovanović imzaladılar.\n\nSırbistan ve Bulgaristan o yıl komşuydu.\n\n"),
 }
 frames_graph = built_once(TEXTS)
 
@@ -428,3 +431,11 @@ def test_a_journey_from_a_place_is_not_the_journey_told_to_it(frames_graph):
     destinations = [labels(graph, graph.objects(v, HKG.destination)) for v in graph.subjects(HKG.leader, None)
                     if "Mehmet Ali" in " ".join(labels(graph, graph.objects(v, HKG.leader)))]
     assert sorted(destinations, key=str) == [{"Köstence"}, {"Varna"}]
+
+
+def test_the_sides_of_a_signing_split_by_a_semicolon_sign_the_treaty_the_first_names(frames_graph):
+    _, graph = frames_graph
+    treaty = only(graph, HKG.Treaty, "Sırt Antlaşması")
+    assert {"Petar Ilkov", "Todor Zlatev"} <= labels(graph, graph.objects(treaty, HKG.signatory))
+    assert any("Jovanović" in name for name in labels(graph, graph.objects(treaty, HKG.signatory)))
+    assert labels(graph, graph.objects(treaty, HKG.party)) == {"Bulgaristan", "Sırbistan"}

@@ -136,7 +136,8 @@ def signers_listed(sentence_clauses: list[Clause], filled: list[Frame]) -> None:
     sides of the sentence's signing after it (Turkish puts the verb last),
     else of the one before it; the persons after its first state signed.
     A signing whose clause names no treaty (`… imzalandı; X adına imza
-    koyanlar`) is of the treaty the sentence told signed before it."""
+    koyanlar`) is of the treaty the sentence told signed before it, or of
+    the one the list names (`X Antlaşması'nı Türk tarafından A, B; … imzaladılar`)."""
     signings = sorted((f for f in filled if f.kind == "signing"), key=lambda f: (f.clause.end, f.clause.start))
     for before, frame in zip(signings, signings[1:]):
         told = before.clause.verb is not None and before.clause.verb.form == "finite"
@@ -149,6 +150,8 @@ def signers_listed(sentence_clauses: list[Clause], filled: list[Frame]) -> None:
         after = [f for f in signings if f.clause.start >= clause.end]
         target = after[0] if after else signings[-1]
         for argument in clause.arguments:
+            if argument.label in ROLE_LABELS["treaty"] and not target.roles.get("treaty"):
+                target.roles["treaty"] = [argument]  # `X Antlaşması'nı Türk tarafından A, B; … imzaladılar`
             if argument.case == "behalf":
                 add(target, "represented", argument)
             elif argument.label == "PERSON" and argument.start > states[0].start \
