@@ -143,6 +143,10 @@ TEXTS = {
     # a semicolon between the sides of one signing: the treaty the first names, the nation each signed for
     "r.txt": ("Niş'te 3 Mart 1925'te imzalanan Sırt Antlaşması'nı Bulgar tarafından Petar Ilkov ile Todor Zlatev; "
               "Sırp tarafından Milan Jovanović imzaladılar.\n\nSırbistan ve Bulgaristan o yıl komşuydu.\n\n"),
+    # an entry about a treaty (its title names it): a signing that names no treaty is of that one
+    "x.txt": ("KUMLU ANTLAŞMASI\n\nKumlu Antlaşması 3 Mayıs 1931'de imzalandı.\n\n"
+              "İmza. Törene Hariciye Nazırı Atanas Burov başkanlık etti. Bulgaristan adına Stefan Danev ile "
+              "Ivan Stoyanov imzaladılar.\n\n"),
 }
 frames_graph = built_once(TEXTS)
 
@@ -439,3 +443,10 @@ def test_the_sides_of_a_signing_split_by_a_semicolon_sign_the_treaty_the_first_n
     assert {"Petar Ilkov", "Todor Zlatev"} <= labels(graph, graph.objects(treaty, HKG.signatory))
     assert any("Jovanović" in name for name in labels(graph, graph.objects(treaty, HKG.signatory)))
     assert labels(graph, graph.objects(treaty, HKG.party)) == {"Bulgaristan", "Sırbistan"}
+
+
+def test_a_signing_that_names_no_treaty_in_an_entry_about_one_is_of_that_treaty(frames_graph):
+    _, graph = frames_graph
+    treaty = only(graph, HKG.Treaty, "Kumlu Antlaşması")
+    assert labels(graph, graph.objects(treaty, HKG.signatory)) == {"Stefan Danev", "Ivan Stoyanov"}
+    assert labels(graph, graph.objects(treaty, HKG.party)) == {"Bulgaristan"}

@@ -245,6 +245,8 @@ def treaty_facts_of_frames(frames: list[Frame], doc_id: str, told: list[TreatyFa
             before, why = treaty_named_before(frame, told), "a signing that names no treaty is of the treaty named just before"
             if before is None and bare_treaty_noun(frame):
                 before, why = document_treaty(told), "`Antlaşma` alone is the treaty the document is about"
+            if before is None and not frame.sentence.of("TREATY"):
+                before, why = titled_treaty(told), "a signing that names no treaty is of the treaty the title names"
             if before is None:
                 continue
             # the fact joins the treaty's own: its phrase is the treaty's name, not the verb
@@ -286,6 +288,11 @@ def document_treaty(told: list[TreatyFact]) -> TreatyFact | None:
         return None
     top = max(sorted(counts), key=counts.get)
     return next(f for f in told if f.named and turkish_lower(f.phrase.text) == top)
+
+
+def titled_treaty(told: list[TreatyFact]) -> TreatyFact | None:
+    """The treaty a document's title names (`SEVR ANTLAŞMASI`, its first line): an entry about it."""
+    return next((f for f in told if f.named and f.sentence == 0), None)
 
 
 def treaty_named_before(frame: Frame, told: list[TreatyFact]) -> TreatyFact | None:
