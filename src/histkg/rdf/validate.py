@@ -263,9 +263,10 @@ def _findings(report: Graph, data: Graph) -> tuple[Finding, ...]:
                 terms=(focus, path if isinstance(path, URIRef) else None, value),
             )
         )
-    return tuple(
-        sorted(findings, key=lambda f: (_SEVERITY_ORDER.get(f.severity, 9), f.focus_label or f.focus, f.path or ""))
-    )
+    # a total order: two findings on one focus and path (a value too many, twice) come out the same way
+    # in every run, whatever order the set gives them in
+    return tuple(sorted(findings, key=lambda f: (_SEVERITY_ORDER.get(f.severity, 9), f.focus_label or f.focus,
+                                                 f.path or "", f.message or "", f.value or "", f.focus)))
 
 
 def _label(data: Graph, node: Node | None) -> str | None:
