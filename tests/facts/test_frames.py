@@ -147,6 +147,9 @@ TEXTS = {
     "x.txt": ("KUMLU ANTLAŞMASI\n\nKumlu Antlaşması 3 Mayıs 1931'de imzalandı.\n\n"
               "İmza. Törene Hariciye Nazırı Atanas Burov başkanlık etti. Bulgaristan adına Stefan Danev ile "
               "Ivan Stoyanov imzaladılar.\n\n"),
+    # a chronology entry opens with its date (the same day in other calendars too) and a dash, no place:
+    # the treaty it names was signed that day
+    "s2.txt": ("9 Mart 1927 (9 Mart 1343) — Kozluca Antlaşması. Türkiye ile Bulgaristan arasında.\n\n"),
 }
 frames_graph = built_once(TEXTS)
 
@@ -450,3 +453,9 @@ def test_a_signing_that_names_no_treaty_in_an_entry_about_one_is_of_that_treaty(
     treaty = only(graph, HKG.Treaty, "Kumlu Antlaşması")
     assert labels(graph, graph.objects(treaty, HKG.signatory)) == {"Stefan Danev", "Ivan Stoyanov"}
     assert labels(graph, graph.objects(treaty, HKG.party)) == {"Bulgaristan"}
+
+
+def test_a_treaty_a_chronology_entry_names_was_signed_on_the_entrys_date(frames_graph):
+    _, graph = frames_graph
+    treaty = only(graph, HKG.Treaty, "Kozluca Antlaşması")
+    assert {str(d) for d in graph.objects(treaty, HKG.signedOn)} == {"1927-03-09"}

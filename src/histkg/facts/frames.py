@@ -82,24 +82,34 @@ def document_frames(all_sentences: list[Sentence]) -> list[Frame]:
     return found
 
 
-def dateline(sentence: Sentence, sentence_clauses: list[Clause]) -> tuple[Argument, Argument] | None:
-    """`9 Ekim 1929 — Atina.`: a chronology entry opens with its date and
-    place, a dash between; what the entry tells happened then and there."""
+def dateline(sentence: Sentence, sentence_clauses: list[Clause]) -> tuple[Argument, Argument | None] | None:
+    """`9 Ekim 1929 — Atina.`, `31 Ocak 1878 — Edirne Mütarekesi …`: a
+    chronology entry opens with its date (and a place), a dash after them;
+    what the entry tells happened then (and there)."""
     arguments = [a for c in sentence_clauses for a in c.arguments]
-    if len(arguments) < 2 or [a.label for a in arguments[:2]] != ["DATE", "PLACE"]:
+    opening = sentence.doc[sentence.span.start:arguments[0].start] if arguments else None
+    if not arguments or arguments[0].label != "DATE" or any(t.is_alpha for t in opening):
         return None
-    date, place = arguments[:2]
-    between = {t.text for t in sentence.doc[date.end:place.start]}
-    opening = sentence.doc[sentence.span.start:date.start]
-    return (date, place) if between & DASHES and not any(t.is_alpha for t in opening) else None
+    date, dated = arguments[0], arguments[:1]
+    for argument in arguments[1:]:  # `31 Ocak 1878 (19 Kânunusani 1293; …) —`: the same day in other calendars
+        if argument.label != "DATE" or any(t.is_alpha for t in sentence.doc[dated[-1].end:argument.start]):
+            break
+        dated.append(argument)
+    last = dated[-1]
+    place = arguments[len(dated)] if len(arguments) > len(dated) and arguments[len(dated)].label == "PLACE" else None
+    words = sentence.doc[last.end:place.start if place is not None else min(last.end + 2, sentence.span.end)]
+    if not {t.text for t in words} & DASHES or place is not None and any(t.is_alpha for t in words):
+        return None
+    return date, place
 
 
-def from_dateline(frame: Frame, date: Argument, place: Argument) -> None:
-    why = f"the date line of the chronology entry ({date.mention.text} — {place.mention.text})"
+def from_dateline(frame: Frame, date: Argument, place: Argument | None) -> None:
+    where = f" — {place.mention.text}" if place is not None else ""
+    why = f"the date line of the chronology entry ({date.mention.text}{where})"
     if frame.date is None:
         frame.date, frame.inference["date"] = date, why
     role = {"signing": "place", "visit": "destination"}.get(frame.kind)
-    if role is None or place in frame.roles.get("stop", []):
+    if place is None or role is None or place in frame.roles.get("stop", []):
         return
     told = frame.roles.get(role, [])
     if not told or all(is_country(a.mention.text) for a in told) and not is_country(place.mention.text):
