@@ -56,6 +56,11 @@ def review_queue(store: ox.Store, base: str = DEFAULT_BASE) -> list[ReviewItem]:
     return [ReviewItem(i.reason, i.id.removeprefix(short), *astuple(i)[2:]) for i in items]
 
 
+# A claim's evidence as (?file, ?sentence): the least of each, one row per claim.
+CLAIM_EVIDENCE = """
+          OPTIONAL { SELECT ?claim (MIN(?s) AS ?sentence) (MIN(?f) AS ?file) WHERE {
+                       ?claim hkg:evidence ?a . ?a hkg:sentence ?s ; oa:hasTarget/oa:hasSource/hkg:file ?f } GROUP BY ?claim }
+"""
 # One sentence per node: the first (by file and offset) of its evidence. MIN over strings
 # "file NUL offset NUL sentence", the offset padded by adding 10^7 so that it sorts as a number.
 FIRST_EVIDENCE = """
@@ -96,8 +101,7 @@ def impossible_values(select) -> list[ReviewItem]:
           OPTIONAL { ?node skos:prefLabel ?label }
           OPTIONAL { ?visit hkg:stop ?node ; skos:prefLabel ?visitLabel }
           BIND (COALESCE(?label, ?visitLabel, "") AS ?shown)
-          OPTIONAL { SELECT ?claim (MIN(?s) AS ?sentence) (MIN(?f) AS ?file) WHERE {
-                       ?claim hkg:evidence ?a . ?a hkg:sentence ?s ; oa:hasTarget/oa:hasSource/hkg:file ?f } GROUP BY ?claim }
+          """ + CLAIM_EVIDENCE + """
         } ORDER BY ?node ?property ?value""")
     return [ReviewItem("impossible value", row["node"], row["shown"],
                        f"hkg:{row['property']} {row['value']}: {row['problem']}", row["file"], row["sentence"])
@@ -169,8 +173,7 @@ def inferred_facts(select) -> list[ReviewItem]:
           OPTIONAL { ?object skos:prefLabel ?objectLabel }
           BIND (COALESCE(?nodeLabel, "") AS ?label)
           BIND (COALESCE(?objectLabel, STR(?object)) AS ?value)
-          OPTIONAL { SELECT ?claim (MIN(?s) AS ?sentence) (MIN(?f) AS ?file) WHERE {
-                       ?claim hkg:evidence ?a . ?a hkg:sentence ?s ; oa:hasTarget/oa:hasSource/hkg:file ?f } GROUP BY ?claim }
+          """ + CLAIM_EVIDENCE + """
         } ORDER BY ?node ?property ?value ?inference""")
     return [ReviewItem("inferred fact", row["node"], row["label"],
                        f"hkg:{row['property']} {row['value']}: {row['inference']}", row["file"], row["sentence"])

@@ -141,11 +141,9 @@ def compatible(journey: Journey, fact: VisitFact, entity_of: dict) -> bool:
     if where is None or not journey.places or where in journey.places:
         return True
     day = fact_day(fact)
-    apart = day is not None and journey.days and all(abs((day - d).days) > JOURNEY_DAYS for d in journey.days)
+    window = event_lexicon()["episode_window_days"]  # a journey to another place told this many days apart is another
+    apart = day is not None and journey.days and all(abs((day - d).days) > window for d in journey.days)
     return year is not None and year in journey.years and not apart
-
-
-JOURNEY_DAYS = event_lexicon()["episode_window_days"]  # a journey to another place told this many days apart is another
 
 
 def fact_day(fact: VisitFact):
