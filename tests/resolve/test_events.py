@@ -170,3 +170,12 @@ def test_a_hotel_or_a_palace_is_a_venue_not_a_place(named_after_graph):
     assert (hotel, RDF.type, HKG.Place) not in graph
     assert "/venue/" in str(hotel) and graph.value(hotel, SCHEMA.latitude) is None
     assert result.conforms
+
+
+def test_a_street_is_a_venue_not_a_place(tmp_path):
+    result, graph = build_texts(tmp_path, {
+        "a.txt": "Kongre 13 Haziran 1878'de Wilhelmstraße'deki Radziwill Sarayı'nda toplandı.\n",
+    })
+    street = only(graph, HKG.Venue, "Wilhelmstraße")
+    assert (street, RDF.type, HKG.Place) not in graph
+    assert graph.value(street, SCHEMA.latitude) is None

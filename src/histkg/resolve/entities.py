@@ -260,7 +260,10 @@ def resolve_places(mentions: list[Mention]) -> list[Entity]:
 
 
 def is_venue(name: str) -> bool:
-    """`Dolmabahçe Sarayı`, `Ankara Palas`: a building's name, not a city's."""
-    return len(name.split()) > 1 and name.split()[-1] in load_lexicon("places.json")["venue_heads"]
+    """`Dolmabahçe Sarayı`, `Ankara Palas`: a building's name, not a city's;
+    `Wilhelmstraße`: a street's."""
+    lex = load_lexicon("places.json")
+    words = name.split()
+    return (len(words) > 1 and words[-1] in lex["venue_heads"]) or words[-1].lower().endswith(tuple(lex["street_endings"]))
 
 
