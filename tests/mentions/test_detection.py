@@ -131,6 +131,12 @@ def test_a_treaty_name_starts_at_its_first_name_word_not_at_a_dash_or_a_demonstr
     assert labels["TREATY"] == {"Varna Anlaşması"}
 
 
+def test_a_demonstrative_before_a_lower_case_head_points_back_and_names_no_treaty(tmp_path, nlp):
+    labels = found("Varna Anlaşması 1925'te imzalandı. Bu anlaşma ile iki devlet barıştı. "
+                   "Aynı muahede uzun sürdü.", tmp_path, nlp)
+    assert labels["TREATY"] == {"Varna Anlaşması"}
+
+
 def test_a_treaty_named_by_the_city_where_it_was_made_and_what_it_is(tmp_path, nlp):
     labels = found("Varna’daki dostluk anlaşması’nda iki devlet sınırı tanıdı. Varna Anlaşması uzun sürdü.",
                    tmp_path, nlp)

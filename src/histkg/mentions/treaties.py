@@ -109,10 +109,14 @@ class TreatyDetector:
     @staticmethod
     def first_name_word(doc: Doc, start: int, head: int) -> int:
         """`– Moskova Anlaşması`, `Bu Moskova Anlaşması`: a dash, or a common word
-        that opens the sentence, is not part of the name before the head."""
+        that opens the sentence, is not part of the name before the head; nor
+        is a demonstrative or a conjunction before the head alone (`Bu muahede`
+        points back at a treaty, it names none)."""
         while start < head - 1 and (doc[start].text in {"-", "–"}
                                     or doc[start].is_sent_start and is_common_word(doc, doc[start])):
             start += 1
+        if start == head - 1 and doc[start].text in load_lexicon("organizations.json")["not_name_start"]:
+            start = head
         return start
 
 
