@@ -257,3 +257,27 @@ def test_a_short_name_signed_the_same_day_is_the_same_treaty_as_the_full_name(tm
     short = [t for t in graph.subjects(RDF.type, HKG.Treaty) if str(graph.value(t, SKOS.prefLabel)) == "Türk-Romen Antlaşması"]
     assert short == []  # one treaty, told by both names
     assert only(graph, HKG.Treaty, "Ticaret") != treaty  # another day: another treaty
+
+
+def test_a_date_written_tarihli_before_a_treaty_dates_it_whatever_the_sentence_goes_on_to_tell(tmp_path):
+    # `yerine` (instead of) is another event after the name; `1930 tarihli` still dates the treaty itself.
+    graph = conforming_graph(tmp_path, (
+        "Bulgaristan, 1930 tarihli Velistra Antlaşması'nın yerine Romanya ile yeni bir antlaşma yaptı.\n"))
+    assert str(graph.value(only(graph, HKG.Treaty, "Velistra"), HKG.signedOn)) == "1930"
+
+
+def test_a_year_before_a_treaty_noun_names_the_treaty_made_that_year_but_a_dated_clause_does_not(tmp_path):
+    graph = conforming_graph(tmp_path, (
+        "Velistra Antlaşması 1925'te imzalandı. Süresi 1929 protokolü ve 1935 protokolü ile uzatıldı. "
+        "Bulgaristan 5 Nisan 1936'da pakta katıldı.\n"))
+    dates = {str(graph.value(t, HKG.signedOn)) for t in graph.subjects(RDF.type, HKG.Treaty)}
+    assert {"1929", "1935"} <= dates
+    assert "1936-04-05" not in dates  # joining a pact on a day is no signing named by that day
+
+
+def test_a_treaty_named_by_its_year_is_the_treaty_its_document_names_that_year(tmp_path):
+    graph = conforming_graph(tmp_path, (
+        "17 Aralık 1925 tarihli Velistra Paktı iki devleti yakınlaştırdı. "
+        "1925 antlaşmasıyla elde edilen kazanımlar korundu.\n"))
+    treaties = list(graph.subjects(RDF.type, HKG.Treaty))
+    assert labels(graph, treaties) == {"Velistra Paktı"}  # no second `antlaşma (1925)`

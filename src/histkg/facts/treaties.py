@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from histkg.facts.sentences import Sentence, Slot, case_after, next_words, starts_with_any
+from histkg.facts.sentences import NOUN_DATE_WORDS, Sentence, Slot, case_after, next_words, starts_with_any
 from histkg.facts.treaty_parties import (
     demonym_states,
     document_state,
@@ -164,6 +164,18 @@ def attached_date(sentence: Sentence, start: int, dates: list) -> tuple | None:
     return None
 
 
+def named_by_its_date(sentence: Sentence, start: int) -> bool:
+    """`1929 protokolü`, `1930 tarihli anlaşma`, `1930 tarihli X Antlaşması'nın
+    yerine`: a date right before a treaty noun names the treaty made then,
+    whatever the sentence tells of it afterwards."""
+    before = [(s, m) for s, m in sentence.items if s.end <= start]
+    attached = attached_date(sentence, start, point_dates(before))
+    if attached is None or any(not is_suffix(t) for t in sentence.doc[attached[0].end:start]):
+        return False
+    last = turkish_lower(sentence.doc[attached[0].end - 1].text)
+    return last.isdigit() or last in NOUN_DATE_WORDS  # not `1955'te pakta`: a date of the clause
+
+
 def treaty_facts(all_sentences: list[Sentence], doc_id: str) -> list[TreatyFact]:
     """What a document's sentences say of treaties: each fact of each
     sentence, `Bu antlaşma` linked to the treaty mentioned just before; a
@@ -192,7 +204,8 @@ def sentence_treaty_facts(sentence: Sentence, doc_id: str, about: str | None = N
     phrases = [(s.start, s.end, m, True) for s, m in sentence.of("TREATY")]
     for start, end, head in generic_treaty_phrases(sentence):
         if signing_after(sentence, end) or made_before(sentence, sentence.span.start, start) \
-                or between_parties(sentence, start) or sentence.doc[start].text[:1].isupper():
+                or between_parties(sentence, start) or sentence.doc[start].text[:1].isupper() \
+                or named_by_its_date(sentence, start):
             words = sentence.doc[sides_start(sentence, start):end]
             phrases.append((start, end, sentence.make(words.start_char, words.end_char, "TREATY"), False))
     phrases.sort(key=lambda p: p[0])
@@ -218,7 +231,7 @@ def one_treaty_fact(sentence, doc_id, start, end, mention, named, previous_end) 
     signing = signed or made or between_parties(sentence, start)  # sides are named either way; a date only when signed
     signed_on = []
     attached = attached_date(sentence, start, dates)
-    if attached and (signed or made or not_other_event(sentence, end)):
+    if attached and (signed or made or named_by_its_date(sentence, start) or not_other_event(sentence, end)):
         signed_on.append(attached[1])
     elif signed and dates:
         signed_on.append(dates[-1][1])

@@ -336,11 +336,13 @@ class Named:
     def __init__(self, facts: list[TreatyFact], entity_of: dict) -> None:
         self.facts = facts
         self.in_document: dict[tuple, list[TreatyFact]] = defaultdict(list)  # (doc_id, family) -> facts
+        self.of_document: dict[str, list[TreatyFact]] = defaultdict(list)  # doc_id -> facts, of every family
         self.first_on: dict[str, int] = {}  # a date (EDTF) -> the first fact that dates its treaty so
         self.naming_place: dict[int, list[int]] = defaultdict(list)  # id(place) -> facts whose name holds it
         self.years: dict[int, set[int]] = defaultdict(set)  # id(treaty) -> years its facts give
         for index, fact in enumerate(facts):
             self.in_document[fact.doc_id, fact.family].append(fact)
+            self.of_document[fact.doc_id].append(fact)
             for slot in fact.signed_on:
                 self.first_on.setdefault(slot.mention.data.edtf, index)
                 self.years[id(entity_of[fact.phrase])].add(slot.mention.data.earliest.year)
@@ -352,7 +354,8 @@ class Named:
 def link_generic(fact, named: Named, entity_of: dict):
     """The treaty a phrase such as `bir dostluk antlaşması` speaks of: the one
     just named (`bu pakt`), the one named after the place where it was signed
-    (`Kars'ta`), or the one signed the same day."""
+    (`Kars'ta`), the one signed the same day, or the one of the year that
+    names it (`1925 antlaşması`)."""
     if fact.refers_back:
         before = [f for f in named.in_document[fact.doc_id, fact.family] if 0 < fact.phrase.start - f.phrase.start < 3000]
         return entity_of[before[-1].phrase] if before else None
@@ -360,8 +363,14 @@ def link_generic(fact, named: Named, entity_of: dict):
     same_day = [named.first_on[day] for day in days if day in named.first_on]
     if same_day:
         return entity_of[named.facts[min(same_day)].phrase]
-    places = {id(entity_of.get(s.mention)) for s in fact.signed_at} - {id(None)}
     years = {s.mention.data.earliest.year for s in fact.signed_on}
+    if fact.signed_on and all(s.mention.data.precision == "year" for s in fact.signed_on):
+        # `1925 antlaşması`: the one treaty its document names that was signed that year (`Türk-Sovyet Paktı`)
+        that_year = {id(entity_of[f.phrase]): entity_of[f.phrase] for f in named.of_document[fact.doc_id]
+                     if named.years[id(entity_of[f.phrase])] == years}
+        if len(that_year) == 1:
+            return next(iter(that_year.values()))
+    places = {id(entity_of.get(s.mention)) for s in fact.signed_at} - {id(None)}
     for index in sorted({index for place in places for index in named.naming_place[place]}):
         other = named.facts[index]
         if same_years(other, named, entity_of, years):
