@@ -150,6 +150,16 @@ TEXTS = {
     # a chronology entry opens with its date (the same day in other calendars too) and a dash, no place:
     # the treaty it names was signed that day
     "s2.txt": ("9 Mart 1927 (9 Mart 1343) — Kozluca Antlaşması. Türkiye ile Bulgaristan arasında.\n\n"),
+    # a participle of heading (`heyetine başkanlık eden X`) at a conference named by the city it met in
+    "c2.txt": ("Niş'te toplanan Tuna Konferansı'nda Sırp heyetine başkanlık eden Hariciye Nazırı Dragan Pavlović, "
+               "20 Temmuz 1926'da sözleşmeyi imzaladı.\n\n"),
+    # a conference account (its title names the conference): a head of delegation told paragraphs later;
+    # `İtalya konferansa` (a bare dative, no compound) names no conference of İtalya
+    "c3.txt": ("VARNA KONFERANSI (1928)\n\nAçılış. Varna Konferansı 22 Haziran 1928'de açıldı. "
+               "Reis ilk celseyi yönetti.\n\nMüzakereler uzun sürdü. Boğazlar meselesi ele alındı. "
+               "İki taraf da projeler verdi.\n\nHeyetler. Habeşistan meselesi yüzünden İtalya konferansa "
+               "katılmadı. Romen heyetinin reisi Hariciye Nazırı "
+               "Grigore Vlădescu idi. Heyette iki müşavir bulunuyordu.\n\n"),
 }
 frames_graph = built_once(TEXTS)
 
@@ -459,3 +469,10 @@ def test_a_treaty_a_chronology_entry_names_was_signed_on_the_entrys_date(frames_
     _, graph = frames_graph
     treaty = only(graph, HKG.Treaty, "Kozluca Antlaşması")
     assert {str(d) for d in graph.objects(treaty, HKG.signedOn)} == {"1927-03-09"}
+
+
+@pytest.mark.parametrize("head, city", [("Dragan Pavlović", "Niş"), ("Grigore Vlădescu", "Varna")])
+def test_the_head_of_a_delegation_went_to_the_conference_the_sentence_or_the_account_names(frames_graph, head, city):
+    _, graph = frames_graph
+    visit = visit_of(graph, head)
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {city}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -41,13 +42,25 @@ def conference_named(sentence: Sentence):
                 place = sentence.make(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), "PLACE")
                 return token, replace(place, data=Gazetteer.load().lookup(doc[start:end].text))
     for span, mention in sentence.of("PLACE"):
+        met_there = False  # `Trabzon'da açılan konferansta`: a participle of meeting, then any form of the noun
         for token in sentence.doc[span.end:min(span.end + 4, sentence.span.end)]:
             lower = turkish_lower(token.text)
             if starts_with_any(lower, lex["conference_words"]):
-                return token, mention
+                return (token, mention) if met_there or compound_head(lower, lex["conference_words"]) else None
+            met_there = met_there or starts_with_any(lower, lex["meeting_verbs"])
             if not (token.text[:1].isupper() or is_suffix(token) or starts_with_any(lower, lex["meeting_verbs"])):
                 break
     return None
+
+
+# The possessive a compound's head takes, then a case ending (`konferansı`, `konferansında`,
+# `kongresine`): `Lozan konferansında` names the conference of Lozan, `İtalya konferansa katılmadı`
+# (a bare dative) and `Bruce konferansın reisi` (a bare genitive) do not.
+COMPOUND_HEAD_ENDING = re.compile(r"^s?[ıiuü](?:n(?:d[ae]n?|[ae]|[ıiuü]n?)|yl[ae])?$")
+
+
+def compound_head(word: str, stems: list[str]) -> bool:
+    return any(word.startswith(stem) and COMPOUND_HEAD_ENDING.match(word[len(stem):]) for stem in stems)
 
 
 def conference_word(sentence: Sentence) -> Token | None:
@@ -78,13 +91,21 @@ def conference_attendees(sentence: Sentence, word: Token, named: bool) -> list:
 
 
 def leads_delegation(sentence: Sentence, span) -> bool:
-    """`X başkanlığındaki heyet`, `heyetine X başkanlık etti`, `Türk heyetinin
-    reisi … X idi`, `heyetinin başında X vardı`: the person heads a delegation."""
+    """`X başkanlığındaki heyet`, `heyetine X başkanlık etti`, `heyetine
+    başkanlık eden X`, `Türk heyetinin reisi … X idi`, `heyetinin başında X
+    vardı`: the person heads a delegation."""
     lex = event_lexicon()
     after = [turkish_lower(t.text) for t in sentence.doc[span.end:span.end + 3] if not is_suffix(t)]
     before = [turkish_lower(t.text) for t in sentence.doc[max(sentence.span.start, span.start - 8):span.start]]
     # `başkanlık etti`, `başkanlık ediyordu`, `riyaset eyledi`
     if after[:1] and after[0] in lex["leader_words"] or " ".join(after[:2]).startswith(("başkanlık e", "riyaset e")):
+        return True
+    # `Türk heyetine başkanlık eden (Hariciye Nazırı) X`: a participle of heading before the name and its titles
+    first = span.start
+    while first > sentence.span.start and sentence.doc[first - 1].text[:1].isupper():
+        first -= 1
+    heading = [turkish_lower(t.text) for t in sentence.doc[max(sentence.span.start, first - 2):first]]
+    if " ".join(heading).startswith(("başkanlık e", "riyaset e")):
         return True
     # `Türk heyetinin reisi … X`, `Osmanlı heyetinin başında … X vardı`
     return any(starts_with_any(a, lex["group_words"]) and b in ("reisi", "başkanı", "başında")
@@ -130,8 +151,11 @@ class Conferences:
         top = counts.most_common(1)
         self.only = next(m for _, m in named if turkish_lower(m.text) == top[0][0]) \
             if top and top[0][1] * 2 > len(named) else None  # the conference most of its namings name
-        if self.only is None and named and named[0][0] == 0:
-            self.only = named[0][1]  # `KAHİRE KONFERANSI (4–6 ARALIK 1943)`: the title names it
+        titled = bool(named) and named[0][0] == 0  # `KAHİRE KONFERANSI (4–6 ARALIK 1943)`: the title names it
+        if self.only is None and titled:
+            self.only = named[0][1]
+        # an account of one conference (its title names it): a delegation's head it tells of anywhere went there
+        self.account = titled and self.only is named[0][1]
 
     def facts(self, sentence: Sentence, doc_id: str) -> list[VisitFact]:
         return self.dated(self.undated_facts(sentence, doc_id))
@@ -154,7 +178,7 @@ class Conferences:
             place = self.last[0] if recent else self.only
             if word is None:  # a delegation's head only where the story has just named its conference
                 return roster_facts(sentence, place, doc_id) or (delegation_heads(sentence, place, doc_id)
-                                                                 if recent else [])
+                                                                 if recent or self.account else [])
         return conference_facts(sentence, place, word, named is not None, doc_id)
 
     def dated(self, facts: list[VisitFact]) -> list[VisitFact]:
