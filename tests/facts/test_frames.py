@@ -150,6 +150,10 @@ TEXTS = {
     # a chronology entry opens with its date (the same day in other calendars too) and a dash, no place:
     # the treaty it names was signed that day
     "s2.txt": ("9 Mart 1927 (9 Mart 1343) — Kozluca Antlaşması. Türkiye ile Bulgaristan arasında.\n\n"),
+    # a news dispatch's date line (place, date, agency, dash): a treaty signed `bugün` was signed there that
+    # day; one told without `bugün` keeps its own place and takes no date from the line
+    "n2.txt": ("Varna, 12 Eylül 1929 (A.A.) — Bulgaristan ile Romanya arasında Balkantepe Muahedesi bugün imza "
+               "edilmiştir. Eski Ormanlı Antlaşması ise Sofya'da imzalanmıştı.\n\n"),
     # a participle of heading (`heyetine başkanlık eden X`) at a conference named by the city it met in
     "c2.txt": ("Niş'te toplanan Tuna Konferansı'nda Sırp heyetine başkanlık eden Hariciye Nazırı Dragan Pavlović, "
                "20 Temmuz 1926'da sözleşmeyi imzaladı.\n\n"),
@@ -476,3 +480,14 @@ def test_the_head_of_a_delegation_went_to_the_conference_the_sentence_or_the_acc
     _, graph = frames_graph
     visit = visit_of(graph, head)
     assert labels(graph, graph.objects(visit, HKG.destination)) == {city}
+
+
+def test_a_treaty_a_news_dispatch_says_was_signed_today_was_signed_where_and_when_the_dispatch_is_dated(frames_graph):
+    _, graph = frames_graph
+    treaty = only(graph, HKG.Treaty, "Balkantepe")
+    assert labels(graph, graph.objects(treaty, HKG.signedAt)) == {"Varna"}
+    assert {str(d) for d in graph.objects(treaty, HKG.signedOn)} == {"1929-09-12"}
+    assert any("dispatch" in why for why in inferences(graph, treaty, HKG.signedAt))
+    older = only(graph, HKG.Treaty, "Ormanlı")
+    assert labels(graph, graph.objects(older, HKG.signedAt)) == {"Sofya"}
+    assert "1929-09-12" not in {str(d) for d in graph.objects(older, HKG.signedOn)}

@@ -61,32 +61,46 @@ def document_frames(all_sentences: list[Sentence]) -> list[Frame]:
     """Every frame of a document in text order, subjects carried across clauses and sentences."""
     found, topics = [], []  # topics: (sentence index, paragraph, subject argument)
     epithets = Epithets(all_sentences)
-    entry, previous = None, None  # entry: (date, place) of the paragraph's chronology date line
+    entry, previous = None, None  # entry: the paragraph's date line (a chronology entry's or a dispatch's)
     for sentence in all_sentences:
         sentence_clauses = clauses(sentence, epithets)
         if previous is None or sentence.paragraph != previous.paragraph:
             entry = dateline(sentence, sentence_clauses)
         previous = sentence
         filled = [f for f in map(fill, sentence_clauses) if f is not None]
-        filled += nominal_signings(sentence_clauses, filled, in_entry=entry is not None)
+        filled += nominal_signings(sentence_clauses, filled, in_entry=entry is not None and not entry.dispatch)
         signers_listed(sentence_clauses, filled)
         free_dates = [a for c in sentence_clauses if not any(f.clause is c for f in filled)
                       for a in c.arguments if a.label == "DATE" and not noun_date(sentence, a)]
         for frame in filled:
             frame.date = frame.date or (free_dates[0] if len(free_dates) == 1 else None)
             if entry is not None:
-                from_dateline(frame, *entry)
+                from_dateline(frame, entry)
         carry_subjects(sentence, filled, sentence_clauses, topics)
         epithets.learn_appointments(sentence, sentence_clauses, topic_of(sentence, topics))
         found += filled
     return found
 
 
-def dateline(sentence: Sentence, sentence_clauses: list[Clause]) -> tuple[Argument, Argument | None] | None:
+@dataclass(frozen=True)
+class Dateline:
+    """Where and when a paragraph says it stands: a chronology entry's date
+    (and place), or a news dispatch's place and date."""
+
+    date: Argument
+    place: Argument | None
+    dispatch: bool = False  # a dispatch tells the day's news and what went before it
+
+
+def dateline(sentence: Sentence, sentence_clauses: list[Clause]) -> Dateline | None:
     """`9 Ekim 1929 — Atina.`, `31 Ocak 1878 — Edirne Mütarekesi …`: a
     chronology entry opens with its date (and a place), a dash after them;
-    what the entry tells happened then (and there)."""
+    what the entry tells happened then (and there). `Ankara, 30 Teşrinievvel
+    1930 (A.A.) —`: a news dispatch opens with its place and date."""
     arguments = [a for c in sentence_clauses for a in c.arguments]
+    dispatch = dispatch_line(sentence, arguments)
+    if dispatch is not None:
+        return dispatch
     opening = sentence.doc[sentence.span.start:arguments[0].start] if arguments else None
     if not arguments or arguments[0].label != "DATE" or any(t.is_alpha for t in opening):
         return None
@@ -100,10 +114,31 @@ def dateline(sentence: Sentence, sentence_clauses: list[Clause]) -> tuple[Argume
     words = sentence.doc[last.end:place.start if place is not None else min(last.end + 2, sentence.span.end)]
     if not {t.text for t in words} & DASHES or place is not None and any(t.is_alpha for t in words):
         return None
-    return date, place
+    return Dateline(date, place)
 
 
-def from_dateline(frame: Frame, date: Argument, place: Argument | None) -> None:
+def dispatch_line(sentence: Sentence, arguments: list[Argument]) -> Dateline | None:
+    """`Ankara, 30 Teşrinievvel 1930 (A.A.) —`, `Ankara, 25 Mayıs (Telefonla) —`:
+    a place, a comma, a date, the agency or the wire in brackets, a dash; at
+    the paragraph's start or after its heading (`Muahedelerin imzası`), which
+    the text joins to it."""
+    place = next((a for a in arguments[:3] if a.label == "PLACE"), None)
+    date = next((a for a in arguments if place is not None and a.start > place.start), None)
+    if date is None or date.label != "DATE" or [t.text for t in sentence.doc[place.end:date.start]] != [","]:
+        return None
+    rest = [t.text for t in sentence.doc[date.end:min(date.end + 8, sentence.span.end)]]
+    dash = next((i for i, word in enumerate(rest) if word in DASHES), None)
+    bracket = rest[:dash] if dash is not None else None
+    if bracket is None or bracket and (bracket[0] != "(" or bracket[-1] != ")"):
+        return None
+    return Dateline(date, place, dispatch=True)
+
+
+def from_dateline(frame: Frame, line: Dateline) -> None:
+    date, place = line.date, line.place
+    if line.dispatch:
+        from_dispatch(frame, line)
+        return
     where = f" — {place.mention.text}" if place is not None else ""
     why = f"the date line of the chronology entry ({date.mention.text}{where})"
     if frame.date is None:
@@ -115,6 +150,23 @@ def from_dateline(frame: Frame, date: Argument, place: Argument | None) -> None:
     if not told or all(is_country(a.mention.text) for a in told) and not is_country(place.mention.text):
         frame.roles[role] = [place]  # `Yunanistan ziyareti` under `— Atina.`: the visit went to Atina
         frame.inference[role] = why
+
+
+def from_dispatch(frame: Frame, line: Dateline) -> None:
+    """A treaty a dispatch says was signed `bugün` (today) was signed where and
+    when the dispatch is dated, unless its clause says where; what else the
+    dispatch tells may have happened earlier and elsewhere."""
+    if frame.kind != "signing":
+        return
+    words = {turkish_lower(t.text) for t in frame.sentence.doc[frame.clause.start:frame.clause.end]}
+    if not words & set(event_lexicon()["today_words"]):
+        return
+    why = f"the date line of the dispatch ({line.place.mention.text}, {line.date.mention.text}): signed `bugün`"
+    if frame.date is None:
+        frame.date, frame.inference["date"] = line.date, why
+    if not frame.roles.get("place"):
+        frame.roles["place"] = [line.place]
+        frame.inference["place"] = why
 
 
 def nominal_signings(sentence_clauses: list[Clause], filled: list[Frame], in_entry: bool) -> list[Frame]:
