@@ -99,3 +99,17 @@ def test_a_surname_the_document_knows_is_no_person_before_a_place_noun(tmp_path,
     text = "Dr. Selim Rüştü Aras, 1883'te doğdu. Aras ırmağının adı da budur."
     assert persons(text, tmp_path, nlp) == {"Dr. Selim Rüştü Aras"}
     assert "Aras" in found(text, tmp_path, nlp).get("PLACE", set())
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Genel Sekreter Robert de Caix'nin Ankara'ya gelişiyle ateşkes kararlaştırıldı.", "Robert de Caix"),
+    ("Paul du Véou bu konuda bir kitap yazdı.", "Paul du Véou"),
+])
+def test_a_short_particle_between_a_given_name_and_a_surname_is_part_of_the_name(tmp_path, nlp, text, name):
+    assert name in persons(text, tmp_path, nlp)
+
+
+def test_de_the_clitic_joins_no_name_to_a_given_name_or_a_place(tmp_path, nlp):
+    assert persons("Ahmet de Rauf Bey'le görüştü. Mehmet de Ankara'ya gitti.", tmp_path, nlp) >= {"Rauf Bey"}
+    assert not {p for p in persons("Ahmet de Rauf Bey'le görüştü. Mehmet de Ankara'ya gitti.", tmp_path, nlp)
+                if " de " in p}

@@ -230,7 +230,18 @@ class NameWords:
             return 0
         if doc[i + 1].text == "-" and not doc[i].whitespace_ and i + 2 < len(doc) and self.is_name_word(doc, i + 2):
             return 2
-        return 1 if doc[i].whitespace_ and len(doc[i].text) > 2 and self.is_name_word(doc, i + 1) else 0
+        if not doc[i].whitespace_ or not self.is_name_word(doc, i + 1):
+            return 0
+        return 1 if len(doc[i].text) > 2 or self.short_particle(doc, i) else 0
+
+    def short_particle(self, doc: Doc, i: int) -> bool:
+        """`Robert de Caix`, `Paul du Véou`: `de`, `du`, `di` between a given name
+        and a surname. Turkish writes `de` as a clitic too (`Ahmet de Rauf Bey'le
+        görüştü`, `Robert de Ankara'ya geldi`), so the word after it must be no
+        given name and no place."""
+        after = doc[i + 1].text
+        return i > 0 and doc[i - 1].text in self.given_names and after not in self.given_names \
+            and self.places.lookup(after) is None
 
     def hyphen_joins(self, doc: Doc, i: int) -> bool:
         """A hyphen at `i` between two name words joins them; a spaced dash
