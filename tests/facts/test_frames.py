@@ -150,6 +150,8 @@ TEXTS = {
     # a chronology entry opens with its date (the same day in other calendars too) and a dash, no place:
     # the treaty it names was signed that day
     "s2.txt": ("9 Mart 1927 (9 Mart 1343) — Kozluca Antlaşması. Türkiye ile Bulgaristan arasında.\n\n"),
+    # a verbal noun in the instrumental is no object of the planning verb after it: the coming happened
+    "o2.txt": ("Genel Sekreter Pierre Lacombe'nin Varna'ya gelişiyle kararlaştırılan ateşkes kısa sürdü.\n\n"),
     # a news dispatch's date line (place, date, agency, dash): a treaty signed `bugün` was signed there that
     # day; one told without `bugün` keeps its own place and takes no date from the line
     "n2.txt": ("Varna, 12 Eylül 1929 (A.A.) — Bulgaristan ile Romanya arasında Balkantepe Muahedesi bugün imza "
@@ -491,3 +493,9 @@ def test_a_treaty_a_news_dispatch_says_was_signed_today_was_signed_where_and_whe
     older = only(graph, HKG.Treaty, "Ormanlı")
     assert labels(graph, graph.objects(older, HKG.signedAt)) == {"Sofya"}
     assert "1929-09-12" not in {str(d) for d in graph.objects(older, HKG.signedOn)}
+
+
+def test_a_coming_told_by_a_verbal_noun_in_the_instrumental_happened_though_a_planning_verb_follows(frames_graph):
+    _, graph = frames_graph
+    visit = visit_of(graph, "Pierre Lacombe")
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Varna"}

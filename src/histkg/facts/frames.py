@@ -14,6 +14,7 @@ sentence outside the clauses of other frames; a date that belongs to a noun
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
@@ -232,10 +233,21 @@ def ends_in_a_word(clause: Clause) -> bool:
     return any(t.is_alpha and t.text.islower() for t in clause.sentence.doc[last:clause.end])
 
 
+# A verbal or event noun in the instrumental, locative or ablative (`gelişiyle`, `ziyaretinde`,
+# `dönüşünden`) is no object of the verb after it: `gelişiyle kararlaştırılan ateşkes` tells of a
+# coming that happened, `gelmesi kararlaştırıldı` of one that was planned.
+OBLIQUE_NOUN = re.compile(r"(?:yl[ae]|nd[ae]n?)$")
+
+
+def oblique_noun(clause: Clause) -> bool:
+    return clause.verb.form in ("verbal noun", "event noun") and \
+        OBLIQUE_NOUN.search(turkish_lower(clause.predicate[-1].text)) is not None
+
+
 def fill(clause: Clause) -> Frame | None:
     """The clause's frame with its roles, or None where the clause does not hold one."""
     verb = clause.verb
-    if verb is None or verb.negative or verb.future or planned(clause.sentence, clause.end) \
+    if verb is None or verb.negative or verb.future or planned(clause.sentence, clause.end) and not oblique_noun(clause) \
             or supposed(clause.sentence, clause.end):
         return None  # `gitmedi`, `gidecekti`, `ziyareti kararlaştırılmıştı`, `bulunmuş olmalı`: not told as done
     if verb.causative and verb.frame in MOVING_FRAMES:
