@@ -281,3 +281,13 @@ def test_a_treaty_named_by_its_year_is_the_treaty_its_document_names_that_year(t
         "1925 antlaşmasıyla elde edilen kazanımlar korundu.\n"))
     treaties = list(graph.subjects(RDF.type, HKG.Treaty))
     assert labels(graph, treaties) == {"Velistra Paktı"}  # no second `antlaşma (1925)`
+
+
+def test_the_side_a_passive_signing_leaves_out_is_the_state_the_text_speaks_for_that_day(tmp_path):
+    graph = conforming_graph(tmp_path, (
+        "İran ile 22 Nisan 1926'da Tahran'da Velistra Antlaşması imzalandı. Osmanlı Devleti o çağda zayıftı. "
+        "Rusya ile 3 Mart 1878'de Ayaslı Antlaşması imzalandı. Yunanistan ve Bulgaristan bu işe karışmadı.\n"))
+    later = only(graph, HKG.Treaty, "Velistra")
+    assert parties(graph, later) == {"İran", "Türkiye"}
+    assert any("leaves out" in why for why in inferences(graph, later, HKG.party))
+    assert parties(graph, only(graph, HKG.Treaty, "Ayaslı")) == {"Rusya", "Osmanlı Devleti"}

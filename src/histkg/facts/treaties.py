@@ -29,7 +29,7 @@ from histkg.facts.treaty_parties import (
     state_parties,
     subject_state,
 )
-from histkg.language.gazetteer import is_city, is_country
+from histkg.language.gazetteer import Gazetteer, is_city, is_country
 from histkg.language.lexicon import event_lexicon, load_lexicon, turkish_lower
 from histkg.mentions.tokens import is_suffix, name_part
 
@@ -349,7 +349,10 @@ def omitted_side(sentence: Sentence, start: int, end: int, fact: TreatyFact, abo
     """`üç Kafkas Cumhuriyeti ile de … Kars'ta bir dostluk antlaşması … imza
     edildi`: a passive signing names one side, with `ile`; the side that
     signed with it, the sentence leaves out, is the state the document is
-    about. The slot's mention is the treaty's words, standing for that state."""
+    about, else the state the corpus speaks for on the day it was signed
+    (events.json `home_states`: `İran ile … Tahran'da … imzalandı` in a
+    Turkish text). The slot's mention is the treaty's words, standing for that state."""
+    about = about or home_state(fact)
     if about is None or len(fact.parties) != 1 or fact.party_names or fact.signatories:
         return ()
     if not (passive_signing(sentence, end) or made_before(sentence, sentence.span.start, start)):
@@ -361,3 +364,14 @@ def omitted_side(sentence: Sentence, start: int, end: int, fact: TreatyFact, abo
     return (Slot(replace(fact.phrase, label="PLACE", data=about), (fact.phrase, side)),)
 
 
+def home_state(fact: TreatyFact) -> str | None:
+    """The state a text in the corpus' language speaks for when it leaves its
+    own side out, by the day the treaty was signed: the gazetteer key of a
+    country, or the name of a state the gazetteer lacks (`Osmanlı Devleti`)."""
+    days = [slot.mention.data.earliest for slot in fact.signed_on if slot.mention.data.precision == "day"]
+    if not days:
+        return None
+    for since, state in event_lexicon()["home_states"]:
+        if since is None or days[0].isoformat() >= since:
+            return Gazetteer.load().lookup(state) or state
+    return None
