@@ -152,6 +152,11 @@ TEXTS = {
     "s2.txt": ("9 Mart 1927 (9 Mart 1343) — Kozluca Antlaşması. Türkiye ile Bulgaristan arasında.\n\n"),
     # a verbal noun in the instrumental is no object of the planning verb after it: the coming happened
     "o2.txt": ("Genel Sekreter Pierre Lacombe'nin Varna'ya gelişiyle kararlaştırılan ateşkes kısa sürdü.\n\n"),
+    # a chronology entry's verbless lines tell of the treaty it names: sides, place, who signed for whom
+    "e2.txt": ("3 Mart 1879 (19 Şubat 1294) — Kestaneli Muahedesi. Yer: Bükreş. İmza, Osmanlı tarafından: "
+               "Hariciye Nazırı Kerim Paşa; Rus tarafından: Kont Pyotr Sablin.\n\n"
+               "31 Ocak 1880 — Çamlı Mütarekesi. Sırbistan ile Romanya arasında, Vidin'de. "
+               "İmza: Milos Rankoviç ve Petre Carp.\n\n"),
     # a news dispatch's date line (place, date, agency, dash): a treaty signed `bugün` was signed there that
     # day; one told without `bugün` keeps its own place and takes no date from the line
     "n2.txt": ("Varna, 12 Eylül 1929 (A.A.) — Bulgaristan ile Romanya arasında Balkantepe Muahedesi bugün imza "
@@ -499,3 +504,14 @@ def test_a_coming_told_by_a_verbal_noun_in_the_instrumental_happened_though_a_pl
     _, graph = frames_graph
     visit = visit_of(graph, "Pierre Lacombe")
     assert labels(graph, graph.objects(visit, HKG.destination)) == {"Varna"}
+
+
+def test_the_verbless_lines_of_a_chronology_entry_give_the_sides_place_and_signers_of_its_treaty(frames_graph):
+    _, graph = frames_graph
+    kavakli = only(graph, HKG.Treaty, "Kestaneli")
+    assert labels(graph, graph.objects(kavakli, HKG.signedAt)) == {"Bükreş"}
+    assert labels(graph, graph.objects(kavakli, HKG.signatory)) == {"Kerim Paşa", "Pyotr Sablin"}
+    camli = only(graph, HKG.Treaty, "Çamlı")
+    assert labels(graph, graph.objects(camli, HKG.party)) == {"Sırbistan", "Romanya"}
+    assert labels(graph, graph.objects(camli, HKG.signedAt)) == {"Vidin"}
+    assert labels(graph, graph.objects(camli, HKG.signatory)) == {"Milos Rankoviç", "Petre Carp"}

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from histkg.facts.clauses import Argument, Clause, Epithets, clauses
 from histkg.facts.journey import planned
 from histkg.facts.sentences import Sentence, dates_a_noun, owned_noun_follows
-from histkg.language.gazetteer import Gazetteer, is_country
+from histkg.language.gazetteer import Gazetteer, is_city, is_country
 from histkg.language.lexicon import event_lexicon, turkish_lower
 from histkg.language.verbs import frames
 
@@ -63,14 +63,19 @@ def document_frames(all_sentences: list[Sentence]) -> list[Frame]:
     found, topics = [], []  # topics: (sentence index, paragraph, subject argument)
     epithets = Epithets(all_sentences)
     entry, previous = None, None  # entry: the paragraph's date line (a chronology entry's or a dispatch's)
+    entry_signings: list[Frame] = []  # the treaties a chronology entry names
     for sentence in all_sentences:
         sentence_clauses = clauses(sentence, epithets)
         if previous is None or sentence.paragraph != previous.paragraph:
-            entry = dateline(sentence, sentence_clauses)
+            entry, entry_signings = dateline(sentence, sentence_clauses), []
         previous = sentence
+        in_entry = entry is not None and not entry.dispatch
         filled = [f for f in map(fill, sentence_clauses) if f is not None]
-        filled += nominal_signings(sentence_clauses, filled, in_entry=entry is not None and not entry.dispatch)
+        filled += nominal_signings(sentence_clauses, filled, in_entry=in_entry)
         signers_listed(sentence_clauses, filled)
+        if in_entry:
+            entry_signings += [f for f in filled if f.kind == "signing" and f.roles.get("treaty")]
+            entry_lines(sentence, sentence_clauses, entry_signings)
         free_dates = [a for c in sentence_clauses if not any(f.clause is c for f in filled)
                       for a in c.arguments if a.label == "DATE" and not noun_date(sentence, a)]
         for frame in filled:
@@ -168,6 +173,29 @@ def from_dispatch(frame: Frame, line: Dateline) -> None:
     if not frame.roles.get("place"):
         frame.roles["place"] = [line.place]
         frame.inference["place"] = why
+
+
+def entry_lines(sentence: Sentence, sentence_clauses: list[Clause], signings: list[Frame]) -> None:
+    """`31 Ocak 1878 — Edirne Mütarekesi. Osmanlı Devleti ile Rusya arasında,
+    Edirne'de. İmza: Server Paşa ve Namık Paşa.`: the verbless lines of a
+    chronology entry tell of the treaty it names: its sides (`arasında`, a
+    state before `tarafından:`), where it was signed (a city in the locative,
+    the place after `Yer:`) and who signed (the persons after `İmza:`)."""
+    if not signings or any(c.verb is not None for c in sentence_clauses):
+        return
+    words = [turkish_lower(t.text) for t in sentence.span if t.is_alpha]
+    label = event_lexicon()["entry_labels"].get(words[0]) if words else None
+    for frame in signings:
+        for argument in (a for c in sentence_clauses for a in c.arguments):
+            if argument.case == "between":
+                add(frame, "sides", argument)
+            elif argument.case == "behalf":
+                add(frame, "represented", argument)
+            elif label == "signer" and argument.label == "PERSON":
+                add(frame, "signer", argument)
+            elif argument.label == "PLACE" and not frame.roles.get("place") and (
+                    label == "place" or argument.case == "locative" and is_city(argument.mention.text)):
+                add(frame, "place", argument)
 
 
 def nominal_signings(sentence_clauses: list[Clause], filled: list[Frame], in_entry: bool) -> list[Frame]:

@@ -61,6 +61,7 @@ class PlaceGazetteer:
         self.place_cases = sorted(lex["place_cases"], key=len, reverse=True)
         self.modifier_heads = tuple(lex["modifier_heads"])
         self.named_by = set(lex["named_by"])
+        self.place_labels = set(lex["place_labels"])
         self.relations = tuple(lex["place_relations"])
         self.preferred = set(lex["preferred_countries"])
         self.alias_min_population = lex["alias_min_population"]
@@ -155,7 +156,11 @@ class PlaceGazetteer:
         only with a clue of place."""
         if self.names_something_else(doc, start, end) or self.glued_to_foreign_name(doc, start, end):
             return False
-        return not self.needs_clue(doc, start, end) or self.has_place_clue(doc, end)
+        return not self.needs_clue(doc, start, end) or self.has_place_clue(doc, end) or self.after_place_label(doc, start)
+
+    def after_place_label(self, doc: Doc, start: int) -> bool:
+        """`Yer: Bükreş`: the name a line gives as its place."""
+        return start >= 2 and doc[start - 1].text == ":" and turkish_lower(doc[start - 2].text) in self.place_labels
 
     def names_something_else(self, doc: Doc, start: int, end: int) -> bool:
         """A modifier of a compound, a title, a numeral, or a surname
