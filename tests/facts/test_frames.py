@@ -157,6 +157,13 @@ TEXTS = {
                "Hariciye Nazırı Kerim Paşa; Rus tarafından: Kont Pyotr Sablin.\n\n"
                "31 Ocak 1880 — Çamlı Mütarekesi. Sırbistan ile Romanya arasında, Vidin'de. "
                "İmza: Milos Rankoviç ve Petre Carp.\n\n"),
+    # a list of agreements, one a line: `STATE ile, DATE:` (or `STATE ile:`) opens each; a signing that names no
+    # treaty is of its line's
+    "e3.txt": ("Sofya'da imzalanan itilafnameler\n"
+               "Romanya ile, 11 Mart 1925 (11 Mart 1341): Kayalar İtilafnamesi. Sofya'da Ivan Bagrov ile "
+               "Ion Brătescu tarafından imzalandı.\n"
+               "Sırbistan ile, 12 Mart 1925: Kaplıca İtilafnamesi. İmza, yine Sofya'da: Ivan Bagrov ve Milan Rankov.\n"
+               "Arnavutluk ile: esirlerin mübadelesine dair itilafname. Bulgar tarafından imza: Ivan Bagrov.\n\n"),
     # a news dispatch's date line (place, date, agency, dash): a treaty signed `bugün` was signed there that
     # day; one told without `bugün` keeps its own place and takes no date from the line
     "n2.txt": ("Varna, 12 Eylül 1929 (A.A.) — Bulgaristan ile Romanya arasında Balkantepe Muahedesi bugün imza "
@@ -515,3 +522,19 @@ def test_the_verbless_lines_of_a_chronology_entry_give_the_sides_place_and_signe
     assert labels(graph, graph.objects(camli, HKG.party)) == {"Sırbistan", "Romanya"}
     assert labels(graph, graph.objects(camli, HKG.signedAt)) == {"Vidin"}
     assert labels(graph, graph.objects(camli, HKG.signatory)) == {"Milos Rankoviç", "Petre Carp"}
+
+
+def test_each_line_of_a_list_of_agreements_opens_with_the_state_it_is_with_and_its_date(frames_graph):
+    _, graph = frames_graph
+    kayalar = only(graph, HKG.Treaty, "Kayalar")
+    assert {str(d) for d in graph.objects(kayalar, HKG.signedOn)} == {"1925-03-11"}
+    assert "Romanya" in labels(graph, graph.objects(kayalar, HKG.party))
+    assert labels(graph, graph.objects(kayalar, HKG.signatory)) == {"Ivan Bagrov", "Ion Brătescu"}
+    kaplica = only(graph, HKG.Treaty, "Kaplıca")
+    assert {str(d) for d in graph.objects(kaplica, HKG.signedOn)} == {"1925-03-12"}
+    assert "Sırbistan" in labels(graph, graph.objects(kaplica, HKG.party))
+    assert "Romanya" not in labels(graph, graph.objects(kaplica, HKG.party))
+    assert labels(graph, graph.objects(kaplica, HKG.signedAt)) == {"Sofya"}
+    exchange = only(graph, HKG.Treaty, "itilaf (")
+    assert "Sırbistan" not in labels(graph, graph.objects(exchange, HKG.party))  # its own line: Arnavutluk's
+    assert "Arnavutluk" in labels(graph, graph.objects(exchange, HKG.party))

@@ -24,6 +24,7 @@ from histkg.facts.sentences import Sentence, dates_a_noun, owned_noun_follows
 from histkg.language.gazetteer import Gazetteer, is_city, is_country
 from histkg.language.lexicon import event_lexicon, turkish_lower
 from histkg.language.verbs import frames
+from histkg.mentions.tokens import is_suffix
 
 ROLE_LABELS = {
     "traveller": {"PERSON", "GROUP"}, "companion": {"PERSON"}, "host": {"PERSON"},
@@ -66,8 +67,9 @@ def document_frames(all_sentences: list[Sentence]) -> list[Frame]:
     entry_signings: list[Frame] = []  # the treaties a chronology entry names
     for sentence in all_sentences:
         sentence_clauses = clauses(sentence, epithets)
-        if previous is None or sentence.paragraph != previous.paragraph:
-            entry, entry_signings = dateline(sentence, sentence_clauses), []
+        line = dateline(sentence, sentence_clauses)  # an entry opens a paragraph, or a line of one (`… 1921: …`)
+        if line is not None or previous is None or sentence.paragraph != previous.paragraph:
+            entry, entry_signings = line, []
         previous = sentence
         in_entry = entry is not None and not entry.dispatch
         filled = [f for f in map(fill, sentence_clauses) if f is not None]
@@ -75,6 +77,11 @@ def document_frames(all_sentences: list[Sentence]) -> list[Frame]:
         signers_listed(sentence_clauses, filled)
         if in_entry:
             entry_signings += [f for f in filled if f.kind == "signing" and f.roles.get("treaty")]
+            for frame in filled:  # `… İtilafnamesi. Londra'da X ile Y tarafından imzalandı.`: the entry's treaty
+                if frame.kind == "signing" and not frame.roles.get("treaty") and entry_signings:
+                    frame.roles["treaty"] = entry_signings[-1].roles["treaty"][:1]
+                if frame.kind == "signing" and entry.side is not None and not frame.roles.get("sides"):
+                    add(frame, "other_side", entry.side)
             entry_lines(sentence, sentence_clauses, entry_signings)
         free_dates = [a for c in sentence_clauses if not any(f.clause is c for f in filled)
                       for a in c.arguments if a.label == "DATE" and not noun_date(sentence, a)]
@@ -93,9 +100,10 @@ class Dateline:
     """Where and when a paragraph says it stands: a chronology entry's date
     (and place), or a news dispatch's place and date."""
 
-    date: Argument
+    date: Argument | None  # None: an entry that names only the state its agreement is with
     place: Argument | None
     dispatch: bool = False  # a dispatch tells the day's news and what went before it
+    side: Argument | None = None  # `Fransa ile, 11 Mart 1921: …`: the state the entry's agreement is with
 
 
 def dateline(sentence: Sentence, sentence_clauses: list[Clause]) -> Dateline | None:
@@ -107,8 +115,17 @@ def dateline(sentence: Sentence, sentence_clauses: list[Clause]) -> Dateline | N
     dispatch = dispatch_line(sentence, arguments)
     if dispatch is not None:
         return dispatch
-    opening = sentence.doc[sentence.span.start:arguments[0].start] if arguments else None
-    if not arguments or arguments[0].label != "DATE" or any(t.is_alpha for t in opening):
+    side = next((a for a, b in zip(arguments[:3], arguments[1:4]) if a.label == "PLACE" and a.case == "instrumental"
+                 and b.label == "DATE" and [t.text for t in sentence.doc[a.end:b.start] if not is_suffix(t)] in (["ile", ","], [","])),
+                None)
+    if side is not None:  # `Fransa ile, 11 Mart 1921: …`: an agreement with that state (after a heading the text joins)
+        arguments = arguments[arguments.index(side) + 1:]
+    elif arguments and arguments[0].label == "PLACE" and arguments[0].case == "instrumental" \
+            and not any(t.is_alpha for t in sentence.doc[sentence.span.start:arguments[0].start]) \
+            and [t.text for t in sentence.doc[arguments[0].end:arguments[0].end + 3] if not is_suffix(t)][:2] == ["ile", ":"]:
+        return Dateline(None, None, side=arguments[0])  # `İngiltere ile: esirlerin mübadelesine dair itilafname.`
+    opening = sentence.doc[sentence.span.start if side is None else side.end:arguments[0].start] if arguments else None
+    if not arguments or arguments[0].label != "DATE" or side is None and any(t.is_alpha for t in opening):
         return None
     date, dated = arguments[0], arguments[:1]
     for argument in arguments[1:]:  # `31 Ocak 1878 (19 Kânunusani 1293; …) —`: the same day in other calendars
@@ -118,9 +135,15 @@ def dateline(sentence: Sentence, sentence_clauses: list[Clause]) -> Dateline | N
     last = dated[-1]
     place = arguments[len(dated)] if len(arguments) > len(dated) and arguments[len(dated)].label == "PLACE" else None
     words = sentence.doc[last.end:place.start if place is not None else min(last.end + 2, sentence.span.end)]
-    if not {t.text for t in words} & DASHES or place is not None and any(t.is_alpha for t in words):
+    if not any(entry_mark(t) for t in words) or place is not None and any(t.is_alpha for t in words):
         return None
-    return Dateline(date, place)
+    return Dateline(date, place, side=side)
+
+
+def entry_mark(token) -> bool:
+    """The colon or the spaced dash after an entry's date; not the hyphen that
+    joins two words (`1925 tarihli Türk-Sovyet Paktı`)."""
+    return token.text == ":" or token.text in DASHES and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
 
 
 def dispatch_line(sentence: Sentence, arguments: list[Argument]) -> Dateline | None:
@@ -132,9 +155,9 @@ def dispatch_line(sentence: Sentence, arguments: list[Argument]) -> Dateline | N
     date = next((a for a in arguments if place is not None and a.start > place.start), None)
     if date is None or date.label != "DATE" or [t.text for t in sentence.doc[place.end:date.start]] != [","]:
         return None
-    rest = [t.text for t in sentence.doc[date.end:min(date.end + 8, sentence.span.end)]]
-    dash = next((i for i, word in enumerate(rest) if word in DASHES), None)
-    bracket = rest[:dash] if dash is not None else None
+    tokens = list(sentence.doc[date.end:min(date.end + 8, sentence.span.end)])
+    dash = next((i for i, t in enumerate(tokens) if t.text in DASHES and entry_mark(t)), None)
+    bracket = [t.text for t in tokens[:dash]] if dash is not None else None
     if bracket is None or bracket and (bracket[0] != "(" or bracket[-1] != ")"):
         return None
     return Dateline(date, place, dispatch=True)
@@ -145,6 +168,8 @@ def from_dateline(frame: Frame, line: Dateline) -> None:
     if line.dispatch:
         from_dispatch(frame, line)
         return
+    if date is None:
+        return  # `İngiltere ile: …`: an entry that gives only the state its agreement is with
     where = f" — {place.mention.text}" if place is not None else ""
     why = f"the date line of the chronology entry ({date.mention.text}{where})"
     if frame.date is None:
@@ -183,8 +208,11 @@ def entry_lines(sentence: Sentence, sentence_clauses: list[Clause], signings: li
     the place after `Yer:`) and who signed (the persons after `İmza:`)."""
     if not signings or any(c.verb is not None for c in sentence_clauses):
         return
+    labels = event_lexicon()["entry_labels"]
     words = [turkish_lower(t.text) for t in sentence.span if t.is_alpha]
-    label = event_lexicon()["entry_labels"].get(words[0]) if words else None
+    before_colon = [turkish_lower(t.text) for t, after in zip(sentence.span, sentence.span[1:]) if after.text == ":"][:1]
+    # `İmza: …`, `İmza, Osmanlı tarafından: …`, `Türk tarafından imza: …`
+    label = next((labels[w] for w in words[:1] + before_colon if w in labels), None)
     for frame in signings:
         for argument in (a for c in sentence_clauses for a in c.arguments):
             if argument.case == "between":
