@@ -106,11 +106,14 @@ def untagged_countries(sentence: Sentence) -> list:
     skips a word it also takes for part of a name, as `Türkiye`)."""
     doc, span = sentence.doc, sentence.span
     tagged = {i for s, _ in sentence.items for i in range(s.start, s.end)}
+    text, base = span.text, span.start_char  # the words of doc[i:j] are text[doc[i].idx - base:...]
     found, i = [], span.start
     while i < span.end:
-        for j in range(min(i + 3, span.end), i, -1):
-            words = doc[i:j]
-            if not tagged.intersection(range(i, j)) and words[0].text[:1].isupper() and is_country(words.text):
+        # every candidate opens with word i: a lower-case one opens none (this runs on every
+        # sentence, several times; a Span made for each of three lengths at each word was its cost)
+        for j in range(min(i + 3, span.end), i, -1) if doc[i].text[:1].isupper() else ():
+            if not tagged.intersection(range(i, j)) and is_country(text[doc[i].idx - base:doc[j - 1].idx + len(doc[j - 1]) - base]):
+                words = doc[i:j]
                 mention = sentence.make(words.start_char, words.end_char, "PLACE")
                 found.append((words, replace(mention, data=Gazetteer.load().lookup(words.text))))
                 i = j - 1
