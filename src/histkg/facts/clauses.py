@@ -140,10 +140,14 @@ class Epithets:
     def arguments(self, sentence: Sentence) -> list[Argument]:
         doc, found = sentence.doc, []
         named = {i for span, _ in sentence.items for i in range(span.start, span.end)}
-        i = sentence.span.start
+        first = sentence.span.start
+        lower = [turkish_lower(t.text) for t in sentence.span]  # once a sentence, not at each of three lengths
+        i = first
         while i < sentence.span.end:
             for end in range(min(i + MAX_TITLE_WORDS, sentence.span.end), i, -1):
-                key = title_key(doc[i:end])
+                key = " ".join(lower[i - first:end - first])  # title_key(doc[i:end])
+                if key not in self.named:
+                    continue  # most words open no title: self.person would find no one
                 # a name right after the title is its own person; a capitalised word before makes another title
                 person = None if named & set(range(i, end + 1)) else self.person(key, sentence.index)
                 if person is not None and (i == 0 or not doc[i - 1].text[:1].isupper()):

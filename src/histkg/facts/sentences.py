@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from spacy.tokens import Doc, Span
 
@@ -20,12 +20,20 @@ from histkg.mentions.tokens import APOSTROPHES, followed_by_suffix, is_suffix
 
 
 def starts_with_any(word: str, stems) -> bool:
-    return any(word.startswith(stem) for stem in stems)
+    return word.startswith(tuple(stems))  # str.startswith tries a tuple's prefixes in C
 
 
 def mentions_any(text: str, stems) -> bool:
     """A stem (one or two words) at the start of a word of `text` (lower case)."""
-    return any(re.search(r"(?<![^\W\d_])" + re.escape(stem), text) for stem in stems)
+    stems = tuple(stems)
+    return bool(stems) and stems_regex(stems).search(text) is not None
+
+
+@cache
+def stems_regex(stems: tuple[str, ...]) -> re.Pattern[str]:
+    """All the stems as one compiled alternation: a regex per stem, built for
+    every sentence, was the largest cost of the facts stage."""
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(re.escape(stem) for stem in stems) + ")")
 
 
 # --------------------------------------------------------------------------- facts
@@ -56,8 +64,8 @@ class Sentence:
     index: int = 0  # position in the document (body and footnotes alike)
     paragraph: int = 0
 
-    @property
-    def lower(self) -> str:
+    @cached_property
+    def lower(self) -> str:  # read by many rules of every sentence
         return turkish_lower(self.span.text)
 
     def of(self, label: str) -> list:

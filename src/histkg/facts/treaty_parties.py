@@ -106,15 +106,21 @@ def untagged_countries(sentence: Sentence) -> list:
     skips a word it also takes for part of a name, as `Türkiye`)."""
     doc, span = sentence.doc, sentence.span
     tagged = {i for s, _ in sentence.items for i in range(s.start, s.end)}
+    text, base = span.text, span.start_char
+
+    def words_text(i: int, j: int) -> str:  # doc[i:j].text without making a Span (this runs on every sentence, often)
+        return text[doc[i].idx - base:doc[j - 1].idx + len(doc[j - 1]) - base]
+
     found, i = [], span.start
     while i < span.end:
-        for j in range(min(i + 3, span.end), i, -1):
-            words = doc[i:j]
-            if not tagged.intersection(range(i, j)) and words[0].text[:1].isupper() and is_country(words.text):
-                mention = sentence.make(words.start_char, words.end_char, "PLACE")
-                found.append((words, replace(mention, data=Gazetteer.load().lookup(words.text))))
-                i = j - 1
-                break
+        if doc[i].text[:1].isupper():  # every candidate opens with word i: a lower-case one opens none
+            for j in range(min(i + 3, span.end), i, -1):
+                if not tagged.intersection(range(i, j)) and is_country(words_text(i, j)):
+                    words = doc[i:j]
+                    mention = sentence.make(words.start_char, words.end_char, "PLACE")
+                    found.append((words, replace(mention, data=Gazetteer.load().lookup(words.text))))
+                    i = j - 1
+                    break
         i += 1
     return found
 

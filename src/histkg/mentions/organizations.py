@@ -24,6 +24,10 @@ class OrganizationDetector:
         lex = load_lexicon(lexicon)
         self.heads = set(lex["heads"])
         self.case_endings = tuple(sorted(lex["head_case_endings"], key=len, reverse=True))
+        # without_case runs on every token: it tries each length of ending once, longest first,
+        # rather than each ending (one ending of a length can end a word)
+        self.ending_set = frozenset(self.case_endings)
+        self.ending_lengths = sorted({len(e) for e in self.case_endings}, reverse=True)
         self.lower_heads = set(lex["lower_heads"])
         self.name_before = set(lex["name_before"])
         self.name_after = set(lex["name_after"])
@@ -39,6 +43,7 @@ class OrganizationDetector:
         self.nesting = set(lex["nesting_heads"])
         self.state_heads = set(lex["state_heads"])
         self.state_unions = {head: set(words) for head, words in lex["state_unions"].items()}
+        self.state_words = self.state_heads | set(self.state_unions)
         self.max_tokens = max_tokens
         self.acronym = re.compile(r"^[A-ZÇĞİÖŞÜ]{2,4}$")
         self.roman = re.compile(r"^[IVXLC]+$")
@@ -75,7 +80,7 @@ class OrganizationDetector:
     def is_state(self, doc: Doc, i: int) -> bool:
         """A state's name is a place: `Ukrayna Sovyet Cumhuriyeti`, `Sovyetler
         Birliği` (but `Arap Birliği` is an organization)."""
-        word = self.without_case(doc[i].text, self.state_heads | set(self.state_unions))
+        word = self.without_case(doc[i].text, self.state_words)
         if word in self.state_heads:
             return True
         return word in self.state_unions and i > 0 and doc[i - 1].text in self.state_unions[word]
@@ -84,7 +89,10 @@ class OrganizationDetector:
         """`Nezaretinde` -> `Nezareti` where `Nezareti` is one of `heads`."""
         if word in heads:
             return word
-        return next((word[:-len(e)] for e in self.case_endings if word.endswith(e) and word[:-len(e)] in heads), word)
+        for length in self.ending_lengths:
+            if len(word) >= length and word[-length:] in self.ending_set and word[:-length] in heads:
+                return word[:-length]
+        return word
 
     def is_head(self, word: str) -> bool:
         """A head word, bare or with a case ending glued to its possessive

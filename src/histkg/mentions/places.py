@@ -138,8 +138,10 @@ class PlaceGazetteer:
     def gazetteer_match(self, doc: Doc, i: int) -> tuple[int, str] | None:
         """The longest name the gazetteer knows from token `i`; a hyphen is
         no word of its own (`Elviye-i Selâse`, `Bosna-Hersek`)."""
-        for end in range(self.window_end(doc, i), i, -1):
-            key = self.gazetteer.lookup(doc[i:end].text)
+        last = self.window_end(doc, i)
+        window, start_char = doc[i:last].text, doc[i].idx  # one Span, its text cut for each length
+        for end in range(last, i, -1):
+            key = self.gazetteer.lookup(window[:doc[end - 1].idx + len(doc[end - 1]) - start_char])  # doc[i:end].text
             if key and self.plausible(doc, i, end):
                 return end, key
         return None

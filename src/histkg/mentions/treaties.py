@@ -27,6 +27,8 @@ def treaty_head(word: str) -> str | None:
     """The head word (as the lexicon writes it) that `word` is, or that it
     starts with before a case ending glued on without an apostrophe."""
     lower = turkish_lower(word.translate(CIRCUMFLEX))
+    if not lower.startswith(lowered_head_prefixes()):
+        return None  # most words: one C call rules out every head (this runs on every token)
     for head, lower_head in lowered_treaty_heads():
         if lower.startswith(lower_head) and (len(lower) == len(lower_head) or GLUED_CASE.match(lower[len(lower_head):])):
             return head
@@ -47,6 +49,11 @@ def head_after_dair(doc: Doc, i: int) -> bool:
 @cache
 def lowered_treaty_heads() -> tuple[tuple[str, str], ...]:
     return tuple((head, turkish_lower(head)) for head in load_lexicon("treaties.json")["heads"])
+
+
+@cache
+def lowered_head_prefixes() -> tuple[str, ...]:
+    return tuple(lower_head for _, lower_head in lowered_treaty_heads())
 
 
 class TreatyDetector:

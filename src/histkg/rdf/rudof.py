@@ -66,15 +66,21 @@ def rudof_validate(data: Graph | Dataset, shapes: Graph, ontology: Graph) -> Gra
 def split(graphs: list[Graph], shapes: Graph) -> list[tuple[str, str]]:
     """(shapes as Turtle, data as N-Triples) for each part: the rest of the
     graph first (the largest shape work), then each document's evidence."""
-    evidence = {node for graph in graphs for cls in EVIDENCE_CLASSES for node in graph.subjects(RDF.type, cls)}
-    roots = evidence_roots(graphs, evidence)
-    sources = [t for graph in graphs for source in graph.subjects(RDF.type, HKG.Source)
-               for t in graph.triples((source, None, None))]
-    rest = [(node, RDF.type, OA.Annotation) for graph in graphs for node in graph.subjects(RDF.type, OA.Annotation)]
+    # Each graph's triples read once: the store answers a pattern asked of one
+    # graph by scanning the matches in all of them (quadratic in documents).
+    held = [list(graph) for graph in graphs]
+    typed = [[(s, o) for s, p, o in triples if p == RDF.type] for triples in held]
+    evidence = {node for pairs in typed for node, cls in pairs if cls in EVIDENCE_CLASSES}
+    roots = evidence_roots(held, evidence)
+    sources = []
+    for triples, pairs in zip(held, typed):
+        in_graph = {node for node, cls in pairs if cls == HKG.Source}
+        sources += [t for t in triples if t[0] in in_graph]
+    rest = [(node, RDF.type, OA.Annotation) for pairs in typed for node, cls in pairs if cls == OA.Annotation]
     part_of_root: dict = {}  # an annotation's tree goes whole to the part of the first graph that holds some of it
     parts: dict[int, list] = {}
-    for index, graph in enumerate(graphs):
-        for triple in graph:
+    for index, triples in enumerate(held):
+        for triple in triples:
             if triple[0] in evidence:
                 part = part_of_root.setdefault(roots.get(triple[0], triple[0]), index)
                 parts.setdefault(part, []).append(triple)
@@ -87,14 +93,15 @@ def split(graphs: list[Graph], shapes: Graph) -> list[tuple[str, str]]:
             *[(all_shapes, triples_to_ntriples(part + sources)) for _, part in sorted(parts.items())]]
 
 
-def evidence_roots(graphs: list[Graph], evidence: set) -> dict:
+def evidence_roots(held: list[list], evidence: set) -> dict:
     """Each target and selector -> the annotation whose tree it is in (a
-    target -> itself when no annotation has it); None for a node two trees share."""
+    target -> itself when no annotation has it); None for a node two trees
+    share. `held`: each graph's triples."""
     roots: dict = {}
     for link in (OA.hasTarget, OA.hasSelector):
-        for graph in graphs:
-            for parent, child in graph.subject_objects(link):
-                if parent in evidence and child in evidence:
+        for triples in held:
+            for parent, predicate, child in triples:
+                if predicate == link and parent in evidence and child in evidence:
                     root = roots.get(parent, parent)
                     roots[child] = root if roots.get(child, root) == root else None
     return roots
