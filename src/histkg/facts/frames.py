@@ -115,15 +115,9 @@ def dateline(sentence: Sentence, sentence_clauses: list[Clause]) -> Dateline | N
     dispatch = dispatch_line(sentence, arguments)
     if dispatch is not None:
         return dispatch
-    side = next((a for a, b in zip(arguments[:3], arguments[1:4]) if a.label == "PLACE" and a.case == "instrumental"
-                 and b.label == "DATE" and [t.text for t in sentence.doc[a.end:b.start] if not is_suffix(t)] in (["ile", ","], [","])),
-                None)
-    if side is not None:  # `Fransa ile, 11 Mart 1921: …`: an agreement with that state (after a heading the text joins)
-        arguments = arguments[arguments.index(side) + 1:]
-    elif arguments and arguments[0].label == "PLACE" and arguments[0].case == "instrumental" \
-            and not any(t.is_alpha for t in sentence.doc[sentence.span.start:arguments[0].start]) \
-            and [t.text for t in sentence.doc[arguments[0].end:arguments[0].end + 3] if not is_suffix(t)][:2] == ["ile", ":"]:
-        return Dateline(None, None, side=arguments[0])  # `İngiltere ile: esirlerin mübadelesine dair itilafname.`
+    side, arguments = agreement_side(sentence, arguments)
+    if side is not None and not arguments:
+        return Dateline(None, None, side=side)
     opening = sentence.doc[sentence.span.start if side is None else side.end:arguments[0].start] if arguments else None
     if not arguments or arguments[0].label != "DATE" or side is None and any(t.is_alpha for t in opening):
         return None
@@ -138,6 +132,25 @@ def dateline(sentence: Sentence, sentence_clauses: list[Clause]) -> Dateline | N
     if not any(entry_mark(t) for t in words) or place is not None and any(t.is_alpha for t in words):
         return None
     return Dateline(date, place, side=side)
+
+
+def agreement_side(sentence: Sentence, arguments: list[Argument]) -> tuple[Argument | None, list[Argument]]:
+    """A list of agreements opens each line with the state it is with:
+    `Fransa ile, 11 Mart 1921: …` (after a heading the text joins to it), or
+    `İngiltere ile: …` without a date. The state, and the arguments after it
+    (none for a line without a date); no state where the line is no such one."""
+    for i, argument in enumerate(arguments[:3]):
+        if argument.label != "PLACE" or argument.case != "instrumental":
+            continue
+        following = arguments[i + 1] if i + 1 < len(arguments) else None
+        if following is not None and following.label == "DATE" and \
+                [t.text for t in sentence.doc[argument.end:following.start] if not is_suffix(t)] in (["ile", ","], [","]):
+            return argument, arguments[i + 1:]
+        after = [t.text for t in sentence.doc[argument.end:argument.end + 3] if not is_suffix(t)]
+        if i == 0 and after[:2] == ["ile", ":"] \
+                and not any(t.is_alpha for t in sentence.doc[sentence.span.start:argument.start]):
+            return argument, []
+    return None, arguments
 
 
 def entry_mark(token) -> bool:
