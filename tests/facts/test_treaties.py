@@ -284,8 +284,10 @@ def test_a_treaty_named_by_its_year_is_the_treaty_its_document_names_that_year(t
 
 
 def test_the_side_a_passive_signing_leaves_out_is_the_state_the_text_speaks_for_that_day(tmp_path):
+    # no state stands out in the text; the one it speaks for, on each day, is one it names
     graph = conforming_graph(tmp_path, (
-        "İran ile 22 Nisan 1926'da Tahran'da Velistra Antlaşması imzalandı. Osmanlı Devleti o çağda zayıftı. "
+        "Türkiye o yıllarda barış arıyordu. İran ile 22 Nisan 1926'da Tahran'da Velistra Antlaşması imzalandı. "
+        "Osmanlı Devleti o çağda zayıftı. "
         "Rusya ile 3 Mart 1878'de Ayaslı Antlaşması imzalandı. Yunanistan ve Bulgaristan bu işe karışmadı.\n"))
     later = only(graph, HKG.Treaty, "Velistra")
     assert parties(graph, later) == {"İran", "Türkiye"}

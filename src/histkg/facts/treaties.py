@@ -23,6 +23,7 @@ from histkg.facts.treaty_parties import (
     genitive_subject,
     is_party,
     made_by,
+    named_states,
     passive_signing,
     state_key,
     state_mentions,
@@ -181,7 +182,8 @@ def treaty_facts(all_sentences: list[Sentence], doc_id: str) -> list[TreatyFact]
     sentence, `Bu antlaşma` linked to the treaty mentioned just before; a
     fact too thin to tell its treaty is dropped unless another refers to it."""
     about = document_state(all_sentences)
-    found = with_antecedents([(s, f) for s in all_sentences for f in sentence_treaty_facts(s, doc_id, about)])
+    home = None if about else home_state_named(named_states(all_sentences))
+    found = with_antecedents([(s, f) for s in all_sentences for f in sentence_treaty_facts(s, doc_id, about, home)])
     referred = {f.antecedent for f in found if f.antecedent is not None}
     return [f for f in found if telling(f) or f.phrase in referred]
 
@@ -196,11 +198,13 @@ def says_enough(fact: TreatyFact) -> bool:
     return bool(fact.signed_on or fact.party_names or len(fact.parties) + len(fact.signatories) >= 2)
 
 
-def sentence_treaty_facts(sentence: Sentence, doc_id: str, about: str | None = None) -> list[TreatyFact]:
+def sentence_treaty_facts(sentence: Sentence, doc_id: str, about: str | None = None,
+                          home: HomeState | None = None) -> list[TreatyFact]:
     """What the sentence says of each treaty it names or refers to. Slots come
     from the words between the previous treaty and this one (modifiers come
     before the head in Turkish). `about`: the gazetteer key of the state the
-    document is about, the side a passive signing leaves out."""
+    document is about, the side a passive signing leaves out; `home`: the
+    states the corpus speaks for, where no state stands out."""
     phrases = [(s.start, s.end, m, True) for s, m in sentence.of("TREATY")]
     for start, end, head in generic_treaty_phrases(sentence):
         if signing_after(sentence, end) or made_before(sentence, sentence.span.start, start) \
@@ -218,7 +222,8 @@ def sentence_treaty_facts(sentence: Sentence, doc_id: str, about: str | None = N
         agents = [m for m in made_by(sentence, end, limit) if m not in {slot.mention for slot in fact.parties}]
         fact = replace(fact, parties=fact.parties + tuple(Slot(m, (m,)) for m in agents),
                        sentence=sentence.index, paragraph=sentence.paragraph)
-        facts.append(replace(fact, implied_parties=omitted_side(sentence, start, end, fact, about)))
+        own_side = about or (home.on(fact) if home else None)
+        facts.append(replace(fact, implied_parties=omitted_side(sentence, start, end, fact, own_side)))
         previous_end = end
     return facts
 
@@ -349,10 +354,10 @@ def omitted_side(sentence: Sentence, start: int, end: int, fact: TreatyFact, abo
     """`üç Kafkas Cumhuriyeti ile de … Kars'ta bir dostluk antlaşması … imza
     edildi`: a passive signing names one side, with `ile`; the side that
     signed with it, the sentence leaves out, is the state the document is
-    about, else the state the corpus speaks for on the day it was signed
-    (events.json `home_states`: `İran ile … Tahran'da … imzalandı` in a
-    Turkish text). The slot's mention is the treaty's words, standing for that state."""
-    about = about or home_state(fact)
+    about, else the state the corpus speaks for on the day it was signed,
+    where the document names it (`İran ile … Tahran'da … imzalandı` in a
+    Turkish text: `HomeState`). The slot's mention is the treaty's words,
+    standing for that state."""
     if about is None or len(fact.parties) != 1 or fact.party_names or fact.signatories:
         return ()
     if not (passive_signing(sentence, end) or made_before(sentence, sentence.span.start, start)):
@@ -364,14 +369,25 @@ def omitted_side(sentence: Sentence, start: int, end: int, fact: TreatyFact, abo
     return (Slot(replace(fact.phrase, label="PLACE", data=about), (fact.phrase, side)),)
 
 
-def home_state(fact: TreatyFact) -> str | None:
-    """The state a text in the corpus' language speaks for when it leaves its
-    own side out, by the day the treaty was signed: the gazetteer key of a
-    country, or the name of a state the gazetteer lacks (`Osmanlı Devleti`)."""
-    days = [slot.mention.data.earliest for slot in fact.signed_on if slot.mention.data.precision == "day"]
-    if not days:
+@dataclass(frozen=True)
+class HomeState:
+    """The states the corpus speaks for (events.json `home_states`, the latest
+    first) that a document names: its own side, left out of a passive signing,
+    where no state stands out in the document."""
+
+    named: tuple  # (since, state) pairs whose state the document names
+
+    def on(self, fact: TreatyFact) -> str | None:
+        """The one of them on the day the treaty was signed: a gazetteer key,
+        or the name of a state the gazetteer lacks (`Osmanlı Devleti`)."""
+        days = [slot.mention.data.earliest for slot in fact.signed_on if slot.mention.data.precision == "day"]
+        for since, state in event_lexicon()["home_states"] if days else ():
+            if since is None or days[0].isoformat() >= since:
+                return (Gazetteer.load().lookup(state) or state) if (since, state) in self.named else None
         return None
-    for since, state in event_lexicon()["home_states"]:
-        if since is None or days[0].isoformat() >= since:
-            return Gazetteer.load().lookup(state) or state
-    return None
+
+
+def home_state_named(named: set[str]) -> HomeState | None:
+    found = tuple((since, state) for since, state in event_lexicon()["home_states"]
+                  if (Gazetteer.load().lookup(state) or turkish_lower(state)) in named)
+    return HomeState(found) if found else None

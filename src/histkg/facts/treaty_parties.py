@@ -50,14 +50,29 @@ def document_state(all_sentences: list[Sentence]) -> str | None:
     """The gazetteer key of the state a document is about: the one whose name
     and places its body text names most, half again as often as any other
     (and three times at least); None when no state stands out."""
+    counts = state_counts(all_sentences)
+    (top, most), (_, next_most) = (counts.most_common(2) + [(None, 0), (None, 0)])[:2]
+    return top if most >= 3 and most >= 1.5 * next_most else None
+
+
+def state_counts(all_sentences: list[Sentence]) -> Counter:
+    """How often the body text names each state (gazetteer key), by its name or its places."""
     counts = Counter()
     for sentence in all_sentences:
         if sentence.section != "body":
             continue
         places = [m for s, m in sentence.items if s.label_ == "PLACE"] + [m for _, m in untagged_countries(sentence)]
         counts.update(key for key in (state_key(m.text) for m in places) if key)
-    (top, most), (_, next_most) = (counts.most_common(2) + [(None, 0), (None, 0)])[:2]
-    return top if most >= 3 and most >= 1.5 * next_most else None
+    return counts
+
+
+def named_states(all_sentences: list[Sentence]) -> set[str]:
+    """The states the body text names: their gazetteer keys, and the names of
+    places and organizations in lower case (`osmanlı devleti`, a state the
+    gazetteer lacks)."""
+    names = {turkish_lower(m.text) for sentence in all_sentences if sentence.section == "body"
+             for s, m in sentence.items if s.label_ in ("PLACE", "ORG")}
+    return set(state_counts(all_sentences)) | names
 
 
 def state_parties(sentence: Sentence, lo: int, hi: int) -> list:
