@@ -39,3 +39,8 @@ def event_lexicon() -> dict:
     return load_lexicon("events.json")
 
 
+@cache
+def month_names() -> frozenset[str]:
+    """Every month name of ontology/months.json, in every language listed."""
+    months = json.loads(ontology_file("months.json").read_text(encoding="utf-8"))["months"]
+    return frozenset(name for month in months for names in month["names"].values() for name in names)

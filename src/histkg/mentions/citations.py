@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from histkg.mentions.tokens import month_names
+from histkg.language.lexicon import month_names
+
 
 YEAR = re.compile(r"(?<![\d.])(1[5-9]\d\d|20\d\d)(?![\d])")
 PAGES = re.compile(r"\b(?:s|ss|S|p|pp)\.\s*(\d+(?:\s*[-–]\s*\d+)?)")

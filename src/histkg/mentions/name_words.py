@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from histkg.language.gazetteer import Gazetteer
-from histkg.language.lexicon import load_lexicon, load_word_list, turkish_lower
+from histkg.language.lexicon import load_lexicon, load_word_list, month_names, turkish_lower
 from histkg.mentions.tokens import (
     PLACE_WORD_SUFFIXES,
     PLURAL,
@@ -21,7 +21,6 @@ from histkg.mentions.tokens import (
     is_capitalised,
     is_common_word,
     is_suffix,
-    month_names,
 )
 
 

@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from histkg.language.gazetteer import Gazetteer
-from histkg.language.lexicon import load_lexicon, load_word_list, name_titles, turkish_lower
+from histkg.language.lexicon import load_lexicon, load_word_list, month_names, name_titles, turkish_lower
 from histkg.language.resources import ontology_file
 from histkg.mentions.tokens import (
     CANDIDATES,
@@ -20,7 +20,6 @@ from histkg.mentions.tokens import (
     is_capitalised,
     is_common_word,
     is_suffix,
-    month_names,
     name_part,
 )
 

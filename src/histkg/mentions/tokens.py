@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -11,7 +10,6 @@ from spacy.tokens import Doc, Span, Token
 
 from histkg.language.gazetteer import Gazetteer
 from histkg.language.lexicon import load_lexicon, turkish_lower
-from histkg.language.resources import ontology_file
 
 CANDIDATES = "candidates"
 
@@ -37,13 +35,6 @@ class Candidate:
     label: str
     strength: int
     data: object = None  # a DateMatch for dates, a gazetteer key for places
-
-
-@cache
-def month_names() -> frozenset[str]:
-    """Every month name of ontology/months.json, in every language listed."""
-    months = json.loads(ontology_file("months.json").read_text(encoding="utf-8"))["months"]
-    return frozenset(name for month in months for names in month["names"].values() for name in names)
 
 
 def is_suffix(token: Token) -> bool:
