@@ -164,6 +164,11 @@ TEXTS = {
                "Ion Brătescu tarafından imzalandı.\n"
                "Sırbistan ile, 12 Mart 1925: Kaplıca İtilafnamesi. İmza, yine Sofya'da: Ivan Bagrov ve Milan Rankov.\n"
                "Arnavutluk ile: esirlerin mübadelesine dair itilafname. Bulgar tarafından imza: Ivan Bagrov.\n\n"),
+    # a chronology line whose predicate is a noun of signing (`anlaşmanın imzası`) tells its treaty's sides; the
+    # next line, which names a treaty of its own, tells of that one only
+    "e4.txt": ("24 Haziran 1931 - Burgaz'da Hariciye Nazırı Atanas Zlatev ile Sefir Radu Pavel "
+               "arasında Tuna Sınır Anlaşmasının imzası. Aynı gün Varna'da Sefir Dimo Kirov "
+               "ile Hariciye Nazırı Ion Dumitru arasında Fındıklı Deklarasyonu.\n\n"),
     # a news dispatch's date line (place, date, agency, dash): a treaty signed `bugün` was signed there that
     # day; one told without `bugün` keeps its own place and takes no date from the line
     "n2.txt": ("Varna, 12 Eylül 1929 (A.A.) — Bulgaristan ile Romanya arasında Balkantepe Muahedesi bugün imza "
@@ -538,3 +543,13 @@ def test_each_line_of_a_list_of_agreements_opens_with_the_state_it_is_with_and_i
     exchange = only(graph, HKG.Treaty, "itilaf (")
     assert "Sırbistan" not in labels(graph, graph.objects(exchange, HKG.party))  # its own line: Arnavutluk's
     assert "Arnavutluk" in labels(graph, graph.objects(exchange, HKG.party))
+
+
+def test_a_signing_told_by_a_noun_in_a_chronology_line_has_the_lines_sides_place_and_date(frames_graph):
+    _, graph = frames_graph
+    treaty = only(graph, HKG.Treaty, "Tuna Sınır")
+    assert {str(d) for d in graph.objects(treaty, HKG.signedOn)} == {"1931-06-24"}
+    assert labels(graph, graph.objects(treaty, HKG.signedAt)) == {"Burgaz"}
+    assert labels(graph, graph.objects(treaty, HKG.signatory)) == {"Atanas Zlatev", "Radu Pavel"}
+    declaration = only(graph, HKG.Treaty, "Fındıklı")
+    assert labels(graph, graph.objects(declaration, HKG.signatory)) == {"Dimo Kirov", "Ion Dumitru"}

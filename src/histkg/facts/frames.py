@@ -76,13 +76,14 @@ def document_frames(all_sentences: list[Sentence]) -> list[Frame]:
         filled += nominal_signings(sentence_clauses, filled, in_entry=in_entry)
         signers_listed(sentence_clauses, filled)
         if in_entry:
-            entry_signings += [f for f in filled if f.kind == "signing" and f.roles.get("treaty")]
+            own = [f for f in filled if f.kind == "signing" and f.roles.get("treaty")]
+            entry_signings += own
             for frame in filled:  # `… İtilafnamesi. Londra'da X ile Y tarafından imzalandı.`: the entry's treaty
                 if frame.kind == "signing" and not frame.roles.get("treaty") and entry_signings:
                     frame.roles["treaty"] = entry_signings[-1].roles["treaty"][:1]
                 if frame.kind == "signing" and entry.side is not None and not frame.roles.get("sides"):
                     add(frame, "other_side", entry.side)
-            entry_lines(sentence, sentence_clauses, entry_signings)
+            entry_lines(sentence, sentence_clauses, own or entry_signings)  # a line naming a treaty tells of that one
         free_dates = [a for c in sentence_clauses if not any(f.clause is c for f in filled)
                       for a in c.arguments if a.label == "DATE" and not noun_date(sentence, a)]
         for frame in filled:
@@ -111,7 +112,7 @@ def dateline(sentence: Sentence, sentence_clauses: list[Clause]) -> Dateline | N
     chronology entry opens with its date (and a place), a dash after them;
     what the entry tells happened then (and there). `Ankara, 30 Teşrinievvel
     1930 (A.A.) —`: a news dispatch opens with its place and date."""
-    arguments = [a for c in sentence_clauses for a in c.arguments]
+    arguments = sorted((a for c in sentence_clauses for a in c.arguments), key=lambda a: a.start)  # in text order
     dispatch = dispatch_line(sentence, arguments)
     if dispatch is not None:
         return dispatch
@@ -218,8 +219,10 @@ def entry_lines(sentence: Sentence, sentence_clauses: list[Clause], signings: li
     Edirne'de. İmza: Server Paşa ve Namık Paşa.`: the verbless lines of a
     chronology entry tell of the treaty it names: its sides (`arasında`, a
     state before `tarafından:`), where it was signed (a city in the locative,
-    the place after `Yer:`) and who signed (the persons after `İmza:`)."""
-    if not signings or any(c.verb is not None for c in sentence_clauses):
+    the place after `Yer:`) and who signed (the persons after `İmza:`). A
+    line whose predicate is a noun (`… X ile Y arasında … anlaşmanın
+    imzası.`) is verbless too."""
+    if not signings or any(c.verb is not None and c.verb.form not in NOMINAL_FORMS for c in sentence_clauses):
         return
     labels = event_lexicon()["entry_labels"]
     words = [turkish_lower(t.text) for t in sentence.span if t.is_alpha]
@@ -227,16 +230,23 @@ def entry_lines(sentence: Sentence, sentence_clauses: list[Clause], signings: li
     # `İmza: …`, `İmza, Osmanlı tarafından: …`, `Türk tarafından imza: …`
     label = next((labels[w] for w in words[:1] + before_colon if w in labels), None)
     for frame in signings:
-        for argument in (a for c in sentence_clauses for a in c.arguments):
-            if argument.case == "between":
-                add(frame, "sides", argument)
-            elif argument.case == "behalf":
-                add(frame, "represented", argument)
-            elif label == "signer" and argument.label == "PERSON":
-                add(frame, "signer", argument)
-            elif argument.label == "PLACE" and not frame.roles.get("place") and (
-                    label == "place" or argument.case == "locative" and is_city(argument.mention.text)):
-                add(frame, "place", argument)
+        for clause in sentence_clauses:
+            for argument in clause.arguments:
+                entry_argument(frame, clause, argument, label)
+
+
+def entry_argument(frame: Frame, clause: Clause, argument: Argument, label: str | None) -> None:
+    """What one argument of an entry's line gives the treaty's frame."""
+    if argument.case == "between" or argument.case == "instrumental" and any(
+            a.case == "between" and a.start > argument.start for a in clause.arguments):
+        add(frame, "sides", argument)  # `X ile Y arasında`: both
+    elif argument.case == "behalf":
+        add(frame, "represented", argument)
+    elif label == "signer" and argument.label == "PERSON":
+        add(frame, "signer", argument)
+    elif argument.label == "PLACE" and not frame.roles.get("place") and (
+            label == "place" or argument.case == "locative" and is_city(argument.mention.text)):
+        add(frame, "place", argument)
 
 
 def nominal_signings(sentence_clauses: list[Clause], filled: list[Frame], in_entry: bool) -> list[Frame]:

@@ -112,9 +112,16 @@ def event_noun(words: list[str], i: int) -> VerbForm | None:
     if not word[:1].islower() or following.startswith(LIGHT_VERBS):
         return None
     for noun, frame in frames()["event_nouns"].items():
-        if not noun.startswith("_") and word.startswith(noun) and EVENT_NOUN_SUFFIX.match(word[len(noun):]):
-            return VerbForm(noun, frame, "event noun", False, 1)
+        if not noun.startswith("_") and word.startswith(noun) and EVENT_NOUN_SUFFIX.match(word[len(noun):]) \
+                and not opens_compound(noun, following):
+            return VerbForm(noun, frame, "event noun", frame == "signing", 1)  # `anlaşmanın imzası`: what was signed
     return None
+
+
+def opens_compound(noun: str, following: str) -> bool:
+    """`imza koydular`, `imza altına aldı`: the noun is the first word of a compound predicate."""
+    return any(predicate.startswith(noun + " ") and following.startswith(predicate.split()[1])
+               for predicate in frames()["predicates"])
 
 
 def suffix_form(rest: str) -> tuple[str, str, bool] | None:
