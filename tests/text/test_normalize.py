@@ -377,3 +377,15 @@ def test_seed_004_layout() -> None:
 
 def test_segment_is_a_value() -> None:
     assert Segment("footnote", 0, 5, 3) == Segment("footnote", 0, 5, 3)
+
+
+def test_a_chronology_line_that_opens_with_a_day_and_a_month_is_body_not_a_footnote() -> None:
+    original = (
+        "Hatay meselesinin kronolojisi.\n\n"
+        "2 Ocak 1937 - Konsey'de Sancak meselesinin görüşülmesi.\n\n"
+        "3 Mayıs 1937 - Cenevre'de yeni bir toplantı.\n\n"
+        "5 Haziran 1937 - Ankara'da bir antlaşmanın imzası.\n"
+    )
+    ct = check_all(original)
+    assert [s.kind for s in ct.segments if s.kind == "footnote"] == []
+    assert "5 Haziran 1937 - Ankara'da" in ct.text

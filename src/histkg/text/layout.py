@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from histkg.language.lexicon import load_lexicon
+from histkg.language.lexicon import load_lexicon, month_names
 
 BODY, HEADING, FOOTNOTE = "body", "heading", "footnote"
 
@@ -63,7 +63,10 @@ _REF_LINE = re.compile(r"\d{1,3}")
 
 
 def _footnote_number(content: str, last: int) -> tuple[int, bool] | None:
-    """(number, digits split) when `content` opens footnote last+1..last+3."""
+    """(number, digits split) when `content` opens footnote last+1..last+3;
+    not a day and its month that open a chronology's line (`2 Ocak 1937 - …`)."""
+    if _opens_with_a_date(content):
+        return None
     m = _SPLIT_NUMBER.match(content)
     if m and last < int(m[1] + m[2]) <= last + 3:
         return int(m[1] + m[2]), True
@@ -71,6 +74,11 @@ def _footnote_number(content: str, last: int) -> tuple[int, bool] | None:
     if m and last < int(m[1]) <= last + 3:
         return int(m[1]), False
     return None
+
+
+def _opens_with_a_date(content: str) -> bool:
+    words = content.split(maxsplit=2)
+    return len(words) > 1 and words[0].isdigit() and words[1].strip(",.") in month_names()
 
 
 class _Layout:
