@@ -234,10 +234,11 @@ class NameWords:
         return 1 if len(doc[i].text) > 2 or self.short_particle(doc, i) else 0
 
     def short_particle(self, doc: Doc, i: int) -> bool:
-        """`Robert de Caix`, `Paul du Véou`: `de`, `du`, `di` between a given name
-        and a surname. Turkish writes `de` as a clitic too (`Ahmet de Rauf Bey'le
-        görüştü`, `Robert de Ankara'ya geldi`), so the word after it must be no
-        given name and no place."""
+        """`Robert de Caix`, `Paul du Véou`: a particle of two
+        letters (names.json `name_particles`) between a given name and a surname.
+        Turkish writes `de` as a clitic too (`Ahmet de Rauf Bey'le görüştü`,
+        `Robert de Ankara'ya geldi`), so the word after it must be no given name
+        and no place."""
         after = doc[i + 1].text
         return i > 0 and doc[i - 1].text in self.given_names and after not in self.given_names \
             and self.places.lookup(after) is None
