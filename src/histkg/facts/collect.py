@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from histkg.facts.conferences import document_delegates, document_delegations, named_heads
+from histkg.facts.conferences import document_delegations
 from histkg.facts.frame_facts import journey_facts, treaty_facts_of_frames
 from histkg.facts.frames import document_frames
 from histkg.facts.journey_phrases import meeting_facts
@@ -50,11 +50,12 @@ def find_facts(doc_id: str, paragraphs) -> Facts:
     all_sentences = sentences(paragraphs)
     frames = document_frames(all_sentences)
     told = treaty_facts(all_sentences, doc_id)
-    delegates = document_delegates(all_sentences), document_delegations(all_sentences)
-    treaties = told + [same_phrase(f, told) for f in treaty_facts_of_frames(frames, doc_id, told, *delegates)]
+    delegations = document_delegations(all_sentences)
+    treaties = told + [same_phrase(f, told) for f in treaty_facts_of_frames(frames, doc_id, told, delegations.delegates,
+                                                                             delegations.states)]
     positions = {m: (s.index, s.paragraph) for s in all_sentences for _, m in s.items}
     told_journeys = visit_facts(all_sentences, doc_id)
-    visits = told_journeys + journey_facts(frames, doc_id, told_journeys, named_heads(all_sentences))
+    visits = told_journeys + journey_facts(frames, doc_id, told_journeys, delegations.heads)
     return Facts(treaties, visits, meeting_facts(all_sentences, doc_id), positions, nationalities(all_sentences))
 
 

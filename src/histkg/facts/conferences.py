@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from typing import NamedTuple
 
 from spacy.tokens import Token
 
@@ -253,55 +254,42 @@ def roster_line(sentence: Sentence):
     return state_of(key), colon, persons
 
 
-def document_delegates(all_sentences: list[Sentence]) -> list:
-    """The persons a document lists as delegates (PERSON mentions, one per
-    person): on a conference's roster lines, in a sentence of whom they
-    represented (`Babıâli'yi X ile Y … temsil etti`), and right after a
-    delegate word (`Prusya murahhasları X ile Y`); not one in the genitive
-    (`Sultan Abdülhamid'in tayin ettiği murahhas`: who sent them)."""
+class Delegations(NamedTuple):
+    """Who a document lists as sent to negotiate, read in one pass over its
+    sentences (each sentence's roster line read once)."""
+
+    delegates: list  # PERSON mentions, one per person
+    states: list  # PLACE or ORG mentions of the states with a delegation, one per state
+    heads: list  # (sentence index, person) of each delegation's head, in text order
+
+
+def document_delegations(all_sentences: list[Sentence]) -> Delegations:
+    """Delegates: the persons on a conference's roster lines, in a sentence of
+    whom they represented (`Babıâli'yi X ile Y … temsil etti`), and right after
+    a delegate word (`Prusya murahhasları X ile Y`); not one in the genitive
+    (`Sultan Abdülhamid'in tayin ettiği murahhas`: who sent them).
+    States: the one that opens a roster line (`Rusya: Şansölye …`), and those a
+    sentence of representing names in the accusative (`Romanya'yı X ile Y …
+    temsil etti`). Heads: the first person of a roster line, and one who leads
+    a delegation in prose (`X başkanlığındaki heyet`)."""
     lexicon = frames()["delegates"]
-    found = []
+    found = Delegations([], [], [])
     for sentence in all_sentences:
         roster = roster_line(sentence)
+        representing = roster is None and mentions_any(sentence.lower, lexicon["verbs"])
         if roster is not None:
-            persons = roster[2]
-        elif mentions_any(sentence.lower, lexicon["verbs"]):
-            persons = sentence.of("PERSON")
-        else:
-            persons = named_after(sentence, lexicon["words"])
-        found += [m for s, m in persons if case_after(sentence.doc, s.end) != "genitive"
-                  and not any(same_name(m, other) for other in found)]
-    return found
-
-
-def named_heads(all_sentences: list[Sentence]) -> list[tuple[int, object]]:
-    """(sentence index, person) for each head of a delegation the document
-    names, in text order: the first person of a roster line, and one who
-    leads a delegation in prose (`X başkanlığındaki heyet`)."""
-    found = []
-    for sentence in all_sentences:
-        roster = roster_line(sentence)
-        heads = roster[2][:1] if roster is not None else \
-            [(s, m) for s, m in sentence.of("PERSON") if leads_delegation(sentence, s)]
-        found += [(sentence.index, m) for _, m in heads]
-    return found
-
-
-def document_delegations(all_sentences: list[Sentence]) -> list:
-    """The states a document lists delegations of (PLACE or ORG mentions, one
-    per state): the state that opens a roster line (`Rusya: Şansölye …`), and
-    the state a sentence of representing names in the accusative
-    (`Romanya'yı X ile Y … temsil etti`)."""
-    found = []
-    for sentence in all_sentences:
-        if (roster := roster_line(sentence)) is not None:
+            persons, heads = roster[2], roster[2][:1]
             states = [m for s, m in sentence.items if s.end <= roster[1].i and s.label_ in ("PLACE", "ORG")][:1]
-        elif mentions_any(sentence.lower, frames()["delegates"]["verbs"]):
-            states = [m for s, m in sentence.items if s.label_ in ("PLACE", "ORG")
-                      and case_after(sentence.doc, s.end) == "accusative"]
         else:
-            continue
-        found += [m for m in states if not any(turkish_lower(m.text) == turkish_lower(o.text) for o in found)]
+            persons = sentence.of("PERSON") if representing else named_after(sentence, lexicon["words"])
+            heads = [(s, m) for s, m in sentence.of("PERSON") if leads_delegation(sentence, s)]
+            states = [m for s, m in sentence.items if s.label_ in ("PLACE", "ORG")
+                      and case_after(sentence.doc, s.end) == "accusative"] if representing else []
+        found.delegates.extend([m for s, m in persons if case_after(sentence.doc, s.end) != "genitive"
+                                and not any(same_name(m, other) for other in found.delegates)])
+        found.states.extend([m for m in states
+                             if not any(turkish_lower(m.text) == turkish_lower(o.text) for o in found.states)])
+        found.heads.extend((sentence.index, m) for _, m in heads)
     return found
 
 

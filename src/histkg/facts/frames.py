@@ -76,14 +76,7 @@ def document_frames(all_sentences: list[Sentence]) -> list[Frame]:
         filled += nominal_signings(sentence_clauses, filled, in_entry=in_entry)
         signers_listed(sentence_clauses, filled)
         if in_entry:
-            own = [f for f in filled if f.kind == "signing" and f.roles.get("treaty")]
-            entry_signings += own
-            for frame in filled:  # `… İtilafnamesi. Londra'da X ile Y tarafından imzalandı.`: the entry's treaty
-                if frame.kind == "signing" and not frame.roles.get("treaty") and entry_signings:
-                    frame.roles["treaty"] = entry_signings[-1].roles["treaty"][:1]
-                if frame.kind == "signing" and entry.side is not None and not frame.roles.get("sides"):
-                    add(frame, "other_side", entry.side)
-            entry_lines(sentence, sentence_clauses, own or entry_signings)  # a line naming a treaty tells of that one
+            entry_signings += in_an_entry(sentence, sentence_clauses, filled, entry, entry_signings)
         free_dates = [a for c in sentence_clauses if not any(f.clause is c for f in filled)
                       for a in c.arguments if a.label == "DATE" and not noun_date(sentence, a)]
         for frame in filled:
@@ -212,6 +205,21 @@ def from_dispatch(frame: Frame, line: Dateline) -> None:
     if not frame.roles.get("place"):
         frame.roles["place"] = [line.place]
         frame.inference["place"] = why
+
+
+def in_an_entry(sentence: Sentence, sentence_clauses: list[Clause], filled: list[Frame], entry: Dateline,
+                signings: list[Frame]) -> list[Frame]:
+    """What a chronology entry gives the signings of one of its sentences, and
+    they it; `signings`: those of the entry's sentences before. Returns the
+    sentence's signings that name their treaty."""
+    own = [f for f in filled if f.kind == "signing" and f.roles.get("treaty")]
+    for frame in (f for f in filled if f.kind == "signing"):
+        if not frame.roles.get("treaty") and signings + own:  # `… Londra'da X ile Y tarafından imzalandı.`
+            frame.roles["treaty"] = (signings + own)[-1].roles["treaty"][:1]
+        if entry.side is not None and not frame.roles.get("sides"):
+            add(frame, "other_side", entry.side)
+    entry_lines(sentence, sentence_clauses, own or signings)  # a line naming a treaty tells of that one
+    return own
 
 
 def entry_lines(sentence: Sentence, sentence_clauses: list[Clause], signings: list[Frame]) -> None:

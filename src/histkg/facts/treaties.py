@@ -25,6 +25,7 @@ from histkg.facts.treaty_parties import (
     made_by,
     named_states,
     passive_signing,
+    state_counts,
     state_key,
     state_mentions,
     state_parties,
@@ -181,8 +182,9 @@ def treaty_facts(all_sentences: list[Sentence], doc_id: str) -> list[TreatyFact]
     """What a document's sentences say of treaties: each fact of each
     sentence, `Bu antlaşma` linked to the treaty mentioned just before; a
     fact too thin to tell its treaty is dropped unless another refers to it."""
-    about = document_state(all_sentences)
-    home = None if about else home_state_named(named_states(all_sentences))
+    counts = state_counts(all_sentences)  # read once: untagged_countries tries every word of every sentence
+    about = document_state(counts)
+    home = None if about else home_state_named(named_states(all_sentences, counts))
     found = with_antecedents([(s, f) for s in all_sentences for f in sentence_treaty_facts(s, doc_id, about, home)])
     referred = {f.antecedent for f in found if f.antecedent is not None}
     return [f for f in found if telling(f) or f.phrase in referred]

@@ -46,11 +46,10 @@ def passive_signing(sentence: Sentence, end: int) -> bool:
     return starts_with_any(" ".join(words[first:first + 2]), load_lexicon("treaties.json")["passive_signing"])
 
 
-def document_state(all_sentences: list[Sentence]) -> str | None:
+def document_state(counts: Counter) -> str | None:
     """The gazetteer key of the state a document is about: the one whose name
-    and places its body text names most, half again as often as any other
-    (and three times at least); None when no state stands out."""
-    counts = state_counts(all_sentences)
+    and places its body text names most (`state_counts`), half again as often
+    as any other (and three times at least); None when no state stands out."""
     (top, most), (_, next_most) = (counts.most_common(2) + [(None, 0), (None, 0)])[:2]
     return top if most >= 3 and most >= 1.5 * next_most else None
 
@@ -66,13 +65,13 @@ def state_counts(all_sentences: list[Sentence]) -> Counter:
     return counts
 
 
-def named_states(all_sentences: list[Sentence]) -> set[str]:
-    """The states the body text names: their gazetteer keys, and the names of
-    places and organizations in lower case (`osmanlı devleti`, a state the
-    gazetteer lacks)."""
+def named_states(all_sentences: list[Sentence], counts: Counter) -> set[str]:
+    """The states the body text names: their gazetteer keys (`state_counts`),
+    and the names of places and organizations in lower case (`osmanlı
+    devleti`, a state the gazetteer lacks)."""
     names = {turkish_lower(m.text) for sentence in all_sentences if sentence.section == "body"
              for s, m in sentence.items if s.label_ in ("PLACE", "ORG")}
-    return set(state_counts(all_sentences)) | names
+    return set(counts) | names
 
 
 def state_parties(sentence: Sentence, lo: int, hi: int) -> list:

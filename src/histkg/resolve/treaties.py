@@ -330,19 +330,17 @@ def state_entity(mention, entities: list, entity_of: dict):
 
 class Named:
     """The facts that name a treaty, indexed the ways `link_generic` looks for
-    one: by document and kind, by date, by the place they name, so that a
+    one: by document, by date, by the place they name, so that a
     generic phrase is linked without searching every named treaty of the corpus."""
 
     def __init__(self, facts: list[TreatyFact], entity_of: dict) -> None:
         self.facts = facts
-        self.in_document: dict[tuple, list[TreatyFact]] = defaultdict(list)  # (doc_id, family) -> facts
-        self.of_document: dict[str, list[TreatyFact]] = defaultdict(list)  # doc_id -> facts, of every family
+        self.in_document: dict[str, list[TreatyFact]] = defaultdict(list)  # doc_id -> facts
         self.first_on: dict[str, int] = {}  # a date (EDTF) -> the first fact that dates its treaty so
         self.naming_place: dict[int, list[int]] = defaultdict(list)  # id(place) -> facts whose name holds it
         self.years: dict[int, set[int]] = defaultdict(set)  # id(treaty) -> years its facts give
         for index, fact in enumerate(facts):
-            self.in_document[fact.doc_id, fact.family].append(fact)
-            self.of_document[fact.doc_id].append(fact)
+            self.in_document[fact.doc_id].append(fact)
             for slot in fact.signed_on:
                 self.first_on.setdefault(slot.mention.data.edtf, index)
                 self.years[id(entity_of[fact.phrase])].add(slot.mention.data.earliest.year)
@@ -357,7 +355,8 @@ def link_generic(fact, named: Named, entity_of: dict):
     (`Kars'ta`), the one signed the same day, or the one of the year that
     names it (`1925 antlaşması`)."""
     if fact.refers_back:
-        before = [f for f in named.in_document[fact.doc_id, fact.family] if 0 < fact.phrase.start - f.phrase.start < 3000]
+        before = [f for f in named.in_document[fact.doc_id]
+                  if f.family == fact.family and 0 < fact.phrase.start - f.phrase.start < 3000]
         return entity_of[before[-1].phrase] if before else None
     days = {s.mention.data.edtf for s in fact.signed_on if s.mention.data.precision == "day"}
     same_day = [named.first_on[day] for day in days if day in named.first_on]
@@ -366,7 +365,7 @@ def link_generic(fact, named: Named, entity_of: dict):
     years = {s.mention.data.earliest.year for s in fact.signed_on}
     if fact.signed_on and all(s.mention.data.precision == "year" for s in fact.signed_on):
         # `1925 antlaşması`: the one treaty its document names that was signed that year (`Türk-Sovyet Paktı`)
-        that_year = {id(entity_of[f.phrase]): entity_of[f.phrase] for f in named.of_document[fact.doc_id]
+        that_year = {id(entity_of[f.phrase]): entity_of[f.phrase] for f in named.in_document[fact.doc_id]
                      if named.years[id(entity_of[f.phrase])] == years}
         if len(that_year) == 1:
             return next(iter(that_year.values()))
