@@ -258,6 +258,25 @@ def test_the_person_right_after_konferansı_sırasında_was_there_and_a_later_cl
     assert not any("Refik Saffet" in v or "Ahmet Naci" in v for v in visits), visits
 
 
+def test_a_conference_named_after_capitalised_words_is_of_the_city_right_before_its_noun(tmp_path):
+    # `Müttefik Devletler Cenevre Konferansı'nda`: the city is the last capitalised word, not the first
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Müttefik Devletler Cenevre Konferansı'nda Hasan Fehmi Bey başkanlığındaki Sofya heyetine yeni bir "
+        "teklif sundu.\n")})
+    visit = only(graph, HKG.Visit, "Hasan Fehmi")
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Cenevre"}
+
+
+def test_the_first_head_of_a_gapped_pair_of_delegations_went_to_the_conference_too(tmp_path):
+    # `A heyetine X, B heyetine ise Y başkanlık etti`: the verb of heading is said once, for both
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "14 Mart 1918'de Varna'da açılan konferansta Türk heyetine Bahriye Nazırı Hasan Fehmi Bey, "
+        "Bulgar heyetine ise Petro Kalenko başkanlık etti.\n")})
+    for person in ("Hasan Fehmi", "Petro Kalenko"):
+        visit = only(graph, HKG.Visit, person)
+        assert labels(graph, graph.objects(visit, HKG.destination)) == {"Varna"}, person
+
+
 MEETING_TEXT = (
     "Petro Kalenko'nun Bulgaristan'a ilk gelişi 1921 yılı Nisan ayıdır. Refet Sami Paşa Sinop'a çıktıktan "
     "sonra Kalenko ile Amasya'da görüşmüştü, bkz. Ahmet Naci, Hatıralar, Sofya, 1964.\n"

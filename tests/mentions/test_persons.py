@@ -84,6 +84,12 @@ def test_a_glued_suffix_is_split_and_the_place_is_no_person(nlp):
     assert {(e.text, e.label_) for e in doc.ents} == {("Ankara", "PLACE"), ("İstanbul", "PLACE")}
 
 
+def test_a_compounds_first_noun_before_an_office_is_no_place_with_a_glued_case(nlp):
+    # the tokenizer splits `Bahriye` as `Bahri` (a city) + `ye`; before `Nazırı` it is a compound's noun
+    doc = nlp("Bahriye Nazırı Cemal Paşa Ankarada kaldı.")
+    assert {(e.text, e.label_) for e in doc.ents} == {("Cemal Paşa", "PERSON"), ("Ankara", "PLACE")}
+
+
 def test_a_place_after_two_given_names_that_a_comma_closes_is_a_surname(tmp_path, nlp):
     # `Aras` is a river, `Tuna` a river too: the comma leaves no room for a case suffix
     names = persons("Dr. Selim Rüştü Aras, 1883'te doğdu. Hasan Tahsin Tuna (1890-1950) da geldi.", tmp_path, nlp)

@@ -34,14 +34,17 @@ def conference_named(sentence: Sentence):
     for token in sentence.span:
         if not (token.text[:1].isupper() and starts_with_any(turkish_lower(token.text), lex["conference_words"])):
             continue
-        start = token.i
-        while start > sentence.span.start and token.i - start < 3 and doc[start - 1].text[:1].isupper() \
-                and doc[start - 1].text.isalpha():
-            start -= 1
-        for end in range(token.i, start, -1):
-            if is_city(doc[start:end].text):
-                place = sentence.make(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), "PLACE")
-                return token, replace(place, data=Gazetteer.load().lookup(doc[start:end].text))
+        first = token.i
+        while first > sentence.span.start and token.i - first < 3 and doc[first - 1].text[:1].isupper() \
+                and doc[first - 1].text.isalpha():
+            first -= 1
+        # the city nearest the noun (`İtilaf Devletleri Londra Konferansı`), the longest name starting there
+        # (`San Remo`), with capitalised words between it and the noun (`Paris Barış Konferansı`)
+        for start in range(token.i - 1, first - 1, -1):
+            for end in range(token.i, start, -1):
+                if is_city(doc[start:end].text):
+                    place = sentence.make(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), "PLACE")
+                    return token, replace(place, data=Gazetteer.load().lookup(doc[start:end].text))
     for span, mention in sentence.of("PLACE"):
         met_there = False  # `Trabzon'da açılan konferansta`: a participle of meeting, then any form of the noun
         for token in sentence.doc[span.end:min(span.end + 4, sentence.span.end)]:
@@ -91,6 +94,16 @@ def conference_attendees(sentence: Sentence, word: Token, named: bool) -> list:
     return found
 
 
+def glued_on(sentence: Sentence, i: int) -> bool:
+    """`Bahri` + `ye`: letters the tokenizer split off the word before as a case ending."""
+    doc = sentence.doc
+    return i > sentence.span.start and doc[i].text.isalpha() and not doc[i - 1].whitespace_
+
+
+# a noun's dative, bare or after the possessive (`heyete`, `heyetine`, `delegasyonuna`)
+DATIVE_OF_STEM = re.compile(r"^(?:[ıiuü]?n|y)?[ae]$")
+
+
 def leads_delegation(sentence: Sentence, span) -> bool:
     """`X başkanlığındaki heyet`, `heyetine X başkanlık etti`, `heyetine
     başkanlık eden X`, `Türk heyetinin reisi … X idi`, `heyetinin başında X
@@ -103,11 +116,18 @@ def leads_delegation(sentence: Sentence, span) -> bool:
         return True
     # `Türk heyetine başkanlık eden (Hariciye Nazırı) X`: a participle of heading before the name and its titles
     first = span.start
-    while first > sentence.span.start and sentence.doc[first - 1].text[:1].isupper():
+    while first > sentence.span.start and (sentence.doc[first - 1].text[:1].isupper() or glued_on(sentence, first - 1)):
         first -= 1
     heading = [turkish_lower(t.text) for t in sentence.doc[max(sentence.span.start, first - 2):first]]
     if " ".join(heading).startswith(("başkanlık e", "riyaset e")):
         return True
+    # `Türk heyetine (Bahriye Nazırı) X, Bulgar heyetine ise Y başkanlık etti`: the group in the dative
+    # before the name, and the verb of heading later in the sentence, said once for both heads
+    if heading and any(DATIVE_OF_STEM.match(heading[-1][len(stem):]) for stem in lex["group_words"]
+                       if heading[-1].startswith(stem)):
+        later = " ".join(turkish_lower(t.text) for t in sentence.doc[span.end:sentence.span.end])
+        if re.search(r"\b(?:başkanlık|riyaset) e", later):
+            return True
     # `Türk heyetinin reisi … X`, `Osmanlı heyetinin başında … X vardı`
     return any(starts_with_any(a, lex["group_words"]) and b in ("reisi", "başkanı", "başında")
                for a, b in zip(before, before[1:]))

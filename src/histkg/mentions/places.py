@@ -69,6 +69,7 @@ class PlaceGazetteer:
         self.motion_from = set(lex["motion_from"])
         self.motion_to = set(lex["motion_to"])
         names = load_lexicon("names.json")
+        self.title_stems = tuple(names["title_stems"])
         self.not_name = set(names["not_name_words"]) - set(lex["countries"])  # `Türkiye` starts no person's name but is a place
         self.given_names = load_word_list("given-names.txt")
         self.months = month_names()
@@ -168,7 +169,7 @@ class PlaceGazetteer:
         (`Haz.İlhan Turan, Ankara`: no list of places holds Turan)."""
         return self.modifies(doc, end) or self.is_title_or_numeral(doc[start:end].text) \
             or self.surname_in_brackets(doc, start, end) or self.after_given_name(doc, start) \
-            or self.in_foreign_compound(doc, start)
+            or self.in_foreign_compound(doc, start) or self.glued_before_an_office(doc, end)
 
     def in_foreign_compound(self, doc: Doc, start: int) -> bool:
         """`Congrès de Paris`, `Treaty of Lausanne`: a place after a foreign
@@ -250,7 +251,7 @@ class PlaceGazetteer:
         case on; the stem is a known place and the ending fits its vowels."""
         text = token.text
         if is_common_word(doc, token) or followed_by_suffix(doc, token.i + 1) or not text.isalpha() \
-                or self.continues_foreign_name(doc, token.i):
+                or self.continues_foreign_name(doc, token.i) or self.before_an_office(doc, token.i + 1):
             return None
         for suffix in self.place_cases:
             stem = text[:-len(suffix)]
@@ -259,6 +260,21 @@ class PlaceGazetteer:
                     and not self.weak_alias(stem):
                 return self.gazetteer.lookup(stem)
         return None
+
+    def before_an_office(self, doc: Doc, i: int) -> bool:
+        """`Bahriye Nazırı`, `Hariciye Vekili`: the word before an office with
+        its possessive is the bare first noun of a compound, so its last
+        letters are no case ending (`Bahri` + `ye`)."""
+        if i >= len(doc):
+            return False
+        lower = turkish_lower(doc[i].text)
+        return any(lower.startswith(stem) and POSSESSIVE.match(lower[len(stem):]) for stem in self.title_stems)
+
+    def glued_before_an_office(self, doc: Doc, end: int) -> bool:
+        """`Bahriye Nazırı`, which the tokenizer split as `Bahri` + `ye`: no
+        place with a case ending glued on, but a compound's first noun."""
+        return end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text.isalpha() \
+            and doc[end].text.islower() and self.before_an_office(doc, end + 1)
 
     def continues_foreign_name(self, doc: Doc, i: int) -> bool:
         """`Zarja Vostoka`: the word after a capitalised word that is no known
