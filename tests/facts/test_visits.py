@@ -277,6 +277,20 @@ def test_the_first_head_of_a_gapped_pair_of_delegations_went_to_the_conference_t
         assert labels(graph, graph.objects(visit, HKG.destination)) == {"Varna"}, person
 
 
+@pytest.mark.parametrize("text, person, place", [
+    ("11 Mayıs 1920'de Varşova'da Hasan Fehmi Bey başkanlığındaki Türk heyetine şartlar tebliğ edildi.\n",
+     "Hasan Fehmi", "Varşova"),
+    ("Varşova'da Hasan Fehmi Bey (Kalkan) başkanlığındaki heyete şartlar tebliğ edildi.\n", "Hasan Fehmi", "Varşova"),
+    ("Sinop'ta Petro Kalenko başkanlığındaki Bulgar heyeti ile görüşmeler başladı.\n", "Petro Kalenko", "Sinop"),
+])
+def test_a_delegation_the_text_puts_in_one_place_only_went_there(tmp_path, text, person, place):
+    # no verb of motion: the group led by X is somewhere (`Varşova'da`), so its journey went there
+    _, graph = build_texts(tmp_path, {"a.txt": text})
+    visit = only(graph, HKG.Visit, person)
+    assert places(graph, visit) == [place]
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {place}
+
+
 MEETING_TEXT = (
     "Petro Kalenko'nun Bulgaristan'a ilk gelişi 1921 yılı Nisan ayıdır. Refet Sami Paşa Sinop'a çıktıktan "
     "sonra Kalenko ile Amasya'da görüşmüştü, bkz. Ahmet Naci, Hatıralar, Sofya, 1964.\n"

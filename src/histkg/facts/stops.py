@@ -44,6 +44,8 @@ def stop_places(sentence: Sentence, first_clause: int = 0) -> list:
     lex = event_lexicon()
     rank = {"ablative": 0, "locative": 1, "accusative": 1, "nominative": 1, "dative": 2}
     moving = mentions_any(sentence.lower, lex["motion_verbs"])
+    # where the sentence receives guests, or speaks of the group (`Paris'te X başkanlığındaki heyete`), it is
+    there = mentions_any(sentence.lower, lex["host_verbs"]) or mentions_any(sentence.lower, lex["group_words"])
     found = []
     places = sentence.of("PLACE")
     cases = coordinated_cases(sentence.doc, places)
@@ -56,7 +58,7 @@ def stop_places(sentence: Sentence, first_clause: int = 0) -> list:
         if case == "accusative" and listed_object(sentence, span.end):
             continue
         if case in ("ablative", "dative", "accusative") and verb_near(sentence.doc, sentence, span.end, lex["motion_verbs"]) \
-                or case == "locative" and (moving or mentions_any(sentence.lower, lex["host_verbs"])) \
+                or case == "locative" and (moving or there) \
                 or case == "nominative" and moving and (part_of_route(sentence.doc, span) or via(sentence.doc, span)):
             found.append((clause, rank[case], span.start, mention, case))
     return [(m, case) for *_, m, case in sorted(found, key=lambda f: f[:3])]

@@ -37,7 +37,7 @@ from histkg.facts.sentences import Sentence, Slot, case_after, dates_a_noun, men
 from histkg.facts.stops import CLAUSE_END, clause_at, stop_places, verb_near
 from histkg.language.gazetteer import is_country
 from histkg.language.lexicon import event_lexicon, turkish_lower
-from histkg.mentions.tokens import is_suffix
+from histkg.mentions.tokens import is_suffix, parenthesis_end
 
 
 def leader_anchor(sentence: Sentence):
@@ -65,6 +65,7 @@ def leader_anchor(sentence: Sentence):
 def group_word_after(sentence: Sentence, end: int) -> Token | None:
     """`Voroşilov heyetinin`, `Voroşilov ve Sovyet heyeti`, `X başkanlığında`."""
     lex = event_lexicon()
+    end = parenthesis_end(sentence.doc, end, 4) or end  # `Ahmed Tevfik Paşa (Okday) başkanlığındaki`
     for token in sentence.doc[end:min(end + 4, sentence.span.end)]:
         word = turkish_lower(token.text)
         if is_suffix(token) and token.i == end:

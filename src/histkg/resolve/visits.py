@@ -199,7 +199,11 @@ def main_destination(group: list[VisitFact], entity_of: dict):
         return named[0]
     datives = [m for f in group for m in f.datives if m in entity_of]
     counts = Counter(id(entity_of[m]) for m in datives)
-    return max(datives, key=lambda m: counts[id(entity_of[m])], default=None)
+    if datives:
+        return max(datives, key=lambda m: counts[id(entity_of[m])])
+    # no goal told: a journey whose group the text puts in one place only went there
+    stops = [s.place for f in group for s in f.stops if s.place in entity_of]
+    return stops[0] if stops and len({id(entity_of[m]) for m in stops}) == 1 else None
 
 
 def add_stops(event: Event, group: list[VisitFact], entity_of: dict, destination=None,
