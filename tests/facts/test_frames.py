@@ -6,7 +6,7 @@ are written for the tests; the names in them are in no file of ontology/."""
 from __future__ import annotations
 
 import pytest
-from event_graphs import built_once, claims_of, inferences, labels, only
+from event_graphs import build_texts, built_once, claims_of, inferences, labels, only
 from rdflib.namespace import SKOS
 
 from histkg.language.verbs import analyse
@@ -339,6 +339,14 @@ def test_the_places_told_after_an_appointment_lie_on_the_way_to_the_post(frames_
     visit = visit_of(graph, "Kemal Ergüder")
     assert stops(graph, visit) == ["Sofya", "Belgrad"]
     assert labels(graph, graph.objects(visit, HKG.destination)) == {"Belgrad"}
+
+
+def test_a_subject_after_a_semicolon_is_another_statements(tmp_path):
+    # the traveller of `çıkmıştı` is not told: not the host of the statement after the semicolon
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Nota gelmiş, 28 Eylül 1922'de Trabzon'a çıkmıştı; Vali Kemal Nurettin Bey onu konakta kabul etti.\n")})
+    assert not any("Kemal Nurettin" in str(label) for label in graph.objects(None, SKOS.prefLabel)
+                   if "→" in str(label))
 
 
 def test_a_dropped_subject_is_the_first_subject_of_the_clause_before(frames_graph):

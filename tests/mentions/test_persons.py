@@ -90,6 +90,15 @@ def test_a_compounds_first_noun_before_an_office_is_no_place_with_a_glued_case(n
     assert {(e.text, e.label_) for e in doc.ents} == {("Cemal Paşa", "PERSON"), ("Ankara", "PLACE")}
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Notası gelmiş, Dubois-Lafitte 28 Eylül'de İzmir'e çıkmıştı.", "Dubois-Lafitte"),
+    ("Ertesi gün Halvorsen 3 Mart 1918'de Batum'dan ayrıldı.", "Halvorsen"),
+])
+def test_a_bare_name_before_a_place_of_motion_and_its_verb_is_a_person_whole_with_its_hyphen(
+        tmp_path, nlp, text, name):
+    assert name in persons(text, tmp_path, nlp)
+
+
 def test_a_place_after_two_given_names_that_a_comma_closes_is_a_surname(tmp_path, nlp):
     # `Aras` is a river, `Tuna` a river too: the comma leaves no room for a case suffix
     names = persons("Dr. Selim Rüştü Aras, 1883'te doğdu. Hasan Tahsin Tuna (1890-1950) da geldi.", tmp_path, nlp)

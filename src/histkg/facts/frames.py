@@ -442,7 +442,9 @@ def carry_subjects(sentence: Sentence, filled: list[Frame], sentence_clauses: li
             continue  # a noun phrase's subject is its noun or its genitive (`gelen mektup`, `heyetin gönderilmesi`)
         if frame.clause.verb.plural:
             continue  # `Varşova'ya vardılar`: the group, which the journey rules resolve, not the person before
-        candidates = [a for a in stated if a.label in ROLE_LABELS[role]]
+        # a subject after a semicolon is another statement's (`… İzmir'e çıkmıştı; Mustafa Kemal Paşa onu …`)
+        candidates = [a for a in stated if a.label in ROLE_LABELS[role]
+                      and not any(t.text == ";" for t in sentence.doc[frame.clause.start:a.start])]
         before = [a for a in candidates if a.start < frame.clause.start]
         if candidates:  # the nearest subject before the clause, else the first after it
             frame.roles[role].append(before[-1] if before else candidates[0])

@@ -59,6 +59,8 @@ class NameWords:
         self.leading_particles = set(lex["leading_particles"])
         events = load_lexicon("events.json")
         self.genitive = set(events["case_suffixes"]["genitive"])
+        self.motion_cases = set(events["case_suffixes"]["dative"] + events["case_suffixes"]["ablative"])
+        self.motion_verbs = tuple(events["motion_verbs"])
         self.treaty_nouns = tuple(events["treaty_nouns"])
         self.issue_words = set(lex["issue_words"])
         self.role_before = set(lex["role_before_name"])
@@ -181,7 +183,12 @@ class NameWords:
         """Start of the run of name words that ends at `end`, with an article
         that opens the surname (`Le Grand`)."""
         start = end
-        while start > 0 and end - start < limit and self.is_name_word(doc, start - 1):
+        while start > 0 and end - start < limit:
+            if start >= 2 and doc[start - 1].text == "-" and self.is_name_word(doc, start - 2) \
+                    and self.hyphen_joins(doc, start - 1):
+                start -= 1  # `Franklin-Bouillon`: a hyphen joins the part before
+            elif not self.is_name_word(doc, start - 1):
+                break
             if start < end and (is_suffix(doc[start - 1]) or self.opens_sentence_before_given_name(doc, start)):
                 break
             start -= 1

@@ -189,7 +189,8 @@ class PersonDetector(NameWords):
             if token.text in self.role_before and token.i + 1 < len(doc) and self.is_name_word(doc, token.i + 1):
                 yield token.i + 1, self.extend_right(doc, token.i + 1, self.max_name_tokens), 1
             elif self.is_name_word(doc, token.i) and not self.starts_sentence(doc, token.i) \
-                    and (self.role_follows(doc, token.i + 1) or self.owns_an_office(doc, token.i + 1)):
+                    and (self.role_follows(doc, token.i + 1) or self.owns_an_office(doc, token.i + 1)
+                         or self.travels(doc, token.i + 1)):
                 yield self.extend_left(doc, token.i, self.max_name_tokens - 1), token.i + 1, 1
 
     def role_follows(self, doc: Doc, i: int) -> bool:
@@ -205,6 +206,20 @@ class PersonDetector(NameWords):
                 break  # the phrase ends at a comma or at another name (`Ali ile Veli arasındaki müzakere`)
             words.append(turkish_lower(token.text).lstrip(APOSTROPHES))
         return any(self.phrase_at(words, phrase) for phrase in self.role_after)
+
+    def travels(self, doc: Doc, i: int) -> bool:
+        """`X 28 Eylül'de İzmir'e çıkmıştı`: the subject of a verb of motion,
+        its date (if any), then a place the gazetteer knows in the dative or
+        the ablative, then the verb."""
+        if i < len(doc) and is_suffix(doc[i]):
+            return False  # `Gölyaka'dan Sarıyer'e geçti`: a word with a case ending is no subject
+        while i < len(doc) and (doc[i].text[:1].isdigit() or doc[i].text in self.months or is_suffix(doc[i])):
+            i += 1  # `28 Eylül'de`, `28 Eylül 1922'de`
+        if not (i + 2 < len(doc) and is_capitalised(doc[i]) and self.places.lookup(doc[i].text)
+                and followed_by_suffix(doc, i + 1) in self.motion_cases):
+            return False
+        verb = doc[i + 2]
+        return verb.text.islower() and any(turkish_lower(verb.text).startswith(stem) for stem in self.motion_verbs)
 
     @staticmethod
     def phrase_at(words: list[str], phrase: tuple[str, ...]) -> bool:
