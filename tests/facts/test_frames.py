@@ -20,6 +20,8 @@ from histkg.rdf.namespaces import HKG
     ("imzaladığı", "imzala", "object participle", False),
     ("imzalanan", "imzala", "participle", True),
     ("gelince", "gel", "converb", False),
+    ("döndüğünde", "dön", "converb", False),  # when he returned
+    ("indik", "in", "finite", False),  # we went down
     ("ayrılarak", "ayrıl", "converb", False),
     ("gelişi", "gel", "verbal noun", False),
     ("hareket etti", "hareket et", "finite", False),
@@ -347,6 +349,32 @@ def test_a_subject_after_a_semicolon_is_another_statements(tmp_path):
         "Nota gelmiş, 28 Eylül 1922'de Trabzon'a çıkmıştı; Vali Kemal Nurettin Bey onu konakta kabul etti.\n")})
     assert not any("Kemal Nurettin" in str(label) for label in graph.objects(None, SKOS.prefLabel)
                    if "→" in str(label))
+
+
+MEMOIR_TEXT = (
+    "Heyetimiz 5 Mart 1925 sabahı Sinop'tan vapurla yola çıktı. Başımızda Hariciye Vekili Kemal Nurettin Bey "
+    "vardı. 7 Mart 1925'te Varna'ya indik. Müzakereler iki hafta sürdü. Birkaç gün sonra Varna'dan ayrıldık ve "
+    "Sinop'a döndük.\n\n"
+    "Osman Nuri Bey Sofya'ya döndüğünde raporunu sundu.\n"
+)
+
+
+memoir_graph = built_once({"a.txt": MEMOIR_TEXT})
+
+
+def test_we_is_the_narrators_group_led_by_whom_the_text_calls_our_head(memoir_graph):
+    _, graph = memoir_graph
+    visit = visit_of(graph, "→ Varna")
+    assert labels(graph, graph.objects(visit, HKG.leader)) == {"Kemal Nurettin Bey"}
+    assert stops(graph, visit) == ["Varna"]
+    assert labels(graph, graph.objects(visit, HKG.origin)) == {"Sinop"}
+
+
+def test_a_return_is_a_journey_of_its_own_and_dondugunde_has_a_subject(memoir_graph):
+    _, graph = memoir_graph
+    back = visit_of(graph, "→ Sinop")
+    assert labels(graph, graph.objects(back, HKG.leader)) == {"Kemal Nurettin Bey"}
+    assert labels(graph, graph.objects(visit_of(graph, "Osman Nuri"), HKG.destination)) == {"Sofya"}
 
 
 def test_a_dropped_subject_is_the_first_subject_of_the_clause_before(frames_graph):

@@ -55,7 +55,7 @@ def find_facts(doc_id: str, paragraphs) -> Facts:
                                                                              delegations.states)]
     positions = {m: (s.index, s.paragraph) for s in all_sentences for _, m in s.items}
     told_journeys = visit_facts(all_sentences, doc_id)
-    visits = told_journeys + journey_facts(frames, doc_id, told_journeys, delegations.heads)
+    visits = told_journeys + journey_facts(frames, doc_id, told_journeys, delegations)
     return Facts(treaties, visits, meeting_facts(all_sentences, doc_id), positions, nationalities(all_sentences))
 
 

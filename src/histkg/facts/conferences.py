@@ -100,6 +100,10 @@ def glued_on(sentence: Sentence, i: int) -> bool:
     return i > sentence.span.start and doc[i].text.isalpha() and not doc[i - 1].whitespace_
 
 
+# `heyetimiz`, `heyetimizin`, `trenimizi`: our (a possessive of the first person plural)
+FIRST_PERSON_PLURAL = re.compile(r"[ıiuü]m[ıiuü]z")
+
+
 # a noun's dative, bare or after the possessive (`heyete`, `heyetine`, `delegasyonuna`)
 DATIVE_OF_STEM = re.compile(r"^(?:[ıiuü]?n|y)?[ae]$")
 
@@ -128,9 +132,18 @@ def leads_delegation(sentence: Sentence, span) -> bool:
         later = " ".join(turkish_lower(t.text) for t in sentence.doc[span.end:sentence.span.end])
         if re.search(r"\b(?:başkanlık|riyaset) e", later):
             return True
-    # `Türk heyetinin reisi … X`, `Osmanlı heyetinin başında … X vardı`
+    # `Türk heyetinin reisi … X`, `Osmanlı heyetinin başında … X vardı`, `Başımızda … X vardı`
     return any(starts_with_any(a, lex["group_words"]) and b in ("reisi", "başkanı", "başında")
-               for a, b in zip(before, before[1:]))
+               for a, b in zip(before, before[1:])) or leads_us(sentence, span)
+
+
+def leads_us(sentence: Sentence, span) -> bool:
+    """`Başımızda Hariciye Vekili X vardı`, `heyetimizin reisi X`: the person heads the narrator's group."""
+    before = [turkish_lower(t.text) for t in sentence.doc[max(sentence.span.start, span.start - 8):span.start]]
+    lex = event_lexicon()
+    return any(word in lex["our_head_words"] for word in before) or any(
+        starts_with_any(a, lex["group_words"]) and FIRST_PERSON_PLURAL.search(a) and b in ("reisi", "başkanı", "başında")
+        for a, b in zip(before, before[1:]))
 
 
 def conference_facts(sentence: Sentence, place, word: Token, named: bool, doc_id: str) -> list[VisitFact]:
@@ -281,6 +294,7 @@ class Delegations(NamedTuple):
     delegates: list  # PERSON mentions, one per person
     states: list  # PLACE or ORG mentions of the states with a delegation, one per state
     heads: list  # (sentence index, person) of each delegation's head, in text order
+    ours: list  # persons the text names as the head of the narrator's own group (`Başımızda X vardı`)
 
 
 def document_delegations(all_sentences: list[Sentence]) -> Delegations:
@@ -293,7 +307,7 @@ def document_delegations(all_sentences: list[Sentence]) -> Delegations:
     temsil etti`). Heads: the first person of a roster line, and one who leads
     a delegation in prose (`X başkanlığındaki heyet`)."""
     lexicon = frames()["delegates"]
-    found = Delegations([], [], [])
+    found = Delegations([], [], [], [])
     for sentence in all_sentences:
         roster = roster_line(sentence)
         representing = roster is None and mentions_any(sentence.lower, lexicon["verbs"])
@@ -310,6 +324,7 @@ def document_delegations(all_sentences: list[Sentence]) -> Delegations:
         found.states.extend([m for m in states
                              if not any(turkish_lower(m.text) == turkish_lower(o.text) for o in found.states)])
         found.heads.extend((sentence.index, m) for _, m in heads)
+        found.ours.extend(m for s, m in heads if leads_us(sentence, s))
     return found
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from histkg.facts.conferences import leads_delegation
+from histkg.facts.conferences import FIRST_PERSON_PLURAL, Delegations, leads_delegation
 from histkg.facts.clauses import Argument
 from histkg.facts.frames import Frame
 from histkg.facts.journey import StopFact, VisitFact, fact_year, same_name, same_place
@@ -40,19 +40,24 @@ class Journey:
         return self.frames[-1].sentence.index
 
 
-def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = (), heads: list = ()) -> list[VisitFact]:
+def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = (),
+                  delegations: Delegations = Delegations([], [], [], [])) -> list[VisitFact]:
     """Journeys from motion frames; one another rule already tells (`told`: a
     fact of the same traveller at one of its places) gets what the frames add.
-    `heads`: (sentence index, person) of the delegation heads the document names."""
+    `delegations`: the delegation heads the document names, and the head of the narrator's own group."""
     journeys: list[Journey] = []
     for frame in frames:
         if frame.kind == "return":
-            for journey in journeys_of(frame, journeys, heads):
+            for journey in journeys_of(frame, journeys, delegations):
                 journey.closed = True
+            traveller = traveller_of(frame, journeys, delegations)
+            if traveller is not None and frame.roles.get("destination"):
+                # `Ankara'ya döndü`: the way back is a journey of its own, which nothing after joins
+                journeys.append(Journey(traveller, [frame], closed=True))
             continue
         if frame.kind not in JOURNEY_FRAMES or not places_of(frame):
             continue
-        traveller = traveller_of(frame, journeys, heads)
+        traveller = traveller_of(frame, journeys, delegations)
         if traveller is None:
             continue
         journey = next((j for j in reversed(journeys) if same_name(j.leader, traveller) and not j.closed
@@ -131,16 +136,21 @@ def arrivals(fact: VisitFact) -> list:
     return [m for m in (fact.destination, *(s.place for s in fact.stops)) if m is not None]
 
 
-def traveller_of(frame: Frame, journeys: list[Journey], heads: list = ()):
+def traveller_of(frame: Frame, journeys: list[Journey], delegations: Delegations):
     """The PERSON who travels: the traveller role, or for a group word the
     head its sentence names, the leader of the journey told just before, or
     the head of the delegation the document named last (`… Reis, Hariciye
-    Vekili Bekir Sami Bey …` then `Heyet … Ankara'dan hareket etti`)."""
+    Vekili Bekir Sami Bey …` then `Heyet … Ankara'dan hareket etti`). `We`
+    (`Mudanya'ya indik`, `Heyetimiz … yola çıktı`) is the narrator's group,
+    led by whom the text calls its head (`Başımızda X vardı`)."""
     argument = frame.first("traveller")
+    ours = delegations.ours[:1]
     if argument is None:
-        return None
+        return ours[0] if ours and frame.clause.verb.first_plural else None
     if argument.label == "PERSON":
         return argument.mention
+    if ours and FIRST_PERSON_PLURAL.search(turkish_lower(frame.sentence.doc[argument.start:argument.end].text)):
+        return ours[0]
     head = group_head(frame.sentence)
     if head is not None or argument.mention is not None:
         return head  # a delegation named by its nation (`Yunan heyeti`) is no other group told before
@@ -148,7 +158,7 @@ def traveller_of(frame: Frame, journeys: list[Journey], heads: list = ()):
     recent = [j for j in journeys if index - j.last_sentence <= GROUP_SENTENCES]
     if recent:
         return recent[-1].leader
-    named = [person for at, person in heads if 0 <= index - at <= GROUP_SENTENCES]
+    named = [person for at, person in delegations.heads if 0 <= index - at <= GROUP_SENTENCES]
     return named[-1] if named else None
 
 
@@ -157,8 +167,8 @@ def group_head(sentence):
     return next((mention for span, mention in sentence.of("PERSON") if leads_delegation(sentence, span)), None)
 
 
-def journeys_of(frame: Frame, journeys: list[Journey], heads: list = ()) -> list[Journey]:
-    traveller = traveller_of(frame, journeys, heads)
+def journeys_of(frame: Frame, journeys: list[Journey], delegations: Delegations) -> list[Journey]:
+    traveller = traveller_of(frame, journeys, delegations)
     return [j for j in journeys if traveller is not None and same_name(j.leader, traveller)]
 
 

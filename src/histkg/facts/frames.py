@@ -440,8 +440,8 @@ def carry_subjects(sentence: Sentence, filled: list[Frame], sentence_clauses: li
         if role is None or frame.roles.get(role) or not ROLE_LABELS[role] & {"PERSON", "GROUP"} \
                 or frame.clause.verb.form in NOMINAL_FORMS:
             continue  # a noun phrase's subject is its noun or its genitive (`gelen mektup`, `heyetin gönderilmesi`)
-        if frame.clause.verb.plural:
-            continue  # `Varşova'ya vardılar`: the group, which the journey rules resolve, not the person before
+        if frame.clause.verb.plural or frame.clause.verb.first_plural:
+            continue  # `Varşova'ya vardılar`, `Mudanya'ya indik`: a group, not the person before
         # a subject after a semicolon is another statement's (`… İzmir'e çıkmıştı; Mustafa Kemal Paşa onu …`)
         candidates = [a for a in stated if a.label in ROLE_LABELS[role]
                       and not any(t.text == ";" for t in sentence.doc[frame.clause.start:a.start])]

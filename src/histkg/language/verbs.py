@@ -25,11 +25,16 @@ NOUN_POSSESSIVE = re.compile(rf"{H}?ş{H}n$")  # `gidişinden`: -Iş (a verbal n
 CAUSATIVE = re.compile(rf"[dt]{H}r")
 FUTURE = re.compile(rf"{A}c{A}[kğ]")
 PLURAL = re.compile(rf"l{A}r(?:d{H}|m{H}ş)?$")
+# `indik`, `gidiyorduk`, `gelmiştik`, `çıktığımızda`: we did it (the narrator and the group he went with)
+FIRST_PLURAL = re.compile(rf"(?:[dt]{H}k(?:t{H})?|{H}m{H}zd{A}|m{H}ş{H}z|yor{H}z|yord{H}k|m{H}şt{H}k)$")
 NEGATION = rf"(m{A}(?=[^k]|$))?"
 PERSON = rf"(?:{H}?m|{H}?n|{H}?z|k|l{A}r|d{H}r|t{H}r|d{H}|t{H}|m{H}ş|y{H}|s{A}|{H}[nm]{H}z)*"
 POSSESSIVE_CASE = rf"(?:l{A}r)?(?:{H}m|{H}n|s?{H}n?|{H}m{H}z|l{A}r{H})?(?:n?[dt]{A}n|n?[dt]{A}|y?{A}|n?{H}|y?l{A}|ki)?"
 FORMS = (  # (form, pattern of what follows the voice and negation), tried in this order
-    ("converb", rf"(?:y?{H}p|y?{A}r{A}k|y?{H}nc{A}|y?k{A}n|[dt]{H}kt{A}n|d{A}n|ks{H}z{H}n|y{H}p)"),
+    # `-DIğIndA`, `-DIğImIzdA`, `-DIklArIndA` (`döndüğünde`: when he returned) tell when, as a converb does
+    ("converb", rf"(?:y?{H}p|y?{A}r{A}k|y?{H}nc{A}|y?k{A}n|[dt]{H}kt{A}n|d{A}n|ks{H}z{H}n|y{H}p"
+                rf"|[dt]{H}(?:ğ{H}|kl{A}r{H})(?:m{H}z|n)?d{A})"),
+    ("finite", rf"[dt]{H}k(?:t{H})?"),  # `indik`, `döndükti`: we went; a bare `-DIk` ends no noun phrase here
     ("object participle", rf"[dt]{H}[ğk]" + POSSESSIVE_CASE),  # `imzaladığı antlaşma`: the noun is the object
     ("participle", rf"(?:y?{A}n(?:l{A}r)?|y?{A}c{A}[ğk])" + POSSESSIVE_CASE),  # `gelen heyet`: the noun is the subject
     ("finite", rf"(?:[dt]{H}|m{H}ş|{H}?yor|y?{A}c{A}[kğ]|{A}r|{H}r|z|m{A}kt{A}|m{A}l{H})" + PERSON),
@@ -55,6 +60,7 @@ class VerbForm:
     future: bool = False  # `gidecekti`, `imzalanacak`: to happen, not happened
     plural: bool = False  # `vardılar`: its dropped subject is a group, not the one person before
     causative: bool = False  # `ulaştırıldı`: the subject makes something else move (or sign)
+    first_plural: bool = False  # `Mudanya'ya indik`: its dropped subject is `we`, no one the text names
 
 
 @cache
@@ -101,7 +107,7 @@ def analyse(words: list[str], i: int) -> VerbForm | None:
             passive = bool(PASSIVE.search(voice)) and not NOUN_POSSESSIVE.search(voice)
             return VerbForm(lemma, frame, form, passive, len(stem), negative,
                             bool(FUTURE.search(rest)), form == "finite" and bool(PLURAL.search(rest)),
-                            bool(CAUSATIVE.search(voice)))
+                            bool(CAUSATIVE.search(voice)), bool(FIRST_PLURAL.search(rest)))
     return None
 
 
