@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from event_graphs import build_texts, built_once, claims_of, inferences, labels, only
-from rdflib.namespace import SKOS
+from rdflib.namespace import RDF, SKOS
 
 from histkg.language.verbs import analyse
 from histkg.rdf.namespaces import HKG
@@ -375,6 +375,20 @@ def test_a_return_is_a_journey_of_its_own_and_dondugunde_has_a_subject(memoir_gr
     back = visit_of(graph, "→ Sinop")
     assert labels(graph, graph.objects(back, HKG.leader)) == {"Kemal Nurettin Bey"}
     assert labels(graph, graph.objects(visit_of(graph, "Osman Nuri"), HKG.destination)) == {"Sofya"}
+
+
+def test_a_participle_before_a_comma_and_a_second_modifier_tells_of_the_same_noun(tmp_path):
+    # `X'in … imzaladığı, A ile B arasındaki muahede`: two modifiers of one treaty
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Konuşmalarda Hasan Fehmi Bey'in 3 Mart 1931'de Varna'da Petro Kalenko ile imzaladığı, Bulgaristan ile "
+        "Romanya arasındaki dostluk muahedesine sık sık dönüldü.\n")})
+    treaties = list(graph.subjects(RDF.type, HKG.Treaty))
+    assert len(treaties) == 1
+    treaty = treaties[0]
+    assert {str(d) for d in graph.objects(treaty, HKG.signedOn)} == {"1931-03-03"}
+    assert labels(graph, graph.objects(treaty, HKG.signedAt)) == {"Varna"}
+    assert labels(graph, graph.objects(treaty, HKG.party)) == {"Bulgaristan", "Romanya"}
+    assert labels(graph, graph.objects(treaty, HKG.signatory)) == {"Hasan Fehmi Bey", "Petro Kalenko"}
 
 
 def test_a_dropped_subject_is_the_first_subject_of_the_clause_before(frames_graph):

@@ -250,6 +250,11 @@ def participle_heads(sentence: Sentence, arguments: list[Argument], after: int) 
     after it, titles allowed in between (`gelen Mösyö Henry Franklin-Bouillon`),
     and the names of its kind joined to it (`imza koyanlar Âli Paşa ile Cemil Bey`)."""
     later = [a for a in arguments if a.start >= after]
+    if after < sentence.span.end and sentence.doc[after].text == "," and later and later[0].case == "between":
+        # `imzaladığı, Türkiye ile Fransa arasındaki ittifak`: a comma and a second modifier of the same noun
+        while later and later[0].case == "between":
+            after = later.pop(0).end
+        after += 1  # `arasındaki`
     if not later or later[0].start - after > 4 \
             or not all(t.is_alpha and not is_suffix(t) for t in sentence.doc[after:later[0].start]):
         return []
