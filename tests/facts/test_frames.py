@@ -391,6 +391,18 @@ def test_a_participle_before_a_comma_and_a_second_modifier_tells_of_the_same_nou
     assert labels(graph, graph.objects(treaty, HKG.signatory)) == {"Hasan Fehmi Bey", "Petro Kalenko"}
 
 
+def test_an_object_participle_with_no_genitive_shares_the_subject_of_the_clause_around(tmp_path):
+    # `Bulgaristan, … Romanya ile yaptığı anlaşmanın ardından …`: Bulgaristan made it (a genitive owned by
+    # `yerine` is no subject of the participle)
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Bulgaristan, 1930 tarihli Kervanlı Antlaşması'nın yerine Mart 1931'de Romanya ile yaptığı dostluk "
+        "anlaşmasının ardından birliğe katıldı.\n")})
+    made = [t for t in graph.subjects(RDF.type, HKG.Treaty)
+            if "1931-03" in {str(d) for d in graph.objects(t, HKG.signedOn)}]
+    assert len(made) == 1
+    assert labels(graph, graph.objects(made[0], HKG.party)) == {"Bulgaristan", "Romanya"}
+
+
 def test_a_dropped_subject_is_the_first_subject_of_the_clause_before(frames_graph):
     _, graph = frames_graph
     visit = visit_of(graph, "Gaston Peyrat")

@@ -345,9 +345,10 @@ def fill(clause: Clause) -> Frame | None:
     # an impersonal passive of motion (`Brindisi'ye geçildi`) went on with whom the story follows
     impersonal = verb.passive and verb.form == "finite" and verb.frame == "motion"
     frame = Frame(clause, verb.frame, subject_role=role_of.get("nominative") or ("traveller" if impersonal else None))
+    shared = shared_subject(clause)
     for argument in clause.arguments:
         case = argument.case
-        if verb.form in ("object participle", "verbal noun") and case == "nominative":
+        if verb.form in ("object participle", "verbal noun") and case == "nominative" and argument is not shared:
             continue  # the subject of `heyetin gönderilmesi` is its genitive; a nominative is the clause around's
         if case == "genitive" and verb.form in ("object participle", "verbal noun", "event noun", "converb"):
             if owned_by_a_noun(clause, argument):
@@ -366,6 +367,20 @@ def fill(clause: Clause) -> Frame | None:
     dates = [a for a in clause.arguments if a.label == "DATE" and not noun_date(clause.sentence, a)]
     frame.date = dates[-1] if dates else None
     return frame if holds(frame, clause, role_of) else None
+
+
+def shared_subject(clause: Clause) -> Argument | None:
+    """`İngiltere, … Irak ile yaptığı anlaşmanın ardından pakta katıldı`: an
+    object participle with no genitive drops the subject it shares with the
+    clause around, whose subject opens its words (a name, then a comma)."""
+    if clause.verb.form != "object participle" or any(a.case == "genitive" and not owned_by_a_noun(clause, a)
+                                                       for a in clause.arguments):
+        return None
+    first = next((a for a in clause.arguments if a.label != "DATE"), None)
+    doc = clause.sentence.doc
+    opens = first is not None and first.case == "nominative" and first.label in ("PERSON", "PLACE", "ORG", "GROUP") \
+        and first.end < len(doc) and doc[first.end].text == ","
+    return first if opens else None
 
 
 def owned_by_a_noun(clause: Clause, genitive: Argument) -> bool:
