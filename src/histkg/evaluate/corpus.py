@@ -24,7 +24,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from histkg.evaluate.events import common_in_order, fold, labels, same_person
-from histkg.evaluate.gold import KINDS, Mention, SpanIndex, find_all, name_pattern, read_mentions
+from histkg.evaluate.gold import KINDS, Mention, SpanIndex, find_all, name_pattern, phrase_pattern, read_mentions
 from histkg.evaluate.report import EvaluationError
 from histkg.export.registry import ExportError, as_graph, load_graph
 from histkg.rdf.namespaces import HKG
@@ -236,8 +236,8 @@ class DocumentScorer:
                 for node in found:
                     self.gold_of_node[node].add(name)
 
-    def occurrences(self, strings) -> list[tuple[int, int]]:
-        return [span for s in strings if s.strip() for span in find_all(name_pattern(s), self.doc.text)]
+    def occurrences(self, strings, pattern=name_pattern) -> list[tuple[int, int]]:
+        return [span for s in strings if s.strip() for span in find_all(pattern(s), self.doc.text)]
 
     def names_found(self, kind: str, mentions: list[Mention]) -> dict[str, set[str]]:
         """Gold name -> the nodes whose mentions overlap one of its variants."""
@@ -358,14 +358,20 @@ class DocumentScorer:
         """The treaty node with most mentions on the treaty's variants here; else one labelled by a variant."""
         index = SpanIndex(self.mentions["Treaty"])
         strings = set(treaty.get("variants") or []) | {treaty["name"]}
-        votes = Counter(m.node for s, e in self.occurrences(strings) for m in index.overlapping(self.doc.code, s, e))
+        votes = self.votes(index, strings, name_pattern)
         if votes:
             return _node(max(sorted(votes), key=votes.get))
         folded = {fold(v) for v in strings}
         for node in sorted(self.graph.subjects(RDF.type, HKG.Treaty), key=str):
             if {fold(label) for label in labels(self.graph, node)} & folded:
                 return node
-        return None
+        # the text inflects a common-noun variant the gold writes bare (`özel anlaşmanın`, `özel anlaşma`)
+        votes = self.votes(index, strings, phrase_pattern)
+        return _node(max(sorted(votes), key=votes.get)) if votes else None
+
+    def votes(self, index: SpanIndex, strings: set[str], pattern) -> Counter:
+        """How many of the variants' occurrences each node's mentions overlap."""
+        return Counter(m.node for s, e in self.occurrences(strings, pattern) for m in index.overlapping(self.doc.code, s, e))
 
     def score_journey(self, journey: dict) -> None:
         what = f"{journey.get('leader') or 'unnamed'} -> {journey.get('destination')}"

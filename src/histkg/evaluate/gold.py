@@ -123,6 +123,16 @@ def name_pattern(phrase: str) -> re.Pattern:
     return re.compile(NOT_LETTER_BEFORE + flexible(phrase) + NOT_LETTER_AFTER)
 
 
+def phrase_pattern(phrase: str) -> re.Pattern:
+    """A common noun phrase (`dostluk muahedesi`): as a name, but a case
+    ending glued on its last word without an apostrophe may follow
+    (`dostluk muahedesine`), as Turkish writes it; a last word in capitals is
+    a name's (`Kars Antlaşması`), and takes a suffix only after an apostrophe."""
+    if phrase.split()[-1][:1].isupper():
+        return name_pattern(phrase)
+    return re.compile(NOT_LETTER_BEFORE + flexible(phrase) + r"[^\W\d_]*" + NOT_LETTER_AFTER)
+
+
 def inside_another_name(text: str, start: int, end: int) -> bool:
     """A given name written next to another capitalised word that is no title:
     `Kemal` in `Ali Kemal Aksüt` or `Yusuf Kemal` names someone else."""
