@@ -24,6 +24,8 @@ from histkg.rdf.namespaces import HKG
     ("indik", "in", "finite", False),  # we went down
     ("ayrılarak", "ayrıl", "converb", False),
     ("gelişi", "gel", "verbal noun", False),
+    ("ayrılışından", "ayrıl", "verbal noun", False),  # not `-Iş` + `-In` (voice) and a converb `-dAn`
+    ("gitmeden", "git", "converb", False),
     ("hareket etti", "hareket et", "finite", False),
     ("imza edildi", "imza et", "finite", True),
     ("muvasalat eyledi", "muvasalat et", "finite", False),

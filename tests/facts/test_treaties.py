@@ -259,6 +259,19 @@ def test_a_short_name_signed_the_same_day_is_the_same_treaty_as_the_full_name(tm
     assert only(graph, HKG.Treaty, "Ticaret") != treaty  # another day: another treaty
 
 
+def test_a_short_name_joins_a_treaty_one_of_whose_names_it_opens(tmp_path):
+    # the long name joins `Karşılıklı Yardım Antlaşması` (a name ending it); the short one opens the long one,
+    # and a verbal noun between the name and its passive verb (`ayrılışından`) leaves the name its subject
+    graph = conforming_graph(tmp_path, (
+        "Varna'da imzalanan Karşılıklı Yardım Antlaşması'na dayanıldı.\n\n"
+        "Türk-Romen Karşılıklı Yardım Antlaşması, Petro Kalenko'nun Sofya'dan ayrılışından iki gün sonra, "
+        "9 Şubat 1934'te Varna'da imzalandı.\n\n"
+        "Türk-Romen Antlaşması 9 Şubat 1934 tarihinde imzalanmıştı.\n"))
+    treaties = list(graph.subjects(RDF.type, HKG.Treaty))
+    assert len(treaties) == 1, [graph.value(t, SKOS.prefLabel) for t in treaties]
+    assert {str(d) for d in graph.objects(treaties[0], HKG.signedOn)} == {"1934-02-09"}
+
+
 def test_a_date_written_tarihli_before_a_treaty_dates_it_whatever_the_sentence_goes_on_to_tell(tmp_path):
     # `yerine` (instead of) is another event after the name; `1930 tarihli` still dates the treaty itself.
     graph = conforming_graph(tmp_path, (

@@ -443,6 +443,19 @@ def topic_of(sentence: Sentence, topics: list):
     return followed.mention if followed is not None else None
 
 
+def carry_treaty(frame: Frame, sentence_clauses: list[Clause]) -> None:
+    """`X Antlaşması, Saracoğlu'nun Moskova'dan ayrılışından iki gün sonra,
+    … imzalandı`: a passive signing with no subject of its own has the treaty
+    named in the nominative before it, though a verbal noun's clause holds
+    its words (a nominative there is the clause around's)."""
+    if frame.clause.verb.form in NOMINAL_FORMS:
+        return
+    named = [a for c in sentence_clauses for a in c.arguments
+             if a.case == "nominative" and a.label == "TREATY" and a.end <= frame.clause.start]
+    if named:
+        frame.roles["treaty"].append(named[-1])
+
+
 def carry_subjects(sentence: Sentence, filled: list[Frame], sentence_clauses: list[Clause], topics: list) -> None:
     """Fill an empty subject with the subject of another clause of the
     sentence, else with the topic of the paragraph's sentences before."""
@@ -452,6 +465,9 @@ def carry_subjects(sentence: Sentence, filled: list[Frame], sentence_clauses: li
               for subject in [a for a in c.arguments if a.case == "nominative" and a.label in ("PERSON", "GROUP")][:1]]
     for frame in filled:
         role = frame.subject_role
+        if role == "treaty" and not frame.roles.get(role):
+            carry_treaty(frame, sentence_clauses)
+            continue
         if role is None or frame.roles.get(role) or not ROLE_LABELS[role] & {"PERSON", "GROUP"} \
                 or frame.clause.verb.form in NOMINAL_FORMS:
             continue  # a noun phrase's subject is its noun or its genitive (`gelen mektup`, `heyetin gönderilmesi`)

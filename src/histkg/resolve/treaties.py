@@ -15,7 +15,7 @@ from histkg.language.gazetteer import Gazetteer, is_state
 from histkg.language.lexicon import event_lexicon, load_lexicon, turkish_lower
 from histkg.language.spelling import ascii_fold
 from histkg.mentions.treaties import head_form
-from histkg.resolve.entities import place_entity, resolve_places, without_case_ending
+from histkg.resolve.entities import place_entity, resolve_places, treaty_key, without_case_ending
 from histkg.resolve.entity import Entity, finish
 from histkg.resolve.model import Event
 
@@ -44,7 +44,9 @@ def merge_short_names(facts, entities: list, entity_of: dict) -> None:
     """`Türk-Sovyet Antlaşması` signed the day `Türk-Sovyet Dostluk ve
     Tarafsızlık Antlaşması` was: a name made of the first words of a longer
     one of the same kind, with a signing day the longer one's facts share, is
-    a short form of that one treaty (another day, another treaty)."""
+    a short form of that one treaty (another day, another treaty). The longer
+    name may be any of the other treaty's names (`Türk-İngiliz-Fransız
+    Karşılıklı Yardım Antlaşması`, which joined `Karşılıklı Yardım Antlaşması`)."""
     days: dict[int, set] = defaultdict(set)
     for fact in facts:
         entity = entity_of.get(fact.phrase)
@@ -55,10 +57,16 @@ def merge_short_names(facts, entities: list, entity_of: dict) -> None:
     for short in sorted(treaties, key=lambda e: len(e.key)):
         words, family = short.key.split("|")
         longer = [e for e in treaties if e is not short and e in entities and e.key.endswith("|" + family)
-                  and words and e.key.split("|")[0].startswith(words + " ") and days[id(e)] & days[id(short)]]
+                  and words and any(name.startswith(words + " ") for name in names_of(e))
+                  and days[id(e)] & days[id(short)]]
         if len(longer) == 1:
             absorb(longer[0], short, entities, entity_of)
             finish(longer[0], display=without_case_ending, prefer_long=True)  # the full name names it
+
+
+def names_of(treaty) -> set[str]:
+    """The words (no head noun) of every name a treaty's mentions give it."""
+    return {treaty.key.split("|")[0]} | {treaty_key(m).split("|")[0] for m in treaty.mentions}
 
 
 def merge_subject_titles(entities: list, entity_of: dict) -> None:
