@@ -272,6 +272,17 @@ def test_a_short_name_joins_a_treaty_one_of_whose_names_it_opens(tmp_path):
     assert {str(d) for d in graph.objects(treaties[0], HKG.signedOn)} == {"1934-02-09"}
 
 
+def test_a_signing_clause_after_the_one_that_named_the_treaty_tells_of_it_but_not_one_with_its_own(tmp_path):
+    graph = conforming_graph(tmp_path, (
+        "Velistra Antlaşması, Kalenko'nun Sofya'dan ayrılışından iki gün sonra, 9 Şubat 1934'te Varna'da "
+        "imzalandı; vekil henüz yolda olduğundan metni Bulgaristan adına Başvekil Dr. Petro Kalenko imzaladı. "
+        "Dereli Antlaşması'nın imzasından sonra Romanya, daha önce Pleven Antlaşmasını imzaladığı gerekçesiyle "
+        "çağrılmadı.\n"))
+    treaty = only(graph, HKG.Treaty, "Velistra")
+    assert labels(graph, graph.objects(treaty, HKG.signatory)) == {"Petro Kalenko"}
+    assert labels(graph, graph.objects(only(graph, HKG.Treaty, "Dereli"), HKG.party)) == set()
+
+
 def test_a_date_written_tarihli_before_a_treaty_dates_it_whatever_the_sentence_goes_on_to_tell(tmp_path):
     # `yerine` (instead of) is another event after the name; `1930 tarihli` still dates the treaty itself.
     graph = conforming_graph(tmp_path, (

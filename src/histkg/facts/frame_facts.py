@@ -311,7 +311,15 @@ def treaty_named_before(frame: Frame, told: list[TreatyFact]) -> TreatyFact | No
     names none (a treaty it names is the sentence rules' to fill)."""
     sentence = frame.sentence
     if sentence.of("TREATY"):
-        return None  # the treaty the sentence names, though no role holds it (`… Antlaşmasını imzaladığı gün`)
+        # a signing clause after the one that named the treaty (`X Antlaşması … imzalandı; metni Türkiye adına
+        # Y imzaladı`) tells of it; one before, or holding it, is the sentence rules' to fill
+        clause = frame.clause
+        if any(clause.start <= span.start < clause.end for span, _ in sentence.of("TREATY")):
+            return None  # `daha önce Moskova Antlaşmasını imzaladığı`: its own treaty
+        spans = {id(m): span for span, m in sentence.items}
+        named = [f for f in told if f.sentence == sentence.index and f.named and id(f.phrase) in spans
+                 and spans[id(f.phrase)].end <= clause.start]
+        return named[-1] if named else None
     before = [f for f in told if f.paragraph == sentence.paragraph
               and 0 < sentence.index - f.sentence <= SIGNING_LOOKS_BACK]
     return before[-1] if before else None
