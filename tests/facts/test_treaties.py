@@ -283,6 +283,16 @@ def test_a_signing_clause_after_the_one_that_named_the_treaty_tells_of_it_but_no
     assert labels(graph, graph.objects(only(graph, HKG.Treaty, "Dereli"), HKG.party)) == set()
 
 
+def test_a_treaty_is_named_after_a_town_the_text_names_though_the_gazetteer_lacks_it(tmp_path):
+    graph = conforming_graph(tmp_path, (
+        "Heyet 26 Ekim akşamı Kızılada'daki Velikoy limanına ulaştı. Velikoy Mütarekesi 30 Ekim 1918'de "
+        "imzalandı.\n"))
+    treaty = only(graph, HKG.Treaty, "Velikoy")
+    assert labels(graph, graph.objects(treaty, HKG.signedAt)) == {"Velikoy"}
+    towns = [p for p in graph.subjects(RDF.type, HKG.Place) if str(graph.value(p, SKOS.prefLabel)) == "Velikoy"]
+    assert len(towns) == 1  # the town the text names, not a second node made of the treaty's name
+
+
 def test_a_date_written_tarihli_before_a_treaty_dates_it_whatever_the_sentence_goes_on_to_tell(tmp_path):
     # `yerine` (instead of) is another event after the name; `1930 tarihli` still dates the treaty itself.
     graph = conforming_graph(tmp_path, (

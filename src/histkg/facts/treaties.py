@@ -187,7 +187,24 @@ def treaty_facts(all_sentences: list[Sentence], doc_id: str) -> list[TreatyFact]
     home = None if about else home_state_named(named_states(all_sentences, counts))
     found = with_antecedents([(s, f) for s in all_sentences for f in sentence_treaty_facts(s, doc_id, about, home)])
     referred = {f.antecedent for f in found if f.antecedent is not None}
-    return [f for f in found if telling(f) or f.phrase in referred]
+    return [named_after_a_place(f, all_sentences) for f in found if telling(f) or f.phrase in referred]
+
+
+def named_after_a_place(fact: TreatyFact, all_sentences: list[Sentence]) -> TreatyFact:
+    """`Mondros Mütarekesi`, where the document names Mondros as a place
+    (`Mondros limanına`) though the gazetteer lacks it: the treaty is named
+    after the town where it was signed, as `Kars Antlaşması` is."""
+    if not fact.named or fact.name_place is not None:
+        return fact
+    sentence = all_sentences[fact.sentence]
+    span = next((s for s, m in sentence.items if m is fact.phrase), None)
+    if span is None:
+        return fact
+    first = sentence.doc[span.start]
+    named_places = {m.text for s in all_sentences for _, m in s.of("PLACE")}
+    if first.text not in named_places or is_country(first.text) or Gazetteer.load().lookup(first.text):
+        return fact  # a state, or a place the gazetteer knows (and `is_city` judged), names no town here
+    return replace(fact, name_place=sentence.make(first.idx, first.idx + len(first.text), "PLACE"))
 
 
 def telling(fact: TreatyFact) -> bool:

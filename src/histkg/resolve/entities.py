@@ -236,8 +236,8 @@ def place_entity(mention: Mention, entities: list[Entity], entity_of: dict) -> E
     place: the place the texts name elsewhere (its gazetteer key), else a new
     one whose only evidence is those words."""
     if mention not in entity_of:
-        key = mention.data or Gazetteer.load().lookup(mention.text)
-        entity = next((e for e in entities if e.kind == "Place" and key and e.key == key), None)
+        key = mention.data or Gazetteer.load().lookup(mention.text) or "name:" + spelling_key(mention.text)
+        entity = next((e for e in entities if e.kind == "Place" and e.key == key), None)
         if entity is None:
             entity = resolve_places([mention])[0]
             entities.append(entity)
