@@ -293,6 +293,16 @@ def test_a_treaty_is_named_after_a_town_the_text_names_though_the_gazetteer_lack
     assert len(towns) == 1  # the town the text names, not a second node made of the treaty's name
 
 
+def test_a_treaty_signed_the_same_day_as_the_one_before_was_signed_where_it_was_by_the_two_countries(tmp_path):
+    graph = conforming_graph(tmp_path, (
+        "Velistra Dostluk Muahedesi 30 Ekim 1930'da Varna'da Bulgaristan ile Romanya arasında imzalandı. "
+        "Muahedeye merbut olarak iki memleketin İkamet ve Ticaret Mukavelenamesi de aynı gün imza olunmuştur.\n"))
+    treaty = only(graph, HKG.Treaty, "İkamet")
+    assert {str(d) for d in graph.objects(treaty, HKG.signedOn)} == {"1930-10-30"}
+    assert labels(graph, graph.objects(treaty, HKG.signedAt)) == {"Varna"}
+    assert parties(graph, treaty) == {"Bulgaristan", "Romanya"}
+
+
 def test_a_date_written_tarihli_before_a_treaty_dates_it_whatever_the_sentence_goes_on_to_tell(tmp_path):
     # `yerine` (instead of) is another event after the name; `1930 tarihli` still dates the treaty itself.
     graph = conforming_graph(tmp_path, (

@@ -11,7 +11,7 @@ from histkg.facts.frame_facts import journey_facts, treaty_facts_of_frames
 from histkg.facts.frames import document_frames
 from histkg.facts.journey_phrases import meeting_facts
 from histkg.facts.sentences import Sentence, sentences
-from histkg.facts.treaties import TreatyFact, treaty_facts
+from histkg.facts.treaties import TreatyFact, same_day_as_before, treaty_facts
 from histkg.facts.visits import VisitFact, visit_facts
 from histkg.language.lexicon import event_lexicon
 from histkg.mentions.extract import Extraction
@@ -53,6 +53,7 @@ def find_facts(doc_id: str, paragraphs) -> Facts:
     delegations = document_delegations(all_sentences)
     treaties = told + [same_phrase(f, told) for f in treaty_facts_of_frames(frames, doc_id, told, delegations.delegates,
                                                                              delegations.states)]
+    treaties = same_day_as_before(treaties, all_sentences)
     positions = {m: (s.index, s.paragraph) for s in all_sentences for _, m in s.items}
     told_journeys = visit_facts(all_sentences, doc_id)
     visits = told_journeys + journey_facts(frames, doc_id, told_journeys, delegations)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from histkg.facts.sentences import NOUN_DATE_WORDS, Sentence, Slot, case_after, next_words, starts_with_any
+from histkg.facts.sentences import NOUN_DATE_WORDS, Sentence, Slot, case_after, mentions_any, next_words, starts_with_any
 from histkg.facts.treaty_parties import (
     demonym_states,
     document_state,
@@ -188,6 +188,26 @@ def treaty_facts(all_sentences: list[Sentence], doc_id: str) -> list[TreatyFact]
     found = with_antecedents([(s, f) for s in all_sentences for f in sentence_treaty_facts(s, doc_id, about, home)])
     referred = {f.antecedent for f in found if f.antecedent is not None}
     return [named_after_a_place(f, all_sentences) for f in found if telling(f) or f.phrase in referred]
+
+
+def same_day_as_before(facts: list[TreatyFact], all_sentences: list[Sentence]) -> list[TreatyFact]:
+    """`… Mukavelenamesi de aynı gün imza olunmuştur`: a treaty signed the
+    same day as the one told before, with no place of its own, was signed
+    where that one was; `iki memleketin` (the two countries) are its parties."""
+    lex = event_lexicon()
+    result = []
+    for fact in facts:
+        same = [slot for slot in fact.signed_on if starts_with_any(turkish_lower(slot.mention.text), lex["same_day_words"])]
+        before = [f for f in facts if f.signed_at and f.sentence < fact.sentence and f.signed_on
+                  and any(b.mention.data.edtf == s.mention.data.edtf for b in f.signed_on for s in same)]
+        if same and before and not fact.signed_at:
+            why = f"signed the same day as {before[-1].phrase.text}, where that was signed"
+            fact = replace(fact, signed_at=tuple(replace(slot, inference=why) for slot in before[-1].signed_at))
+            if not fact.parties and mentions_any(all_sentences[fact.sentence].lower, lex["both_sides_words"]):
+                why = f"the two countries of {before[-1].phrase.text}"
+                fact = replace(fact, parties=tuple(replace(slot, inference=why) for slot in before[-1].parties))
+        result.append(fact)
+    return result
 
 
 def named_after_a_place(fact: TreatyFact, all_sentences: list[Sentence]) -> TreatyFact:
