@@ -303,6 +303,15 @@ def test_a_treaty_signed_the_same_day_as_the_one_before_was_signed_where_it_was_
     assert parties(graph, treaty) == {"Bulgaristan", "Romanya"}
 
 
+def test_a_case_glued_on_the_honorific_is_the_names_case(tmp_path):
+    # the old orthography: `Hasan Fehmi Beyin` is the genitive, the subject of `imzaladığı`
+    graph = conforming_graph(tmp_path, (
+        "Hudut meselesi nihayet Hariciye Vekilimiz Hasan Fehmi Beyin 1932 Şubatında Varnada imzaladığı hudut "
+        "itilafnamesiyle halledilmiştir.\n"))
+    treaty = only(graph, HKG.Treaty, "hudut")
+    assert labels(graph, graph.objects(treaty, HKG.signatory)) == {"Hasan Fehmi"}
+
+
 def test_a_date_written_tarihli_before_a_treaty_dates_it_whatever_the_sentence_goes_on_to_tell(tmp_path):
     # `yerine` (instead of) is another event after the name; `1930 tarihli` still dates the treaty itself.
     graph = conforming_graph(tmp_path, (

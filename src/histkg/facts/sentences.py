@@ -99,7 +99,17 @@ def case_after(doc: Doc, end: int) -> str:
         return "other"
     if turkish_lower(token.text) in ("ile", "ilе"):
         return "instrumental"
-    return "nominative"
+    return honorific_case(token.text) or "nominative"
+
+
+def honorific_case(word: str) -> str | None:
+    """`Tevfik Rüştü Beyin`, `İsmet Paşaya`: the old orthography glues the
+    name's case on the honorific after it; the case of that ending."""
+    for honorific in sorted(load_lexicon("names.json")["honorifics_after"], key=len, reverse=True):
+        if word.startswith(honorific) and len(word) > len(honorific):
+            rest = turkish_lower(word[len(honorific):])
+            return next((case for case, forms in event_lexicon()["case_suffixes"].items() if rest in forms), None)
+    return None
 
 
 NOUN_DATE_SUFFIXES = ("daki", "deki", "taki", "teki")  # `11 Şubat'taki başkaldırı`: the date of the noun after it
