@@ -27,7 +27,7 @@ from rdflib.namespace import RDF
 
 from histkg.export import networks, tables
 from histkg.rdf.namespaces import DEFAULT_BASE, PREFIXES, bind_prefixes
-from histkg.rdf.oxterms import XSD_STRING, OxConverter, UnionView
+from histkg.rdf.oxterms import XSD_STRING, OxConverter, OxGraphs, UnionView
 
 # JSON-LD and Turtle abbreviate with the vocabulary's prefixes; JSON-LD also
 # with `id:` for data under the default base (the IRIs scholars read most).
@@ -101,11 +101,20 @@ def as_graph(data: Graph | Dataset) -> Graph:
 class GraphData:
     """One graph on its way to several files: its union for queries, and its
     triples and quads as pyoxigraph terms in a stable order. Each view is made
-    once, however many files a build writes."""
+    once, however many files a build writes; `graphs`: `data` converted
+    already (a build has them from validation)."""
 
-    def __init__(self, data: Graph | Dataset) -> None:
+    def __init__(self, data: Graph | Dataset, graphs: OxGraphs | None = None) -> None:
         self.data = data
-        self.convert = OxConverter()  # shared by both views, so it has met every IRI of the graph
+        self.given = graphs
+
+    @cached_property
+    def graphs(self) -> OxGraphs:
+        return self.given or OxGraphs(self.data)
+
+    @property
+    def convert(self) -> OxConverter:
+        return self.graphs.convert  # it has met every IRI of the graph
 
     @property
     def has_named_graphs(self) -> bool:
@@ -120,26 +129,21 @@ class GraphData:
         """Every quad, by graph name, then as `triples` orders them."""
         if not self.has_named_graphs:
             raise ExportError("this format needs named graphs: export the graph.trig, graph.nq or graph.jsonld of `histkg build`")
-        convert = self.convert
         quads = []
-        for named in sorted(self.data.graphs(), key=lambda graph: str(graph.identifier)):
-            name = convert.graph_name(named.identifier)
-            triples = sorted_triples([ox.Triple(convert(s), convert(p), convert(o)) for s, p, o in named])
-            quads += [ox.Quad(t.subject, t.predicate, t.object, name) for t in triples]
+        for identifier, triples in sorted(self.graphs.graphs.items(), key=lambda item: str(item[0])):
+            name = self.convert.graph_name(identifier)
+            quads += [ox.Quad(t.subject, t.predicate, t.object, name) for t in sorted_triples(triples)]
         return quads
 
     @cached_property
     def triples(self) -> list[ox.Triple]:
         """The union's triples, each once, in `triple_order`."""
-        if self.has_named_graphs:
-            return sorted_triples({quad.triple for quad in self.quads})
-        convert = self.convert
-        return sorted_triples([ox.Triple(convert(s), convert(p), convert(o)) for s, p, o in self.data])
+        return sorted_triples({triple for triples in self.graphs.graphs.values() for triple in triples})
 
     @cached_property
     def prefixes(self) -> dict[str, str]:
         """The prefixes whose namespace some IRI (or a literal's datatype) of the graph starts with."""
-        self.quads if self.has_named_graphs else self.triples  # noqa: B018 (converts every term once)
+        self.quads if self.has_named_graphs else self.triples  # noqa: B018 (graph names are IRIs too)
         iris = self.convert.iris.keys()
         return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()
                 if any(iri.startswith(str(namespace)) for iri in iris)}
