@@ -3,8 +3,10 @@ graph -> validate -> export. `histkg build` is a thin layer over `build()`."""
 
 from __future__ import annotations
 
+import gc
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -150,13 +152,15 @@ def build(paths: Sequence[Path | str], out_dir: Path | str | None = None, *, bas
     events = resolve_events(extractions, entities)
     curated = curate_entities(curation_file, entities, events) if curation_file is not None else None
     lap("resolve")
-    dataset = build_graph(extractions, entities, base, events)
+    with collector_paused():
+        dataset = build_graph(extractions, entities, base, events)
     if curated is not None:
         curate_graph(curated, dataset, extractions, base)
         progress(curated.summary)
     lap("graph")
     progress.start("validate", len(dataset), "quads")
-    graphs = OxGraphs(dataset)  # read and converted once, for rudof and the writers
+    with collector_paused():
+        graphs = OxGraphs(dataset)  # read and converted once, for rudof and the writers
     validation = validate(dataset, graphs=graphs)
     left_out: list[LeftOut] = []
     if not validation.conforms and not strict:
@@ -171,6 +175,20 @@ def build(paths: Sequence[Path | str], out_dir: Path | str | None = None, *, bas
         write_outputs(result, Path(out_dir), progress)
         lap("export")
     return result
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while the graph's hundreds of
+    thousands of objects are made: they hold no garbage to collect, and each
+    collection of the oldest generation would walk every one of them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def write_outputs(result: BuildResult, out_dir: Path, progress: Progress = SILENT) -> None:
