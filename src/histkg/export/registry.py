@@ -202,43 +202,52 @@ def write_jsonld(data: GraphData, path: Path) -> None:
     """One JSON-LD document: the prefixes as its @context, one object per
     named graph (or a flat @graph for a single graph), one node per line."""
     context = json.dumps(JSONLD_PREFIXES, ensure_ascii=False, indent=2).replace("\n", "\n ")
+    names = CompactIris()
     if data.has_named_graphs:
         parts = []
         for name, quads in groupby(data.quads, key=lambda quad: quad.graph_name):
-            nodes = ",\n   ".join(jsonld_nodes(quads))
-            parts.append(f'  {{"@id": {json.dumps(compact_iri(name))}, "@graph": [\n   {nodes}\n  ]}}')
+            nodes = ",\n   ".join(jsonld_nodes(quads, names))
+            parts.append(f'  {{"@id": {json.dumps(names[name])}, "@graph": [\n   {nodes}\n  ]}}')
         body = ",\n".join(parts)
     else:
-        body = "  " + ",\n  ".join(jsonld_nodes(data.triples))
+        body = "  " + ",\n  ".join(jsonld_nodes(data.triples, names))
     path.write_text(f'{{\n "@context": {context},\n "@graph": [\n{body}\n ]\n}}\n', encoding="utf-8")
 
 
 RDF_TYPE_NODE = ox.NamedNode(str(RDF.type))
 
 
-def jsonld_nodes(statements) -> Iterator[str]:
+class CompactIris(dict):
+    """Term -> its `compact_iri`, worked out once per term: a graph names
+    the same predicates, classes and nodes again and again."""
+
+    def __missing__(self, term) -> str:
+        self[term] = name = compact_iri(term)
+        return name
+
+
+def jsonld_nodes(statements, names: CompactIris) -> Iterator[str]:
     """Sorted triples (or quads) -> one compact JSON object per subject."""
     for subject, group in groupby(statements, key=lambda statement: statement.subject):
-        node: dict = {"@id": compact_iri(subject)}
+        node: dict = {"@id": names[subject]}
         for predicate, values in groupby(group, key=lambda statement: statement.predicate):
             objects = [statement.object for statement in values]
             if predicate == RDF_TYPE_NODE and all(isinstance(o, ox.NamedNode) for o in objects):
-                key, items = "@type", [compact_iri(o) for o in objects]
+                key, items = "@type", [names[o] for o in objects]
             else:
-                key, items = compact_iri(predicate), [jsonld_value(o) for o in objects]
+                key, items = names[predicate], [jsonld_value(o, names) for o in objects]
             node[key] = items[0] if len(items) == 1 else items
         yield json.dumps(node, ensure_ascii=False)
 
 
-
-def jsonld_value(term) -> dict | str:
+def jsonld_value(term, names: CompactIris) -> dict | str:
     if isinstance(term, ox.Literal):
         if term.language:
             return {"@value": term.value, "@language": term.language}
         if term.datatype.value != XSD_STRING:  # lexical form kept: a JSON number would change the datatype
-            return {"@value": term.value, "@type": compact_iri(term.datatype)}
+            return {"@value": term.value, "@type": names[term.datatype]}
         return term.value
-    return {"@id": compact_iri(term)}
+    return {"@id": names[term]}
 
 
 def compact_iri(term) -> str:
