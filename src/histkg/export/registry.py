@@ -106,11 +106,11 @@ class GraphData:
 
     def __init__(self, data: Graph | Dataset, graphs: OxGraphs | None = None) -> None:
         self.data = data
-        self.given = graphs
+        self.converted = graphs
 
     @cached_property
     def graphs(self) -> OxGraphs:
-        return self.given or OxGraphs(self.data)
+        return self.converted if self.converted is not None else OxGraphs(self.data)
 
     @property
     def convert(self) -> OxConverter:
