@@ -3,8 +3,10 @@ graph -> validate -> export. `histkg build` is a thin layer over `build()`."""
 
 from __future__ import annotations
 
+import gc
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from histkg.facts.workers import extract_all, extract_document  # noqa: F401  (t
 from histkg.mentions.extract import Extraction
 from histkg.rdf.graph import build_graph
 from histkg.rdf.namespaces import DEFAULT_BASE
+from histkg.rdf.oxterms import OxGraphs
 from histkg.rdf.repair import LeftOut, format_left_out, leave_out_violations
 from histkg.rdf.validate import ValidationResult, validate
 from histkg.resolve.entities import resolve
@@ -78,6 +81,7 @@ class BuildResult:
     left_out: list[LeftOut] = field(default_factory=list)  # violations whose statements the graph files lack
     skipped: list[str] = field(default_factory=list)  # why each unreadable document was skipped
     curation: CurationOutcome | None = None  # the curation file's entries, applied and not
+    graphs: OxGraphs | None = None  # the dataset as pyoxigraph terms, as validated (the writers read them)
 
     @property
     def curation_problems(self) -> list[str]:
@@ -148,25 +152,43 @@ def build(paths: Sequence[Path | str], out_dir: Path | str | None = None, *, bas
     events = resolve_events(extractions, entities)
     curated = curate_entities(curation_file, entities, events) if curation_file is not None else None
     lap("resolve")
-    dataset = build_graph(extractions, entities, base, events)
+    with collector_paused():
+        dataset = build_graph(extractions, entities, base, events)
     if curated is not None:
         curate_graph(curated, dataset, extractions, base)
         progress(curated.summary)
     lap("graph")
     progress.start("validate", len(dataset), "quads")
-    validation = validate(dataset)
+    with collector_paused():
+        graphs = OxGraphs(dataset)  # read and converted once, for rudof and the writers
+    validation = validate(dataset, graphs=graphs)
     left_out: list[LeftOut] = []
     if not validation.conforms and not strict:
         validation, left_out = leave_out_violations(dataset, validation)
+        graphs = OxGraphs(dataset)  # as the statements left out left it
     progress.advance("validate", len(dataset))
     lap("validate")
-    result = BuildResult(documents, extractions, entities, dataset, validation, seconds=seconds,
+    result = BuildResult(documents, extractions, entities, dataset, validation, graphs=graphs, seconds=seconds,
                          cached=cache.hits if cache is not None else 0, left_out=left_out, skipped=skipped,
                          curation=curated)
     if out_dir is not None and not (strict and result.problems):
         write_outputs(result, Path(out_dir), progress)
         lap("export")
     return result
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while the graph's hundreds of
+    thousands of objects are made: they hold no garbage to collect, and each
+    collection of the oldest generation would walk every one of them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def write_outputs(result: BuildResult, out_dir: Path, progress: Progress = SILENT) -> None:
@@ -176,7 +198,7 @@ def write_outputs(result: BuildResult, out_dir: Path, progress: Progress = SILEN
     result.written.append(report)
     if not result.conforms:
         return
-    data = GraphData(result.dataset)  # union, sorted quads and triples made once for every file
+    data = GraphData(result.dataset, result.graphs)  # union, sorted quads and triples made once for every file
     progress.start("export", len(OUTPUTS), "files")
     for name, fmt in OUTPUTS.items():
         start = time.perf_counter()

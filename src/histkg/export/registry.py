@@ -27,7 +27,7 @@ from rdflib.namespace import RDF
 
 from histkg.export import networks, tables
 from histkg.rdf.namespaces import DEFAULT_BASE, PREFIXES, bind_prefixes
-from histkg.rdf.oxterms import XSD_STRING, OxConverter, UnionView
+from histkg.rdf.oxterms import XSD_STRING, OxConverter, OxGraphs, UnionView
 
 # JSON-LD and Turtle abbreviate with the vocabulary's prefixes; JSON-LD also
 # with `id:` for data under the default base (the IRIs scholars read most).
@@ -101,11 +101,20 @@ def as_graph(data: Graph | Dataset) -> Graph:
 class GraphData:
     """One graph on its way to several files: its union for queries, and its
     triples and quads as pyoxigraph terms in a stable order. Each view is made
-    once, however many files a build writes."""
+    once, however many files a build writes; `graphs`: `data` converted
+    already (a build has them from validation)."""
 
-    def __init__(self, data: Graph | Dataset) -> None:
+    def __init__(self, data: Graph | Dataset, graphs: OxGraphs | None = None) -> None:
         self.data = data
-        self.convert = OxConverter()  # shared by both views, so it has met every IRI of the graph
+        self.converted = graphs
+
+    @cached_property
+    def graphs(self) -> OxGraphs:
+        return self.converted if self.converted is not None else OxGraphs(self.data)
+
+    @property
+    def convert(self) -> OxConverter:
+        return self.graphs.convert  # it has met every IRI of the graph
 
     @property
     def has_named_graphs(self) -> bool:
@@ -120,26 +129,21 @@ class GraphData:
         """Every quad, by graph name, then as `triples` orders them."""
         if not self.has_named_graphs:
             raise ExportError("this format needs named graphs: export the graph.trig, graph.nq or graph.jsonld of `histkg build`")
-        convert = self.convert
         quads = []
-        for named in sorted(self.data.graphs(), key=lambda graph: str(graph.identifier)):
-            name = convert.graph_name(named.identifier)
-            triples = sorted_triples([ox.Triple(convert(s), convert(p), convert(o)) for s, p, o in named])
-            quads += [ox.Quad(t.subject, t.predicate, t.object, name) for t in triples]
+        for identifier, triples in sorted(self.graphs.graphs.items(), key=lambda item: str(item[0])):
+            name = self.convert.graph_name(identifier)
+            quads += [ox.Quad(t.subject, t.predicate, t.object, name) for t in sorted_triples(triples)]
         return quads
 
     @cached_property
     def triples(self) -> list[ox.Triple]:
         """The union's triples, each once, in `triple_order`."""
-        if self.has_named_graphs:
-            return sorted_triples({quad.triple for quad in self.quads})
-        convert = self.convert
-        return sorted_triples([ox.Triple(convert(s), convert(p), convert(o)) for s, p, o in self.data])
+        return sorted_triples({triple for triples in self.graphs.graphs.values() for triple in triples})
 
     @cached_property
     def prefixes(self) -> dict[str, str]:
         """The prefixes whose namespace some IRI (or a literal's datatype) of the graph starts with."""
-        self.quads if self.has_named_graphs else self.triples  # noqa: B018 (converts every term once)
+        self.quads if self.has_named_graphs else self.triples  # noqa: B018 (graph names are IRIs too)
         iris = self.convert.iris.keys()
         return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()
                 if any(iri.startswith(str(namespace)) for iri in iris)}
@@ -198,43 +202,52 @@ def write_jsonld(data: GraphData, path: Path) -> None:
     """One JSON-LD document: the prefixes as its @context, one object per
     named graph (or a flat @graph for a single graph), one node per line."""
     context = json.dumps(JSONLD_PREFIXES, ensure_ascii=False, indent=2).replace("\n", "\n ")
+    names = CompactIris()
     if data.has_named_graphs:
         parts = []
         for name, quads in groupby(data.quads, key=lambda quad: quad.graph_name):
-            nodes = ",\n   ".join(jsonld_nodes(quads))
-            parts.append(f'  {{"@id": {json.dumps(compact_iri(name))}, "@graph": [\n   {nodes}\n  ]}}')
+            nodes = ",\n   ".join(jsonld_nodes(quads, names))
+            parts.append(f'  {{"@id": {json.dumps(names[name])}, "@graph": [\n   {nodes}\n  ]}}')
         body = ",\n".join(parts)
     else:
-        body = "  " + ",\n  ".join(jsonld_nodes(data.triples))
+        body = "  " + ",\n  ".join(jsonld_nodes(data.triples, names))
     path.write_text(f'{{\n "@context": {context},\n "@graph": [\n{body}\n ]\n}}\n', encoding="utf-8")
 
 
 RDF_TYPE_NODE = ox.NamedNode(str(RDF.type))
 
 
-def jsonld_nodes(statements) -> Iterator[str]:
+class CompactIris(dict):
+    """Term -> its `compact_iri`, worked out once per term: a graph names
+    the same predicates, classes and nodes again and again."""
+
+    def __missing__(self, term) -> str:
+        self[term] = name = compact_iri(term)
+        return name
+
+
+def jsonld_nodes(statements, names: CompactIris) -> Iterator[str]:
     """Sorted triples (or quads) -> one compact JSON object per subject."""
     for subject, group in groupby(statements, key=lambda statement: statement.subject):
-        node: dict = {"@id": compact_iri(subject)}
+        node: dict = {"@id": names[subject]}
         for predicate, values in groupby(group, key=lambda statement: statement.predicate):
             objects = [statement.object for statement in values]
             if predicate == RDF_TYPE_NODE and all(isinstance(o, ox.NamedNode) for o in objects):
-                key, items = "@type", [compact_iri(o) for o in objects]
+                key, items = "@type", [names[o] for o in objects]
             else:
-                key, items = compact_iri(predicate), [jsonld_value(o) for o in objects]
+                key, items = names[predicate], [jsonld_value(o, names) for o in objects]
             node[key] = items[0] if len(items) == 1 else items
         yield json.dumps(node, ensure_ascii=False)
 
 
-
-def jsonld_value(term) -> dict | str:
+def jsonld_value(term, names: CompactIris) -> dict | str:
     if isinstance(term, ox.Literal):
         if term.language:
             return {"@value": term.value, "@language": term.language}
         if term.datatype.value != XSD_STRING:  # lexical form kept: a JSON number would change the datatype
-            return {"@value": term.value, "@type": compact_iri(term.datatype)}
+            return {"@value": term.value, "@type": names[term.datatype]}
         return term.value
-    return {"@id": compact_iri(term)}
+    return {"@id": names[term]}
 
 
 def compact_iri(term) -> str:

@@ -1,6 +1,7 @@
 """rdflib terms -> pyoxigraph terms: the graph is built with rdflib, then
-written, stored and checked by pyoxigraph and Rust SHACL engines; and the
-union of a Dataset's graphs, read in place."""
+written, stored and checked by pyoxigraph and Rust SHACL engines; a
+Dataset's graphs converted once for all of them; and the union of a
+Dataset's graphs, read in place."""
 
 from __future__ import annotations
 
@@ -60,6 +61,21 @@ LANG_STRING = str(RDF.langString)
 XSD_STRING = str(XSD.string)
 
 
+class OxGraphs:
+    """Every graph of `data` (a Dataset's named graphs and its default graph,
+    or one Graph) as triples of pyoxigraph terms. Reading rdflib's store and
+    converting the terms take seconds on a large graph: a build does both once,
+    here, and validation and the writers take the result. `data` must not
+    change afterwards."""
+
+    def __init__(self, data: Graph | Dataset) -> None:
+        self.convert = convert = OxConverter()  # it has met every IRI of the graph
+        graphs = data.graphs() if isinstance(data, Dataset) else [data]
+        # graph identifier (rdflib) -> its triples
+        self.graphs: dict[object, list[ox.Triple]] = {
+            graph.identifier: [ox.Triple(convert(s), convert(p), convert(o)) for s, p, o in graph] for graph in graphs}
+
+
 def to_ntriples(data: Graph | Dataset) -> bytes:
     """Every triple of `data` (of all its graphs) as N-Triples bytes; a triple
     two graphs hold may come twice."""
@@ -70,8 +86,11 @@ def to_ntriples(data: Graph | Dataset) -> bytes:
 def triples_to_ntriples(triples) -> str:
     """rdflib triples as N-Triples text."""
     convert = OxConverter()
-    return ox.serialize([ox.Triple(convert(s), convert(p), convert(o)) for s, p, o in triples],
-                        format=ox.RdfFormat.N_TRIPLES).decode()
+    return ntriples_of([ox.Triple(convert(s), convert(p), convert(o)) for s, p, o in triples])
+
+
+def ntriples_of(triples: list[ox.Triple]) -> str:
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode()
 
 
 class UnionView(Graph):

@@ -16,13 +16,14 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 
+import pyoxigraph as ox
 import pyrudof
 from rdflib import Dataset, Graph
 from rdflib.namespace import RDF, SH
 
 from histkg.facts.workers import pool_context
 from histkg.rdf.namespaces import HKG, OA
-from histkg.rdf.oxterms import triples_to_ntriples
+from histkg.rdf.oxterms import OxGraphs, ntriples_of, triples_to_ntriples
 
 EVIDENCE_CLASSES = (OA.Annotation, OA.SpecificResource, OA.TextPositionSelector, OA.TextQuoteSelector)
 RudofError = pyrudof.RudofError
@@ -38,15 +39,16 @@ def rudof_report(shapes_turtle: str, data_ntriples: str, ontology_ntriples: str)
     return rudof.serialize_shacl_validation_results(pyrudof.ResultShaclValidationFormat.NTriples)
 
 
-def rudof_validate(data: Graph | Dataset, shapes: Graph, ontology: Graph) -> Graph:
+def rudof_validate(data: Graph | Dataset, shapes: Graph, ontology: Graph, graphs: OxGraphs | None = None) -> Graph:
     """The report graph of `data` (a Dataset: its union) against `shapes`,
-    with the ontology merged in (sh:class follows its subclasses)."""
+    with the ontology merged in (sh:class follows its subclasses). `graphs`:
+    `data` converted already (rdf.oxterms.OxGraphs), when the caller has it."""
     ontology_text = triples_to_ntriples(ontology)
-    graphs = list(data.graphs()) if isinstance(data, Dataset) else [data]
-    if len(graphs) < 2:
-        parts = [(shapes.serialize(format="turtle"), triples_to_ntriples(t for graph in graphs for t in graph))]
+    held = list((graphs or OxGraphs(data)).graphs.values())
+    if len(held) < 2:
+        parts = [(shapes.serialize(format="turtle"), ntriples_of([t for triples in held for t in triples]))]
     else:
-        parts = split(graphs, shapes)
+        parts = split(held, shapes)
     # rudof runs in child processes only: forked from a process where rudof had
     # run, a child can wait forever on a lock one of rudof's threads held. They
     # start as extraction's workers do (forked, or from a fork server beside threads).
@@ -63,34 +65,38 @@ def rudof_validate(data: Graph | Dataset, shapes: Graph, ontology: Graph) -> Gra
     return report
 
 
-def split(graphs: list[Graph], shapes: Graph) -> list[tuple[str, str]]:
+OX_TYPE, OX_SOURCE, OX_ANNOTATION = (ox.NamedNode(str(iri)) for iri in (RDF.type, HKG.Source, OA.Annotation))
+OX_EVIDENCE_CLASSES = {ox.NamedNode(str(cls)) for cls in EVIDENCE_CLASSES}
+OX_TREE_LINKS = (ox.NamedNode(str(OA.hasTarget)), ox.NamedNode(str(OA.hasSelector)))
+
+
+def split(held: list[list[ox.Triple]], shapes: Graph) -> list[tuple[str, str]]:
     """(shapes as Turtle, data as N-Triples) for each part: the rest of the
-    graph first (the largest shape work), then each document's evidence."""
-    # Each graph's triples read once: the store answers a pattern asked of one
-    # graph by scanning the matches in all of them (quadratic in documents).
-    held = [list(graph) for graph in graphs]
-    typed = [[(s, o) for s, p, o in triples if p == RDF.type] for triples in held]
-    evidence = {node for pairs in typed for node, cls in pairs if cls in EVIDENCE_CLASSES}
+    graph first (the largest shape work), then each document's evidence.
+    `held`: each graph's triples, as pyoxigraph terms (rdf.oxterms.OxGraphs)."""
+    typed = [[(s, o) for s, p, o in triples if p == OX_TYPE] for triples in held]
+    evidence = {node for pairs in typed for node, cls in pairs if cls in OX_EVIDENCE_CLASSES}
     roots = evidence_roots(held, evidence)
     sources = []
     for triples, pairs in zip(held, typed):
-        in_graph = {node for node, cls in pairs if cls == HKG.Source}
-        sources += [t for t in triples if t[0] in in_graph]
-    rest = [(node, RDF.type, OA.Annotation) for pairs in typed for node, cls in pairs if cls == OA.Annotation]
+        in_graph = {node for node, cls in pairs if cls == OX_SOURCE}
+        sources += [t for t in triples if t.subject in in_graph]
+    rest = [ox.Triple(node, OX_TYPE, OX_ANNOTATION) for pairs in typed for node, cls in pairs if cls == OX_ANNOTATION]
     part_of_root: dict = {}  # an annotation's tree goes whole to the part of the first graph that holds some of it
     parts: dict[int, list] = {}
     for index, triples in enumerate(held):
         for triple in triples:
-            if triple[0] in evidence:
-                part = part_of_root.setdefault(roots.get(triple[0], triple[0]), index)
+            subject = triple.subject
+            if subject in evidence:
+                part = part_of_root.setdefault(roots.get(subject, subject), index)
                 parts.setdefault(part, []).append(triple)
             else:
                 rest.append(triple)
     if None in part_of_root:  # nodes the trees share: no split
         parts = {0: [triple for part in parts.values() for triple in part]}
     all_shapes = shapes.serialize(format="turtle")
-    return [(without_evidence_targets(shapes).serialize(format="turtle"), triples_to_ntriples(rest)),
-            *[(all_shapes, triples_to_ntriples(part + sources)) for _, part in sorted(parts.items())]]
+    return [(without_evidence_targets(shapes).serialize(format="turtle"), ntriples_of(rest)),
+            *[(all_shapes, ntriples_of(part + sources)) for _, part in sorted(parts.items())]]
 
 
 def evidence_roots(held: list[list], evidence: set) -> dict:
@@ -98,7 +104,7 @@ def evidence_roots(held: list[list], evidence: set) -> dict:
     target -> itself when no annotation has it); None for a node two trees
     share. `held`: each graph's triples."""
     roots: dict = {}
-    for link in (OA.hasTarget, OA.hasSelector):
+    for link in OX_TREE_LINKS:
         for triples in held:
             for parent, predicate, child in triples:
                 if predicate == link and parent in evidence and child in evidence:
