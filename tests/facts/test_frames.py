@@ -405,6 +405,15 @@ def test_an_object_participle_with_no_genitive_shares_the_subject_of_the_clause_
     assert labels(graph, graph.objects(made[0], HKG.party)) == {"Bulgaristan", "Romanya"}
 
 
+def test_the_place_a_journey_visits_is_its_goal_and_the_places_it_moves_on_to_are_stops(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Başvekil Hasan Fehmi Ocak 1955'te Varna'yı ziyaret etti. Hasan Fehmi buradan birkaç saatliğine "
+        "Şumnu'ya, ardından üç günlük bir ziyaret için Rusçuk'a geçti.\n")})
+    visit = visit_of(graph, "Hasan Fehmi")
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Varna"}
+    assert stops(graph, visit) == ["Varna", "Şumnu", "Rusçuk"]
+
+
 def test_a_dropped_subject_is_the_first_subject_of_the_clause_before(frames_graph):
     _, graph = frames_graph
     visit = visit_of(graph, "Gaston Peyrat")

@@ -185,6 +185,10 @@ def visit_fact(journey: Journey, doc_id: str) -> VisitFact:
     for frame in journey.frames:
         # the day of an appointment is no day of the journey that took him to his post, when that is told
         add_frame(fact, replace(frame, date=None) if travel_dated and frame.kind in APPOINTING_FRAMES else frame)
+    visited = [f.first("destination") for f in journey.frames if f.kind == "visit" and f.first("destination")]
+    if visited and not is_country(visited[0].mention.text):
+        # `Bağdat'ı ziyaret etti … buradan Şam'a, Beyrut'a geçti`: the place visited is the goal, the rest the way on
+        fact.destination = visited[0].mention
     goal = first.first("destination") if first.kind in APPOINTING_FRAMES else None
     if goal is not None:
         go_to_post(fact, goal.mention)
