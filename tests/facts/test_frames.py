@@ -21,6 +21,7 @@ from histkg.rdf.namespaces import HKG
     ("imzalanan", "imzala", "participle", True),
     ("gelince", "gel", "converb", False),
     ("döndüğünde", "dön", "converb", False),  # when he returned
+    ("giderken", "git", "converb", False),  # while going (the aorist, then `-ken`)
     ("indik", "in", "finite", False),  # we went down
     ("ayrılarak", "ayrıl", "converb", False),
     ("gelişi", "gel", "verbal noun", False),

@@ -32,7 +32,7 @@ PERSON = rf"(?:{H}?m|{H}?n|{H}?z|k|l{A}r|d{H}r|t{H}r|d{H}|t{H}|m{H}ş|y{H}|s{A}|
 POSSESSIVE_CASE = rf"(?:l{A}r)?(?:{H}m|{H}n|s?{H}n?|{H}m{H}z|l{A}r{H})?(?:n?[dt]{A}n|n?[dt]{A}|y?{A}|n?{H}|y?l{A}|ki)?"
 FORMS = (  # (form, pattern of what follows the voice and negation), tried in this order
     # `-DIğIndA`, `-DIğImIzdA`, `-DIklArIndA` (`döndüğünde`: when he returned) tell when, as a converb does
-    ("converb", rf"(?:y?{H}p|y?{A}r{A}k|y?{H}nc{A}|y?k{A}n|[dt]{H}kt{A}n|(?<=m[aeâ])d{A}n|ks{H}z{H}n|y{H}p"
+    ("converb", rf"(?:y?{H}p|y?{A}r{A}k|y?{H}nc{A}|y?k{A}n|(?:{A}|{H})rk{A}n|[dt]{H}kt{A}n|(?<=m[aeâ])d{A}n|ks{H}z{H}n|y{H}p"
                 rf"|[dt]{H}(?:ğ{H}|kl{A}r{H})(?:m{H}z|n)?d{A})"),
     ("finite", rf"[dt]{H}k(?:t{H})?"),  # `indik`, `döndükti`: we went; a bare `-DIk` ends no noun phrase here
     ("object participle", rf"[dt]{H}[ğk]" + POSSESSIVE_CASE),  # `imzaladığı antlaşma`: the noun is the object
