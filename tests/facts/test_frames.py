@@ -415,6 +415,14 @@ def test_the_place_a_journey_visits_is_its_goal_and_the_places_it_moves_on_to_ar
     assert stops(graph, visit) == ["Varna", "Şumnu", "Rusçuk"]
 
 
+def test_the_genitive_owner_of_the_group_a_participle_sends_leads_its_journey(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "1838'de Hasan Fehmi Paşa'nın Varşova'ya giden heyetinde sefaret müsteşarı olarak bulundu.\n")})
+    visit = visit_of(graph, "Hasan Fehmi")
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Varşova"}
+    assert str(graph.value(visit, HKG.startDate)) == "1838"
+
+
 def test_a_dropped_subject_is_the_first_subject_of_the_clause_before(frames_graph):
     _, graph = frames_graph
     visit = visit_of(graph, "Gaston Peyrat")

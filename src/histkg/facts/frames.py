@@ -364,9 +364,24 @@ def fill(clause: Clause) -> Frame | None:
     opened = role_of.get("accusative" if verb.form == "object participle" else "nominative")
     for head in clause.heads:
         add(frame, opened, head)
+    if verb.form == "participle" and not clause.heads and group_follows(clause):
+        # `Mustafa Reşid Paşa'nın Londra'ya giden heyetinde`: the group that went is his, and he led it
+        for argument in clause.arguments:
+            if argument.case == "genitive" and argument.label == "PERSON":
+                add(frame, opened, argument)
     dates = [a for a in clause.arguments if a.label == "DATE" and not noun_date(clause.sentence, a)]
     frame.date = dates[-1] if dates else None
     return frame if holds(frame, clause, role_of) else None
+
+
+def group_follows(clause: Clause) -> bool:
+    """The participle modifies a group word with a possessive (`heyetinde`, `maiyeti`)."""
+    doc = clause.sentence.doc
+    if clause.end >= clause.sentence.span.end:
+        return False
+    word = turkish_lower(doc[clause.end].text)
+    stem = next((s for s in event_lexicon()["group_words"] if word.startswith(s)), None)
+    return stem is not None and re.match(r"^(?:l[ae]r)?[ıiuü]", word[len(stem):]) is not None
 
 
 def shared_subject(clause: Clause) -> Argument | None:
