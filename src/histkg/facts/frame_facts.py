@@ -156,6 +156,10 @@ def traveller_of(frame: Frame, journeys: list[Journey], delegations: Delegations
         return head  # a delegation named by its nation (`Yunan heyeti`) is no other group told before
     index = frame.sentence.index
     recent = [j for j in journeys if index - j.last_sentence <= GROUP_SENTENCES]
+    heads = [person for _, person in delegations.heads]
+    led = [j for j in recent if any(same_name(j.leader, head) for head in heads)]
+    if led:  # the delegation its head leads, not one who went along (`Heyetle birlikte X Filibe'ye uğramıştı`)
+        return led[-1].leader
     if recent:
         return recent[-1].leader
     named = [person for at, person in delegations.heads if 0 <= index - at <= GROUP_SENTENCES]
