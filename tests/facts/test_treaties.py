@@ -312,6 +312,14 @@ def test_a_case_glued_on_the_honorific_is_the_names_case(tmp_path):
     assert labels(graph, graph.objects(treaty, HKG.signatory)) == {"Hasan Fehmi"}
 
 
+def test_a_signing_at_a_venue_took_place_in_the_city_the_signer_had_just_gone_to(tmp_path):
+    graph = conforming_graph(tmp_path, (
+        "Hasan Fehmi Bey ertesi yıl Varna'ya giderek 8 Temmuz 1937'de Kalyon Sarayı'nda Bulgaristan ile "
+        "Romanya arasındaki Kalyon Paktı'na imza koydu.\n"))
+    treaty = only(graph, HKG.Treaty, "Kalyon Paktı")
+    assert "Varna" in labels(graph, graph.objects(treaty, HKG.signedAt))
+
+
 def test_a_date_written_tarihli_before_a_treaty_dates_it_whatever_the_sentence_goes_on_to_tell(tmp_path):
     # `yerine` (instead of) is another event after the name; `1930 tarihli` still dates the treaty itself.
     graph = conforming_graph(tmp_path, (

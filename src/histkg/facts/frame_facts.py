@@ -17,7 +17,7 @@ from histkg.facts.frames import Frame
 from histkg.facts.journey import StopFact, VisitFact, fact_year, same_name, same_place
 from histkg.facts.sentences import Slot
 from histkg.facts.treaties import TreatyFact, treaty_family
-from histkg.language.gazetteer import is_country, is_state
+from histkg.language.gazetteer import is_city, is_country, is_state
 from histkg.language.lexicon import event_lexicon, turkish_lower
 from histkg.language.verbs import frames
 
@@ -280,7 +280,7 @@ def treaty_facts_of_frames(frames: list[Frame], doc_id: str, told: list[TreatyFa
         found.append(TreatyFact(
             doc_id, phrase, named, treaty_family(phrase.text.split()[-1]),
             signed_on=slots(frame, "date", [frame.date] if frame.date is not None else [], why),
-            signed_at=slots(frame, "place", frame.roles.get("place", [])[:1], why),
+            signed_at=slots(frame, "place", signing_places(frame), why),
             parties=tuple(Slot(a.mention, (a.mention,), inference=how) for a, how in sides
                           if is_side(a) or a in frame.roles.get("represented", [])),
             signatories=tuple(Slot(a.mention, (a.mention,), inference=how) for a, how in sides if a.label == "PERSON"),
@@ -311,6 +311,14 @@ def document_treaty(told: list[TreatyFact]) -> TreatyFact | None:
 def titled_treaty(told: list[TreatyFact]) -> TreatyFact | None:
     """The treaty a document's title names (`SEVR ANTLAŞMASI`, its first line): an entry about it."""
     return next((f for f in told if f.named and f.sentence == 0), None)
+
+
+def signing_places(frame: Frame) -> list:
+    """The first place the signing names; with a venue (`Sadabad Sarayı'nda`), the city it lies in too."""
+    places = frame.roles.get("place", [])
+    if places and not is_city(places[0].mention.text):
+        return places[:1] + [p for p in places[1:] if is_city(p.mention.text)][:1]
+    return places[:1]
 
 
 def treaty_named_before(frame: Frame, told: list[TreatyFact]) -> TreatyFact | None:

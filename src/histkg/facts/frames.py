@@ -84,6 +84,7 @@ def document_frames(all_sentences: list[Sentence]) -> list[Frame]:
             if entry is not None:
                 from_dateline(frame, entry)
         carry_subjects(sentence, filled, sentence_clauses, topics)
+        signed_where_arrived(filled)
         epithets.learn_appointments(sentence, sentence_clauses, topic_of(sentence, topics))
         found += filled
     return found
@@ -469,6 +470,22 @@ def carry_treaty(frame: Frame, sentence_clauses: list[Clause]) -> None:
              if a.case == "nominative" and a.label == "TREATY" and a.end <= frame.clause.start]
     if named:
         frame.roles["treaty"].append(named[-1])
+
+
+def signed_where_arrived(filled: list[Frame]) -> None:
+    """`Tahran'a giderek 8 Temmuz 1937'de Sadabad Sarayı'nda … imza koydu`:
+    a signing with no city of its own took place in the city its signer had
+    just gone to, by a converb of motion of the same sentence."""
+    arrivals = [f for f in filled if f.kind == "motion" and f.clause.verb.form == "converb"
+                and f.first("destination") is not None and is_city(f.first("destination").mention.text)]
+    for frame in filled:
+        places = frame.roles.get("place", [])
+        if frame.kind != "signing" or any(p.mention is not None and is_city(p.mention.text) for p in places):
+            continue
+        before = [f for f in arrivals if f.clause.end <= frame.clause.start]
+        if before:
+            frame.roles["place"].append(before[-1].first("destination"))
+            frame.inference.setdefault("place", "the city the signer had just gone to")
 
 
 def carry_subjects(sentence: Sentence, filled: list[Frame], sentence_clauses: list[Clause], topics: list) -> None:
