@@ -54,13 +54,15 @@ def merge_short_names(facts, entities: list, entity_of: dict) -> None:
             days[id(entity)] |= {s.mention.data.earliest for s in fact.signed_on
                                  if s.mention.data.earliest == s.mention.data.latest}
     treaties = [e for e in entities if e.kind == "Treaty" and days.get(id(e))]
+    names = {id(e): names_of(e) for e in treaties}  # read once: each treaty is compared with every other
     for short in sorted(treaties, key=lambda e: len(e.key)):
         words, family = short.key.split("|")
-        longer = [e for e in treaties if e is not short and e in entities and e.key.endswith("|" + family)
-                  and words and any(name.startswith(words + " ") for name in names_of(e))
-                  and days[id(e)] & days[id(short)]]
+        longer = [e for e in treaties if e is not short and words and e.key.endswith("|" + family)
+                  and days[id(e)] & days[id(short)] and e in entities
+                  and any(name.startswith(words + " ") for name in names[id(e)])]
         if len(longer) == 1:
             absorb(longer[0], short, entities, entity_of)
+            names[id(longer[0])] |= names[id(short)]
             finish(longer[0], display=without_case_ending, prefer_long=True)  # the full name names it
 
 
