@@ -320,6 +320,17 @@ def test_a_signing_at_a_venue_took_place_in_the_city_the_signer_had_just_gone_to
     assert "Varna" in labels(graph, graph.objects(treaty, HKG.signedAt))
 
 
+def test_talks_that_ended_in_a_treaty_made_it_on_their_day(tmp_path):
+    # `sonuçlan-` with a treaty in the instrumental: the treaty was concluded; the visit is no signer
+    graph = conforming_graph(tmp_path, (
+        "Aralık 1921'de Sofya'ya gelen Petro Kalenko'nun ziyareti de 2 Ocak 1922'de bir dostluk antlaşmasıyla "
+        "sonuçlandı.\n"))
+    dated = [t for t in graph.subjects(RDF.type, HKG.Treaty)
+             if {str(d) for d in graph.objects(t, HKG.signedOn)} == {"1922-01-02"}]
+    assert len(dated) == 1
+    assert labels(graph, graph.objects(dated[0], HKG.signatory)) == set()
+
+
 def test_a_date_written_tarihli_before_a_treaty_dates_it_whatever_the_sentence_goes_on_to_tell(tmp_path):
     # `yerine` (instead of) is another event after the name; `1930 tarihli` still dates the treaty itself.
     graph = conforming_graph(tmp_path, (
