@@ -423,6 +423,15 @@ def test_the_genitive_owner_of_the_group_a_participle_sends_leads_its_journey(tm
     assert str(graph.value(visit, HKG.startDate)) == "1838"
 
 
+def test_travellers_of_two_nations_named_each_with_his_own_make_two_journeys(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Bulgar Hariciye Nazırı Petro Kalenko ile Romen Hariciye Nazırı Dimitar Velkov da Varna'ya geldiler.\n")})
+    for person in ("Petro Kalenko", "Dimitar Velkov"):
+        visit = visit_of(graph, person)
+        assert labels(graph, graph.objects(visit, HKG.leader)) == {person}
+        assert labels(graph, graph.objects(visit, HKG.destination)) == {"Varna"}
+
+
 def test_a_dropped_subject_is_the_first_subject_of_the_clause_before(frames_graph):
     _, graph = frames_graph
     visit = visit_of(graph, "Gaston Peyrat")

@@ -8,7 +8,7 @@ own (`Milletler Cemiyeti'ne girmemek`).
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from histkg.facts.conferences import FIRST_PERSON_PLURAL, Delegations, leads_delegation
@@ -57,17 +57,18 @@ def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = (),
             continue
         if frame.kind not in JOURNEY_FRAMES or not places_of(frame):
             continue
-        traveller = traveller_of(frame, journeys, delegations)
-        if traveller is None:
-            continue
-        journey = next((j for j in reversed(journeys) if same_name(j.leader, traveller) and not j.closed
-                        and frame.sentence.index - j.last_sentence <= JOURNEY_GAP_SENTENCES
-                        and frame.sentence.paragraph == j.frames[-1].sentence.paragraph
-                        and not another_year(frame, j)), None)
-        if journey is None:
-            journey = Journey(traveller)
-            journeys.append(journey)
-        journey.frames.append(frame)
+        for each in by_nation(frame):
+            traveller = traveller_of(each, journeys, delegations)
+            if traveller is None:
+                continue
+            journey = next((j for j in reversed(journeys) if same_name(j.leader, traveller) and not j.closed
+                            and each.sentence.index - j.last_sentence <= JOURNEY_GAP_SENTENCES
+                            and each.sentence.paragraph == j.frames[-1].sentence.paragraph
+                            and not another_year(each, j)), None)
+            if journey is None:
+                journey = Journey(traveller)
+                journeys.append(journey)
+            journey.frames.append(each)
     found = []
     for fact in (visit_fact(j, doc_id) for j in journeys):
         other = next((o for o in told if already_told(fact, o)), None)
@@ -76,6 +77,34 @@ def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = (),
         elif other.part_of is None:  # a leg keeps the places its own rule gave it
             enrich(other, fact)
     return found
+
+
+def by_nation(frame: Frame) -> list[Frame]:
+    """`Irak Hariciye Nazırı X ile Afgan Hariciye Nazırı Y de Tahran'a
+    geldiler`: travellers of different nations, each named with his own,
+    came each with his own delegation; one frame for each nation."""
+    travellers = frame.roles.get("traveller", [])
+    nations = [nation_word(frame.sentence, a) if a.label == "PERSON" else None for a in travellers]
+    if len({n for n in nations if n}) < 2:
+        return [frame]
+    first = nations[0] or next(n for n in nations if n)
+    frames_of_nations = []
+    for nation in dict.fromkeys(n for n in nations if n):
+        roles = defaultdict(list, {role: list(arguments) for role, arguments in frame.roles.items()})
+        roles["traveller"] = [a for a, n in zip(travellers, nations) if n == nation or n is None and nation == first]
+        frames_of_nations.append(replace(frame, roles=roles))
+    return frames_of_nations
+
+
+def nation_word(sentence, argument) -> str | None:
+    """The nationality word or country that opens the capitalised titles
+    right before a person (`Afgan Hariciye Nazırı X`), if any."""
+    doc = sentence.doc
+    words = [t.text for t in doc[max(sentence.span.start, argument.start - 4):argument.start]]
+    demonyms = event_lexicon()["demonyms"]
+    opening = [i for i, w in enumerate(words) if (w in demonyms or is_country(w))
+               and len(words) - i > 1 and all(x[:1].isupper() for x in words[i:])]
+    return demonyms.get(words[opening[-1]], words[opening[-1]]) if opening else None
 
 
 def another_year(frame: Frame, journey: Journey) -> bool:
