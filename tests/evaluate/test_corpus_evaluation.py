@@ -37,30 +37,33 @@ GOLD = {
 }
 
 
-def at(word: str) -> int:
-    return TEXT.index(word)
-
-
-def node(graph: Graph, kind: str, slug: str, label: str, source: URIRef, *words: str) -> URIRef:
+def node(graph: Graph, kind: str, slug: str, label: str, source: URIRef, *words: str, text: str = TEXT) -> URIRef:
     """A node of `kind` labelled `label`, with one mention of each of `words` in the text."""
     subject = URIRef(f"{ID}{kind.lower()}/{slug}")
     graph.add((subject, RDF.type, HKG[kind]))
     graph.add((subject, SKOS.prefLabel, Literal(label, lang="tr")))
     for word in words:
-        annotation = URIRef(f"{ID}annotation/{slug}/{at(word)}")
-        graph.add((subject, HKG.evidence, add_annotation(graph, annotation, source, at(word), word, TEXT)))
+        at = text.index(word)
+        annotation = URIRef(f"{ID}annotation/{slug}/{at}")
+        graph.add((subject, HKG.evidence, add_annotation(graph, annotation, source, at, word, text)))
     return subject
+
+
+def corpus_of_one(tmp_path, text: str, gold: dict) -> tuple[Path, Graph, URIRef]:
+    """A corpus of one memoir with its gold file, and a graph with its source."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "01-memoir-test.txt").write_text(text, encoding="utf-8")
+    (corpus / "01-memoir-test.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    graph = Graph()
+    source = URIRef(f"{ID}source/01")
+    graph.add((source, HKG.file, Literal("corpus/01-memoir-test.txt")))
+    return corpus, graph, source
 
 
 @pytest.fixture
 def case(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "01-memoir-test.txt").write_text(TEXT, encoding="utf-8")
-    (corpus / "01-memoir-test.json").write_text(json.dumps(GOLD, ensure_ascii=False), encoding="utf-8")
-    graph = Graph()
-    source = URIRef(f"{ID}source/01")
-    graph.add((source, HKG.file, Literal("corpus/01-memoir-test.txt")))
+    corpus, graph, source = corpus_of_one(tmp_path, TEXT, GOLD)
     rasim = node(graph, "Person", "ahmet-rasim", "Ahmet Rasim Bey", source, "Ahmet Rasim")
     node(graph, "Person", "hariciye", "Hariciye", source, "Hariciye")  # inside a not_persons string: wrong
     node(graph, "Person", "kara", "Kara", source, "Kara")  # a gold place's word, no judgement by the gold
@@ -153,21 +156,10 @@ def test_a_treaty_whose_common_noun_variant_the_text_inflects_is_found_a_named_o
                           "date": None, "place": "Sofya", "parties": [], "signatories": []},
                          {"name": "Varna Muahedesi", "variants": ["Varna Antlaşma"],
                           "date": None, "place": None, "parties": [], "signatories": []}]}
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "01-memoir-test.txt").write_text(TREATY_TEXT, encoding="utf-8")
-    (corpus / "01-memoir-test.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
-    graph = Graph()
-    source = URIRef(f"{ID}source/01")
-    graph.add((source, HKG.file, Literal("corpus/01-memoir-test.txt")))
-    sofya, treaty, varna = (URIRef(f"{ID}{path}") for path in ("place/sofya", "treaty/dostluk", "treaty/varna"))
-    for subject, kind, words in ((sofya, HKG.Place, "Sofya"), (treaty, HKG.Treaty, "dostluk muahedesine"),
-                                 (varna, HKG.Treaty, "Varna Antlaşmasının")):
-        graph.add((subject, RDF.type, kind))
-        graph.add((subject, SKOS.prefLabel, Literal(words, lang="tr")))
-        at = TREATY_TEXT.index(words)
-        graph.add((subject, HKG.evidence, add_annotation(graph, URIRef(f"{subject}/a"), source, at, words,
-                                                          TREATY_TEXT)))
+    corpus, graph, source = corpus_of_one(tmp_path, TREATY_TEXT, gold)
+    sofya, treaty, _ = (node(graph, kind, slug, words, source, words, text=TREATY_TEXT) for kind, slug, words in (
+        ("Place", "sofya", "Sofya"), ("Treaty", "dostluk", "dostluk muahedesine"),
+        ("Treaty", "varna", "Varna Antlaşmasının")))
     graph.add((treaty, HKG.signedAt, sofya))
     path = tmp_path / "graph.ttl"
     graph.serialize(path, format="turtle")

@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
-from histkg.facts.sentences import Sentence, case_after, starts_with_any
+from histkg.facts.sentences import Sentence, case_after, ending_case, starts_with_any
 from histkg.facts.treaties import generic_treaty_phrases
 from histkg.language.gazetteer import Gazetteer
 from histkg.language.lexicon import event_lexicon, load_lexicon, turkish_lower
@@ -338,7 +338,7 @@ def glued_case(noun: str) -> str | None:
     treaty noun carries glued on (None where it carries none)."""
     lower = turkish_lower(noun)
     rest = lower[len(head_form(lower)):]
-    return next((case for case, forms in event_lexicon()["case_suffixes"].items() if rest and rest in forms), None)
+    return ending_case(rest) if rest else None
 
 
 def is_office(word: str) -> bool:

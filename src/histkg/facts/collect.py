@@ -10,7 +10,7 @@ from histkg.facts.conferences import document_delegations
 from histkg.facts.frame_facts import journey_facts, treaty_facts_of_frames
 from histkg.facts.frames import document_frames
 from histkg.facts.journey_phrases import meeting_facts
-from histkg.facts.sentences import Sentence, sentences
+from histkg.facts.sentences import Sentence, opening_word, sentences
 from histkg.facts.treaties import TreatyFact, same_day_as_before, treaty_facts
 from histkg.facts.visits import VisitFact, visit_facts
 from histkg.language.lexicon import event_lexicon
@@ -67,11 +67,9 @@ def nationalities(all_sentences: list[Sentence]) -> dict:
     found = {}
     for sentence in all_sentences:
         for span, mention in sentence.of("PERSON"):
-            titles = sentence.doc[max(sentence.span.start, span.start - 4):span.start]
-            words = [t.text for t in titles]
-            opening = [i for i, w in enumerate(words) if w in demonyms and all(x[:1].isupper() for x in words[i:])]
+            opening = opening_word(sentence, span.start, demonyms.__contains__)
             if opening:
-                found[mention] = words[opening[-1]]
+                found[mention] = opening[0]
     return found
 
 

@@ -15,7 +15,7 @@ from histkg.facts.conferences import FIRST_PERSON_PLURAL, Delegations, leads_del
 from histkg.facts.clauses import Argument
 from histkg.facts.frames import Frame
 from histkg.facts.journey import StopFact, VisitFact, fact_year, same_name, same_place
-from histkg.facts.sentences import Slot
+from histkg.facts.sentences import Slot, opening_word
 from histkg.facts.treaties import TreatyFact, treaty_family
 from histkg.language.gazetteer import is_city, is_country, is_state
 from histkg.language.lexicon import event_lexicon, turkish_lower
@@ -99,12 +99,9 @@ def by_nation(frame: Frame) -> list[Frame]:
 def nation_word(sentence, argument) -> str | None:
     """The nationality word or country that opens the capitalised titles
     right before a person (`Afgan Hariciye Nazırı X`), if any."""
-    doc = sentence.doc
-    words = [t.text for t in doc[max(sentence.span.start, argument.start - 4):argument.start]]
     demonyms = event_lexicon()["demonyms"]
-    opening = [i for i, w in enumerate(words) if (w in demonyms or is_country(w))
-               and len(words) - i > 1 and all(x[:1].isupper() for x in words[i:])]
-    return demonyms.get(words[opening[-1]], words[opening[-1]]) if opening else None
+    opening = opening_word(sentence, argument.start, lambda w: w in demonyms or is_country(w))
+    return demonyms.get(opening[0], opening[0]) if opening and opening[1] else None
 
 
 def another_year(frame: Frame, journey: Journey) -> bool:

@@ -92,24 +92,48 @@ def case_after(doc: Doc, end: int) -> str:
     token = doc[end]
     suffix = followed_by_suffix(doc, end)  # after an apostrophe, or glued on (`Ankara` `ya`)
     if suffix is not None:
-        suffix = turkish_lower(suffix)
-        for case, forms in event_lexicon()["case_suffixes"].items():
-            if suffix in forms:
-                return case
-        return "other"
+        return ending_case(turkish_lower(suffix)) or "other"
     if turkish_lower(token.text) in ("ile", "ilе"):
         return "instrumental"
     return honorific_case(token.text) or "nominative"
 
 
+@cache
+def case_endings() -> dict[str, str]:
+    """Each case ending of `events.json` and its case (`da` -> locative)."""
+    endings: dict[str, str] = {}
+    for case, forms in event_lexicon()["case_suffixes"].items():
+        for form in forms:
+            endings.setdefault(form, case)
+    return endings
+
+
+def ending_case(ending: str) -> str | None:
+    """The case a suffix (lower case, no apostrophe) marks, if it is a case ending."""
+    return case_endings().get(ending)
+
+
+@cache
+def honorifics_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(load_lexicon("names.json")["honorifics_after"], key=len, reverse=True))
+
+
 def honorific_case(word: str) -> str | None:
     """`Tevfik Rüştü Beyin`, `İsmet Paşaya`: the old orthography glues the
     name's case on the honorific after it; the case of that ending."""
-    for honorific in sorted(load_lexicon("names.json")["honorifics_after"], key=len, reverse=True):
+    for honorific in honorifics_longest_first():
         if word.startswith(honorific) and len(word) > len(honorific):
-            rest = turkish_lower(word[len(honorific):])
-            return next((case for case, forms in event_lexicon()["case_suffixes"].items() if rest in forms), None)
+            return ending_case(turkish_lower(word[len(honorific):]))
     return None
+
+
+def opening_word(sentence: Sentence, start: int, opens) -> tuple[str, int] | None:
+    """The last of the four words before `start` that `opens` accepts and after
+    which every word is capitalised (`Afgan` of `Afgan Hariciye Nazırı X`),
+    with the number of words after it."""
+    words = [t.text for t in sentence.doc[max(sentence.span.start, start - 4):start]]
+    opening = [i for i, w in enumerate(words) if opens(w) and all(x[:1].isupper() for x in words[i:])]
+    return (words[opening[-1]], len(words) - opening[-1] - 1) if opening else None
 
 
 NOUN_DATE_SUFFIXES = ("daki", "deki", "taki", "teki")  # `11 Şubat'taki başkaldırı`: the date of the noun after it

@@ -187,30 +187,36 @@ def treaty_facts(all_sentences: list[Sentence], doc_id: str) -> list[TreatyFact]
     home = None if about else home_state_named(named_states(all_sentences, counts))
     found = with_antecedents([(s, f) for s in all_sentences for f in sentence_treaty_facts(s, doc_id, about, home)])
     referred = {f.antecedent for f in found if f.antecedent is not None}
-    return [named_after_a_place(f, all_sentences) for f in found if telling(f) or f.phrase in referred]
+    place_names = {m.text for s in all_sentences for _, m in s.of("PLACE")}  # read once for every fact
+    return [named_after_a_place(f, all_sentences, place_names) for f in found if telling(f) or f.phrase in referred]
 
 
 def same_day_as_before(facts: list[TreatyFact], all_sentences: list[Sentence]) -> list[TreatyFact]:
     """`… Mukavelenamesi de aynı gün imza olunmuştur`: a treaty signed the
     same day as the one told before, with no place of its own, was signed
     where that one was; `iki memleketin` (the two countries) are its parties."""
+    return [like_the_one_before(fact, facts, all_sentences) for fact in facts]
+
+
+def like_the_one_before(fact: TreatyFact, facts: list[TreatyFact], all_sentences: list[Sentence]) -> TreatyFact:
     lex = event_lexicon()
-    result = []
-    for fact in facts:
-        same = [slot for slot in fact.signed_on if starts_with_any(turkish_lower(slot.mention.text), lex["same_day_words"])]
-        before = [f for f in facts if f.signed_at and f.sentence < fact.sentence and f.signed_on
-                  and any(b.mention.data.edtf == s.mention.data.edtf for b in f.signed_on for s in same)]
-        if same and before and not fact.signed_at:
-            why = f"signed the same day as {before[-1].phrase.text}, where that was signed"
-            fact = replace(fact, signed_at=tuple(replace(slot, inference=why) for slot in before[-1].signed_at))
-            if not fact.parties and mentions_any(all_sentences[fact.sentence].lower, lex["both_sides_words"]):
-                why = f"the two countries of {before[-1].phrase.text}"
-                fact = replace(fact, parties=tuple(replace(slot, inference=why) for slot in before[-1].parties))
-        result.append(fact)
-    return result
+    same = {s.mention.data.edtf for s in fact.signed_on
+            if starts_with_any(turkish_lower(s.mention.text), lex["same_day_words"])}
+    if not same or fact.signed_at:
+        return fact
+    before = [f for f in facts if f.signed_at and f.sentence < fact.sentence
+              and any(b.mention.data.edtf in same for b in f.signed_on)]
+    if not before:
+        return fact
+    why = f"signed the same day as {before[-1].phrase.text}, where that was signed"
+    fact = replace(fact, signed_at=tuple(replace(slot, inference=why) for slot in before[-1].signed_at))
+    if not fact.parties and mentions_any(all_sentences[fact.sentence].lower, lex["both_sides_words"]):
+        why = f"the two countries of {before[-1].phrase.text}"
+        fact = replace(fact, parties=tuple(replace(slot, inference=why) for slot in before[-1].parties))
+    return fact
 
 
-def named_after_a_place(fact: TreatyFact, all_sentences: list[Sentence]) -> TreatyFact:
+def named_after_a_place(fact: TreatyFact, all_sentences: list[Sentence], place_names: set[str]) -> TreatyFact:
     """`Mondros Mütarekesi`, where the document names Mondros as a place
     (`Mondros limanına`) though the gazetteer lacks it: the treaty is named
     after the town where it was signed, as `Kars Antlaşması` is."""
@@ -221,8 +227,7 @@ def named_after_a_place(fact: TreatyFact, all_sentences: list[Sentence]) -> Trea
     if span is None:
         return fact
     first = sentence.doc[span.start]
-    named_places = {m.text for s in all_sentences for _, m in s.of("PLACE")}
-    if first.text not in named_places or is_country(first.text) or Gazetteer.load().lookup(first.text):
+    if first.text not in place_names or is_country(first.text) or Gazetteer.load().lookup(first.text):
         return fact  # a state, or a place the gazetteer knows (and `is_city` judged), names no town here
     return replace(fact, name_place=sentence.make(first.idx, first.idx + len(first.text), "PLACE"))
 
