@@ -365,3 +365,18 @@ def test_those_who_welcome_the_group_where_its_journey_begins_came_there_a_leg_n
     assert str(graph.value(leg, HKG.endDate)) == "1927-05-03"
     legs = [str(graph.value(v, SKOS.prefLabel)) for v in graph.subjects(HKG.partOf, None)]
     assert not any("Cemil" in label for label in legs), legs  # a governor welcoming it on the way, at home
+
+
+def test_the_owner_of_a_guest_is_his_host_not_a_traveller(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Kral Tomislav 3 Mart 1931'de Varna'ya geldi. Başvekil Hasan Fehmi Bey misafirini istasyonda "
+        "karşıladı. Kral ertesi gün Burgaz'a gitti.\n")})
+    assert not any("Hasan Fehmi" in label.split("→")[0] for label in visit_labels(graph)), visit_labels(graph)
+
+
+def test_a_title_alone_before_a_date_is_the_person_last_named_with_it(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Kral Tomislav 3 Mart 1931'de Varna'ya geldi. Başvekil Hasan Fehmi Bey onu karşıladı. "
+        "Kral ertesi gün Burgaz'a gitti.\n")})
+    visits = [v for v in graph.subjects(RDF.type, HKG.Visit) if "Burgaz" in places(graph, v)]
+    assert visits and all("Tomislav" in str(graph.value(v, SKOS.prefLabel)) for v in visits), visit_labels(graph)

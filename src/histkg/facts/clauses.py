@@ -139,7 +139,8 @@ class Epithets:
 
     def arguments(self, sentence: Sentence) -> list[Argument]:
         doc, found = sentence.doc, []
-        named = {i for span, _ in sentence.items for i in range(span.start, span.end)}
+        named = {i for span, _ in sentence.of("PERSON") for i in range(span.start, span.end)}
+        held = {i for span, m in sentence.items if m.label != "PERSON" for i in range(span.start, span.end)}
         first = sentence.span.start
         lower = [turkish_lower(t.text) for t in sentence.span]  # once a sentence, not at each of three lengths
         i = first
@@ -148,8 +149,11 @@ class Epithets:
                 key = " ".join(lower[i - first:end - first])  # title_key(doc[i:end])
                 if key not in self.named:
                     continue  # most words open no title: self.person would find no one
-                # a name right after the title is its own person; a capitalised word before makes another title
-                person = None if named & set(range(i, end + 1)) else self.person(key, sentence.index)
+                # a name right after the title is its own person, and so is a capitalised word no mention
+                # holds (`Kral Faysal`), but not a date or a place (`Kral ertesi gün Burgaz'a gitti`); a
+                # capitalised word before makes another title
+                unnamed_after = end < len(doc) and doc[end].text[:1].isupper() and end not in held
+                person = None if named & set(range(i, end + 1)) or unnamed_after else self.person(key, sentence.index)
                 if person is not None and (i == 0 or not doc[i - 1].text[:1].isupper()):
                     why = f"`{doc[i:end].text}`: the person the text names with that title"
                     found.append(Argument(i, end, "PERSON", case_of(sentence, end), person, drawn=why))

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from histkg.facts.clauses import Argument, Clause, Epithets, clauses
 from histkg.facts.journey import planned
-from histkg.facts.sentences import Sentence, dates_a_noun, owned_noun_follows
+from histkg.facts.sentences import Sentence, dates_a_noun, owned_noun_follows, starts_with_any
 from histkg.language.gazetteer import Gazetteer, is_city, is_country
 from histkg.language.lexicon import event_lexicon, turkish_lower
 from histkg.language.verbs import frames
@@ -381,7 +381,9 @@ def group_follows(clause: Clause) -> bool:
     if clause.end >= clause.sentence.span.end:
         return False
     word = turkish_lower(doc[clause.end].text)
-    stem = next((s for s in event_lexicon()["group_words"] if word.startswith(s)), None)
+    # not a guest word: the owner of `misafirleri` is the host
+    stem = next((s for s in event_lexicon()["group_words"] if word.startswith(s)
+                 and not starts_with_any(word, event_lexicon()["guest_words"])), None)
     return stem is not None and re.match(r"^(?:l[ae]r)?[ıiuü]", word[len(stem):]) is not None
 
 

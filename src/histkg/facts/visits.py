@@ -70,6 +70,8 @@ def group_word_after(sentence: Sentence, end: int) -> Token | None:
         word = turkish_lower(token.text)
         if is_suffix(token) and token.i == end:
             return None  # `Voroşilov'un heyeti` is his, not led by him
+        if starts_with_any(word, lex["guest_words"]):
+            return None  # `Atatürk misafirini`: his guest, he is the host
         if starts_with_any(word, lex["group_words"]) or word in lex["leader_words"][:8]:
             return token
         if not (word == "ve" or token.text[:1].isupper()):
