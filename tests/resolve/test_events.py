@@ -179,3 +179,26 @@ def test_a_street_is_a_venue_not_a_place(tmp_path):
     street = only(graph, HKG.Venue, "Wilhelmstraße")
     assert (street, RDF.type, HKG.Place) not in graph
     assert graph.value(street, SCHEMA.latitude) is None
+
+
+def test_one_journey_told_by_two_texts_keeps_the_goal_each_names_with_its_source(tmp_path):
+    _, graph = build_texts(tmp_path, {
+        "first.txt": "Kral Tomislav 3 Mart 1931'de Bulgaristan'ı ziyaret etti.\n",
+        "second.txt": "Kral Tomislav 3 Mart 1931'de Sofya'ya geldi.\n",
+    })
+    visit = only(graph, HKG.Visit, "Tomislav")
+    goals = {str(graph.value(c, HKG.source)).rsplit("/", 1)[-1]: str(graph.value(graph.value(c, HKG.object), SKOS.prefLabel))
+             for c in claims_of(graph, visit, HKG.destination)}
+    assert goals == {"first": "Bulgaristan", "second": "Sofya"}
+
+
+def test_a_journey_with_no_date_and_no_goal_in_one_text_joins_no_journey_of_another(tmp_path):
+    _, graph = build_texts(tmp_path, {
+        "first.txt": "Hasan Fehmi Bey 1920 yılında Sofya'ya gitti.\n",
+        "second.txt": "Hükümet, Hasan Fehmi Bey başkanlığında bir heyeti de Burgaz'a gönderdi.\n",
+    })
+    journeys = [v for v in graph.subjects(RDF.type, HKG.Visit) if graph.value(v, HKG.partOf) is None]
+    sofia = [v for v in journeys if "Sofya" in str(graph.value(v, SKOS.prefLabel))]
+    assert sofia, labels(graph, journeys)
+    stops = {str(graph.value(graph.value(s, HKG.place), SKOS.prefLabel)) for s in graph.objects(sofia[0], HKG.stop)}
+    assert stops == {"Sofya"}, stops

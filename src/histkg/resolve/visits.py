@@ -116,11 +116,13 @@ class Journey(list):
         self.years: set[int] = set()
         self.places: set[int] = set()  # id() of the destinations' entities (of None for a place no entity holds)
         self.days: set = set()  # the first day each fact dates the journey to
+        self.documents: set[str] = set()
         for fact in facts:
             self.append(fact)
 
     def append(self, fact: VisitFact) -> None:
         super().append(fact)
+        self.documents.add(fact.doc_id)
         if (year := fact_year(fact)) is not None:
             self.years.add(year)
         if (day := fact_day(fact)) is not None:
@@ -133,11 +135,15 @@ def compatible(journey: Journey, fact: VisitFact, entity_of: dict) -> bool:
     """A fact tells the same journey: its year is one of the journey's, and
     it goes to one of its places, or in the same year to another, unless
     both are dated to the day and lie weeks apart (`14 Mart 1918'de
-    Trabzon'da`, `11 Mayıs 1918'de Batum'da`: two journeys)."""
+    Trabzon'da`, `11 Mayıs 1918'de Batum'da`: two journeys). Across texts,
+    an undated fact (or journey) must name the same goal: a fact with no goal
+    of its own joins only a journey of its own text or of its year."""
     year = fact_year(fact)
     if year is not None and journey.years and year not in journey.years:
         return False
     where = id(entity_of.get(fact.destination)) if fact.destination is not None else None
+    if fact.doc_id not in journey.documents and (year is None or not journey.years):
+        return where is not None and where in journey.places  # another text's undated journey: the same goal
     if where is None or not journey.places or where in journey.places:
         return True
     day = fact_day(fact)
@@ -169,6 +175,10 @@ def visit_event(group: list[VisitFact], entity_of: dict) -> Event:
     inference = next((f.inference.get("destination") for f in group if f.destination is destination), None)
     if destination is not None:
         event.add("destination", entity_of.get(destination), (destination,), inference=inference)
+    for told in told_elsewhere(group, entity_of, destination):
+        # another text names another goal of the same journey (`Türkiye`, `Ankara`): each keeps its own
+        event.add("destination", entity_of.get(told), (told,),
+                  inference=next((f.inference.get("destination") for f in group if f.destination is told), None))
     travellers = {id(v) for v in event.values("visitor")}
     for fact in group:
         for person in fact.hosts:
@@ -182,6 +192,21 @@ def visit_event(group: list[VisitFact], entity_of: dict) -> Event:
     traveller = leader.label if leader else group[0].described or travellers_label(event)
     event.label = " ".join(part for part in (traveller, "→", where[0].label if where else "", f"({year})" if year else "") if part)
     return event
+
+
+def told_elsewhere(group: list[VisitFact], entity_of: dict, destination) -> list:
+    """The goal each other document gives the journey, where it differs from `destination`."""
+    by_document = defaultdict(list)
+    for fact in group:
+        by_document[fact.doc_id].append(fact)
+    chosen = {id(entity_of.get(destination))} if destination is not None else set()
+    found = []
+    for facts in by_document.values():
+        goal = main_destination(facts, entity_of)
+        if goal is not None and entity_of.get(goal) is not None and id(entity_of[goal]) not in chosen:
+            chosen.add(id(entity_of[goal]))
+            found.append(goal)
+    return found if len(by_document) > 1 else []
 
 
 def travellers_label(event: Event) -> str:
