@@ -166,3 +166,29 @@ def test_a_treaty_whose_common_noun_variant_the_text_inflects_is_found_a_named_o
     report = evaluate_corpus(corpus, path)
     assert counts(report, "treaties found") == (1, 2)
     assert counts(report, "treaty place") == (1, 1)
+
+
+def test_of_two_visits_of_the_leader_the_one_with_the_gold_stops_and_start_stands_for_the_journey(tmp_path):
+    text = "Ahmet Rasim Bey 3 Mayıs 1927'de Batum'dan Tiflis'e gitti. Ahmet Rasim Bey Tiflis'te kaldı.\n"
+    gold = dict(GOLD, journeys=[{"leader": "Ahmet Rasim Bey", "travellers": [], "origin": None, "destination": None,
+                                 "start": "1927-05-03", "end": None, "stops": ["Batum", "Tiflis"], "hosts": []}])
+    corpus, graph, source = corpus_of_one(tmp_path, text, gold)
+    rasim = node(graph, "Person", "ahmet-rasim", "Ahmet Rasim Bey", source, "Ahmet Rasim", text=text)
+    batum = node(graph, "Place", "batum", "Batum", source, "Batum", text=text)
+    tiflis = node(graph, "Place", "tiflis", "Tiflis", source, "Tiflis", text=text)
+    for slug, words, places, start in (("a-stay", "kaldı", [tiflis], None),
+                                       ("b-journey", "gitti", [batum, tiflis], "1927-05-03")):
+        visit = node(graph, "Visit", slug, slug, source, words, text=text)
+        graph.add((visit, HKG.leader, rasim))
+        if start:
+            graph.add((visit, HKG.startDate, Literal(start, datatype=XSD.date)))
+        for order, place in enumerate(places, 1):
+            stop = URIRef(f"{visit}/stop/{order}")
+            graph.add((visit, HKG.stop, stop))
+            graph.add((stop, HKG.place, place))
+            graph.add((stop, HKG.order, Literal(order)))
+    path = tmp_path / "graph.ttl"
+    graph.serialize(path, format="turtle")
+    report = evaluate_corpus(corpus, path)
+    assert counts(report, "journey stops in order") == (2, 2)
+    assert counts(report, "journey start") == (1, 1)

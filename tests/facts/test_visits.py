@@ -374,9 +374,10 @@ def test_the_owner_of_a_guest_is_his_host_not_a_traveller(tmp_path):
     assert not any("Hasan Fehmi" in label.split("→")[0] for label in visit_labels(graph)), visit_labels(graph)
 
 
-def test_a_title_alone_before_a_date_is_the_person_last_named_with_it(tmp_path):
+@pytest.mark.parametrize("words", ["Kral ertesi gün", "Kral Hazretleri ertesi gün"])
+def test_a_title_alone_before_a_date_is_the_person_last_named_with_it(tmp_path, words):
     _, graph = build_texts(tmp_path, {"a.txt": (
         "Kral Tomislav 3 Mart 1931'de Varna'ya geldi. Başvekil Hasan Fehmi Bey onu karşıladı. "
-        "Kral ertesi gün Burgaz'a gitti.\n")})
+        f"{words} Burgaz'a gitti.\n")})
     visits = [v for v in graph.subjects(RDF.type, HKG.Visit) if "Burgaz" in places(graph, v)]
     assert visits and all("Tomislav" in str(graph.value(v, SKOS.prefLabel)) for v in visits), visit_labels(graph)

@@ -378,19 +378,26 @@ class DocumentScorer:
         node = self.visit_node(journey)
         self.tally.add("journeys found", int(node is not None), 1, what)
         if journey.get("start"):
-            started = node is not None and str(journey["start"]) in {
-                str(v) for v in self.graph.objects(node, HKG.startDate)}
-            self.tally.add("journey start", int(started), 1, f"{what} from {journey['start']}")
+            self.tally.add("journey start", int(self.started(node, journey)), 1, f"{what} from {journey['start']}")
         gold_stops = [s for s in journey.get("stops") or [] if s]
         if gold_stops:
-            stops = self.stops_of(node) if node is not None else []
-            in_order = common_in_order(gold_stops, [self.gold_place(place, gold_stops) for place in stops])
-            self.tally.add("journey stops in order", in_order, len(gold_stops), f"{what}: {gold_stops}")
+            self.tally.add("journey stops in order", self.stops_in_order(node, gold_stops), len(gold_stops),
+                           f"{what}: {gold_stops}")
+
+    def started(self, node, journey: dict) -> bool:
+        return node is not None and str(journey.get("start")) in {str(v) for v in self.graph.objects(node, HKG.startDate)}
+
+    def stops_in_order(self, node, gold_stops: list[str]) -> int:
+        stops = self.stops_of(node) if node is not None else []
+        return common_in_order(gold_stops, [self.gold_place(place, gold_stops) for place in stops])
 
     def visit_node(self, journey: dict):
-        """A visit told in this document with the journey's leader (none where
-        the gold names none) and its destination (any where the gold names none)."""
+        """The visit told in this document that stands for the gold journey:
+        one with its leader (none where the gold names none) and its
+        destination (any where the gold names none); of several, the one
+        with the most of its stops in order, then its start (then by IRI)."""
         leader, destination = journey.get("leader"), journey.get("destination")
+        candidates = []
         for node in sorted({_node(m.node) for m in self.mentions["Visit"]}, key=str):
             leaders = list(self.graph.objects(node, HKG.leader))
             if leader and not any(self.stands_for(p, leader, person=True) for p in leaders):
@@ -399,8 +406,11 @@ class DocumentScorer:
                 continue
             if destination and not self.any_stands_for(node, HKG.destination, destination):
                 continue
-            return node
-        return None
+            candidates.append(node)
+        if len(candidates) < 2:
+            return candidates[0] if candidates else None
+        gold_stops = [s for s in journey.get("stops") or [] if s]
+        return max(candidates, key=lambda n: (self.stops_in_order(n, gold_stops), self.started(n, journey)))
 
     def stops_of(self, node) -> list:
         stops = [(int(self.graph.value(s, HKG.order) or 0), self.graph.value(s, HKG.place))

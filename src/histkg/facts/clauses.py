@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
-from histkg.facts.sentences import Sentence, case_after, ending_case, starts_with_any
+from histkg.facts.sentences import Sentence, case_after, ending_case, honorifics_longest_first, starts_with_any
 from histkg.facts.treaties import generic_treaty_phrases
 from histkg.language.gazetteer import Gazetteer
 from histkg.language.lexicon import event_lexicon, load_lexicon, turkish_lower
@@ -152,7 +152,8 @@ class Epithets:
                 # a name right after the title is its own person, and so is a capitalised word no mention
                 # holds (`Kral Faysal`), but not a date or a place (`Kral ertesi gün Burgaz'a gitti`); a
                 # capitalised word before makes another title
-                unnamed_after = end < len(doc) and doc[end].text[:1].isupper() and end not in held
+                unnamed_after = end < len(doc) and doc[end].text[:1].isupper() and end not in held \
+                    and not doc[end].text.startswith(honorifics_longest_first())  # `Kral Hazretleri`
                 person = None if named & set(range(i, end + 1)) or unnamed_after else self.person(key, sentence.index)
                 if person is not None and (i == 0 or not doc[i - 1].text[:1].isupper()):
                     why = f"`{doc[i:end].text}`: the person the text names with that title"
