@@ -381,3 +381,15 @@ def test_a_title_alone_before_a_date_is_the_person_last_named_with_it(tmp_path, 
         f"{words} Burgaz'a gitti.\n")})
     visits = [v for v in graph.subjects(RDF.type, HKG.Visit) if "Burgaz" in places(graph, v)]
     assert visits and all("Tomislav" in str(graph.value(v, SKOS.prefLabel)) for v in visits), visit_labels(graph)
+
+
+def test_an_old_style_journey_keeps_countries_and_places_left_as_stops_and_its_host_travels_not(tmp_path):
+    """The old style honours a king with the plural (`gitmişlerdi`); a country on the way is a stop, and so is
+    the place a later leg leaves from; the agent of a passive reception is the host."""
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Kral Tomislav Hazretleri Mart 1931'de Romanya'ya geçmiş, Bükreş'ten trenle Bulgaristan'a gitmişlerdi. "
+        "Sofya'da Başvekil Hasan Fehmi Bey tarafından kabul edilen misafirler, oradan Varna'ya inerek "
+        "İstanbul'a muvasalat buyurmuşlardı.\n")})
+    assert not any("Hasan Fehmi" in label.split("→")[0] for label in visit_labels(graph)), visit_labels(graph)
+    visit = only(graph, HKG.Visit, "Tomislav")
+    assert places(graph, visit) == ["Romanya", "Bükreş", "Bulgaristan", "Sofya", "Varna", "İstanbul"]

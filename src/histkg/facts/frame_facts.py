@@ -212,9 +212,12 @@ def visit_fact(journey: Journey, doc_id: str) -> VisitFact:
     anchor = first.sentence.make(predicate.start_char, predicate.end_char, "VISIT")
     fact = VisitFact(doc_id, anchor, leader=journey.leader)
     travel_dated = any(f.date is not None for f in journey.frames if f.kind not in APPOINTING_FRAMES)
+    moved = False
     for frame in journey.frames:
         # the day of an appointment is no day of the journey that took him to his post, when that is told
-        add_frame(fact, replace(frame, date=None) if travel_dated and frame.kind in APPOINTING_FRAMES else frame)
+        add_frame(fact, replace(frame, date=None) if travel_dated and frame.kind in APPOINTING_FRAMES else frame,
+                  moved and bool(fact.stops))
+        moved = moved or frame.kind not in APPOINTING_FRAMES and bool(places_of(frame))
     visited = [f.first("destination") for f in journey.frames if f.kind == "visit" and f.first("destination")]
     if visited and not is_country(visited[0].mention.text):
         # `Bağdat'ı ziyaret etti … buradan Şam'a, Beyrut'a geçti`: the place visited is the goal, the rest the way on
@@ -238,7 +241,8 @@ def go_to_post(fact: VisitFact, post) -> None:
     fact.destination = post
 
 
-def add_frame(fact: VisitFact, frame: Frame) -> None:
+def add_frame(fact: VisitFact, frame: Frame, moved: bool = False) -> None:
+    """`moved`: an earlier frame took the traveller to the fact's last stop (an appointment to a post did not)."""
     date = Slot(frame.date.mention, (frame.date.mention,)) if frame.date is not None else None
     if date is not None and "date" in frame.inference:
         if fact.when is None:  # a date the entry's date line gives: the visit's, not a stop's
@@ -249,10 +253,12 @@ def add_frame(fact: VisitFact, frame: Frame) -> None:
     origin = frame.first("origin")
     if origin is not None and fact.origin is None and not fact.stops:
         fact.origin = origin.mention
+    elif origin is not None and moved and not same_place(fact.stops[-1].place, origin.mention):
+        fact.stops.append(StopFact(origin.mention))  # `Lehistan'a geçmiş, Varşova'dan … gitmişlerdi`: he was there
     for role in ("via", "stop", "destination"):  # `Eskişehir üzerinden Afyonkarahisar'a`: through it first
         for argument in frame.roles.get(role, []):
             country = is_country(argument.mention.text)
-            if not country and not any(s.place is argument.mention for s in fact.stops):
+            if not any(s.place is argument.mention for s in fact.stops):
                 fact.stops.append(StopFact(argument.mention, None if role == "via" else date))  # a country is no stop
             if role == "destination" and not (country and fact.destination is not None):
                 fact.destination = argument.mention

@@ -449,6 +449,15 @@ def noun_date(sentence: Sentence, argument: Argument) -> bool:
     return dates_a_noun(sentence.doc, argument.end, text)
 
 
+def honoured(argument: Argument) -> bool:
+    """A person named with `Hazretleri`, whose verbs the old style puts in the plural."""
+    return argument.label == "PERSON" and argument.mention is not None \
+        and turkish_lower(argument.mention.text).endswith(PLURAL_HONORIFICS)
+
+
+PLURAL_HONORIFICS = ("hazretleri", "hazerâtı", "hazeratı")
+
+
 def topic(sentence: Sentence, topics: list) -> Argument | None:
     """The subject the story follows at `sentence`: the last subject of its paragraph, a few sentences back at most."""
     recent = [t for t in topics if sentence.index - t[0] <= TOPIC_SENTENCES and t[1] == sentence.paragraph]
@@ -505,10 +514,13 @@ def carry_subjects(sentence: Sentence, filled: list[Frame], sentence_clauses: li
         if role is None or frame.roles.get(role) or not ROLE_LABELS[role] & {"PERSON", "GROUP"} \
                 or frame.clause.verb.form in NOMINAL_FORMS:
             continue  # a noun phrase's subject is its noun or its genitive (`gelen mektup`, `heyetin gönderilmesi`)
-        if frame.clause.verb.plural or frame.clause.verb.first_plural:
-            continue  # `Varşova'ya vardılar`, `Mudanya'ya indik`: a group, not the person before
+        if frame.clause.verb.first_plural:
+            continue  # `Mudanya'ya indik`: we, not the person before
+        # `Varşova'ya vardılar`: a group, not the person before, unless he is one whom the old style honours
+        # with the plural (`Kral Hazretleri … Rusya'ya gitmişlerdi`)
+        takes = honoured if frame.clause.verb.plural else lambda argument: True
         # a subject after a semicolon is another statement's (`… İzmir'e çıkmıştı; Mustafa Kemal Paşa onu …`)
-        candidates = [a for a in stated if a.label in ROLE_LABELS[role]
+        candidates = [a for a in stated if a.label in ROLE_LABELS[role] and takes(a)
                       and not any(t.text == ";" for t in sentence.doc[frame.clause.start:a.start])]
         before = [a for a in candidates if a.start < frame.clause.start]
         if candidates:  # the nearest subject before the clause, else the first after it
@@ -516,7 +528,7 @@ def carry_subjects(sentence: Sentence, filled: list[Frame], sentence_clauses: li
             frame.inference[role] = "the subject of another clause of the sentence"
             continue
         followed = topic(sentence, topics)
-        if followed is not None:
+        if followed is not None and takes(followed):
             frame.roles[role].append(followed)
             frame.inference[role] = "the subject of the sentences before (a dropped subject)"
     subjects = [f.first(f.subject_role) for f in filled if f.subject_role and f.first(f.subject_role) is not None

@@ -19,6 +19,7 @@ import re
 
 from spacy.tokens import Token
 
+from histkg.facts.clauses import case_of
 from histkg.facts.conferences import Conferences
 from histkg.facts.journey import (
     StopFact,
@@ -106,7 +107,8 @@ def journey_anchor(sentence: Sentence):
     lex = event_lexicon()
     if not mentions_any(sentence.lower, lex["motion_verbs"]):
         return []
-    persons = [(s, m) for s, m in sentence.of("PERSON") if case_after(sentence.doc, s.end) == "nominative"]
+    # a subject: not the agent of a passive (`X tarafından kabul edilen zevat`), not a companion (`X ile`)
+    persons = [(s, m) for s, m in sentence.of("PERSON") if case_of(sentence, s.end) == "nominative"]
     targets = [(s, m) for s, m in sentence.of("PLACE") if case_after(sentence.doc, s.end) == "dative"]
     if not persons or not targets:
         return []
