@@ -393,3 +393,9 @@ def test_an_old_style_journey_keeps_countries_and_places_left_as_stops_and_its_h
     assert not any("Hasan Fehmi" in label.split("→")[0] for label in visit_labels(graph)), visit_labels(graph)
     visit = only(graph, HKG.Visit, "Tomislav")
     assert places(graph, visit) == ["Romanya", "Bükreş", "Bulgaristan", "Sofya", "Varna", "İstanbul"]
+
+
+def test_the_owner_of_a_noun_in_the_instrumental_is_no_traveller(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "5 Nisan 1946 — Bir zırhlının, Washington'da ölen Büyükelçi Kemal Sait Bey'in naaşıyla İstanbul'a gelişi.\n")})
+    assert not any("Kemal Sait" in label for label in visit_labels(graph)), visit_labels(graph)

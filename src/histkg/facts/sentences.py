@@ -161,7 +161,7 @@ def dates_a_noun(doc: Doc, end: int, text: str) -> bool:
 
 # a possessed noun in an oblique case (`kararından`, `teklifine`); not the accusative, which may be the
 # verb's own object (`Paşa'nın askerlerini göndermesi`: the Paşa sent them)
-POSSESSED_OBLIQUE = re.compile(r"s?[ıiuü](?:n[ıiuü]n|n?[dt][ae]n?|n?[ae])$")
+POSSESSED_OBLIQUE = re.compile(r"s?[ıiuü](?:n[ıiuü]n|n?[dt][ae]n?|n?[ae]|yl[ae])$")  # `naaşıyla`: the instrumental too
 
 
 def owned_noun_follows(doc: Doc, i: int, stop: int) -> bool:
