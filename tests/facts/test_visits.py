@@ -399,3 +399,10 @@ def test_the_owner_of_a_noun_in_the_instrumental_is_no_traveller(tmp_path):
     _, graph = build_texts(tmp_path, {"a.txt": (
         "5 Nisan 1946 — Bir zırhlının, Washington'da ölen Büyükelçi Kemal Sait Bey'in naaşıyla İstanbul'a gelişi.\n")})
     assert not any("Kemal Sait" in label for label in visit_labels(graph)), visit_labels(graph)
+
+
+def test_in_a_memoir_a_group_no_one_else_leads_is_the_narrators_led_by_its_head(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Sofya'ya giden heyetin en genç kâtiplerinden biriydim.\n\n"
+        "Heyetimiz 3 Mart 1931 sabahı Ankara'dan yola çıktı. Başımızda Hariciye Vekili Hasan Fehmi Bey vardı.\n")})
+    assert any(label.startswith("Hasan Fehmi Bey → Sofya") for label in visit_labels(graph)), visit_labels(graph)

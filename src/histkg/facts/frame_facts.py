@@ -168,7 +168,8 @@ def traveller_of(frame: Frame, journeys: list[Journey], delegations: Delegations
     the head of the delegation the document named last (`… Reis, Hariciye
     Vekili Bekir Sami Bey …` then `Heyet … Ankara'dan hareket etti`). `We`
     (`Mudanya'ya indik`, `Heyetimiz … yola çıktı`) is the narrator's group,
-    led by whom the text calls its head (`Başımızda X vardı`)."""
+    led by whom the text calls its head (`Başımızda X vardı`), and so is a
+    group word nothing else explains."""
     argument = frame.first("traveller")
     ours = delegations.ours[:1]
     if argument is None:
@@ -189,7 +190,10 @@ def traveller_of(frame: Frame, journeys: list[Journey], delegations: Delegations
     if recent:
         return recent[-1].leader
     named = [person for at, person in delegations.heads if 0 <= index - at <= GROUP_SENTENCES]
-    return named[-1] if named else None
+    if named:
+        return named[-1]
+    # `Lozan'a giden heyetin en genç müşavirlerinden biriydim`: a group no one else leads is the narrator's
+    return ours[0] if ours else None
 
 
 def group_head(sentence):
