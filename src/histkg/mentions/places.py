@@ -141,6 +141,8 @@ class PlaceGazetteer:
         last = self.window_end(doc, i)
         window, start_char = doc[i:last].text, doc[i].idx  # one Span, its text cut for each length
         for end in range(last, i, -1):
+            if end - 1 > i and followed_by_suffix(doc, end - 1):
+                continue  # `Trabzon` `a`: a case ending glued on is no letter of the name (GeoNames lists `Trabzona`)
             key = self.gazetteer.lookup(window[:doc[end - 1].idx + len(doc[end - 1]) - start_char])  # doc[i:end].text
             if key and self.plausible(doc, i, end):
                 return end, key

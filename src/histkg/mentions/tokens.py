@@ -9,7 +9,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from histkg.language.gazetteer import Gazetteer
-from histkg.language.lexicon import load_lexicon, turkish_lower
+from histkg.language.lexicon import load_lexicon, load_word_list, turkish_lower
 
 CANDIDATES = "candidates"
 
@@ -83,14 +83,31 @@ def glued_case_suffix(word: str) -> int:
     gazetteer knows well (`Ankaradan`, `Lozana`, `İstanbulda`): its vowel
     agrees with the stem's last vowel, and a stem ending in a vowel takes
     the buffer letter (`Ankaraya`, not `Ankaraa`). 0 when there is none, and
-    for a word the gazetteer knows whole (`Almanya`, `Rusya`)."""
-    if not word[:1].isupper() or not word.isalpha() or known_place(word):
+    for a word the gazetteer knows whole (`Almanya`, `Rusya`, `Bergama`)."""
+    if not word[:1].isupper() or not word.isalpha() or known_place(word) and not inflected_alias(word) \
+            or main_name(word):
         return 0
     for suffix in sorted(glued_suffixes(), key=len, reverse=True):
         stem = word[:-len(suffix)]
         if word.endswith(suffix) and len(stem) >= 3 and harmonious(stem, suffix) and known_place(stem):
             return len(suffix)
     return 0
+
+
+def main_name(word: str) -> bool:
+    """A place's own name in GeoNames, however small the place (`Bergama`, not `Bergam` + `a`)."""
+    gazetteer = Gazetteer.load()
+    return gazetteer.lookup(word) is not None and not gazetteer.is_alias(word)
+
+
+def inflected_alias(word: str) -> bool:
+    """`Trabzona`, `Samsuna`: GeoNames lists a city's inflected forms among its
+    alternate names; the word is the city's name with a case ending all the
+    same (not `Moskova`, whose name is no `Moskov`; not `Berna`, a given name)."""
+    gazetteer = Gazetteer.load()
+    key = gazetteer.lookup(word)
+    return gazetteer.is_alias(word) and word not in load_word_list("given-names.txt") and any(gazetteer.info(key).label == word[:-len(s)] for s in glued_suffixes()
+                                            if word.endswith(s))
 
 
 def harmonious(stem: str, suffix: str) -> bool:

@@ -13,6 +13,7 @@ from histkg.facts.journey import (
     fact_year,
 )
 from histkg.facts.receptions import received_where
+from histkg.language.gazetteer import capital_keys
 from histkg.language.lexicon import event_lexicon
 from histkg.resolve.model import Event, EventClaim, Stop
 
@@ -218,14 +219,15 @@ def travellers_label(event: Event) -> str:
 def main_destination(group: list[VisitFact], entity_of: dict):
     """Where the journey goes: the place a sentence names as the goal of the
     visit (`Moskova ziyareti`), else the place the text sends the group to
-    most often (the first of equals)."""
+    most often; of equals, a capital (a state visit goes to the capital:
+    `… Trabzona inen hükümdar … Ankaraya hareket buyurmuştur`), then the first."""
     named = [f.destination for f in group if f.destination is not None]
     if named:
         return named[0]
     datives = [m for f in group for m in f.datives if m in entity_of]
     counts = Counter(id(entity_of[m]) for m in datives)
     if datives:
-        return max(datives, key=lambda m: counts[id(entity_of[m])])
+        return max(datives, key=lambda m: (counts[id(entity_of[m])], entity_of[m].key in capital_keys()))
     # no goal told: a journey whose group the text puts in one place only went there
     stops = [s.place for f in group for s in f.stops if s.place in entity_of]
     return stops[0] if stops and len({id(entity_of[m]) for m in stops}) == 1 else None
