@@ -74,7 +74,8 @@ def test_a_particle_after_a_title(tmp_path, nlp):
 @pytest.mark.parametrize("word, size", [("Ankaradan", 3), ("İstanbulda", 2), ("Lozanda", 2), ("Ankaraya", 2),
                                         ("Kamenski", 0), ("Lenin", 0), ("Almanya", 0), ("Ankaraa", 0),
                                         # GeoNames lists `Trabzona` among Trabzon's names, and `Bergam` among Bergamo's
-                                        ("Trabzona", 1), ("Samsuna", 1), ("Bergama", 0), ("Berna", 0)])
+                                        ("Trabzona", 1), ("Samsuna", 1), ("Bergama", 0), ("Berna", 0),
+                                        ("Karsta", 2)])  # a town of the region the corpus is about
 def test_a_case_suffix_glued_to_a_known_place(word, size):
     assert glued_case_suffix(word) == size
 

@@ -125,13 +125,15 @@ def harmonious(stem: str, suffix: str) -> bool:
 
 @cache
 def known_place(word: str) -> bool:
-    """A country, a region or a city the gazetteer knows (`Gazetteer.is_prominent`)."""
+    """A country, a region or a city the gazetteer knows well: a large one,
+    or a town of the region the corpus is about (`Kars`)."""
     gazetteer = Gazetteer.load()
     key = gazetteer.lookup(word)
     if key is None:
         return False
     info = gazetteer.info(key)
-    return info.population == 0 or info.population >= 100_000 or info.latitude is None
+    size = 50_000 if info.country in load_lexicon("places.json")["preferred_countries"] else 100_000
+    return info.population == 0 or info.population >= size or info.latitude is None
 
 
 def name_part(token: Token) -> bool:
