@@ -11,6 +11,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
 
 from histkg.evaluate.events import visit_node
+from histkg.facts.frame_facts import between_stops
+from histkg.facts.journey import StopFact
+from histkg.mentions.extract import Mention
 from histkg.rdf.namespaces import HKG
 
 POSTINGS_TEXT = (
@@ -406,3 +409,23 @@ def test_in_a_memoir_a_group_no_one_else_leads_is_the_narrators_led_by_its_head(
         "Sofya'ya giden heyetin en genç kâtiplerinden biriydim.\n\n"
         "Heyetimiz 3 Mart 1931 sabahı Ankara'dan yola çıktı. Başımızda Hariciye Vekili Hasan Fehmi Bey vardı.\n")})
     assert any(label.startswith("Hasan Fehmi Bey → Sofya") for label in visit_labels(graph)), visit_labels(graph)
+
+
+def test_the_frames_fill_in_the_places_between_two_stops_that_follow_each_other():
+    def stops(*names):
+        return [StopFact(Mention("a", "PLACE", name, 0, len(name), "body", "")) for name in names]
+
+    told = stops("Tahran", "Kars", "Gümüşhane", "Ankara", "İzmir")
+    read = stops("Kars", "Erzurum", "Bayburt", "Gümüşhane", "Ankara", "Eskişehir", "Afyon", "İzmir")
+    merged = [s.place.text for s in between_stops(told, read)]
+    assert merged == ["Tahran", "Kars", "Erzurum", "Bayburt", "Gümüşhane", "Ankara", "Eskişehir", "Afyon", "İzmir"]
+    # where the fact names a place of its own between the two, it keeps its own order and adds nothing
+    assert [s.place.text for s in between_stops(stops("Kars", "Bakü", "Moskova"), stops("Kars", "Tiflis", "Moskova"))] \
+        == ["Kars", "Bakü", "Moskova"]
+
+
+def test_the_ruler_a_participle_speaks_of_is_the_one_whose_journey_the_text_tells(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Kral Tomislav 3 Mart 1931'de Varna'ya geldi. Halk onu coşkuyla selamladı. Şehirde büyük bir ziyafet "
+        "verildi. Şumnu üzerinden Rusçuk'a inen hükümdar, Tuna'yı ilk defa burada gördü.\n")})
+    assert any(label.startswith("Tomislav → Rusçuk") for label in visit_labels(graph)), visit_labels(graph)

@@ -132,11 +132,46 @@ def enrich(told: VisitFact, fact: VisitFact) -> None:
     if dated and undated:
         told.when = dated[0].mention
         told.inference.pop("when", None)
+    told.stops = between_stops(told.stops, fact.stops)
     shared = [i for i, stop in enumerate(fact.stops) if any(same_place(stop.place, t.place) for t in told.stops)]
     if shared and told.stops and same_place(fact.stops[shared[-1]].place, told.stops[-1].place):
         told.stops += fact.stops[shared[-1] + 1:]  # places the frames read after where the fact's itinerary ends
     told.visitors += [m for m in fact.visitors if not any(same_name(m, v) for v in told.visitors)]
     told.hosts += [m for m in fact.hosts if not any(same_name(m, h) for h in told.hosts)]
+
+
+def between_stops(told: list, read: list) -> list:
+    """`told`'s stops, with the places the frames `read` between two of them
+    that follow each other in both (`Erzurum, Bayburt ve Gümüşhane üzerinden
+    Trabzona`: the fact has Kars, Gümüşhane; the frames Kars, Erzurum,
+    Bayburt, Gümüşhane)."""
+    pairs = common_stops(told, read)
+    merged, taken = [], 0
+    for (i, j), (k, m) in zip(pairs, pairs[1:]):
+        merged += told[taken:i + 1]
+        taken = i + 1
+        if k == i + 1:  # nothing of the fact's own lies between them
+            merged += read[j + 1:m]
+    return merged + told[taken:]
+
+
+def common_stops(a: list, b: list) -> list[tuple[int, int]]:
+    """Index pairs of the longest sequence of the same places in both, in order."""
+    length = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i in range(len(a) - 1, -1, -1):
+        for j in range(len(b) - 1, -1, -1):
+            length[i][j] = length[i + 1][j + 1] + 1 if same_place(a[i].place, b[j].place) \
+                else max(length[i + 1][j], length[i][j + 1])
+    pairs, i, j = [], 0, 0
+    while i < len(a) and j < len(b):
+        if same_place(a[i].place, b[j].place):
+            pairs.append((i, j))
+            i, j = i + 1, j + 1
+        elif length[i + 1][j] >= length[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return pairs
 
 
 def covers(fact: VisitFact, told: VisitFact) -> bool:
@@ -257,7 +292,8 @@ def add_frame(fact: VisitFact, frame: Frame, moved: bool = False) -> None:
     origin = frame.first("origin")
     if origin is not None and fact.origin is None and not fact.stops:
         fact.origin = origin.mention
-    elif origin is not None and moved and not same_place(fact.stops[-1].place, origin.mention):
+    elif origin is not None and moved and not same_place(fact.stops[-1].place, origin.mention) \
+            and not is_country(origin.mention.text):  # leaving a country says no place he was at
         fact.stops.append(StopFact(origin.mention))  # `Lehistan'a geçmiş, Varşova'dan … gitmişlerdi`: he was there
     for role in ("via", "stop", "destination"):  # `Eskişehir üzerinden Afyonkarahisar'a`: through it first
         for argument in frame.roles.get(role, []):
