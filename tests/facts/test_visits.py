@@ -13,6 +13,7 @@ from rdflib.namespace import RDF, SKOS, XSD
 from histkg.evaluate.events import visit_node
 from histkg.facts.frame_facts import between_stops
 from histkg.facts.journey import StopFact
+from histkg.language.verbs import analyse
 from histkg.mentions.extract import Mention
 from histkg.rdf.namespaces import HKG
 
@@ -429,3 +430,15 @@ def test_the_ruler_a_participle_speaks_of_is_the_one_whose_journey_the_text_tell
         "Kral Tomislav 3 Mart 1931'de Varna'ya geldi. Halk onu coşkuyla selamladı. Şehirde büyük bir ziyafet "
         "verildi. Şumnu üzerinden Rusçuk'a inen hükümdar, Tuna'yı ilk defa burada gördü.\n")})
     assert any(label.startswith("Tomislav → Rusçuk") for label in visit_labels(graph)), visit_labels(graph)
+
+
+def test_a_verb_of_motion_with_the_suffix_of_ability_tells_a_journey_made(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Hariciye Vekili Hasan Fehmi Bey'in Sofya'ya ancak görüşmeler bittikten sonra ulaşabildiği anlaşıldı.\n")})
+    labels = visit_labels(graph)
+    assert any(label.startswith("Hasan Fehmi Bey → Sofya") for label in labels), labels
+
+
+@pytest.mark.parametrize("word, made", [("ulaşabildi", True), ("gidebilmişti", True), ("gidebilir", False)])
+def test_the_suffix_of_ability_keeps_the_verb_and_its_tense(word, made):
+    assert (analyse([word], 0) is not None) == made

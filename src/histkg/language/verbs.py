@@ -2,7 +2,7 @@
 form (finite, converb, participle, verbal noun), active or passive.
 
 Turkish stacks suffixes on the stem in a fixed order: voice (passive `-Il`,
-`-In`, causative `-DIr`, `-t`), negation (`-mA`), then tense and person
+`-In`, causative `-DIr`, `-t`), ability (`-yAbil`), negation (`-mA`), then tense and person
 (`geldi`, `gelmişti`, `geliyordu`), or a converb (`gelip`, `gelerek`,
 `gelince`, `geldikten sonra`), a participle (`gelen`, `geldiği`) or a
 verbal noun (`gelişi`, `gelmesi`). The tables below write those suffixes
@@ -40,7 +40,9 @@ FORMS = (  # (form, pattern of what follows the voice and negation), tried in th
     ("finite", rf"(?:[dt]{H}|m{H}ş|{H}?yor|y?{A}c{A}[kğ]|{A}r|{H}r|z|m{A}kt{A}|m{A}l{H})" + PERSON),
     ("verbal noun", rf"(?:m{A}|y?{H}ş|m{A}k)" + POSSESSIVE_CASE),
 )
-FORM_RES = tuple((form, re.compile(f"^({VOICE}){NEGATION}{pattern}$")) for form, pattern in FORMS)
+# `ulaşabildi`, `gidebilmişti`: he could reach it, and did; not `gidebilir` (he may go)
+ABILITY = rf"(?:y?{A}bil(?!{H}r))?"
+FORM_RES = tuple((form, re.compile(f"^({VOICE}){ABILITY}{NEGATION}{pattern}$")) for form, pattern in FORMS)
 # The light verb `et-` (`hareket etti`) also takes the forms `ed-` (`hareket edildi`) and, in the old
 # orthography, `eyle-` (`muvasalat eyledi`) and the honorific `buyur-` (`hareket buyurmuştur`).
 LIGHT_VERB_FORMS = {"et": ("et", "ed", "eyle", "buyur")}
