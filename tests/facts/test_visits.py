@@ -442,3 +442,9 @@ def test_a_verb_of_motion_with_the_suffix_of_ability_tells_a_journey_made(tmp_pa
 @pytest.mark.parametrize("word, made", [("ulaşabildi", True), ("gidebilmişti", True), ("gidebilir", False)])
 def test_the_suffix_of_ability_keeps_the_verb_and_its_tense(word, made):
     assert (analyse([word], 0) is not None) == made
+
+
+def test_going_to_a_meeting_named_after_its_city_is_going_to_the_city(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Şubat 1931'de Sofya Konferansı'na giden Hasan Fehmi Bey orada üç hafta kaldı.\n")})
+    assert any(label.startswith("Hasan Fehmi Bey → Sofya") for label in visit_labels(graph)), visit_labels(graph)

@@ -285,8 +285,27 @@ def sentence_arguments(sentence: Sentence) -> list[Argument]:
     found += [Argument(t.i, t.i + 1, "GROUP", case_of(sentence, t.i + 1) if case == "nominative" else case)
               for t in sentence.span if t.i not in named and (case := group_case(t.text))]
     found += nationality_sides(sentence, named)
+    found += meeting_places(sentence, named)
     found.sort(key=lambda a: (a.start, a.end))
     return share_cases(doc, found)
+
+
+def meeting_places(sentence: Sentence, named: set[int]) -> list[Argument]:
+    """`Londra Konferansı'na giden heyet`: a meeting no mention names, after
+    the city it met in, takes whoever goes to it there (the city, in the
+    case of the meeting's word)."""
+    doc, found = sentence.doc, []
+    gazetteer = Gazetteer.load()
+    for token in sentence.span:
+        if token.i == sentence.span.start or token.i in named or token.i - 1 in named \
+                or not token.text[:1].isupper() or not starts_with_any(turkish_lower(token.text), event_lexicon()["conference_words"]):
+            continue
+        place = doc[token.i - 1]
+        key = gazetteer.lookup(place.text) if place.text[:1].isupper() else None
+        if key is not None:
+            mention = replace(sentence.make(place.idx, place.idx + len(place.text), "PLACE"), data=key)
+            found.append(Argument(place.i, place.i + 1, "PLACE", case_of(sentence, token.i + 1), mention))
+    return found
 
 
 def name_argument(sentence: Sentence, span, mention) -> Argument:
