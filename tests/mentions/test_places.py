@@ -86,3 +86,8 @@ def test_a_country_has_its_geonames_id_and_a_point():
 
 def test_case_endings_follow_vowel_harmony():
     assert fits_stem("Kars", "ta") and fits_stem("Londra", "yı") and not fits_stem("Londra", "e")
+
+
+def test_a_town_that_closes_a_list_after_a_known_place_is_a_place():
+    assert "Kozluca" in places("Heyet Trabzon ve Kozluca yoluyla Ankara'ya ulaştı.")
+    assert "Kozluca" in places("Heyet Trabzon ve Kozluca'ya uğradı.")

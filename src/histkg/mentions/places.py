@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from histkg.language.gazetteer import Gazetteer
 from histkg.language.lexicon import load_lexicon, load_word_list, month_names, name_titles, turkish_lower
 from histkg.language.resources import ontology_file
+from histkg.language.verbs import frames
 from histkg.mentions.tokens import (
     CANDIDATES,
     PLURAL,
@@ -370,14 +371,23 @@ class PlaceGazetteer:
                     yield start, token.i
 
     def by_list(self, doc: Doc, found: list[tuple[int, int, int]]):
-        """`Adalar ve Yalova'ya`: a word joined by `ve` to a place the
-        gazetteer knows, with no suffix of its own, is a place too."""
+        """`Adalar ve Yalova'ya`, `Trabzon ve İnebolu yoluyla`: a word joined
+        by `ve` to a place the gazetteer knows, with no suffix of its own
+        before it, is a place too."""
+        starts = {start for start, _, _ in found}
         for start, end, strength in found:
-            if strength < 2 or start < 2 or doc[start - 1].text != "ve":
+            if strength < 2:
                 continue
-            word = doc[start - 2]
-            if self.looks_like_name(doc, word) and word.text not in self.given_names:
-                yield start - 2, start - 1
+            if start >= 2 and doc[start - 1].text == "ve":
+                word = doc[start - 2]
+                if self.looks_like_name(doc, word) and word.text not in self.given_names:
+                    yield start - 2, start - 1
+            # `Trabzon ve İnebolu yoluyla`: the word that closes the list, before its case or postposition
+            if end + 2 < len(doc) and doc[end].text == "ve" and (followed_by_suffix(doc, end + 2)
+                                                                 or doc[end + 2].text in frames()["postpositions"]["via"]):
+                word = doc[end + 1]
+                if self.looks_like_name(doc, word) and word.text not in self.given_names and end + 1 not in starts:
+                    yield end + 1, end + 2
 
     def plausible(self, doc: Doc, start: int, end: int) -> bool:
         """One word that is also a common word (`Ben`, `Barış`, `Ordu` of
