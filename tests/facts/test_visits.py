@@ -448,3 +448,11 @@ def test_going_to_a_meeting_named_after_its_city_is_going_to_the_city(tmp_path):
     _, graph = build_texts(tmp_path, {"a.txt": (
         "Şubat 1931'de Sofya Konferansı'na giden Hasan Fehmi Bey orada üç hafta kaldı.\n")})
     assert any(label.startswith("Hasan Fehmi Bey → Sofya") for label in visit_labels(graph)), visit_labels(graph)
+
+
+def test_a_journey_dated_by_its_year_takes_no_stops_from_sentences_years_later(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Fransızcası ilerleyen Hasan Efendi, 1835'te Viyana sefaretine ikinci kâtip olarak gönderildi. Bu ilk "
+        "tecrübeden sonra 1838'de Londra'da maslahatgüzar olarak kaldı. 1840'ta İstanbul'a döndü.\n")})
+    vienna = [v for v in graph.subjects(RDF.type, HKG.Visit) if "Viyana" in str(graph.value(v, SKOS.prefLabel))]
+    assert vienna and all(places(graph, v) == ["Viyana"] for v in vienna), [places(graph, v) for v in vienna]

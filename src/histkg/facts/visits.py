@@ -410,14 +410,19 @@ def goes_again(episode: Episode, sentence: Sentence) -> bool:
 
 
 def stays_in_time(episode: Episode, sentence: Sentence) -> bool:
-    """A sentence about 1881 (a biography) is not part of a journey of 1933."""
-    if episode.current_date is None:
+    """A sentence about 1881 (a biography) is not part of a journey of 1933,
+    nor one about 1838 of a journey the text dates to 1835 (`Âli Efendi,
+    1835'te Viyana sefaretine … gönderildi`): the day the story has reached,
+    else the date in the words that name the journey."""
+    reference = episode.current_date.mention if episode.current_date is not None else episode.fact.when
+    if reference is None or reference.data.earliest == dt.date.min:
         return True
-    dates = [m for _, m in sentence.of("DATE")]
+    dates = [m for _, m in sentence.of("DATE") if m.data.earliest != dt.date.min]
     if not dates:
         return True
-    before = episode.current_date.mention.data.earliest
     window = dt.timedelta(days=event_lexicon()["episode_window_days"] * 4)
-    return any(abs(m.data.earliest - before) <= window for m in dates if m.data.earliest != dt.date.min)
+    latest = reference.data.latest if reference.data.latest != dt.date.max else reference.data.earliest
+    return any(m.data.earliest <= latest + window and reference.data.earliest - window <= (
+        m.data.latest if m.data.latest != dt.date.max else m.data.earliest) for m in dates)
 
 
