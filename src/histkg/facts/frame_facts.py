@@ -299,7 +299,8 @@ def add_frame(fact: VisitFact, frame: Frame, moved: bool = False) -> None:
         for argument in frame.roles.get(role, []):
             country = is_country(argument.mention.text)
             if not any(s.place is argument.mention for s in fact.stops):
-                fact.stops.append(StopFact(argument.mention, None if role == "via" else date))  # a country is no stop
+                # a country is a stop as well (`Mısır, İtalya, … Lehistan'a geçmiş`), as the corpus' itineraries count
+                fact.stops.append(StopFact(argument.mention, None if role == "via" else date))
             if role == "destination" and not (country and fact.destination is not None):
                 fact.destination = argument.mention
     for argument in frame.roles.get("traveller", [])[1:] + frame.roles.get("companion", []):

