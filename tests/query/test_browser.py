@@ -191,14 +191,14 @@ def test_home_search_person_evidence_and_reader(browser_tab, page_url, shots):
 def test_the_map_draws_the_vorosilov_route(browser_tab, page_url, shots):
     tab = browser_tab
     tab.goto(page_url + "map")
-    tab.get_by_label("Journey", exact=True).select_option(label="Kliment Voroşilov → Türkiye (1933) (24 stops)")
+    tab.get_by_label("Journey", exact=True).select_option(label="Kliment Voroşilov → Türkiye (1933) (25 stops)")
     tab.get_by_role("button", name="Show").click()
     route = tab.locator("#selected-route polyline.route.chosen")
     sync_api.expect(route).to_be_visible()
     box = route.bounding_box()
     assert box["width"] > 200 and box["height"] > 200  # drawn across the map, not a dot
     labels = tab.locator("#selected-route text").all_text_contents()
-    assert labels[0].startswith("1. Sivastopol") and labels[-1].startswith("32. Moskova")
+    assert labels[0].startswith("1. Sivastopol") and labels[-1].startswith("33. Moskova")
     assert tab.locator(".countries path").count() > 20
     sync_api.expect(tab.locator("#stops")).to_contain_text("Ankara, 26 October 1933")
     screenshot(tab, shots, "map")
