@@ -91,3 +91,8 @@ def test_case_endings_follow_vowel_harmony():
 def test_a_town_that_closes_a_list_after_a_known_place_is_a_place():
     assert "Kozluca" in places("Heyet Trabzon ve Kozluca yoluyla Ankara'ya ulaştı.")
     assert "Kozluca" in places("Heyet Trabzon ve Kozluca'ya uğradı.")
+
+
+def test_a_name_one_lands_at_is_a_place_and_a_name_one_goes_to_need_not_be():
+    assert "Kozluca" in places("Heyet 3 Haziran 1921'de Kozluca'ya çıktı.")
+    assert "Kemal" not in places("Heyet akşam Kemal'e gitti.")

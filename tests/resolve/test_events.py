@@ -210,3 +210,12 @@ def test_a_journey_with_no_goal_told_goes_to_the_capital_of_the_places_it_is_sen
         "Varna'ya gelen misafir, oradan Sofya'ya hareket etmiştir.\n")})
     visit = only(graph, HKG.Visit, "Tomislav")
     assert str(graph.value(graph.value(visit, HKG.destination), SKOS.prefLabel)) == "Sofya"
+
+
+def test_two_journeys_to_one_place_months_apart_in_one_year_are_two(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Hasan Fehmi Bey 3 Haziran 1931'de Varna'ya çıktı ve 9 Haziran'da Sofya'ya ulaştı. Görüşmeler uzun sürdü.\n\n"
+        "Hasan Fehmi Bey 24 Eylül 1931'de yeniden Sofya'ya geldi.\n")})
+    visits = [v for v in graph.subjects(RDF.type, HKG.Visit) if "Hasan Fehmi" in str(graph.value(v, SKOS.prefLabel))]
+    assert sorted(str(graph.value(v, HKG.startDate)) for v in visits) == ["1931-06-03", "1931-09-24"], \
+        labels(graph, visits)

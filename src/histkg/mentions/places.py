@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from histkg.language.gazetteer import Gazetteer
 from histkg.language.lexicon import load_lexicon, load_word_list, month_names, name_titles, turkish_lower
 from histkg.language.resources import ontology_file
-from histkg.language.verbs import frames
+from histkg.language.verbs import analyse, frames
 from histkg.mentions.tokens import (
     CANDIDATES,
     PLURAL,
@@ -102,7 +102,8 @@ class PlaceGazetteer:
             glued = self.glued_case(doc, token)
             if glued:
                 propose(i, i + 1, 2, glued)
-            elif followed_by_suffix(doc, i + 1) in self.place_suffixes and self.looks_like_name(doc, token):
+            elif (followed_by_suffix(doc, i + 1) in self.place_suffixes or self.landed_at(doc, i)) \
+                    and self.looks_like_name(doc, token):
                 propose(i, i + 1, 1, None)
         for start, end, strength in [*self.by_head(doc), *self.by_place_noun(doc)]:
             propose(start, end, strength, self.gazetteer.lookup(doc[start:end].text))
@@ -370,6 +371,18 @@ class PlaceGazetteer:
                 if start < token.i and self.looks_like_name(doc, doc[start]):
                     yield start, token.i
 
+    def landed_at(self, doc: Doc, i: int) -> bool:
+        """`İnebolu'ya çıktı`: a name in the dative right before a verb of
+        arriving by land or sea (`çık-`, `in-`, `var-`, `ulaş-`) is where one
+        arrived; one goes to a person (`Paşa'ya gitti`), one lands at a place."""
+        after = i + 2
+        if not (followed_by_suffix(doc, i + 1) in self.motion_to and after < len(doc)) \
+                or doc[i].text in self.given_names:
+            return False
+        verb = analyse([t.text for t in doc[after:after + 1]], 0)
+        return verb is not None and verb.lemma in LANDING_VERBS and verb.form in ("finite", "converb", "participle")
+
+
     def by_list(self, doc: Doc, found: list[tuple[int, int, int]]):
         """`Adalar ve Yalova'ya`, `Trabzon ve İnebolu yoluyla`: a word joined
         by `ve` to a place the gazetteer knows, with no suffix of its own
@@ -418,6 +431,7 @@ class PlaceGazetteer:
 MAX_TITLE_TOKENS = 12
 FOREIGN_OF = {"de", "du", "des", "of", "von", "di"}
 QUOTES = {'"', "“", "”", "«", "»", "„"}
+LANDING_VERBS = ("çık", "in", "var", "ulaş")  # verbs of arriving at a place, by land or sea
 
 # A possessive ending, then perhaps a case: `hükümeti`, `mebusu`, `sarayında`, `vapuruna`, `Savaşı'nı`.
 POSSESSIVE = re.compile(r"^(?:l[ae]r)?s?[ıiuü](?:n(?:[ıiuü]n|[ae]|d[ae]n?|d[ae]ki|[ıiuü]|l[ae])?|yl[ae])?$")

@@ -117,6 +117,7 @@ class Journey(list):
         self.years: set[int] = set()
         self.places: set[int] = set()  # id() of the destinations' entities (of None for a place no entity holds)
         self.days: set = set()  # the first day each fact dates the journey to
+        self.spans: list = []  # (earliest, latest) of the first month or day each fact dates the journey to
         self.documents: set[str] = set()
         for fact in facts:
             self.append(fact)
@@ -128,6 +129,8 @@ class Journey(list):
             self.years.add(year)
         if (day := fact_day(fact)) is not None:
             self.days.add(day)
+        if (span := fact_span(fact)) is not None:
+            self.spans.append(span)
         if fact.destination is not None:
             self.places.add(id(self.entity_of.get(fact.destination)))
 
@@ -145,12 +148,32 @@ def compatible(journey: Journey, fact: VisitFact, entity_of: dict) -> bool:
     where = id(entity_of.get(fact.destination)) if fact.destination is not None else None
     if fact.doc_id not in journey.documents and (year is None or not journey.years):
         return where is not None and where in journey.places  # another text's undated journey: the same goal
+    if where is not None and where in journey.places and months_apart(journey, fact):
+        return False  # `Haziran 1921'de Ankara'ya gelen`, `Eylül 1921'de tekrar gelen`: two journeys there
     if where is None or not journey.places or where in journey.places:
         return True
     day = fact_day(fact)
     window = event_lexicon()["episode_window_days"]  # a journey to another place told this many days apart is another
     apart = day is not None and journey.days and all(abs((day - d).days) > window for d in journey.days)
     return year is not None and year in journey.years and not apart
+
+
+def months_apart(journey: Journey, fact: VisitFact) -> bool:
+    """The fact's month (or day) lies further than the episode window from
+    every month or day the journey is dated to."""
+    span = fact_span(fact)
+    window = dt.timedelta(days=event_lexicon()["episode_window_days"])
+    return span is not None and bool(journey.spans) and all(
+        span[0] - other[1] > window or other[0] - span[1] > window for other in journey.spans)
+
+
+def fact_span(fact: VisitFact) -> tuple | None:
+    """(earliest, latest) of the first date, to the month or the day, the fact gives its journey."""
+    dated = [m for m in (fact.when, fact.start, *(s.mention for s in fact.dates),
+                         *(s.date.mention for s in fact.stops if s.date is not None and not s.date.problem))
+             if m is not None and m.data.precision in ("day", "month") and m.data.latest != dt.date.max]
+    first = min(dated, key=lambda m: m.data.earliest) if dated else None
+    return (first.data.earliest, first.data.latest) if first is not None else None
 
 
 def fact_day(fact: VisitFact):
