@@ -456,3 +456,11 @@ def test_a_journey_dated_by_its_year_takes_no_stops_from_sentences_years_later(t
         "tecrübeden sonra 1838'de Londra'da maslahatgüzar olarak kaldı. 1840'ta İstanbul'a döndü.\n")})
     vienna = [v for v in graph.subjects(RDF.type, HKG.Visit) if "Viyana" in str(graph.value(v, SKOS.prefLabel))]
     assert vienna and all(places(graph, v) == ["Viyana"] for v in vienna), [places(graph, v) for v in vienna]
+
+
+def test_a_day_after_a_semicolon_dates_the_other_statement_not_the_journey(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Hasan Fehmi Bey 3 Haziran 1931'de Varna'ya çıktı ve 9 Haziran'da Sofya'ya ulaştı. Görüşmeler uzun sürdü.\n\n"
+        "Hasan Fehmi Bey Eylül 1931 sonunda yeniden Sofya'ya geldi; görüşmeler 24 Eylül 1931'de tekrar açıldı.\n")})
+    visits = [v for v in graph.subjects(RDF.type, HKG.Visit) if "Hasan Fehmi" in str(graph.value(v, SKOS.prefLabel))]
+    assert "1931-09-24" not in {str(graph.value(v, HKG.startDate)) for v in visits}, visit_labels(graph)

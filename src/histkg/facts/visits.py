@@ -170,8 +170,9 @@ class Episode:
         fact = self.fact
         self.last = sentence.index
         first = self.first_clause(sentence)
+        stops = stop_places(sentence, first)
         if dated:
-            self.note_dates(sentence, first)
+            self.note_dates(sentence, first, told_until(sentence, stops))
         lower = sentence.lower
         received = {id(m) for _, m in received_persons(sentence)}  # `X ve Y kabul edilmiştir`: guests, not hosts
         persons = [m for _, m in sentence.of("PERSON") if m is not fact.leader and not same_name(m, fact.leader)
@@ -181,7 +182,6 @@ class Episode:
             fact.visitors.extend(m for m in persons if m not in fact.visitors)
         elif mentions_any(lower, lex["host_verbs"]):
             fact.hosts.extend(m for m in persons if m not in fact.hosts)
-        stops = stop_places(sentence, first)
         fact.datives.extend(place for place, case in stops if case == "dative")
         told = [(place, case, self.current_date) for place, case in stops]
         if announces(sentence):
@@ -218,11 +218,12 @@ class Episode:
         self.add_stops(self.announced)
         self.announced = []
 
-    def note_dates(self, sentence: Sentence, first_clause: int = 0) -> None:
+    def note_dates(self, sentence: Sentence, first_clause: int = 0, until: int | None = None) -> None:
         """The latest day the sentence states becomes the day of what follows;
-        a day that breaks the order of the story is kept but flagged."""
+        a day that breaks the order of the story is kept but flagged. Days
+        from token `until` on belong to another statement."""
         for span, mention in day_dates(sentence):
-            if clause_at(sentence, span.start_char) < first_clause:
+            if clause_at(sentence, span.start_char) < first_clause or until is not None and span.start >= until:
                 continue
             problem = weekday_problem(mention) or self.same_day_as_flagged(mention)
             if problem is None:
@@ -407,6 +408,16 @@ def goes_again(episode: Episode, sentence: Sentence) -> bool:
     before = episode.current_date.mention.data.earliest
     return any((m.data.earliest - before).days > event_lexicon()["episode_window_days"] and not inferred(m)
                for _, m in day_dates(sentence))
+
+
+def told_until(sentence: Sentence, stops: list) -> int | None:
+    """The semicolon after the sentence's last stop: what follows it is
+    another statement (`… yeniden Ankara'ya geldi; görüşmeler 24 Eylül
+    1921'de tekrar açıldı`), whose day is not the journey's."""
+    ends = [span.end for span, mention in sentence.of("PLACE") if any(mention is place for place, _ in stops)]
+    if not ends:
+        return None
+    return next((t.i for t in sentence.doc[max(ends):sentence.span.end] if t.text == ";"), None)
 
 
 def stays_in_time(episode: Episode, sentence: Sentence) -> bool:
