@@ -382,7 +382,6 @@ class PlaceGazetteer:
         verb = analyse([t.text for t in doc[after:after + 1]], 0)
         return verb is not None and verb.lemma in LANDING_VERBS and verb.form in ("finite", "converb", "participle")
 
-
     def by_list(self, doc: Doc, found: list[tuple[int, int, int]]):
         """`Adalar ve Yalova'ya`, `Trabzon ve İnebolu yoluyla`: a word joined
         by `ve` to a place the gazetteer knows, with no suffix of its own

@@ -139,7 +139,9 @@ def compatible(journey: Journey, fact: VisitFact, entity_of: dict) -> bool:
     """A fact tells the same journey: its year is one of the journey's, and
     it goes to one of its places, or in the same year to another, unless
     both are dated to the day and lie weeks apart (`14 Mart 1918'de
-    Trabzon'da`, `11 Mayıs 1918'de Batum'da`: two journeys). Across texts,
+    Trabzon'da`, `11 Mayıs 1918'de Batum'da`: two journeys); to the same
+    place, unless their months lie weeks apart (`Haziran 1921`, `Eylül
+    1921`: Franklin-Bouillon came to Ankara twice). Across texts,
     an undated fact (or journey) must name the same goal: a fact with no goal
     of its own joins only a journey of its own text or of its year."""
     year = fact_year(fact)
