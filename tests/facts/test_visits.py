@@ -464,3 +464,12 @@ def test_a_day_after_a_semicolon_dates_the_other_statement_not_the_journey(tmp_p
         "Hasan Fehmi Bey Eylül 1931 sonunda yeniden Sofya'ya geldi; görüşmeler 24 Eylül 1931'de tekrar açıldı.\n")})
     visits = [v for v in graph.subjects(RDF.type, HKG.Visit) if "Hasan Fehmi" in str(graph.value(v, SKOS.prefLabel))]
     assert "1931-09-24" not in {str(graph.value(v, HKG.startDate)) for v in visits}, visit_labels(graph)
+
+
+def test_the_places_a_colon_lists_after_a_visit_are_its_stops_and_it_went_to_the_capital(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "3-7 Mart 1931 — Yunan Başvekili Kemal Sait Bey'in Bulgaristan ziyareti: önce Varna, ardından hususi "
+        "trenle Sofya.\n")})
+    visit = only(graph, HKG.Visit, "Kemal Sait")
+    assert str(graph.value(visit, SKOS.prefLabel)).startswith("Kemal Sait Bey → Sofya"), visit_labels(graph)
+    assert places(graph, visit)[:2] == ["Varna", "Sofya"]

@@ -17,7 +17,7 @@ from histkg.facts.frames import Frame
 from histkg.facts.journey import StopFact, VisitFact, fact_year, same_name, same_place
 from histkg.facts.sentences import Slot, opening_word
 from histkg.facts.treaties import TreatyFact, treaty_family
-from histkg.language.gazetteer import is_city, is_country, is_state
+from histkg.language.gazetteer import Gazetteer, capital_keys, is_city, is_country, is_state, state_of
 from histkg.language.lexicon import event_lexicon, turkish_lower
 from histkg.language.verbs import frames
 
@@ -266,10 +266,26 @@ def visit_fact(journey: Journey, doc_id: str) -> VisitFact:
         go_to_post(fact, goal.mention)
     if fact.dates and fact.when is None and not any(s.date for s in fact.stops):
         fact.when = fact.dates[0].mention  # `Türkiye'yi ziyaret etti`: a country is no stop to carry the date
+    capital = capital_stop(fact)
+    if capital is not None:  # `Türkiye ziyareti: önce İstanbul, ardından … Ankara`: the visit went to the capital
+        fact.destination = capital
     if fact.destination is None and fact.stops:  # `Roma'da ataşe olarak bulundu`: he went where he stayed
         fact.destination = fact.stops[-1].place
         fact.inference["destination"] = "the last place the journey reaches (the text names no destination)"
     return fact
+
+
+def capital_stop(fact: VisitFact):
+    """The stop that is the capital of the country the journey goes to, if any."""
+    if fact.destination is None or not is_country(fact.destination.text):
+        return None
+    gazetteer = Gazetteer.load()
+    country = gazetteer.lookup(fact.destination.text)
+    for stop in fact.stops:
+        key = stop.place.data if isinstance(stop.place.data, str) else gazetteer.lookup(stop.place.text)
+        if key in capital_keys() and state_of(key) == country:
+            return stop.place
+    return None
 
 
 def go_to_post(fact: VisitFact, post) -> None:

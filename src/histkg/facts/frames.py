@@ -370,9 +370,21 @@ def fill(clause: Clause) -> Frame | None:
         for argument in clause.arguments:
             if argument.case == "genitive" and argument.label == "PERSON":
                 add(frame, opened, argument)
+    if verb.form == "event noun" and verb.frame in ("visit", "motion"):
+        frame.roles["stop"] += itinerary_after(clause)
     dates = [a for a in clause.arguments if a.label == "DATE" and not noun_date(clause.sentence, a)]
     frame.date = dates[-1] if dates else None
     return frame if holds(frame, clause, role_of) else None
+
+
+def itinerary_after(clause: Clause) -> list[Argument]:
+    """`Venizelos'un Türkiye ziyareti: önce İstanbul, ardından hususi trenle
+    Ankara.`: the places a colon after the journey's noun lists are its stops."""
+    doc, sentence = clause.sentence.doc, clause.sentence
+    if clause.end >= sentence.span.end or doc[clause.end].text != ":":
+        return []
+    return [Argument(span.start, span.end, "PLACE", "nominative", mention) for span, mention in sentence.of("PLACE")
+            if span.start > clause.end]
 
 
 def group_follows(clause: Clause) -> bool:
