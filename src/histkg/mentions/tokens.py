@@ -94,12 +94,14 @@ def glued_case_suffix(word: str) -> int:
     return 0
 
 
+@cache
 def main_name(word: str) -> bool:
     """A place's own name in GeoNames, however small the place (`Bergama`, not `Bergam` + `a`)."""
     gazetteer = Gazetteer.load()
     return gazetteer.lookup(word) is not None and not gazetteer.is_alias(word)
 
 
+@cache
 def inflected_alias(word: str) -> bool:
     """`Trabzona`, `Samsuna`: GeoNames lists a city's inflected forms among its
     alternate names; the word is the city's name with a case ending all the

@@ -171,19 +171,21 @@ def months_apart(journey: Journey, fact: VisitFact) -> bool:
 
 def fact_span(fact: VisitFact) -> tuple | None:
     """(earliest, latest) of the first date, to the month or the day, the fact gives its journey."""
-    dated = [m for m in (fact.when, fact.start, *(s.mention for s in fact.dates),
-                         *(s.date.mention for s in fact.stops if s.date is not None and not s.date.problem))
-             if m is not None and m.data.precision in ("day", "month") and m.data.latest != dt.date.max]
+    dated = [m for m in told_dates(fact) if m.data.precision in ("day", "month") and m.data.latest != dt.date.max]
     first = min(dated, key=lambda m: m.data.earliest) if dated else None
     return (first.data.earliest, first.data.latest) if first is not None else None
 
 
 def fact_day(fact: VisitFact):
     """The first day the fact dates its journey to (None without a day)."""
-    days = [m.data.earliest for m in (fact.when, fact.start, *(s.mention for s in fact.dates),
-                                      *(s.date.mention for s in fact.stops if s.date is not None))
-            if m is not None and m.data.precision == "day"]
+    days = [m.data.earliest for m in told_dates(fact) if m.data.precision == "day"]
     return min(days) if days else None
+
+
+def told_dates(fact: VisitFact) -> list:
+    """The DATE mentions a fact gives its journey: in its words, its span, its dates and its stops."""
+    return [m for m in (fact.when, fact.start, *(s.mention for s in fact.dates),
+                        *(s.date.mention for s in fact.stops if s.date is not None)) if m is not None]
 
 
 def visit_event(group: list[VisitFact], entity_of: dict) -> Event:
