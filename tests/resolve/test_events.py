@@ -219,3 +219,17 @@ def test_two_journeys_to_one_place_months_apart_in_one_year_are_two(tmp_path):
     visits = [v for v in graph.subjects(RDF.type, HKG.Visit) if "Hasan Fehmi" in str(graph.value(v, SKOS.prefLabel))]
     assert sorted(str(graph.value(v, HKG.startDate)) for v in visits) == ["1931-06-03", "1931-09-24"], \
         labels(graph, visits)
+
+
+def test_arriving_back_where_a_journey_set_out_ends_it_and_the_next_departure_is_another(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "2 Haziran 1930'da Hariciye Vekili Hasan Fehmi Bey'in Yunanistan seyahati başladı: heyet İzmir'den "
+        "Ege Denizi'ni geçti; Atina'da Kral tarafından kabul edildi, Selanik'e de uğradı. Dönüş Pire üzerinden "
+        "oldu ve heyet 12 Haziran 1930'da İzmir'e vardı. Aynı ayın sonunda Doktor, Hasan Fehmi Bey ile birlikte "
+        "Sofya'ya gitti.\n")})
+    visits = [v for v in graph.subjects(RDF.type, HKG.Visit)
+              if "Hasan Fehmi" in str(graph.value(v, SKOS.prefLabel)) and graph.value(v, HKG.partOf) is None]
+    stops = {tuple(sorted(str(graph.value(graph.value(s, HKG.place), SKOS.prefLabel))
+                          for s in graph.objects(v, HKG.stop))) for v in visits}
+    assert ("Sofya",) in stops, labels(graph, visits)
+    assert not any("Sofya" in each and "Atina" in each for each in stops), stops

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from histkg.facts.conferences import FIRST_PERSON_PLURAL, Delegations, leads_delegation
 from histkg.facts.clauses import Argument
 from histkg.facts.frames import Frame
-from histkg.facts.journey import StopFact, VisitFact, fact_year, same_name, same_place
+from histkg.facts.journey import StopFact, VisitFact, fact_year, home_again, same_name, same_place
 from histkg.facts.sentences import Slot, opening_word
 from histkg.facts.treaties import TreatyFact, treaty_family
 from histkg.language.gazetteer import Gazetteer, capital_keys, is_city, is_country, is_state, state_of
@@ -69,6 +69,7 @@ def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = (),
                 journey = Journey(traveller)
                 journeys.append(journey)
             journey.frames.append(each)
+            journey.closed = back_where_it_began(journey)
     found = []
     for fact in (visit_fact(j, doc_id) for j in journeys):
         other = next((o for o in told if already_told(fact, o)), None)
@@ -77,6 +78,14 @@ def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = (),
         elif other.part_of is None:  # a leg keeps the places its own rule gave it
             enrich(other, fact)
     return found
+
+
+def back_where_it_began(journey: Journey) -> bool:
+    """Arriving at the place the journey set out from ends it (`home_again`)."""
+    *earlier, last = journey.frames
+    goal = last.first("destination")
+    origin = next((f.first("origin") for f in earlier if f.first("origin") is not None), None)
+    return goal is not None and origin is not None and same_place(origin.mention, goal.mention)
 
 
 def by_nation(frame: Frame) -> list[Frame]:
@@ -134,7 +143,7 @@ def enrich(told: VisitFact, fact: VisitFact) -> None:
         told.inference.pop("when", None)
     told.stops = between_stops(told.stops, fact.stops)
     shared = [i for i, stop in enumerate(fact.stops) if any(same_place(stop.place, t.place) for t in told.stops)]
-    if shared and told.stops and same_place(fact.stops[shared[-1]].place, told.stops[-1].place):
+    if shared and told.stops and not home_again(told) and same_place(fact.stops[shared[-1]].place, told.stops[-1].place):
         told.stops += fact.stops[shared[-1] + 1:]  # places the frames read after where the fact's itinerary ends
     told.visitors += [m for m in fact.visitors if not any(same_name(m, v) for v in told.visitors)]
     told.hosts += [m for m in fact.hosts if not any(same_name(m, h) for h in told.hosts)]

@@ -436,9 +436,9 @@ def add(frame: Frame, role: str | None, argument: Argument) -> None:
 
 
 def holds(frame: Frame, clause: Clause, role_of: dict) -> bool:
-    """A predicate holds its frame only with the roles it needs (`var-` with a dative)."""
+    """A predicate holds its frame only with one of the roles it needs (`var-` with a dative)."""
     needs = frames()["predicates"].get(clause.verb.lemma, {}).get("needs", [])
-    return all(frame.roles.get(role_of.get(need, need)) for need in needs)
+    return not needs or any(frame.roles.get(role_of.get(need, need)) for need in needs)
 
 
 def noun_date(sentence: Sentence, argument: Argument) -> bool:

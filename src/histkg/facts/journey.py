@@ -102,6 +102,14 @@ def same_place(a, b) -> bool:
     return (a.data or turkish_lower(a.text)) == (b.data or turkish_lower(b.text))
 
 
+def home_again(fact: VisitFact) -> bool:
+    """`heyet İstanbul'dan … Karadeniz'i geçti; … heyet 10 Mayıs'ta İstanbul'a
+    vardı`: back at the place it set out from, the journey has ended; what the
+    traveller does next is another journey."""
+    stops, origin = fact.stops, fact.origin
+    return origin is not None and len(stops) > 1 and same_place(stops[-1].place, origin)
+
+
 def heads_group(sentence: Sentence, start: int, stems) -> bool:
     """`Türk Delegasyon Başkanı X`, `Sivas Kongresi Başkanı X`: a word of
     `stems` and a leader word right before the person."""

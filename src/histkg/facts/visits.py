@@ -27,6 +27,7 @@ from histkg.facts.journey import (
     day_dates,
     planned,
     same_name,
+    home_again,
     same_place,
 )
 from histkg.facts.journey_phrases import phrase_facts
@@ -326,6 +327,9 @@ def visit_facts(all_sentences: list[Sentence], doc_id: str) -> list[VisitFact]:
                 or mentions_any(sentence.lower, event_lexicon()["motion_verbs"]) and body_index[sentence.index] - body_index[episode.last] <= 2):
             if stays_in_time(episode, sentence):
                 episode.add_sentence(sentence)
+                if home_again(episode.fact):
+                    episode.finish()
+                    episode = None
         if episode is not None and sentence.section == "body":
             for note in notes.get(sentence.index, []):
                 episode.add_note(note, sentence)

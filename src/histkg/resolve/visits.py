@@ -11,6 +11,7 @@ from histkg.facts.journey import (
     MeetingFact,
     VisitFact,
     fact_year,
+    home_again,
 )
 from histkg.facts.receptions import received_where
 from histkg.language.gazetteer import capital_keys
@@ -119,6 +120,7 @@ class Journey(list):
         self.days: set = set()  # the first day each fact dates the journey to
         self.spans: list = []  # (earliest, latest) of the first month or day each fact dates the journey to
         self.documents: set[str] = set()
+        self.home_by: dict[str, int] = {}  # document -> where a fact of it tells the journey back where it began
         for fact in facts:
             self.append(fact)
 
@@ -133,11 +135,14 @@ class Journey(list):
             self.spans.append(span)
         if fact.destination is not None:
             self.places.add(id(self.entity_of.get(fact.destination)))
+        if home_again(fact):
+            self.home_by.setdefault(fact.doc_id, fact.anchor.start)
 
 
 def compatible(journey: Journey, fact: VisitFact, entity_of: dict) -> bool:
     """A fact tells the same journey: its year is one of the journey's, and
-    it goes to one of its places, or in the same year to another, unless
+    it goes to one of its places, or in the same year to another (not told
+    after the journey came back where it began), unless
     both are dated to the day and lie weeks apart (`14 Mart 1918'de
     Trabzon'da`, `11 Mayıs 1918'de Batum'da`: two journeys); to the same
     place, unless their months lie weeks apart (`Haziran 1921`, `Eylül
@@ -148,6 +153,8 @@ def compatible(journey: Journey, fact: VisitFact, entity_of: dict) -> bool:
     if year is not None and journey.years and year not in journey.years:
         return False
     where = id(entity_of.get(fact.destination)) if fact.destination is not None else None
+    if fact.anchor.start > journey.home_by.get(fact.doc_id, fact.anchor.start) and where not in journey.places:
+        return False  # told after the journey came back where it began: another journey
     if fact.doc_id not in journey.documents and (year is None or not journey.years):
         return where is not None and where in journey.places  # another text's undated journey: the same goal
     if where is not None and where in journey.places and months_apart(journey, fact):
