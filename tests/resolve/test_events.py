@@ -233,3 +233,23 @@ def test_arriving_back_where_a_journey_set_out_ends_it_and_the_next_departure_is
                           for s in graph.objects(v, HKG.stop))) for v in visits}
     assert ("Sofya",) in stops, labels(graph, visits)
     assert not any("Sofya" in each and "Atina" in each for each in stops), stops
+
+
+# a memoir's digression, long enough that the journey told after it is read from its own sentences
+DIGRESSION = " ".join(f"O günlerde {n}. defterimi dolduruyordum." for n in range(1, 13))
+
+
+def test_a_narrator_who_travels_as_we_goes_with_the_head_of_the_retinue_across_paragraphs(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Ben o yıl Hariciye kâtiplerinin en genci idim. Kral Tomislav Hazretlerinin maiyetinde Hariciye Nazırı "
+        "Hasan Fehmi Bey ve Doktor Nuri Bey bulunuyordu. " + DIGRESSION + "\n\n"
+        "Yolda Varna'ya ve Burgaz'a uğradık. Midye'ye çıktığımızda vali bizi karşıladı.\n\n"
+        "Midye'de Sadrazam Ali Rıza Paşa bizi bekliyordu. Oradan trenle Edirne'ye gidildi.\n")})
+    visits = [v for v in graph.subjects(RDF.type, HKG.Visit) if graph.value(v, HKG.partOf) is None]
+    led = {str(graph.value(graph.value(v, HKG.leader), SKOS.prefLabel)): v for v in visits
+           if graph.value(v, HKG.leader) is not None}
+    assert "Ali Rıza Paşa" not in led, labels(graph, visits)  # named before `gidildi`, but not one of `us`
+    king = next(v for name, v in led.items() if "Tomislav" in name)
+    stops = sorted((int(graph.value(s, HKG.order)), str(graph.value(graph.value(s, HKG.place), SKOS.prefLabel)))
+                   for s in graph.objects(king, HKG.stop))
+    assert [place for _, place in stops] == ["Varna", "Burgaz", "Midye", "Edirne"], stops

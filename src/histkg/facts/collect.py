@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from histkg.facts.conferences import document_delegations
 from histkg.facts.frame_facts import journey_facts, treaty_facts_of_frames
-from histkg.facts.frames import document_frames
+from histkg.facts.frames import WE_MOVES, document_frames, moves_told_as_we
 from histkg.facts.journey_phrases import meeting_facts
 from histkg.facts.sentences import Sentence, opening_word, sentences
 from histkg.facts.treaties import TreatyFact, same_day_as_before, treaty_facts
@@ -50,7 +50,7 @@ def find_facts(doc_id: str, paragraphs) -> Facts:
     all_sentences = sentences(paragraphs)
     frames = document_frames(all_sentences)
     told = treaty_facts(all_sentences, doc_id)
-    delegations = document_delegations(all_sentences)
+    delegations = document_delegations(all_sentences, we_travel=moves_told_as_we(frames) >= WE_MOVES)
     treaties = told + [same_phrase(f, told) for f in treaty_facts_of_frames(frames, doc_id, told, delegations.delegates,
                                                                              delegations.states)]
     treaties = same_day_as_before(treaties, all_sentences)

@@ -16,7 +16,7 @@ from histkg.facts.journey import (
     same_name,
 )
 from histkg.facts.clauses import JOINERS
-from histkg.facts.sentences import Sentence, case_after, mentions_any, starts_with_any
+from histkg.facts.sentences import Sentence, case_after, honorifics_longest_first, mentions_any, starts_with_any
 from histkg.language.gazetteer import Gazetteer, is_city, state_of
 from histkg.language.lexicon import event_lexicon, turkish_lower
 from histkg.language.verbs import frames
@@ -113,7 +113,9 @@ def leads_delegation(sentence: Sentence, span) -> bool:
     başkanlık eden X`, `Türk heyetinin reisi … X idi`, `heyetinin başında X
     vardı`: the person heads a delegation."""
     lex = event_lexicon()
-    after = [turkish_lower(t.text) for t in sentence.doc[span.end:span.end + 3] if not is_suffix(t)]
+    after = [t.text for t in sentence.doc[span.end:span.end + 4] if not is_suffix(t)]
+    # the honorific after the name carries its case in the old orthography (`X Hazretlerinin maiyetinde`)
+    after = [turkish_lower(w) for w in after[1 if after and after[0].startswith(honorifics_longest_first()) else 0:]]
     before = [turkish_lower(t.text) for t in sentence.doc[max(sentence.span.start, span.start - 8):span.start]]
     # `başkanlık etti`, `başkanlık ediyordu`, `riyaset eyledi`
     if after[:1] and after[0] in lex["leader_words"] or " ".join(after[:2]).startswith(("başkanlık e", "riyaset e")):
@@ -297,7 +299,7 @@ class Delegations(NamedTuple):
     ours: list  # persons the text names as the head of the narrator's own group (`Başımızda X vardı`)
 
 
-def document_delegations(all_sentences: list[Sentence]) -> Delegations:
+def document_delegations(all_sentences: list[Sentence], we_travel: bool = False) -> Delegations:
     """Delegates: the persons on a conference's roster lines, in a sentence of
     whom they represented (`Babıâli'yi X ile Y … temsil etti`), and right after
     a delegate word (`Prusya murahhasları X ile Y`); not one in the genitive
@@ -305,7 +307,8 @@ def document_delegations(all_sentences: list[Sentence]) -> Delegations:
     States: the one that opens a roster line (`Rusya: Şansölye …`), and those a
     sentence of representing names in the accusative (`Romanya'yı X ile Y …
     temsil etti`). Heads: the first person of a roster line, and one who leads
-    a delegation in prose (`X başkanlığındaki heyet`)."""
+    a delegation in prose (`X başkanlığındaki heyet`). Ours: the head of the
+    narrator's group (`we_travel`: the narrator tells his travels as `we`)."""
     lexicon = frames()["delegates"]
     found = Delegations([], [], [], [])
     for sentence in all_sentences:
@@ -325,6 +328,10 @@ def document_delegations(all_sentences: list[Sentence]) -> Delegations:
                              if not any(turkish_lower(m.text) == turkish_lower(o.text) for o in found.states)])
         found.heads.extend((sentence.index, m) for _, m in heads)
         found.ours.extend(m for s, m in heads if leads_us(sentence, s))
+    if not found.ours and we_travel:
+        # a narrator who travels as `we` and names no head of `us` travels with the first group the text names a
+        # head of (`Sultan Abdülaziz Han Hazretlerinin maiyetinde … bulunuyordu`)
+        found.ours.extend(person for _, person in found.heads[:1])
     return found
 
 

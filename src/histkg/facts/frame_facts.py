@@ -62,8 +62,7 @@ def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = (),
             if traveller is None:
                 continue
             journey = next((j for j in reversed(journeys) if same_name(j.leader, traveller) and not j.closed
-                            and each.sentence.index - j.last_sentence <= JOURNEY_GAP_SENTENCES
-                            and each.sentence.paragraph == j.frames[-1].sentence.paragraph
+                            and (goes_on(each, j) or ours_goes_on(j, delegations))
                             and not another_year(each, j)), None)
             if journey is None:
                 journey = Journey(traveller)
@@ -78,6 +77,19 @@ def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = (),
         elif other.part_of is None:  # a leg keeps the places its own rule gave it
             enrich(other, fact)
     return found
+
+
+def goes_on(frame: Frame, journey: Journey) -> bool:
+    """A frame told in the journey's paragraph, a sentence or two after it."""
+    return frame.sentence.index - journey.last_sentence <= JOURNEY_GAP_SENTENCES \
+        and frame.sentence.paragraph == journey.frames[-1].sentence.paragraph
+
+
+def ours_goes_on(journey: Journey, delegations: Delegations) -> bool:
+    """The journey of the narrator's own group (`Messina'ya uğradık. … Dover'e
+    çıktık`): a memoir follows it from paragraph to paragraph, until it comes back."""
+    return any(journey.leader is head for head in delegations.ours) \
+        and any(f.clause.verb.first_plural for f in journey.frames)
 
 
 def back_where_it_began(journey: Journey) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from histkg.facts.clauses import Argument, Clause, Epithets, clauses, place_of_meeting
 from histkg.facts.journey import planned
@@ -39,6 +39,7 @@ MOVING_FRAMES = {"motion", "visit", "return"}  # frames whose subject is the one
 # their names are no subject of the sentence.
 NOMINAL_FORMS = {"event noun", "verbal noun", "participle", "object participle"}
 TOPIC_SENTENCES = 3  # a dropped subject is the topic of at most this many sentences before
+WE_MOVES = 2  # a text that tells this many moves as `we` is the story of the narrator's own travels
 DASHES = {"—", "–", "-", "―"}
 
 
@@ -65,6 +66,7 @@ def document_frames(all_sentences: list[Sentence]) -> list[Frame]:
     epithets = Epithets(all_sentences)
     entry, previous = None, None  # entry: the paragraph's date line (a chronology entry's or a dispatch's)
     entry_signings: list[Frame] = []  # the treaties a chronology entry names
+    we_moves = 0  # how many moves the narrator has told as `we` (`Messina'ya uğradık`)
     for sentence in all_sentences:
         sentence_clauses = clauses(sentence, epithets)
         line = dateline(sentence, sentence_clauses)  # an entry opens a paragraph, or a line of one (`… 1921: …`)
@@ -83,11 +85,35 @@ def document_frames(all_sentences: list[Sentence]) -> list[Frame]:
             frame.date = frame.date or (free_dates[0] if len(free_dates) == 1 else None)
             if entry is not None:
                 from_dateline(frame, entry)
+        we_moves = told_as_we(filled, we_moves)
         carry_subjects(sentence, filled, sentence_clauses, topics)
         signed_where_arrived(filled)
         epithets.learn_appointments(sentence, sentence_clauses, topic_of(sentence, topics))
         found += filled
     return found
+
+
+def told_as_we(filled: list[Frame], moves: int) -> int:
+    """Once the narrator has told his travels as `we` (`Napoli'ye uğradık. …
+    Dover'e çıktık`), an impersonal passive of motion is his group's too
+    (`Trenle Londra'ya gidildi`, `Viyana'ya geçildi`): its dropped subject is
+    `we`, not the person named before. `moves`: how many moves the text has
+    told as `we` so far, and returned with this sentence's (a quoted
+    `dönüyoruz` is one line of someone else's, not a narrative: WE_MOVES)."""
+    for frame in filled:
+        verb = frame.clause.verb
+        if frame.kind not in ("motion", "return") or verb.form in NOMINAL_FORMS:
+            continue
+        if moves >= WE_MOVES and verb.passive and not frame.roles.get("traveller"):
+            frame.clause.verb = replace(verb, first_plural=True)
+        elif verb.first_plural:
+            moves += 1
+    return moves
+
+
+def moves_told_as_we(frames: list[Frame]) -> int:
+    return sum(f.kind in ("motion", "return") and f.clause.verb.first_plural and not f.clause.verb.passive
+               for f in frames)
 
 
 @dataclass(frozen=True)
