@@ -155,6 +155,9 @@ TEXTS = {
     # a chronology entry opens with its date (the same day in other calendars too) and a dash, no place:
     # the treaty it names was signed that day
     "s2.txt": ("9 Mart 1927 (9 Mart 1343) — Kozluca Antlaşması. Türkiye ile Bulgaristan arasında.\n\n"),
+    # a chronology entry's place is the city a move to its country reached; a place in another country is not
+    "m2.txt": ("9 Ekim 1931 — Burgaz. Bulgaristan'a resmî ziyaret için gelen Kral Petar Vojnović'e suikast.\n\n"
+               "4 Kasım 1931 — Ankara. Hariciye Nazırı Lazar Pavlović Bulgaristan'a hareket etti.\n\n"),
     # a verbal noun in the instrumental is no object of the planning verb after it: the coming happened
     "o2.txt": ("Genel Sekreter Pierre Lacombe'nin Varna'ya gelişiyle kararlaştırılan ateşkes kısa sürdü.\n\n"),
     # a chronology entry's verbless lines tell of the treaty it names: sides, place, who signed for whom
@@ -644,3 +647,12 @@ def test_a_signing_told_by_a_noun_in_a_chronology_line_has_the_lines_sides_place
     assert labels(graph, graph.objects(treaty, HKG.signatory)) == {"Atanas Zlatev", "Radu Pavel"}
     declaration = only(graph, HKG.Treaty, "Fındıklı")
     assert labels(graph, graph.objects(declaration, HKG.signatory)) == {"Dimo Kirov", "Ion Dumitru"}
+
+
+def test_a_move_to_a_country_under_a_chronology_entry_of_one_of_its_cities_reached_that_city(frames_graph):
+    _, graph = frames_graph
+    king = visit_of(graph, "Petar Vojnović")
+    assert labels(graph, graph.objects(king, HKG.destination)) == {"Burgaz"}
+    assert {str(d) for d in graph.objects(king, HKG.startDate)} == {"1931-10-09"}
+    minister = visit_of(graph, "Lazar Pavlović")
+    assert labels(graph, graph.objects(minister, HKG.destination)) == {"Bulgaristan"}

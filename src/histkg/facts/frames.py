@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from histkg.facts.clauses import Argument, Clause, Epithets, clauses, place_of_meeting
 from histkg.facts.journey import planned
 from histkg.facts.sentences import Sentence, dates_a_noun, owned_noun_follows, starts_with_any
-from histkg.language.gazetteer import is_city, is_country
+from histkg.language.gazetteer import Gazetteer, is_city, is_country, state_of
 from histkg.language.lexicon import event_lexicon, turkish_lower
 from histkg.language.verbs import frames
 from histkg.mentions.tokens import is_suffix
@@ -208,12 +208,17 @@ def from_dateline(frame: Frame, line: Dateline) -> None:
     why = f"the date line of the chronology entry ({date.mention.text}{where})"
     if frame.date is None:
         frame.date, frame.inference["date"] = date, why
-    role = {"signing": "place", "visit": "destination"}.get(frame.kind)
+    role = {"signing": "place", "visit": "destination", "motion": "destination"}.get(frame.kind)
     if place is None or role is None or place in frame.roles.get("stop", []):
         return
     told = frame.roles.get(role, [])
+    if frame.kind == "motion" and not any(state_of(Gazetteer.load().lookup(place.mention.text)) ==
+                                          Gazetteer.load().lookup(a.mention.text) for a in told):
+        return  # a move is told to where the entry stands only when it names the country that place lies in
     if not told or all(is_country(a.mention.text) for a in told) and not is_country(place.mention.text):
-        frame.roles[role] = [place]  # `Yunanistan ziyareti` under `— Atina.`: the visit went to Atina
+        # `Yunanistan ziyareti` under `— Atina.`: the visit went to Atina; `Fransa'ya … gelen Kral` under
+        # `— Marsilya.`: he came to Marsilya
+        frame.roles[role] = [place]
         frame.inference[role] = why
 
 
