@@ -40,6 +40,16 @@ def test_a_verb_form_is_read_from_its_suffixes(words, lemma, form, passive):
     assert found == (lemma, form, passive)
 
 
+@pytest.mark.parametrize("words, form, future", [
+    ("Londra'ya dönmek üzere trenine bindi", "converb", False),  # he set out to go back: the main verb's subject's
+    ("Sofya'ya gitmek üzere idi", "converb", True),  # about to go: not yet gone
+    ("Sofya'ya gitmek istedi", "verbal noun", False),
+])
+def test_an_infinitive_of_purpose_before_uzere_is_a_converb(words, form, future):
+    verb = analyse(words.split(), 1)
+    assert (verb.form, verb.future) == (form, future)
+
+
 def test_a_name_and_a_negated_or_future_verb_are_no_event():
     assert analyse(["Atalay"], 0) is None  # a capitalised word is a name, not `ata-`
     assert analyse(["gitmedi"], 0).negative

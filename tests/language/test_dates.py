@@ -529,6 +529,8 @@ def test_relative_days(text, edtf):
         ("Kanun 21 Haziran 1934'te çıktı. Aynı yıl soyadını aldı.", ("Aynı yıl", "1934")),
         ("Heyet 10 Mayıs 1932'de döndü. Aynı ayın sonunda Roma'ya gitti.", ("Aynı ayın", "1932-05")),
         ("Elçi 1925 senesinde geldi. Ertesi sene döndü.", ("Ertesi sene", "1926")),
+        ("Konferans 4 Şubat 1923 akşamı dağıldı. Lord Ashby aynı gece trenine bindi.", ("aynı gece", "1923-02-04")),
+        ("Kral 6 Mart 1930'da Varna'ya geldi. Ertesi gece balo verildi.", ("Ertesi gece", "1930-03-07")),
     ],
 )
 def test_a_relative_day_month_or_year_counts_from_the_date_before(text, found):

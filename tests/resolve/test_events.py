@@ -253,3 +253,12 @@ def test_a_narrator_who_travels_as_we_goes_with_the_head_of_the_retinue_across_p
     stops = sorted((int(graph.value(s, HKG.order)), str(graph.value(graph.value(s, HKG.place), SKOS.prefLabel)))
                    for s in graph.objects(king, HKG.stop))
     assert [place for _, place in stops] == ["Varna", "Burgaz", "Midye", "Edirne"], stops
+
+
+def test_a_journey_told_by_an_infinitive_of_purpose_is_the_main_subjects_and_dated_by_the_same_night(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Görüşmeler uzadı ve 4 Şubat 1923 akşamı konferans dağıldı. Lord Ashby aynı gece Londra'ya dönmek üzere "
+        "hususi trenine bindi.\n")})
+    visit = only(graph, HKG.Visit, "Ashby")
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Londra"}
+    assert {str(d) for d in graph.objects(visit, HKG.startDate)} == {"1923-02-04"}

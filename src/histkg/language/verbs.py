@@ -45,6 +45,8 @@ ABILITY = rf"(?:y?{A}bil(?!{H}r))?"
 FORM_RES = tuple((form, re.compile(f"^({VOICE}){ABILITY}{NEGATION}{pattern}$")) for form, pattern in FORMS)
 # The light verb `et-` (`hareket etti`) also takes the forms `ed-` (`hareket edildi`) and, in the old
 # orthography, `eyle-` (`muvasalat eyledi`) and the honorific `buyur-` (`hareket buyurmuştur`).
+INFINITIVE = re.compile(rf"m{A}k$")
+ABOUT_TO = ("idi", "iken", "idiler")  # `-mAk üzere idi`: about to go, not gone
 LIGHT_VERB_FORMS = {"et": ("et", "ed", "eyle", "buyur")}
 PARTICIPLE_AUXILIARIES = ("olan", "olanlar")
 LIGHT_VERBS = ("et", "ed", "eyle", "buyur", "ol", "yap", "kıl")
@@ -106,9 +108,13 @@ def analyse(words: list[str], i: int) -> VerbForm | None:
             rest = word[len(stem[-1]):]
             if form == "finite" and i + 1 < len(words) and words[i + 1] in PARTICIPLE_AUXILIARIES:
                 form = "participle"  # `gitmekte olan elçi`, `gelmiş olan heyet`: the noun after `olan` is the subject
+            purpose = form == "verbal noun" and INFINITIVE.search(rest) and words[i + 1:i + 2] == ["üzere"]
+            if purpose:  # `Londra'ya dönmek üzere trenine bindi`: he set out to go there, the subject the main verb's
+                form = "converb"
             passive = bool(PASSIVE.search(voice)) and not NOUN_POSSESSIVE.search(voice)
+            about_to = purpose and words[i + 2:i + 3] and words[i + 2] in ABOUT_TO  # `gitmek üzere idi`: not yet
             return VerbForm(lemma, frame, form, passive, len(stem), negative,
-                            bool(FUTURE.search(rest)), form == "finite" and bool(PLURAL.search(rest)),
+                            bool(FUTURE.search(rest)) or bool(about_to), form == "finite" and bool(PLURAL.search(rest)),
                             bool(CAUSATIVE.search(voice)), bool(FIRST_PLURAL.search(rest)))
     return None
 
