@@ -168,6 +168,9 @@ TEXTS = {
     # a chronology entry's place is the city a move to its country reached; a place in another country is not
     "m2.txt": ("9 Ekim 1931 — Burgaz. Bulgaristan'a resmî ziyaret için gelen Kral Petar Vojnović'e suikast.\n\n"
                "4 Kasım 1931 — Ankara. Hariciye Nazırı Lazar Pavlović Bulgaristan'a hareket etti.\n\n"),
+    # a place before `-dAn sonra` or `-I müteakiben` in a clause of motion was passed before the destination
+    "p2.txt": ("Hariciye Nazırı Dimo Stanev Plevne'den sonra Rusçuk'a gitti.\n\n"
+               "Kral Radomir Hazretleri Yunanistan ve Arnavutluk'u müteakiben Romanya'ya geçmişti.\n\n"),
     # a verbal noun in the instrumental is no object of the planning verb after it: the coming happened
     "o2.txt": ("Genel Sekreter Pierre Lacombe'nin Varna'ya gelişiyle kararlaştırılan ateşkes kısa sürdü.\n\n"),
     # a chronology entry's verbless lines tell of the treaty it names: sides, place, who signed for whom
@@ -666,3 +669,9 @@ def test_a_move_to_a_country_under_a_chronology_entry_of_one_of_its_cities_reach
     assert {str(d) for d in graph.objects(king, HKG.startDate)} == {"1931-10-09"}
     minister = visit_of(graph, "Lazar Pavlović")
     assert labels(graph, graph.objects(minister, HKG.destination)) == {"Bulgaristan"}
+
+
+def test_a_place_after_which_the_traveller_went_on_is_a_stop_before_the_destination(frames_graph):
+    _, graph = frames_graph
+    assert stops(graph, visit_of(graph, "Dimo Stanev")) == ["Pleven", "Rusçuk"]
+    assert stops(graph, visit_of(graph, "Radomir")) == ["Yunanistan", "Arnavutluk", "Romanya"]

@@ -370,6 +370,9 @@ def case_of(sentence: Sentence, end: int) -> str:
     for role, words in frames()["postpositions"].items():
         if word in words and case in ("nominative", "genitive", "other"):
             return role
+    for role, words_after in frames()["case_postpositions"]["roles"].items():
+        if word in words_after.get(case, ()):
+            return role  # `Bakü'den sonra`: passed before the destination
     return case
 
 

@@ -196,9 +196,13 @@ def common_stops(a: list, b: list) -> list[tuple[int, int]]:
 
 
 def covers(fact: VisitFact, told: VisitFact) -> bool:
-    """The frames' fact stops at every place the told fact names, at as many, with a day for one."""
+    """The frames' fact stops at every place the told fact names, at as many, with a day for one;
+    or the told fact has no stop and the frames read the way to its destination (`Yunanistan ve
+    Arnavutluk'u müteakiben Romanya'ya geçmişti`)."""
     told_places = [m for m in (told.destination, *(s.place for s in told.stops)) if m is not None]
-    return len(fact.stops) >= len(told.stops) and any(s.date is not None for s in fact.stops) \
+    on_the_way = not told.stops and told.destination is not None \
+        and any(not same_place(s.place, told.destination) for s in fact.stops)
+    return len(fact.stops) >= len(told.stops) and (any(s.date is not None for s in fact.stops) or on_the_way) \
         and all(any(same_place(p, s.place) for s in fact.stops) for p in told_places)
 
 
