@@ -262,3 +262,16 @@ def test_a_journey_told_by_an_infinitive_of_purpose_is_the_main_subjects_and_dat
     visit = only(graph, HKG.Visit, "Ashby")
     assert labels(graph, graph.objects(visit, HKG.destination)) == {"Londra"}
     assert {str(d) for d in graph.objects(visit, HKG.startDate)} == {"1923-02-04"}
+
+
+def test_our_delegation_sets_out_on_its_day_and_goes_to_the_city_it_reaches_beyond_a_region(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Heyetimiz 3 Mart 1925 sabahı Ankara'dan hususi bir trenle yola çıktı. İstasyonda bizi Vali Bey uğurladı. "
+        "Başımızda Hariciye Vekili Hasan Fehmi Bey vardı. Heyetin ikinci murahhası Dr. Cemal Nuri Bey idi. "
+        "Yol boyunca halk trenimizi karşıladı. 9 Mart 1925'te Sirkeci'den trene binip Avrupa'ya geçtik.\n\n"
+        "Konferans uzun sürdü. Nihayet Cenevre'den ayrıldık ve Ankara'ya döndük.\n")})
+    visits = [v for v in graph.subjects(RDF.type, HKG.Visit) if graph.value(v, HKG.partOf) is None
+              and "Hasan Fehmi" in str(graph.value(v, SKOS.prefLabel))]
+    dated = {str(graph.value(graph.value(v, HKG.destination), SKOS.prefLabel)): str(graph.value(v, HKG.startDate))
+             for v in visits}
+    assert dated.get("Cenevre") == "1925-03-03", labels(graph, visits)

@@ -88,8 +88,15 @@ def goes_on(frame: Frame, journey: Journey) -> bool:
 def ours_goes_on(journey: Journey, delegations: Delegations) -> bool:
     """The journey of the narrator's own group (`Messina'ya uğradık. … Dover'e
     çıktık`): a memoir follows it from paragraph to paragraph, until it comes back."""
-    return any(journey.leader is head for head in delegations.ours) \
-        and any(f.clause.verb.first_plural for f in journey.frames)
+    return any(journey.leader is head for head in delegations.ours) and any(map(told_as_ours, journey.frames))
+
+
+def told_as_ours(frame: Frame) -> bool:
+    """`Mudanya'ya indik`, `Heyetimiz … yola çıktı`: a move of the narrator's group."""
+    traveller = frame.first("traveller")
+    words = frame.sentence.doc[traveller.start:traveller.end].text if traveller is not None else ""
+    return frame.clause.verb.first_plural or traveller is not None and traveller.label == "GROUP" \
+        and bool(FIRST_PERSON_PLURAL.search(turkish_lower(words)))
 
 
 def back_where_it_began(journey: Journey) -> bool:
@@ -289,11 +296,18 @@ def visit_fact(journey: Journey, doc_id: str) -> VisitFact:
     goal = first.first("destination") if first.kind in APPOINTING_FRAMES else None
     if goal is not None:
         go_to_post(fact, goal.mention)
+    departure = journey.frames[0]
+    if departure.date is not None and departure.first("origin") is not None and "date" not in departure.inference \
+            and not departure.roles.get("destination") and not departure.roles.get("stop"):
+        fact.start = departure.date.mention  # `5 Kasım 1922 sabahı Ankara'dan … yola çıktı`: the day it set out
     if fact.dates and fact.when is None and not any(s.date for s in fact.stops):
         fact.when = fact.dates[0].mention  # `Türkiye'yi ziyaret etti`: a country is no stop to carry the date
     capital = capital_stop(fact)
     if capital is not None:  # `Türkiye ziyareti: önce İstanbul, ardından … Ankara`: the visit went to the capital
         fact.destination = capital
+    city = city_beyond_region(fact)
+    if city is not None:  # `Avrupa'ya geçtik … Lozan'dan ayrıldık`: the journey went to the city it reached there
+        fact.destination = city
     if fact.destination is None and fact.stops:  # `Roma'da ataşe olarak bulundu`: he went where he stayed
         fact.destination = fact.stops[-1].place
         fact.inference["destination"] = "the last place the journey reaches (the text names no destination)"
@@ -311,6 +325,17 @@ def capital_stop(fact: VisitFact):
         if key in capital_keys() and state_of(key) == country:
             return stop.place
     return None
+
+
+def city_beyond_region(fact: VisitFact):
+    """The last city among the stops after a destination that is a region (`Avrupa`, `Orta Doğu`), if any."""
+    gazetteer = Gazetteer.load()
+    key = gazetteer.lookup(fact.destination.text) if fact.destination is not None else None
+    if key is None or gazetteer.info(key).kind != "region":
+        return None
+    reached = next((i for i, s in enumerate(fact.stops) if same_place(s.place, fact.destination)), -1)
+    cities = [s.place for s in fact.stops[reached + 1:] if is_city(s.place.text)]
+    return cities[-1] if cities else None
 
 
 def go_to_post(fact: VisitFact, post) -> None:
