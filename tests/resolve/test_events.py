@@ -4,7 +4,7 @@ tests: no name in them is in any file of ontology/."""
 
 from __future__ import annotations
 
-from event_graphs import build_texts, built_once, claims_of, inferences, labels, only
+from event_graphs import build_texts, built_once, claims_of, inferences, labels, only, stop_inferences
 from rdflib import Literal
 from rdflib.namespace import RDF, SKOS, XSD
 
@@ -275,3 +275,18 @@ def test_our_delegation_sets_out_on_its_day_and_goes_to_the_city_it_reaches_beyo
     dated = {str(graph.value(graph.value(v, HKG.destination), SKOS.prefLabel)): str(graph.value(v, HKG.startDate))
              for v in visits}
     assert dated.get("Cenevre") == "1925-03-03", labels(graph, visits)
+
+
+def test_a_newspapers_our_port_is_the_city_of_its_dateline(tmp_path):
+    _, graph = build_texts(tmp_path, {
+        "a.txt": "VARNA — SALI 3 MART 1931\n\nHariciye Nazırı Dimo Kazasov dün limanımıza muvasalat etmiş ve "
+                 "hususi trenle Sofya'ya hareket etmiştir.\n",
+        "b.txt": "Hariciye Nazırı Ilia Todorov 4 Nisan 1931'de limanımıza muvasalat etmiş ve hususi trenle Sofya'ya "
+                 "hareket etmiştir.\n"})
+    visit = only(graph, HKG.Visit, "Kazasov")
+    stops = sorted((int(graph.value(s, HKG.order)), str(graph.value(graph.value(s, HKG.place), SKOS.prefLabel)))
+                   for s in graph.objects(visit, HKG.stop))
+    assert [place for _, place in stops] == ["Varna", "Sofya"], stops
+    assert "dateline" in stop_inferences(graph, visit)[0]  # the stop's claim says how the city was drawn
+    undated = only(graph, HKG.Visit, "Todorov")  # no dateline: `our port` is no place
+    assert labels(graph, [graph.value(s, HKG.place) for s in graph.objects(undated, HKG.stop)]) == {"Sofya"}

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from histkg.facts.sentences import Sentence, case_after, ending_case, honorifics_longest_first, starts_with_any
 from histkg.facts.treaties import generic_treaty_phrases
-from histkg.language.gazetteer import Gazetteer
+from histkg.language.gazetteer import Gazetteer, is_city
 from histkg.language.lexicon import event_lexicon, load_lexicon, turkish_lower
 from histkg.language.verbs import VerbForm, analyse, event_noun, frames
 from histkg.mentions.tokens import is_suffix
@@ -104,9 +104,11 @@ class Epithets:
     text last named with it. A title with a nationality word before it keeps
     it (`yunan başvekili` is not `başvekil`). An honorific alone (`Paşa'yı`,
     `Bey`) is the subject the text last named with it (`Ali Fuat Paşa, …`,
-    not `Mustafa Kemal Paşa'nın` in the same sentence)."""
+    not `Mustafa Kemal Paşa'nın` in the same sentence). A newspaper's `our
+    city` (`şehrimize`, `limanımıza`) is the city of its dateline."""
 
     def __init__(self, all_sentences: list[Sentence]) -> None:
+        self.home = dateline_city(all_sentences[0]) if all_sentences else None
         stems = self.stems = tuple(load_lexicon("names.json")["title_stems"])
         self.named: dict[str, list[tuple[int, object]]] = defaultdict(list)  # title -> (sentence index, person)
         for sentence in all_sentences:
@@ -138,6 +140,26 @@ class Epithets:
         return before[-1] if before else None
 
     def arguments(self, sentence: Sentence) -> list[Argument]:
+        return sorted(self.titles(sentence) + self.our_city(sentence), key=lambda a: a.start)
+
+    def our_city(self, sentence: Sentence) -> list[Argument]:
+        """`limanımıza muvasalat etmiş`: the dateline's city, in the case its ending marks."""
+        if self.home is None:
+            return []
+        key, name = self.home
+        found = []
+        for token in sentence.span:
+            lower = turkish_lower(token.text)
+            word = next((w for w in event_lexicon()["our_city_words"] if lower.startswith(w)), None)
+            if word is None or not token.is_alpha:
+                continue
+            case = ending_case(lower[len(word):]) if lower != word else "nominative"
+            mention = replace(sentence.make(token.idx, token.idx + len(token.text), "PLACE"), data=key)
+            why = f"`{token.text}`: the city of the newspaper's dateline ({name})"
+            found.append(Argument(token.i, token.i + 1, "PLACE", case or "other", mention, drawn=why))
+        return found
+
+    def titles(self, sentence: Sentence) -> list[Argument]:
         doc, found = sentence.doc, []
         named = {i for span, _ in sentence.of("PERSON") for i in range(span.start, span.end)}
         held = {i for span, m in sentence.items if m.label != "PERSON" for i in range(span.start, span.end)}
@@ -162,6 +184,18 @@ class Epithets:
                     break
             i += 1
         return found
+
+
+def dateline_city(first: Sentence) -> tuple[str, str] | None:
+    """(gazetteer key, name) of the city a newspaper's first line opens with,
+    a date after it (`İSTANBUL — PAZAR 2 TEŞRİNİSANİ 1930`, `Dersaadet, 2
+    Teşrinisani 1314`), if any."""
+    words = [t.text for t in first.span[:2] if t.is_alpha]
+    name = words[0][:1] + turkish_lower(words[0][1:]) if words else ""  # `İSTANBUL` is `İstanbul`
+    dated = [s for s, _ in first.of("DATE") if s.start - first.span.start <= 6]
+    if not dated or not is_city(name):
+        return None
+    return Gazetteer.load().lookup(name), name
 
 
 MAX_TITLE_WORDS = 3

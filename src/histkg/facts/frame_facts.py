@@ -366,7 +366,7 @@ def add_frame(fact: VisitFact, frame: Frame, moved: bool = False) -> None:
             country = is_country(argument.mention.text)
             if not any(s.place is argument.mention for s in fact.stops):
                 # a country is a stop as well (`Mısır, İtalya, … Lehistan'a geçmiş`), as the corpus' itineraries count
-                fact.stops.append(StopFact(argument.mention, None if role == "via" else date))
+                fact.stops.append(StopFact(argument.mention, None if role == "via" else date, argument.drawn))
             if role == "destination" and not (country and fact.destination is not None):
                 fact.destination = argument.mention
     for argument in frame.roles.get("traveller", [])[1:] + frame.roles.get("companion", []):
