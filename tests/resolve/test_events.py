@@ -290,3 +290,15 @@ def test_a_newspapers_our_port_is_the_city_of_its_dateline(tmp_path):
     assert "dateline" in stop_inferences(graph, visit)[0]  # the stop's claim says how the city was drawn
     undated = only(graph, HKG.Visit, "Todorov")  # no dateline: `our port` is no place
     assert labels(graph, [graph.value(s, HKG.place) for s in graph.objects(undated, HKG.stop)]) == {"Sofya"}
+
+
+def test_a_delegation_named_by_its_nation_is_led_by_the_head_its_roster_line_names(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "VARNA GÖRÜŞMELERİ (1931)\n\n"
+        "Bulgar heyeti: Başvekil Andrey Lyapçev; Hariciye Nazırı Dimo Kazasov ve on kişilik bir maiyet.\n\n"
+        "Bulgar heyeti 3 Mart 1931'de Sofya'dan trenle yola çıktı ve 5 Mart sabahı Varna'ya vardı. "
+        "Yunan heyeti ise Atina'dan vapurla Burgaz'a vardı.\n")})
+    visit = only(graph, HKG.Visit, "Lyapçev")
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Varna"}
+    assert {str(d) for d in graph.objects(visit, HKG.startDate)} == {"1931-03-03"}
+    assert not [v for v in graph.subjects(RDF.type, HKG.Visit) if "Burgaz" in str(graph.value(v, SKOS.prefLabel))]

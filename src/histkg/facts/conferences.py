@@ -297,6 +297,7 @@ class Delegations(NamedTuple):
     states: list  # PLACE or ORG mentions of the states with a delegation, one per state
     heads: list  # (sentence index, person) of each delegation's head, in text order
     ours: list  # persons the text names as the head of the narrator's own group (`Başımızda X vardı`)
+    led: dict  # a state's gazetteer key -> the head of its delegation a roster line names (`Türk heyeti: … X; …`)
 
 
 def document_delegations(all_sentences: list[Sentence], we_travel: bool = False) -> Delegations:
@@ -310,12 +311,14 @@ def document_delegations(all_sentences: list[Sentence], we_travel: bool = False)
     a delegation in prose (`X başkanlığındaki heyet`). Ours: the head of the
     narrator's group (`we_travel`: the narrator tells his travels as `we`)."""
     lexicon = frames()["delegates"]
-    found = Delegations([], [], [], [])
+    found = Delegations([], [], [], [], {})
     for sentence in all_sentences:
         roster = roster_line(sentence)
         representing = roster is None and mentions_any(sentence.lower, lexicon["verbs"])
         if roster is not None:
             persons, heads = roster[2], roster[2][:1]
+            if roster[0] is not None:
+                found.led.setdefault(roster[0], heads[0][1])
             states = [m for s, m in sentence.items if s.end <= roster[1].i and s.label_ in ("PLACE", "ORG")][:1]
         else:
             persons = sentence.of("PERSON") if representing else named_after(sentence, lexicon["words"])

@@ -41,7 +41,7 @@ class Journey:
 
 
 def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = (),
-                  delegations: Delegations = Delegations([], [], [], [])) -> list[VisitFact]:
+                  delegations: Delegations = Delegations([], [], [], [], {})) -> list[VisitFact]:
     """Journeys from motion frames; one another rule already tells (`told`: a
     fact of the same traveller at one of its places) gets what the frames add.
     `delegations`: the delegation heads the document names, and the head of the narrator's own group."""
@@ -247,7 +247,9 @@ def traveller_of(frame: Frame, journeys: list[Journey], delegations: Delegations
         return ours[0]
     head = group_head(frame.sentence)
     if head is not None or argument.mention is not None:
-        return head  # a delegation named by its nation (`Yunan heyeti`) is no other group told before
+        # a delegation named by its nation (`Türk heyeti`) is no other group told before: the one a roster line
+        # named the head of (`Türk heyeti: Cumhurbaşkanı İsmet İnönü; …`), if any
+        return head or delegations.led.get(nation_state(frame.sentence, argument))
     index = frame.sentence.index
     recent = [j for j in journeys if index - j.last_sentence <= GROUP_SENTENCES]
     heads = [person for _, person in delegations.heads]
@@ -261,6 +263,13 @@ def traveller_of(frame: Frame, journeys: list[Journey], delegations: Delegations
         return named[-1]
     # `Lozan'a giden heyetin en genç müşavirlerinden biriydim`: a group no one else leads is the narrator's
     return ours[0] if ours else None
+
+
+def nation_state(sentence, argument) -> str | None:
+    """The gazetteer key of the state whose nationality word opens a group's name (`Türk heyeti`)."""
+    word = sentence.doc[argument.start].text
+    demonym = event_lexicon()["demonyms"].get(word)
+    return state_of(Gazetteer.load().lookup(demonym)) if demonym else None
 
 
 def group_head(sentence):
