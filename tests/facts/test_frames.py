@@ -171,6 +171,8 @@ TEXTS = {
     # a place before `-dAn sonra` or `-I müteakiben` in a clause of motion was passed before the destination
     "p2.txt": ("Hariciye Nazırı Dimo Stanev Plevne'den sonra Rusçuk'a gitti.\n\n"
                "Kral Radomir Hazretleri Yunanistan ve Arnavutluk'u müteakiben Romanya'ya geçmişti.\n\n"),
+    # where the clause finds the traveller comes before the way and the goal
+    "p3.txt": "Sofya'da birkaç gün kalan Kral Boris Vitanov bilâhare Filibe üzerinden Edirne'ye gitmiştir.\n\n",
     # a verbal noun in the instrumental is no object of the planning verb after it: the coming happened
     "o2.txt": ("Genel Sekreter Pierre Lacombe'nin Varna'ya gelişiyle kararlaştırılan ateşkes kısa sürdü.\n\n"),
     # a chronology entry's verbless lines tell of the treaty it names: sides, place, who signed for whom
@@ -675,3 +677,8 @@ def test_a_place_after_which_the_traveller_went_on_is_a_stop_before_the_destinat
     _, graph = frames_graph
     assert stops(graph, visit_of(graph, "Dimo Stanev")) == ["Pleven", "Rusçuk"]
     assert stops(graph, visit_of(graph, "Radomir")) == ["Yunanistan", "Arnavutluk", "Romanya"]
+
+
+def test_the_place_a_move_starts_from_comes_before_the_way_and_the_goal(frames_graph):
+    _, graph = frames_graph
+    assert stops(graph, visit_of(graph, "Boris Vitanov")) == ["Sofya", "Filibe", "Edirne"]

@@ -370,7 +370,9 @@ def add_frame(fact: VisitFact, frame: Frame, moved: bool = False) -> None:
     elif origin is not None and moved and not same_place(fact.stops[-1].place, origin.mention) \
             and not is_country(origin.mention.text):  # leaving a country says no place he was at
         fact.stops.append(StopFact(origin.mention))  # `Lehistan'a geçmiş, Varşova'dan … gitmişlerdi`: he was there
-    for role in ("via", "stop", "destination"):  # `Eskişehir üzerinden Afyonkarahisar'a`: through it first
+    # where the clause finds him, then the way, then the goal (`Ankarada … kalan Şehinşah … Eskişehir ve Afyon
+    # üzerinden İzmire gitmişlerdir`; `Eskişehir üzerinden Afyonkarahisar'a`: through it before the goal)
+    for role in ("stop", "via", "destination"):
         for argument in frame.roles.get(role, []):
             country = is_country(argument.mention.text)
             if not any(s.place is argument.mention for s in fact.stops):
