@@ -302,3 +302,14 @@ def test_a_delegation_named_by_its_nation_is_led_by_the_head_its_roster_line_nam
     assert labels(graph, graph.objects(visit, HKG.destination)) == {"Varna"}
     assert {str(d) for d in graph.objects(visit, HKG.startDate)} == {"1931-03-03"}
     assert not [v for v in graph.subjects(RDF.type, HKG.Visit) if "Burgaz" in str(graph.value(v, SKOS.prefLabel))]
+
+
+def test_a_newspapers_our_guest_is_the_traveller_it_tells_of_most(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "VARNA — SALI 3 MART 1931\n\n"
+        "Büyük misafirimiz dün gece hususi trenle Sofya'ya hareket etti. Vali Bey kendisini istasyonda uğurladı.\n\n"
+        "Geçen hafta Burgaz'dan vapurla Varna'ya gelen Kral Petar Nikolić, şehirde üç gün kalmıştı.\n")})
+    leaving = [v for v in graph.subjects(RDF.type, HKG.Visit)
+               if labels(graph, graph.objects(v, HKG.destination)) == {"Sofya"}]
+    assert [labels(graph, graph.objects(v, HKG.leader)) for v in leaving] == [{"Petar Nikolić"}], labels(graph, leaving)
+    assert {str(d) for d in graph.objects(leaving[0], HKG.startDate)} == {"1931-03-02"}

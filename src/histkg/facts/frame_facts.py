@@ -15,7 +15,7 @@ from histkg.facts.conferences import FIRST_PERSON_PLURAL, Delegations, leads_del
 from histkg.facts.clauses import Argument
 from histkg.facts.frames import Frame
 from histkg.facts.journey import StopFact, VisitFact, fact_year, home_again, same_name, same_place
-from histkg.facts.sentences import Slot, opening_word
+from histkg.facts.sentences import Slot, opening_word, starts_with_any
 from histkg.facts.treaties import TreatyFact, treaty_family
 from histkg.language.gazetteer import Gazetteer, capital_keys, is_city, is_country, is_state, state_of
 from histkg.language.lexicon import event_lexicon, turkish_lower
@@ -46,6 +46,7 @@ def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = (),
     fact of the same traveller at one of its places) gets what the frames add.
     `delegations`: the delegation heads the document names, and the head of the narrator's own group."""
     journeys: list[Journey] = []
+    our_guests: list[Frame] = []
     for frame in frames:
         if frame.kind == "return":
             for journey in journeys_of(frame, journeys, delegations):
@@ -60,6 +61,7 @@ def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = (),
         for each in by_nation(frame):
             traveller = traveller_of(each, journeys, delegations)
             if traveller is None:
+                our_guests += [each] if our_guest(each) else []
                 continue
             journey = next((j for j in reversed(journeys) if same_name(j.leader, traveller) and not j.closed
                             and (goes_on(each, j) or ours_goes_on(j, delegations))
@@ -69,6 +71,9 @@ def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = (),
                 journeys.append(journey)
             journey.frames.append(each)
             journey.closed = back_where_it_began(journey)
+    guest = main_traveller([(j.leader, len(j.frames)) for j in journeys if any(map(arrives, j.frames))]
+                           + [(f.leader, 1) for f in told if f.leader is not None and (f.destination or f.stops)])
+    journeys += [Journey(guest, [frame], closed=True) for frame in our_guests if guest is not None]
     found = []
     for fact in (visit_fact(j, doc_id) for j in journeys):
         other = next((o for o in told if already_told(fact, o)), None)
@@ -77,6 +82,28 @@ def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = (),
         elif other.part_of is None:  # a leg keeps the places its own rule gave it
             enrich(other, fact)
     return found
+
+
+def our_guest(frame: Frame) -> bool:
+    """`Büyük misafirimiz dün gece … Avrupaya hareket etti`: the traveller is
+    the paper's guest (a guest word with the possessive of `we`)."""
+    traveller = frame.first("traveller")
+    if traveller is None or traveller.label != "GROUP":
+        return False
+    words = turkish_lower(frame.sentence.doc[traveller.start:traveller.end].text)
+    return starts_with_any(words, event_lexicon()["guest_words"]) and bool(FIRST_PERSON_PLURAL.search(words))
+
+
+def main_traveller(moves_of: list[tuple]):
+    """Of (traveller, moves to a place), the one who makes the most: whom a newspaper calls `our guest`."""
+    moves = Counter()
+    for traveller, count in moves_of:
+        moves[next((p for p in moves if same_name(p, traveller)), traveller)] += count
+    return moves.most_common(1)[0][0] if moves else None
+
+
+def arrives(frame: Frame) -> bool:
+    return bool(frame.roles.get("destination") or frame.roles.get("stop"))
 
 
 def goes_on(frame: Frame, journey: Journey) -> bool:
