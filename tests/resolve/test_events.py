@@ -313,3 +313,13 @@ def test_a_newspapers_our_guest_is_the_traveller_it_tells_of_most(tmp_path):
                if labels(graph, graph.objects(v, HKG.destination)) == {"Sofya"}]
     assert [labels(graph, graph.objects(v, HKG.leader)) for v in leaving] == [{"Petar Nikolić"}], labels(graph, leaving)
     assert {str(d) for d in graph.objects(leaving[0], HKG.startDate)} == {"1931-03-02"}
+
+
+def test_a_title_alone_before_the_name_it_goes_with_is_that_person_when_the_text_gives_it_to_one(tmp_path):
+    _, graph = build_texts(tmp_path, {
+        "a.txt": "Kral, 3 Mart 1931'de Varna'ya geldi ve halkı selamladı. Ertesi gün Kral Petar Nikolić vapurla "
+                 "Balçık'a gitti.\n",
+        "b.txt": "Kral, 4 Nisan 1931'de Burgaz'a geldi. Kral Stefan Dukić ile Kral Marko Ilić orada görüştüler.\n"})
+    assert labels(graph, graph.objects(only(graph, HKG.Visit, "Varna"), HKG.leader)) == {"Petar Nikolić"}
+    assert not [v for v in graph.subjects(RDF.type, HKG.Visit) if "Burgaz" in str(graph.value(v, SKOS.prefLabel))
+                and graph.value(v, HKG.leader) is not None]  # two kings: `Kral` alone is neither

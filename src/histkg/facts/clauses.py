@@ -17,6 +17,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
+from histkg.facts.journey import same_name
 from histkg.facts.sentences import Sentence, case_after, ending_case, honorifics_longest_first, starts_with_any
 from histkg.facts.treaties import generic_treaty_phrases
 from histkg.language.gazetteer import Gazetteer, is_city
@@ -136,8 +137,13 @@ class Epithets:
                 self.named[title].append((sentence.index, person))
 
     def person(self, key: str, index: int):
-        before = [mention for at, mention in self.named.get(key, ()) if at <= index]
-        return before[-1] if before else None
+        """The person the text named with the title last, else the one it names with it later, if only one
+        (`Kral, Kirte köyünden geçerken …`, then `Kral Edvard`: a newspaper names him in its headline)."""
+        named = self.named.get(key, ())
+        before = [mention for at, mention in named if at <= index]
+        if before:
+            return before[-1]
+        return named[0][1] if named and all(same_name(m, named[0][1]) for _, m in named) else None
 
     def arguments(self, sentence: Sentence) -> list[Argument]:
         return sorted(self.titles(sentence) + self.our_city(sentence), key=lambda a: a.start)
