@@ -84,14 +84,19 @@ def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = (),
     return found
 
 
-def our_guest(frame: Frame) -> bool:
-    """`Büyük misafirimiz dün gece … Avrupaya hareket etti`: the traveller is
-    the paper's guest (a guest word with the possessive of `we`)."""
+def our_group_word(frame: Frame) -> str | None:
+    """The traveller's group word where it has the possessive of `we` (`heyetimiz`, `misafirimiz`), lower case."""
     traveller = frame.first("traveller")
     if traveller is None or traveller.label != "GROUP":
-        return False
+        return None
     words = turkish_lower(frame.sentence.doc[traveller.start:traveller.end].text)
-    return starts_with_any(words, event_lexicon()["guest_words"]) and bool(FIRST_PERSON_PLURAL.search(words))
+    return words if FIRST_PERSON_PLURAL.search(words) else None
+
+
+def our_guest(frame: Frame) -> bool:
+    """`Büyük misafirimiz dün gece … Avrupaya hareket etti`: the traveller is the paper's guest."""
+    words = our_group_word(frame)
+    return words is not None and starts_with_any(words, event_lexicon()["guest_words"])
 
 
 def main_traveller(moves_of: list[tuple]):
@@ -119,11 +124,8 @@ def ours_goes_on(journey: Journey, delegations: Delegations) -> bool:
 
 
 def told_as_ours(frame: Frame) -> bool:
-    """`Mudanya'ya indik`, `Heyetimiz … yola çıktı`: a move of the narrator's group."""
-    traveller = frame.first("traveller")
-    words = frame.sentence.doc[traveller.start:traveller.end].text if traveller is not None else ""
-    return frame.clause.verb.first_plural or traveller is not None and traveller.label == "GROUP" \
-        and bool(FIRST_PERSON_PLURAL.search(turkish_lower(words)))
+    """`Mudanya'ya indik`, `Heyetimiz … yola çıktı`: a move of the narrator's group (not of `our guest`)."""
+    return frame.clause.verb.first_plural or our_group_word(frame) is not None and not our_guest(frame)
 
 
 def back_where_it_began(journey: Journey) -> bool:

@@ -212,8 +212,9 @@ def from_dateline(frame: Frame, line: Dateline) -> None:
     if place is None or role is None or place in frame.roles.get("stop", []):
         return
     told = frame.roles.get(role, [])
-    if frame.kind == "motion" and not any(state_of(Gazetteer.load().lookup(place.mention.text)) ==
-                                          Gazetteer.load().lookup(a.mention.text) for a in told):
+    gazetteer = Gazetteer.load()
+    if frame.kind == "motion" and not any(state_of(gazetteer.lookup(place.mention.text)) == gazetteer.lookup(a.mention.text)
+                                          for a in told):
         return  # a move is told to where the entry stands only when it names the country that place lies in
     if not told or all(is_country(a.mention.text) for a in told) and not is_country(place.mention.text):
         # `Yunanistan ziyareti` under `— Atina.`: the visit went to Atina; `Fransa'ya … gelen Kral` under

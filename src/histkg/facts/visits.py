@@ -25,9 +25,9 @@ from histkg.facts.journey import (
     StopFact,
     VisitFact,
     day_dates,
+    home_again,
     planned,
     same_name,
-    home_again,
     same_place,
 )
 from histkg.facts.journey_phrases import phrase_facts

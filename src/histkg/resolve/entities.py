@@ -240,8 +240,9 @@ def place_entity(mention: Mention, entities: list[Entity], entity_of: dict) -> E
         entity = next((e for e in entities if e.kind == "Place" and e.key == key), None)
         if entity is None:
             entity = resolve_places([mention])[0]
-            if key in Gazetteer.load().places and Gazetteer.load().lookup(mention.text) != key:
-                entity.label = Gazetteer.load().info(key).label  # `limanımıza`: words that stand for the place
+            gazetteer = Gazetteer.load()
+            if key in gazetteer.places and gazetteer.lookup(mention.text) != key:
+                entity.label = gazetteer.info(key).label  # `limanımıza`: words that stand for the place
             entities.append(entity)
         entity_of[mention] = entity
     return entity_of[mention]
