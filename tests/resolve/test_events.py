@@ -318,3 +318,11 @@ def test_a_title_alone_before_the_name_it_goes_with_is_that_person_when_the_text
     assert labels(graph, graph.objects(only(graph, HKG.Visit, "Varna"), HKG.leader)) == {"Petar Nikolić"}
     assert not [v for v in graph.subjects(RDF.type, HKG.Visit) if "Burgaz" in str(graph.value(v, SKOS.prefLabel))
                 and graph.value(v, HKG.leader) is not None]  # two kings: `Kral` alone is neither
+
+
+def test_a_journey_starts_on_the_day_it_set_out_within_the_month_another_sentence_gives(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Hariciye Vekili Hasan Fehmi Bey Şubat 1931'de Sofya'ya gitti. Heyet 6 Şubat 1931 günü Ankara'dan trenle "
+        "hareket etti ve Eskişehir üzerinden İstanbul'a geldi; 9 Şubat'ta Sofya'ya vardı.\n")})
+    visit = only(graph, HKG.Visit, "Hasan Fehmi")
+    assert {str(d) for d in graph.objects(visit, HKG.startDate)} == {"1931-02-06"}

@@ -186,6 +186,7 @@ def enrich(told: VisitFact, fact: VisitFact) -> None:
         told.inference.pop("destination", None)
     dated = [s.date for s in fact.stops if s.date is not None] + fact.dates
     undated = not any(s.date for s in told.stops) and told.when is None and told.start is None
+    told.start = told.start or fact.start  # `6 Şubat 1921 günü Ankara'dan … hareket etti`: the day it set out
     if dated and undated:
         told.when = dated[0].mention
         told.inference.pop("when", None)
@@ -334,9 +335,9 @@ def visit_fact(journey: Journey, doc_id: str) -> VisitFact:
     goal = first.first("destination") if first.kind in APPOINTING_FRAMES else None
     if goal is not None:
         go_to_post(fact, goal.mention)
-    departure = journey.frames[0]
-    if departure.date is not None and departure.first("origin") is not None and "date" not in departure.inference \
-            and not departure.roles.get("destination") and not departure.roles.get("stop"):
+    departure = next((f for f in journey.frames if f.date is not None and f.first("origin") is not None
+                      and "date" not in f.inference and not arrives(f)), None)
+    if departure is not None:
         fact.start = departure.date.mention  # `5 Kasım 1922 sabahı Ankara'dan … yola çıktı`: the day it set out
     if fact.dates and fact.when is None and not any(s.date for s in fact.stops):
         fact.when = fact.dates[0].mention  # `Türkiye'yi ziyaret etti`: a country is no stop to carry the date

@@ -309,7 +309,8 @@ def add_span(event: Event, group: list[VisitFact] = ()) -> None:
         if told is not None:
             starts, inference = [(told.when, (told.when,))], told.inference.get("when")
     if starts:
-        first = min(starts, key=lambda s: s[0].data.earliest)
+        # the first to end: a day within a month the text also gives is the start (`Şubat 1921`, `6 Şubat 1921`)
+        first = min(starts, key=lambda s: (s[0].data.latest, s[0].data.earliest))
         event.add("startDate", *first, inference=inference)
     if ends and (dated or any(f.end is not None for f in group)):
         last = max(ends, key=lambda e: e[0].data.latest if e[0].data.latest != dt.date.max else e[0].data.earliest)
