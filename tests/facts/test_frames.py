@@ -27,6 +27,7 @@ from histkg.rdf.namespaces import HKG
     ("gelişi", "gel", "verbal noun", False),
     ("ayrılışından", "ayrıl", "verbal noun", False),  # not `-Iş` + `-In` (voice) and a converb `-dAn`
     ("gitmeden", "git", "converb", False),
+    ("gittiyse", "git", "finite", False),  # `Paris'e gittiyse de`: though he went, he did
     ("hareket etti", "hareket et", "finite", False),
     ("imza edildi", "imza et", "finite", True),
     ("muvasalat eyledi", "muvasalat et", "finite", False),
@@ -173,6 +174,8 @@ TEXTS = {
                "Kral Radomir Hazretleri Yunanistan ve Arnavutluk'u müteakiben Romanya'ya geçmişti.\n\n"),
     # where the clause finds the traveller comes before the way and the goal
     "p3.txt": "Sofya'da birkaç gün kalan Kral Boris Vitanov bilâhare Filibe üzerinden Edirne'ye gitmiştir.\n\n",
+    # the state that opens the title of the person a participle modifies is not its noun
+    "p4.txt": "1930'da Dobruca'yı dolaşan Bulgaristan Hariciye Nazırı Dimo Petrov, yeni bir antlaşma önerdi.\n\n",
     # a verbal noun in the instrumental is no object of the planning verb after it: the coming happened
     "o2.txt": ("Genel Sekreter Pierre Lacombe'nin Varna'ya gelişiyle kararlaştırılan ateşkes kısa sürdü.\n\n"),
     # a chronology entry's verbless lines tell of the treaty it names: sides, place, who signed for whom
@@ -683,3 +686,10 @@ def test_a_place_after_which_the_traveller_went_on_is_a_stop_before_the_destinat
 def test_the_place_a_move_starts_from_comes_before_the_way_and_the_goal(frames_graph):
     _, graph = frames_graph
     assert stops(graph, visit_of(graph, "Boris Vitanov")) == ["Sofya", "Filibe", "Edirne"]
+
+
+def test_a_participle_modifies_the_person_whose_title_a_state_opens(frames_graph):
+    _, graph = frames_graph
+    visit = visit_of(graph, "Dimo Petrov")
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Dobruca"}
+    assert {str(d) for d in graph.objects(visit, HKG.startDate)} == {"1930"}

@@ -295,6 +295,9 @@ def participle_heads(sentence: Sentence, arguments: list[Argument], after: int) 
     after it, titles allowed in between (`gelen Mösyö Henry Franklin-Bouillon`),
     and the names of its kind joined to it (`imza koyanlar Âli Paşa ile Cemil Bey`)."""
     later = [a for a in arguments if a.start >= after]
+    if len(later) > 1 and later[0].label in ("PLACE", "ORG") and later[1].label == "PERSON" \
+            and all(t.is_alpha and t.text[:1].isupper() for t in sentence.doc[later[0].end:later[1].start]):
+        later.pop(0)  # `dolaşan ABD Dışişleri Bakanı John Foster Dulles`: the state opens the person's title
     if after < sentence.span.end and sentence.doc[after].text == "," and later and later[0].case == "between":
         # `imzaladığı, Türkiye ile Fransa arasındaki ittifak`: a comma and a second modifier of the same noun
         while later and later[0].case == "between":

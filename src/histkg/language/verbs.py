@@ -28,7 +28,8 @@ PLURAL = re.compile(rf"l{A}r(?:d{H}|m{H}ş)?$")
 # `indik`, `gidiyorduk`, `gelmiştik`, `çıktığımızda`: we did it (the narrator and the group he went with)
 FIRST_PLURAL = re.compile(rf"(?:[dt]{H}k(?:t{H})?|{H}m{H}zd{A}|m{H}ş{H}z|yor{H}z|yord{H}k|m{H}şt{H}k)$")
 NEGATION = rf"(m{A}(?=[^k]|$))?"
-PERSON = rf"(?:{H}?m|{H}?n|{H}?z|k|l{A}r|d{H}r|t{H}r|d{H}|t{H}|m{H}ş|y{H}|s{A}|{H}[nm]{H}z)*"
+# person endings and copulas after the tense; `ys{A}` is `-DIysA` (`gittiyse de`: though he went, he did)
+PERSON = rf"(?:{H}?m|{H}?n|{H}?z|k|l{A}r|d{H}r|t{H}r|d{H}|t{H}|m{H}ş|y{H}|s{A}|ys{A}|{H}[nm]{H}z)*"
 POSSESSIVE_CASE = rf"(?:l{A}r)?(?:{H}m|{H}n|s?{H}n?|{H}m{H}z|l{A}r{H})?(?:n?[dt]{A}n|n?[dt]{A}|y?{A}|n?{H}|y?l{A}|ki)?"
 FORMS = (  # (form, pattern of what follows the voice and negation), tried in this order
     # `-DIğIndA`, `-DIğImIzdA`, `-DIklArIndA` (`döndüğünde`: when he returned) tell when, as a converb does
