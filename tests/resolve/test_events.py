@@ -326,3 +326,13 @@ def test_a_journey_starts_on_the_day_it_set_out_within_the_month_another_sentenc
         "hareket etti ve Eskişehir üzerinden İstanbul'a geldi; 9 Şubat'ta Sofya'ya vardı.\n")})
     visit = only(graph, HKG.Visit, "Hasan Fehmi")
     assert {str(d) for d in graph.objects(visit, HKG.startDate)} == {"1931-02-06"}
+
+
+def test_a_journey_to_a_state_the_gazetteer_does_not_know_went_to_the_one_capital_among_its_stops(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "3 Mayıs 1908'de Hariciye Nazırı Hasan Fehmi Paşa'nın Avusturya-Macaristan İmparatorluğu seyahatine "
+        "katıldı: heyet Trieste'den trenle Graz'a geçti; Viyana'da İmparator tarafından kabul edildi, Linz'e de "
+        "uğradı.\n")})
+    visit = only(graph, HKG.Visit, "Hasan Fehmi")
+    assert "Viyana" in labels(graph, graph.objects(visit, HKG.destination))
+    assert any("capital" in why for why in inferences(graph, visit, HKG.destination))

@@ -14,7 +14,7 @@ from histkg.facts.journey import (
     home_again,
 )
 from histkg.facts.receptions import received_where
-from histkg.language.gazetteer import capital_keys
+from histkg.language.gazetteer import capital_keys, is_country, is_state
 from histkg.language.lexicon import event_lexicon
 from histkg.resolve.model import Event, EventClaim, Stop
 
@@ -198,6 +198,7 @@ def told_dates(fact: VisitFact) -> list:
 def visit_event(group: list[VisitFact], entity_of: dict) -> Event:
     leader = entity_of.get(group[0].leader)
     destination = main_destination(group, entity_of)
+    capital = capital_of_unknown_state(destination, group, entity_of)
     event = Event("Visit", "")
     for fact in group:
         event.evidence.append(fact.anchor)
@@ -208,6 +209,8 @@ def visit_event(group: list[VisitFact], entity_of: dict) -> Event:
         if fact.origin is not None:
             event.add("origin", entity_of.get(fact.origin), (fact.origin,))
     inference = next((f.inference.get("destination") for f in group if f.destination is destination), None)
+    if capital is not None:  # `Sovyetler Birliği seyahati … Moskova'da … kabul edildi`
+        destination, inference = capital, f"the capital among the stops of a journey to {destination.text}"
     if destination is not None:
         event.add("destination", entity_of.get(destination), (destination,), inference=inference)
     for told in told_elsewhere(group, entity_of, destination):
@@ -227,6 +230,16 @@ def visit_event(group: list[VisitFact], entity_of: dict) -> Event:
     traveller = leader.label if leader else group[0].described or travellers_label(event)
     event.label = " ".join(part for part in (traveller, "→", where[0].label if where else "", f"({year})" if year else "") if part)
     return event
+
+
+def capital_of_unknown_state(destination, group: list[VisitFact], entity_of: dict):
+    """A journey to a state the gazetteer does not know (`Sovyetler Birliği`,
+    `Osmanlı Devleti`) went to the one capital among its stops, if one."""
+    if destination is None or not is_state(destination.text) or is_country(destination.text):
+        return None
+    capitals = {id(entity_of[s.place]): s.place for f in group for s in f.stops
+                if s.place in entity_of and entity_of[s.place].key in capital_keys()}
+    return next(iter(capitals.values())) if len(capitals) == 1 else None
 
 
 def told_elsewhere(group: list[VisitFact], entity_of: dict, destination) -> list:
