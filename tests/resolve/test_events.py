@@ -336,3 +336,10 @@ def test_a_journey_to_a_state_the_gazetteer_does_not_know_went_to_the_one_capita
     visit = only(graph, HKG.Visit, "Hasan Fehmi")
     assert "Viyana" in labels(graph, graph.objects(visit, HKG.destination))
     assert any("capital" in why for why in inferences(graph, visit, HKG.destination))
+
+
+def test_a_journey_starts_the_day_it_went_out_of_a_place(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Hariciye Vekili Hasan Fehmi Bey 22 Eylül 1931'de İstanbul'dan çıktı ve 25 Eylül'de Sofya'ya vardı.\n")})
+    visit = only(graph, HKG.Visit, "Hasan Fehmi")
+    assert {str(d) for d in graph.objects(visit, HKG.startDate)} == {"1931-09-22"}
