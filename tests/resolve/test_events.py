@@ -343,3 +343,13 @@ def test_a_journey_starts_the_day_it_went_out_of_a_place(tmp_path):
         "Hariciye Vekili Hasan Fehmi Bey 22 Eylül 1931'de İstanbul'dan çıktı ve 25 Eylül'de Sofya'ya vardı.\n")})
     visit = only(graph, HKG.Visit, "Hasan Fehmi")
     assert {str(d) for d in graph.objects(visit, HKG.startDate)} == {"1931-09-22"}
+
+
+def test_a_return_from_a_place_the_text_never_sent_him_to_tells_a_journey_there(tmp_path):
+    _, graph = build_texts(tmp_path, {
+        "a.txt": "Hariciye Nazırı Dimo Kazasov'un Viyana'dan dönüşü hükümeti sevindirdi.\n",
+        "b.txt": "Hariciye Nazırı Ilia Todorov 3 Mart 1931'de Prag'a gitti. Todorov 9 Mart'ta Prag'dan döndü.\n"})
+    visit = only(graph, HKG.Visit, "Kazasov")
+    assert places(graph, visit) == ["Viyana"]
+    assert "came back from" in stop_inferences(graph, visit)[0]
+    assert len([v for v in graph.subjects(RDF.type, HKG.Visit) if "Todorov" in str(graph.value(v, SKOS.prefLabel))]) == 1

@@ -34,6 +34,7 @@ class Journey:
     leader: object  # PERSON mention
     frames: list[Frame] = field(default_factory=list)
     closed: bool = False
+    by_its_end: bool = False  # told only by the return from it (`Berlin'den dönüşü`): no group's journey goes on
 
     @property
     def last_sentence(self) -> int:
@@ -49,12 +50,16 @@ def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = (),
     our_guests: list[Frame] = []
     for frame in frames:
         if frame.kind == "return":
-            for journey in journeys_of(frame, journeys, delegations):
+            going = journeys_of(frame, journeys, delegations)
+            for journey in going:
                 journey.closed = True
             traveller = traveller_of(frame, journeys, delegations)
             if traveller is not None and frame.roles.get("destination"):
                 # `Ankara'ya döndü`: the way back is a journey of its own, which nothing after joins
                 journeys.append(Journey(traveller, [frame], closed=True))
+            elif traveller is not None and frame.first("origin") is not None and not going:
+                # `Talât Paşa'nın Berlin'den dönüşü`: a journey there the text tells only by its end
+                journeys.append(Journey(traveller, [frame], closed=True, by_its_end=True))
             continue
         if frame.kind not in JOURNEY_FRAMES or not places_of(frame):
             continue
@@ -281,7 +286,7 @@ def traveller_of(frame: Frame, journeys: list[Journey], delegations: Delegations
         # named the head of (`Türk heyeti: Cumhurbaşkanı İsmet İnönü; …`), if any
         return head or delegations.led.get(nation_state(frame.sentence, argument))
     index = frame.sentence.index
-    recent = [j for j in journeys if index - j.last_sentence <= GROUP_SENTENCES]
+    recent = [j for j in journeys if index - j.last_sentence <= GROUP_SENTENCES and not j.by_its_end]
     heads = [person for _, person in delegations.heads]
     led = [j for j in recent if any(same_name(j.leader, head) for head in heads)]
     if led:  # the delegation its head leads, not one who went along (`Heyetle birlikte X Filibe'ye uğramıştı`)
@@ -328,6 +333,8 @@ def visit_fact(journey: Journey, doc_id: str) -> VisitFact:
         add_frame(fact, replace(frame, date=None) if travel_dated and frame.kind in APPOINTING_FRAMES else frame,
                   moved and bool(fact.stops))
         moved = moved or frame.kind not in APPOINTING_FRAMES and bool(places_of(frame))
+    if first.kind == "return" and not first.roles.get("destination") and fact.origin is not None and not fact.stops:
+        fact.stops, fact.origin = [StopFact(fact.origin, None, "the place he came back from")], None
     visited = [f.first("destination") for f in journey.frames if f.kind == "visit" and f.first("destination")]
     if visited and not is_country(visited[0].mention.text):
         # `Bağdat'ı ziyaret etti … buradan Şam'a, Beyrut'a geçti`: the place visited is the goal, the rest the way on
