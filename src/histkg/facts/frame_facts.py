@@ -50,16 +50,7 @@ def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = (),
     our_guests: list[Frame] = []
     for frame in frames:
         if frame.kind == "return":
-            going = journeys_of(frame, journeys, delegations)
-            for journey in going:
-                journey.closed = True
-            traveller = traveller_of(frame, journeys, delegations)
-            if traveller is not None and frame.roles.get("destination"):
-                # `Ankara'ya döndü`: the way back is a journey of its own, which nothing after joins
-                journeys.append(Journey(traveller, [frame], closed=True))
-            elif traveller is not None and frame.first("origin") is not None and not going:
-                # `Talât Paşa'nın Berlin'den dönüşü`: a journey there the text tells only by its end
-                journeys.append(Journey(traveller, [frame], closed=True, by_its_end=True))
+            add_return(frame, journeys, delegations)
             continue
         if frame.kind not in JOURNEY_FRAMES or not places_of(frame):
             continue
@@ -76,9 +67,7 @@ def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = (),
                 journeys.append(journey)
             journey.frames.append(each)
             journey.closed = back_where_it_began(journey)
-    guest = main_traveller([(j.leader, len(j.frames)) for j in journeys if any(map(arrives, j.frames))]
-                           + [(f.leader, 1) for f in told if f.leader is not None and (f.destination or f.stops)])
-    journeys += [Journey(guest, [frame], closed=True) for frame in our_guests if guest is not None]
+    journeys += guest_journeys(our_guests, journeys, told)
     found = []
     for fact in (visit_fact(j, doc_id) for j in journeys):
         other = next((o for o in told if already_told(fact, o)), None)
@@ -87,6 +76,28 @@ def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = (),
         elif other.part_of is None:  # a leg keeps the places its own rule gave it
             enrich(other, fact)
     return found
+
+
+def add_return(frame: Frame, journeys: list[Journey], delegations: Delegations) -> None:
+    """A return ends the traveller's journeys; `Ankara'ya döndü`: the way back
+    is a journey of its own, which nothing after joins; `Talât Paşa'nın
+    Berlin'den dönüşü`, where no journey there was told: a journey there the
+    text tells only by its end."""
+    going = journeys_of(frame, journeys, delegations)
+    for journey in going:
+        journey.closed = True
+    traveller = traveller_of(frame, journeys, delegations)
+    if traveller is not None and frame.roles.get("destination"):
+        journeys.append(Journey(traveller, [frame], closed=True))
+    elif traveller is not None and frame.first("origin") is not None and not going:
+        journeys.append(Journey(traveller, [frame], closed=True, by_its_end=True))
+
+
+def guest_journeys(our_guests: list[Frame], journeys: list[Journey], told: list[VisitFact]) -> list[Journey]:
+    """The moves of `our guest` (`our_guest`), each a journey of the traveller the text tells most moves of."""
+    guest = main_traveller([(j.leader, len(j.frames)) for j in journeys if any(map(arrives, j.frames))]
+                           + [(f.leader, 1) for f in told if f.leader is not None and (f.destination or f.stops)])
+    return [Journey(guest, [frame], closed=True) for frame in our_guests] if guest is not None else []
 
 
 def our_group_word(frame: Frame) -> str | None:
