@@ -137,3 +137,9 @@ def test_de_the_clitic_joins_no_name_to_a_given_name_or_a_place(tmp_path, nlp):
     assert persons("Ahmet de Rauf Bey'le görüştü. Mehmet de Ankara'ya gitti.", tmp_path, nlp) >= {"Rauf Bey"}
     assert not {p for p in persons("Ahmet de Rauf Bey'le görüştü. Mehmet de Ankara'ya gitti.", tmp_path, nlp)
                 if " de " in p}
+
+
+def test_the_general_staff_in_the_old_spelling_is_no_person_before_its_chief(tmp_path, nlp):
+    found_persons = persons("Heyetimizde Başvekil Kemal Tuncer, Hariciye Vekili Ferit Alkan ve Erkânıharbiyei "
+                            "Umumiye Reisi Mareşal Sabri Doğan vardı.", tmp_path, nlp)
+    assert not any(name.startswith("Erkânıharbiye") for name in found_persons), found_persons
