@@ -141,7 +141,7 @@ def ours_goes_on(journey: Journey, delegations: Delegations) -> bool:
 
 def told_as_ours(frame: Frame) -> bool:
     """`Mudanya'ya indik`, `Heyetimiz … yola çıktı`: a move of the narrator's group (not of `our guest`)."""
-    return frame.clause.verb.first_plural or our_group_word(frame) is not None and not our_guest(frame)
+    return frame.first_plural or our_group_word(frame) is not None and not our_guest(frame)
 
 
 def back_where_it_began(journey: Journey) -> bool:
@@ -202,10 +202,10 @@ def enrich(told: VisitFact, fact: VisitFact) -> None:
         told.inference.pop("destination", None)
     dated = [s.date for s in fact.stops if s.date is not None] + fact.dates
     undated = not any(s.date for s in told.stops) and told.when is None and told.start is None
-    told.start = told.start or fact.start  # `6 Şubat 1921 günü Ankara'dan … hareket etti`: the day it set out
     if dated and undated:
         told.when = dated[0].mention
         told.inference.pop("when", None)
+    told.start = told.start or fact.start  # `6 Şubat 1921 günü Ankara'dan … hareket etti`: the day it set out
     told.stops = between_stops(told.stops, fact.stops)
     shared = [i for i, stop in enumerate(fact.stops) if any(same_place(stop.place, t.place) for t in told.stops)]
     if shared and told.stops and not home_again(told) and same_place(fact.stops[shared[-1]].place, told.stops[-1].place):
@@ -286,7 +286,7 @@ def traveller_of(frame: Frame, journeys: list[Journey], delegations: Delegations
     argument = frame.first("traveller")
     ours = delegations.ours[:1]
     if argument is None:
-        return ours[0] if ours and frame.clause.verb.first_plural else None
+        return ours[0] if ours and frame.first_plural else None
     if argument.label == "PERSON":
         return argument.mention
     if ours and FIRST_PERSON_PLURAL.search(turkish_lower(frame.sentence.doc[argument.start:argument.end].text)):

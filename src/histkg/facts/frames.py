@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from histkg.facts.clauses import Argument, Clause, Epithets, clauses, place_of_meeting
 from histkg.facts.journey import planned
@@ -51,10 +51,16 @@ class Frame:
     date: Argument | None = None
     inference: dict[str, str] = field(default_factory=dict)  # role -> how it was drawn from the context
     subject_role: str | None = None  # the role the grammatical subject fills (`traveller` of `kabul edildi`)
+    ours: bool = False  # an impersonal passive in a story told as `we` (told_as_we): our move too
 
     @property
     def sentence(self) -> Sentence:
         return self.clause.sentence
+
+    @property
+    def first_plural(self) -> bool:
+        """`Mudanya'ya indik`, or a passive the narrator's group took (`Londra'ya gidildi`): its subject is `we`."""
+        return self.ours or self.clause.verb is not None and self.clause.verb.first_plural
 
     def first(self, role: str) -> Argument | None:
         return self.roles[role][0] if self.roles.get(role) else None
@@ -102,18 +108,25 @@ def told_as_we(filled: list[Frame], moves: int) -> int:
     `dönüyoruz` is one line of someone else's, not a narrative: WE_MOVES)."""
     for frame in filled:
         verb = frame.clause.verb
-        if frame.kind not in ("motion", "return") or verb.form in NOMINAL_FORMS:
-            continue
-        if moves >= WE_MOVES and verb.passive and not frame.roles.get("traveller"):
-            frame.clause.verb = replace(verb, first_plural=True)
-        elif verb.first_plural:
+        if moves >= WE_MOVES and a_move(frame) and verb.passive and not frame.roles.get("traveller"):
+            frame.ours = True
+        elif moved_as_we(frame):
             moves += 1
     return moves
 
 
+def a_move(frame: Frame) -> bool:
+    """A finite or adverbial motion or return (not a noun phrase's)."""
+    return frame.kind in ("motion", "return") and frame.clause.verb.form not in NOMINAL_FORMS
+
+
+def moved_as_we(frame: Frame) -> bool:
+    """`Messina'ya uğradık`: a move the narrator tells in the first person plural."""
+    return a_move(frame) and frame.clause.verb.first_plural and not frame.clause.verb.passive
+
+
 def moves_told_as_we(frames: list[Frame]) -> int:
-    return sum(f.kind in ("motion", "return") and f.clause.verb.first_plural and not f.clause.verb.passive
-               for f in frames)
+    return sum(map(moved_as_we, frames))
 
 
 @dataclass(frozen=True)
@@ -543,7 +556,7 @@ def carry_subjects(sentence: Sentence, filled: list[Frame], sentence_clauses: li
         if role is None or frame.roles.get(role) or not ROLE_LABELS[role] & {"PERSON", "GROUP"} \
                 or frame.clause.verb.form in NOMINAL_FORMS:
             continue  # a noun phrase's subject is its noun or its genitive (`gelen mektup`, `heyetin gönderilmesi`)
-        if frame.clause.verb.first_plural:
+        if frame.first_plural:
             continue  # `Mudanya'ya indik`: we, not the person before
         # `Varşova'ya vardılar`: a group, not the person before, unless he is one whom the old style honours
         # with the plural (`Kral Hazretleri … Rusya'ya gitmişlerdi`)

@@ -113,9 +113,9 @@ def analyse(words: list[str], i: int) -> VerbForm | None:
             if purpose:  # `Londra'ya dönmek üzere trenine bindi`: he set out to go there, the subject the main verb's
                 form = "converb"
             passive = bool(PASSIVE.search(voice)) and not NOUN_POSSESSIVE.search(voice)
-            about_to = purpose and words[i + 2:i + 3] and words[i + 2] in ABOUT_TO  # `gitmek üzere idi`: not yet
+            about_to = bool(purpose) and i + 2 < len(words) and words[i + 2] in ABOUT_TO  # `gitmek üzere idi`: not yet
             return VerbForm(lemma, frame, form, passive, len(stem), negative,
-                            bool(FUTURE.search(rest)) or bool(about_to), form == "finite" and bool(PLURAL.search(rest)),
+                            bool(FUTURE.search(rest)) or about_to, form == "finite" and bool(PLURAL.search(rest)),
                             bool(CAUSATIVE.search(voice)), bool(FIRST_PLURAL.search(rest)))
     return None
 
