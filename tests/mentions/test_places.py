@@ -51,6 +51,23 @@ def test_a_compound_names_a_thing_not_the_place(text, head):
     assert head not in places(text)
 
 
+@pytest.mark.parametrize("text, city", [
+    ("Görüşmeye Viyana Sefiri Nuri Bey de katıldı.", "Viyana"),
+    ("Teklifi Konya mebusu Hakkı Bey verdi.", "Konya"),
+    ("Ziyafette Roma Büyükelçisi\nKont Aldo da vardı.", "Roma"),  # the name on the next line
+])
+def test_a_city_in_the_title_before_a_persons_name_is_part_of_the_title(text, city):
+    assert city not in places(text)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Hükümet Paşa'yı Viyana Sefiri tayin etti.", "Viyana"),  # the office as a predicate: he goes there
+    ("Yunanistan murahhası Kont Aldo söz aldı.", "Yunanistan"),  # a state: the one he serves, a party
+])
+def test_an_office_as_predicate_or_of_a_state_keeps_its_place(text, place):
+    assert place in places(text)
+
+
 def test_a_case_glued_on_after_a_date_still_makes_a_place():
     assert "Kars" in places("Misafir 11 Haziranda Karsta karşılandı.")  # the case ending split off
 

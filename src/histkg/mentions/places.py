@@ -173,7 +173,8 @@ class PlaceGazetteer:
         (`Haz.İlhan Turan, Ankara`: no list of places holds Turan)."""
         return self.modifies(doc, end) or self.is_title_or_numeral(doc[start:end].text) \
             or self.surname_in_brackets(doc, start, end) or self.after_given_name(doc, start) \
-            or self.in_foreign_compound(doc, start) or self.glued_before_an_office(doc, end)
+            or self.in_foreign_compound(doc, start) or self.glued_before_an_office(doc, end) \
+            or self.titles_a_person(doc, start, end)
 
     def in_foreign_compound(self, doc: Doc, start: int) -> bool:
         """`Congrès de Paris`, `Treaty of Lausanne`: a place after a foreign
@@ -273,6 +274,16 @@ class PlaceGazetteer:
             return False
         lower = turkish_lower(doc[i].text)
         return any(lower.startswith(stem) and POSSESSIVE.match(lower[len(stem):]) for stem in self.title_stems)
+
+    def titles_a_person(self, doc: Doc, start: int, end: int) -> bool:
+        """`Berlin Sefiri Sadullah Bey`, `Sivas mebusu Necmettin Bey`: a city
+        before an office before a name is the seat in the person's title, part
+        of the title. A state there is the one he serves, a party (`Prusya
+        murahhasları`), and the office as a predicate (`Paşa'yı Moskova Sefiri
+        tayin etti`) still places him in the city."""
+        after = next((token for token in doc[end + 1:] if not token.is_space), None)
+        return self.before_an_office(doc, end) and after is not None and is_capitalised(after) \
+            and self.gazetteer.info(self.gazetteer.lookup(doc[start:end].text)).kind == "city"
 
     def glued_before_an_office(self, doc: Doc, end: int) -> bool:
         """`Bahriye Nazırı`, which the tokenizer split as `Bahri` + `ye`: no
