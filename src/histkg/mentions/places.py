@@ -95,7 +95,9 @@ class PlaceGazetteer:
                 end, key = match
                 taken = end - 1
                 if self.stands_as_place(doc, i, end):
-                    propose(i, end, 2, key)
+                    epithet = izafet_epithet(doc, end)  # `Şam-ı Şerif'e`: the epithet is part of the name
+                    taken += epithet
+                    propose(i, end + epithet, 2, key)
                 elif self.needs_clue(doc, i, end) and not self.names_something_else(doc, i, end):
                     pending.append((i, end, key))  # a place if a list of places holds it
                 continue
@@ -203,7 +205,10 @@ class PlaceGazetteer:
     def has_place_clue(self, doc: Doc, end: int) -> bool:
         """A case of place after the name (`Londra'da`, `Londra'ya`), a place
         noun (`Limni adasında`), a relation of place (`Londra Büyükelçisi`,
-        `Plevne önünde`), or the name alone as a line's place (`— Atina.`)."""
+        `Plevne önünde`), or the name alone as a line's place (`— Atina.`).
+        A Persian epithet joined on (`Şam-ı Şerif'e`, `Kudüs-i Şerif'te`) is
+        read past."""
+        end += izafet_epithet(doc, end)
         suffix = followed_by_suffix(doc, end)
         if suffix is not None:
             return suffix in self.place_cases
@@ -363,19 +368,22 @@ class PlaceGazetteer:
 
     def by_motion(self, doc: Doc, found: list[tuple[int, int, int]]):
         """`X'dan Y'a`: from one place to another; when either is a place
-        already, the other one is too."""
+        already, the other one is too. `oradan Y'a` (from there): the word
+        says the origin is a place."""
         ending = {end: start for start, end, _ in found}
         starting = {start: end for start, end, _ in found}
         for token in doc:
-            if token.i == 0 or not (is_suffix(token) and token.text[1:] in self.motion_from):
+            from_there = turkish_lower(token.text) in FROM_THERE
+            if not from_there and (token.i == 0 or not (is_suffix(token) and token.text[1:] in self.motion_from)):
                 continue
             target_end = next((j for j in range(token.i + 2, min(len(doc), token.i + 2 + self.max_tokens))
                                if is_suffix(doc[j]) and doc[j].text[1:] in self.motion_to), None)
             if target_end is None or not all(name_part(t) for t in doc[token.i + 1:target_end]) \
                     or self.is_modifier_word(doc[target_end - 1].text):
                 continue
-            origin_known, target_known = token.i in ending, starting.get(token.i + 1) == target_end
-            if origin_known and not target_known and self.looks_like_name(doc, doc[token.i + 1]):
+            origin_known, target_known = from_there or token.i in ending, starting.get(token.i + 1) == target_end
+            if origin_known and not target_known and self.looks_like_name(doc, doc[token.i + 1]) \
+                    and doc[token.i + 1].text not in self.titles:  # `Ankara'dan Paşa'ya`: one goes to a person
                 yield token.i + 1, target_end
             elif target_known and not origin_known:
                 start = self.name_start(doc, token.i)
@@ -441,6 +449,7 @@ class PlaceGazetteer:
 MAX_TITLE_TOKENS = 12
 FOREIGN_OF = {"de", "du", "des", "of", "von", "di"}
 QUOTES = {'"', "“", "”", "«", "»", "„"}
+FROM_THERE = {"oradan", "buradan", "şuradan"}  # adverbs of a place left: what follows in the dative is a place
 LANDING_VERBS = ("çık", "in", "var", "ulaş")  # verbs of arriving at a place, by land or sea
 
 # A possessive ending, then perhaps a case: `hükümeti`, `mebusu`, `sarayında`, `vapuruna`, `Savaşı'nı`.
@@ -448,6 +457,17 @@ POSSESSIVE = re.compile(r"^(?:l[ae]r)?s?[ıiuü](?:n(?:[ıiuü]n|[ae]|d[ae]n?|d[
 
 BACK_VOWELS, VOWELS = set("aıouâû"), set("aıouâûeiöüî")
 VOICELESS = set("çfhkpsşt")
+
+
+def izafet_epithet(doc: Doc, i: int) -> int:
+    """The tokens of an epithet joined to the name before `i` by the Persian
+    izafet (`-ı Şerif`, `-i Münevvere`): a hyphen, the vowel and a capitalised word; else 0."""
+    if i + 2 < len(doc) and doc[i].text == "-" and doc[i + 1].text in IZAFET_VOWELS and doc[i + 2].text[:1].isupper():
+        return 3
+    return 0
+
+
+IZAFET_VOWELS = {"i", "ı", "u", "ü", "yi", "yı"}
 
 
 def fits_stem(stem: str, suffix: str) -> bool:
