@@ -125,6 +125,15 @@ def test_a_quarter_from_the_curated_gazetteer_gets_coordinates_and_no_invented_l
     assert place.same_as == () and round(place.latitude, 1) == 41.0 and round(place.longitude, 1) == 29.0
 
 
+def test_a_palace_the_curated_gazetteer_names_alone_is_a_venue_with_its_point():
+    from histkg.resolve.entities import resolve_places
+
+    (palace,) = resolve_places([Mention("doc", "PLACE", "Dolmabahçe", 0, 10, "body", "s")])  # `Dolmabahçe önünde`
+    (quarter,) = resolve_places([Mention("doc", "PLACE", "Kadıköy", 0, 7, "body", "s")])
+    assert palace.kind == "Venue" and round(palace.latitude, 1) == 41.0
+    assert quarter.kind == "Place"
+
+
 def test_an_alias_the_text_gives_joins_the_person(tmp_path):
     from histkg.pipeline import extract_document
     from histkg.resolve.entities import resolve

@@ -37,7 +37,7 @@ class PlaceInfo:
     longitude: float | None
     country: str | None
     population: int
-    kind: str = "city"  # city | country | region | quarter (a curated place of its own)
+    kind: str = "city"  # city | country | region | quarter or venue (a curated place of its own)
     source: str | None = "geonames"  # where latitude/longitude come from; None when there are none
 
 
@@ -161,7 +161,7 @@ def curated_place(record: dict, places: dict[str, PlaceInfo], below_threshold: d
     label = record["names"][0]
     key = f"place:{fold(label)}"
     places[key] = PlaceInfo(key, label, None, record["latitude"], record["longitude"], record.get("country"), 0,
-                            kind="quarter", source="authority")
+                            kind="venue" if record.get("venue") else "quarter", source="authority")
     return key
 
 

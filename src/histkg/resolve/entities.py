@@ -257,6 +257,8 @@ def resolve_places(mentions: list[Mention]) -> list[Entity]:
             if info.geonames_id:
                 entity.same_as = (f"https://sws.geonames.org/{info.geonames_id}/",)
             entity.latitude, entity.longitude = info.latitude, info.longitude
+            if info.kind == "venue":
+                entity.kind = "Venue"  # `Dolmabahçe`: the palace the quarter is named after
         elif is_venue(entity.label):
             entity.kind = "Venue"
     return entities
