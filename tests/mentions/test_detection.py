@@ -173,3 +173,15 @@ def test_a_city_between_two_words_of_office_is_part_of_the_title_not_a_person(tm
     labels = found("Üçüncü murahhas Berlin Sefiri Sadık Bey idi.", tmp_path, nlp)  # Berlin: a given name too
     assert labels["PERSON"] == {"Sadık Bey"}
     assert "Berlin" not in labels.get("PLACE", set())
+
+
+def test_a_name_the_document_gives_only_to_a_treaty_is_the_treaty_where_its_text_is_acted_on(tmp_path, nlp):
+    labels = found("Konferans Sevr Muahedesi'ni görüştü. Müttefikler Sevr'i kısmen değiştiren bir teklif verdi.",
+                   tmp_path, nlp)
+    assert "Sevr" not in labels.get("PLACE", set())
+
+
+def test_a_city_that_names_a_pact_is_still_the_city_one_visits(tmp_path, nlp):
+    labels = found("Heyet Bağdat Paktı'nı görüştü. Vekil Bağdat'ı ziyaret etti.", tmp_path, nlp)
+    assert "Bağdat" in labels["PLACE"]
+

@@ -20,6 +20,7 @@ from histkg.language.dates import find_dates
 from histkg.mentions import factories  # noqa: F401  (registers the components)
 from histkg.mentions.citations import references
 from histkg.mentions.tokens import ENTITY_DATA
+from histkg.mentions.treaties import treaty_place_names
 from histkg.text.corpus import Document
 from histkg.text.normalize import CleanText, normalize
 
@@ -90,12 +91,14 @@ def extract(document: Document, nlp: Language | None = None) -> Extraction:
     # Words the document writes in lower case somewhere: their capitalised
     # copies are sentence starts and title case, not names.
     lower_words = set(re.findall(r"\b[a-zçğıöşüâîû]+\b", clean.text))
+    treaty_places = treaty_place_names(clean.text)  # `Sevr` of `Sevr Muahedesi`, alone: the treaty
     dates = find_dates(clean.text, sections=clean.segments)
     docs = []
     for offset, text, section in parts:
         doc = nlp.make_doc(text)
         doc.user_data["section"] = section
         doc.user_data["lower_words"] = lower_words
+        doc.user_data["treaty_places"] = treaty_places
         doc.user_data["dates"] = [replace(m, start=m.start - offset, end=m.end - offset)
                                   for m in dates if offset <= m.start and m.end <= offset + len(text)]
         docs.append(doc)

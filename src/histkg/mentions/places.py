@@ -71,6 +71,7 @@ class PlaceGazetteer:
         self.motion_to = set(lex["motion_to"])
         names = load_lexicon("names.json")
         self.title_stems = tuple(names["title_stems"])
+        self.treaty_acts = tuple(load_lexicon("treaties.json")["acts_on_a_treaty"])
         self.not_name = set(names["not_name_words"]) - set(lex["countries"])  # `Türkiye` starts no person's name but is a place
         self.given_names = load_word_list("given-names.txt")
         self.months = month_names()
@@ -176,7 +177,7 @@ class PlaceGazetteer:
         return self.modifies(doc, end) or self.is_title_or_numeral(doc[start:end].text) \
             or self.surname_in_brackets(doc, start, end) or self.after_given_name(doc, start) \
             or self.in_foreign_compound(doc, start) or self.glued_before_an_office(doc, end) \
-            or self.titles_a_person(doc, start, end)
+            or self.titles_a_person(doc, start, end) or self.names_a_treaty(doc, start, end)
 
     def in_foreign_compound(self, doc: Doc, start: int) -> bool:
         """`Congrès de Paris`, `Treaty of Lausanne`: a place after a foreign
@@ -289,6 +290,17 @@ class PlaceGazetteer:
         after = next((token for token in doc[end + 1:] if not token.is_space), None)
         return self.before_an_office(doc, end) and after is not None and is_capitalised(after) \
             and self.gazetteer.info(self.gazetteer.lookup(doc[start:end].text)).kind == "city"
+
+    def names_a_treaty(self, doc: Doc, start: int, end: int) -> bool:
+        """`Sevr'i kısmen değiştiren teklifler`, `Sevr'in hükümleri`: the
+        object or possessor of what is done to a treaty's text, a name the
+        document gives only to a treaty (`Sevr Muahedesi`, never `Sevr'de`)
+        is the treaty (but `Bağdat'ı ziyaret etti` is the city)."""
+        if doc[start:end].text not in doc.user_data.get("treaty_places", ()) \
+                or followed_by_suffix(doc, end) not in OBJECT_OR_POSSESSOR:
+            return False
+        after = [turkish_lower(t.text) for t in doc[end + 1:end + 3]]  # `kısmen değiştiren`: an adverb between
+        return any(word.startswith(self.treaty_acts) for word in after)
 
     def glued_before_an_office(self, doc: Doc, end: int) -> bool:
         """`Bahriye Nazırı`, which the tokenizer split as `Bahri` + `ye`: no
@@ -449,6 +461,7 @@ class PlaceGazetteer:
 MAX_TITLE_TOKENS = 12
 FOREIGN_OF = {"de", "du", "des", "of", "von", "di"}
 QUOTES = {'"', "“", "”", "«", "»", "„"}
+OBJECT_OR_POSSESSOR = {"ı", "i", "u", "ü", "yı", "yi", "yu", "yü", "ın", "in", "un", "ün", "nın", "nin", "nun", "nün"}
 FROM_THERE = {"oradan", "buradan", "şuradan"}  # adverbs of a place left: what follows in the dative is a place
 LANDING_VERBS = ("çık", "in", "var", "ulaş")  # verbs of arriving at a place, by land or sea
 

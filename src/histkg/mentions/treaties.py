@@ -35,6 +35,19 @@ def treaty_head(word: str) -> str | None:
     return None
 
 
+def treaty_place_names(text: str) -> frozenset[str]:
+    """Names that open a treaty's name in the text (`Sevr Muahedesi`) and
+    that the text never puts anyone in, at, to or from (`Sevr'de`, `Sevr'e`):
+    standing alone, such a name is the treaty (`Sevr'i değiştiren teklifler`)."""
+    opening = {m.group(1) for m in NAME_THEN_WORD.finditer(text) if treaty_head(m.group(2))}
+    located = {m.group(1) for m in NAME_IN_A_PLACE_CASE.finditer(text)}
+    return frozenset(opening - located)
+
+
+NAME_THEN_WORD = re.compile(r"\b([A-ZÇĞİÖŞÜ][\wâîû]+)(?= (\w+))")  # the next word by lookahead: it may open a name too
+NAME_IN_A_PLACE_CASE = re.compile(r"\b([A-ZÇĞİÖŞÜ][\wâîû]+)['’](?:n?[dt][ae]n?|n?[dt][ae]ki|y?[ae]|n[ae])\b")
+
+
 def head_after_dair(doc: Doc, i: int) -> bool:
     """`Boğazlar Rejimine Dair Sözleşme`, `Yardıma Dair Anlaşma`: after `dair`
     (about) the head noun takes no compound suffix; it is a treaty noun as
