@@ -387,6 +387,24 @@ def test_a_title_alone_before_a_date_is_the_person_last_named_with_it(tmp_path, 
     assert visits and all("Tomislav" in str(graph.value(v, SKOS.prefLabel)) for v in visits), visit_labels(graph)
 
 
+def test_a_sovereigns_title_after_his_state_stands_alone_for_him(tmp_path):
+    """`Macaristan Kralı ve Hırvatistan Hükümdarı X`: both titles are his; `Kral Hazretleri` later is he."""
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Bulgaristan Kralı ve Makedonya Hükümdarı Haşmetlû Üçüncü Boris Hazretleri dün şehrimize geldi. "
+        "Vali Rüstem Bey misafiri karşıladı. Ertesi gün Kral Hazretleri oradan Burgaz'a geçmiştir.\n")})
+    visits = [v for v in graph.subjects(RDF.type, HKG.Visit) if "Burgaz" in places(graph, v)]
+    assert visits and all("Üçüncü Boris" in str(graph.value(v, SKOS.prefLabel)) for v in visits), visit_labels(graph)
+
+
+def test_a_king_and_a_queen_joined_by_ve_are_two(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Kral Tomislav ile Kraliçe Milena 3 Mart 1931'de Varna'ya geldiler. "
+        "Ertesi gün Kral ve Kraliçe Hazerâtı Burgaz'a gitmişlerdir.\n")})
+    visits = [v for v in graph.subjects(RDF.type, HKG.Visit) if "Burgaz" in places(graph, v)]
+    assert visits and not any("Hazerâtı" in label for label in visit_labels(graph)), visit_labels(graph)
+    assert any("Tomislav" in str(graph.value(v, SKOS.prefLabel)) for v in visits), visit_labels(graph)
+
+
 def test_an_old_style_journey_keeps_countries_and_places_left_as_stops_and_its_host_travels_not(tmp_path):
     """The old style honours a king with the plural (`gitmişlerdi`); a country on the way is a stop, and so is
     the place a later leg leaves from; the agent of a passive reception is the host."""

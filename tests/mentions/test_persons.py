@@ -143,3 +143,23 @@ def test_the_general_staff_in_the_old_spelling_is_no_person_before_its_chief(tmp
     found_persons = persons("Heyetimizde Başvekil Kemal Tuncer, Hariciye Vekili Ferit Alkan ve Erkânıharbiyei "
                             "Umumiye Reisi Mareşal Sabri Doğan vardı.", tmp_path, nlp)
     assert not any(name.startswith("Erkânıharbiye") for name in found_persons), found_persons
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Haşmetlû İkinci Vilhelm Hazretleri dün geldi.", "Haşmetlû İkinci Vilhelm Hazretleri"),  # an Ottoman honorific, a regnal ordinal
+    ("Majeste Sekizinci Edvard Türk sularına girdi.", "Majeste Sekizinci Edvard"),
+    ("Ziyafette Mösyö fon Bülov da vardı.", "Mösyö fon Bülov"),  # `fon`: `von` as the old press writes it
+    ("Ziyafette Baron Marşal fon Biberştayn da vardı.", "Baron Marşal fon Biberştayn"),
+])
+def test_old_press_titles_and_ordinals_are_part_of_the_name(text, name, tmp_path, nlp):
+    assert name in persons(text, tmp_path, nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "Heyet 5 İkinci Teşrin 1930 günü döndü.",
+    "Birinci Dünya Savaşı başladı.",
+    "Kral ve Kraliçe Hazerâtı Çankaya'ya gittiler.",  # a plural honorific is no one's name
+])
+def test_ordinals_and_plural_honorifics_name_no_person(text, tmp_path, nlp):
+    assert not [p for p in persons(text, tmp_path, nlp) if "İkinci" in p or "Birinci" in p or "Hazerâtı" in p]
+

@@ -110,13 +110,17 @@ class Epithets:
 
     def __init__(self, all_sentences: list[Sentence]) -> None:
         self.home = dateline_city(all_sentences[0]) if all_sentences else None
-        stems = self.stems = tuple(load_lexicon("names.json")["title_stems"])
+        names = load_lexicon("names.json")
+        stems = self.stems = tuple(names["title_stems"])
+        sovereigns = tuple(names["sovereign_titles"])
         self.named: dict[str, list[tuple[int, object]]] = defaultdict(list)  # title -> (sentence index, person)
         for sentence in all_sentences:
             for span, mention in sentence.of("PERSON"):
                 start = title_start(sentence, span.start, stems)
                 if start is not None:
                     self.named[title_key(sentence.doc[start:span.start])].append((sentence.index, mention))
+                    for sovereign in sovereign_titles(sentence, start, span.start, sovereigns):
+                        self.named[sovereign].append((sentence.index, mention))
                 last = turkish_lower(sentence.doc[span.end - 1].text)
                 if last in ANAPHORIC_HONORIFICS and case_of(sentence, span.end) == "nominative":
                     self.named[last].append((sentence.index, mention))  # a subject: whom the story follows
@@ -206,6 +210,19 @@ def dateline_city(first: Sentence) -> tuple[str, str] | None:
 
 MAX_TITLE_WORDS = 3
 ANAPHORIC_HONORIFICS = {"paşa", "bey", "efendi", "hanım"}  # honorifics a text uses alone for the man it named
+
+
+def sovereign_titles(sentence: Sentence, start: int, name_start: int, sovereigns: tuple[str, ...]) -> list[str]:
+    """`imparator` and `kral` of `Almanya İmparatoru ve Prusya Kralı X`: the
+    bare sovereign's titles of the title before a name, and of a state's
+    title joined to it by `ve`, which stand alone for him later (`İmparator
+    Hazretleri`); `Kral ve Kraliçe Hazretleri` are two."""
+    doc, words = sentence.doc, list(sentence.doc[start:name_start])
+    if start - 1 > sentence.span.start and turkish_lower(doc[start - 1].text) == "ve":
+        joined = title_start(sentence, start - 1, sovereigns)
+        words += list(doc[joined:start - 1]) if joined is not None and start - 1 - joined >= 2 else []
+    lowered = [turkish_lower(t.text) for t in words]
+    return [stem for word in lowered for stem in sovereigns if word.startswith(stem) and len(word) - len(stem) <= 2]
 
 
 def title_start(sentence: Sentence, name_start: int, stems: tuple[str, ...]) -> int | None:

@@ -56,6 +56,7 @@ class NameWords:
             re.compile("^(?:" + "|".join(map(re.escape, stems)) + r").{0,3}$", re.DOTALL)
             for stems in (self.title_stems, self.topic_stems))
         self.particles = set(lex["name_particles"])
+        self.regnal_ordinals = set(lex["regnal_ordinals"])
         self.leading_particles = set(lex["leading_particles"])
         events = load_lexicon("events.json")
         self.genitive = set(events["case_suffixes"]["genitive"])

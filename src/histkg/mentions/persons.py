@@ -84,6 +84,8 @@ class PersonDetector(NameWords):
                 continue
             while first < len(doc) and doc[first].text in self.titles_before:
                 first += 1  # `Dr. Miralay İbrahim Tali`
+            if first + 1 < len(doc) and doc[first].text in self.regnal_ordinals:
+                first += 1  # `Haşmetlû İkinci Vilhelm`: the ordinal is part of the name the span holds
             end = self.extend_right(doc, first, self.max_name_tokens)
             if end == first:
                 continue
