@@ -387,6 +387,18 @@ def test_a_title_alone_before_a_date_is_the_person_last_named_with_it(tmp_path, 
     assert visits and all("Tomislav" in str(graph.value(v, SKOS.prefLabel)) for v in visits), visit_labels(graph)
 
 
+def test_a_narrator_put_beside_someone_travels_with_him_as_we_and_the_way_home_is_no_goal(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "O günlerde Bursa'da karargâhta bulunuyordum. Paşa, Ferik Kâzım Paşa'yı murahhas tayin etti; "
+        "bu zatın yanına beni de verdiler.\n\n"
+        "3 Mart 1922 sabahı Bursa'dan otomobillerle Gemlik'e indik. Müzakereler üç gün sürdü.\n\n"
+        "İmzadan sonra biz de Paşa ile birlikte Bursa'ya çıktık.\n")})
+    visits = [v for v in graph.subjects(RDF.type, HKG.Visit)
+              if "Kâzım" in " ".join(labels(graph, graph.objects(v, HKG.leader)))]
+    destinations = {d for v in visits for d in labels(graph, graph.objects(v, HKG.destination))}
+    assert "Gemlik" in destinations, visit_labels(graph)
+
+
 def test_a_sovereigns_title_after_his_state_stands_alone_for_him(tmp_path):
     """`Macaristan Kralı ve Hırvatistan Hükümdarı X`: both titles are his; `Kral Hazretleri` later is he."""
     _, graph = build_texts(tmp_path, {"a.txt": (

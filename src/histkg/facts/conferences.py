@@ -148,6 +148,24 @@ def leads_us(sentence: Sentence, span) -> bool:
         for a, b in zip(before, before[1:]))
 
 
+def put_beside(sentence: Sentence):
+    """`… İsmet Paşa'yı murahhas tayin etti; … bu zatın yanına beni de
+    verdiler`: the narrator put beside someone (`yanına`, `maiyetine`, `emrine`
+    and `beni`, `bana`) goes with him, who heads the narrator's group: the
+    person the sentence names last before the word."""
+    words = [turkish_lower(t.text) for t in sentence.span]
+    first = sentence.span.start
+    for i, word in enumerate(words):
+        if word in BESIDE_WORDS and set(words[i + 1:i + 4]) & NARRATOR_WORDS:
+            before = [m for s, m in sentence.of("PERSON") if s.end <= first + i]
+            return before[-1] if before else None
+    return None
+
+
+BESIDE_WORDS = {"yanına", "maiyetine", "emrine", "refakatine"}  # put at someone's side, in his suite, under him
+NARRATOR_WORDS = {"beni", "bana", "ben"}
+
+
 def conference_facts(sentence: Sentence, place, word: Token, named: bool, doc_id: str) -> list[VisitFact]:
     """A visit to the conference's city for each person the sentence places there."""
     facts = []
@@ -331,6 +349,7 @@ def document_delegations(all_sentences: list[Sentence], we_travel: bool = False)
                              if not any(turkish_lower(m.text) == turkish_lower(o.text) for o in found.states)])
         found.heads.extend((sentence.index, m) for _, m in heads)
         found.ours.extend(m for s, m in heads if leads_us(sentence, s))
+        found.ours.extend(person for person in [put_beside(sentence)] if person is not None)
     if not found.ours and we_travel:
         # a narrator who travels as `we` and names no head of `us` travels with the first group the text names a
         # head of (`Sultan Abdülaziz Han Hazretlerinin maiyetinde … bulunuyordu`)

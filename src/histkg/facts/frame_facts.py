@@ -368,6 +368,9 @@ def visit_fact(journey: Journey, doc_id: str) -> VisitFact:
     if fact.destination is None and fact.stops:  # `Roma'da ataşe olarak bulundu`: he went where he stayed
         fact.destination = fact.stops[-1].place
         fact.inference["destination"] = "the last place the journey reaches (the text names no destination)"
+    if home_again(fact) and fact.destination is not None and same_place(fact.destination, fact.origin):
+        # `Bursa'dan … Mudanya'ya indik … Bursa'ya çıktık`: the way home is no goal; the place before it was
+        fact.destination = next(s.place for s in reversed(fact.stops) if not same_place(s.place, fact.origin))
     return fact
 
 
