@@ -146,6 +146,21 @@ def test_only_the_texts_with_a_gold_file_are_built_and_scored(tmp_path):
 TREATY_TEXT = "Sofya'da imzalanan dostluk muahedesine sık sık dönüldü. Varna Antlaşmasının metni de okundu.\n"
 
 
+def test_a_gold_date_the_text_writes_with_a_case_glued_on_is_found(tmp_path):
+    text = "Kral 20 Kânunusani 1936da tahta geçti; 23 Haziranda İzmir'e geldi.\n"
+    gold = {"genre": "newspaper", "persons": [], "places": [], "organizations": [], "not_persons": [],
+            "not_places": [], "treaties": [], "journeys": [],
+            "dates": [{"text": "20 Kânunusani 1936", "value": "1936-01-20"},
+                      {"text": "23 Haziran", "value": "1936-06-23"}]}
+    corpus, graph, source = corpus_of_one(tmp_path, text, gold)
+    for slug, words, value in (("a", "20 Kânunusani 1936da", "1936-01-20"), ("b", "23 Haziranda", "1936-06-22")):
+        date = node(graph, "TimeSpan", slug, words, source, words, text=text)
+        graph.add((date, HKG.edtf, Literal(value)))
+    path = tmp_path / "graph.ttl"
+    graph.serialize(path, format="turtle")
+    assert counts(evaluate_corpus(corpus, path), "dates value recall") == (1, 2)  # the second: a day off
+
+
 def test_a_treaty_whose_common_noun_variant_the_text_inflects_is_found_a_named_one_is_not(tmp_path):
     # the gold writes `dostluk muahedesi`, the text `dostluk muahedesine`; a name's last word takes its
     # ending after an apostrophe, so `Varna Antlaşma` is no variant written in `Varna Antlaşmasının`

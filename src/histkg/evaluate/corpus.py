@@ -24,7 +24,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from histkg.evaluate.events import common_in_order, fold, labels, same_person
-from histkg.evaluate.gold import KINDS, Mention, SpanIndex, find_all, name_pattern, phrase_pattern, read_mentions
+from histkg.evaluate.gold import KINDS, Mention, SpanIndex, date_pattern, find_all, name_pattern, phrase_pattern, read_mentions
 from histkg.evaluate.report import EvaluationError
 from histkg.export.registry import ExportError, as_graph, load_graph
 from histkg.rdf.namespaces import HKG
@@ -295,7 +295,7 @@ class DocumentScorer:
     def score_dates(self) -> None:
         index = SpanIndex(self.mentions["TimeSpan"])
         for item in self.doc.gold.get("dates") or []:
-            values = {str(self.graph.value(_node(m.node), HKG.edtf)) for s, e in self.occurrences([item["text"]])
+            values = {str(self.graph.value(_node(m.node), HKG.edtf)) for s, e in self.occurrences([item["text"]], date_pattern)
                       for m in index.overlapping(self.doc.code, s, e)}
             self.tally.add("dates value recall", int(str(item["value"]) in values), 1,
                            f"{item['text']} = {item['value']} (found {sorted(values) or 'nothing'})")

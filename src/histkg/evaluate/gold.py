@@ -133,6 +133,14 @@ def phrase_pattern(phrase: str) -> re.Pattern:
     return re.compile(NOT_LETTER_BEFORE + flexible(phrase) + r"[^\W\d_]*" + NOT_LETTER_AFTER)
 
 
+def date_pattern(phrase: str) -> re.Pattern:
+    """A date as the gold writes it (`20 Kânunusani 1936`, `23 Haziran`):
+    as a name, but a case ending glued on its last word without an
+    apostrophe may follow (`1936da`, `Haziranda`, `Kânunusanisinde`), as
+    the old orthography writes it."""
+    return re.compile(NOT_LETTER_BEFORE + flexible(phrase) + r"[a-zçğıöşüâîû]*" + NOT_LETTER_AFTER)
+
+
 def inside_another_name(text: str, start: int, end: int) -> bool:
     """A given name written next to another capitalised word that is no title:
     `Kemal` in `Ali Kemal Aksüt` or `Yusuf Kemal` names someone else."""
