@@ -136,7 +136,7 @@ def goes_on(frame: Frame, journey: Journey) -> bool:
 def ours_goes_on(journey: Journey, delegations: Delegations) -> bool:
     """The journey of the narrator's own group (`Messina'ya uğradık. … Dover'e
     çıktık`): a memoir follows it from paragraph to paragraph, until it comes back."""
-    return any(journey.leader is head for head in delegations.ours) and any(map(told_as_ours, journey.frames))
+    return any(same_name(journey.leader, head) for head in delegations.ours) and any(map(told_as_ours, journey.frames))
 
 
 def told_as_ours(frame: Frame) -> bool:
