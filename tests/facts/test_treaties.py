@@ -365,3 +365,14 @@ def test_the_side_a_passive_signing_leaves_out_is_the_state_the_text_speaks_for_
     assert parties(graph, later) == {"İran", "Türkiye"}
     assert any("leaves out" in why for why in inferences(graph, later, HKG.party))
     assert parties(graph, only(graph, HKG.Treaty, "Ayaslı")) == {"Rusya", "Osmanlı Devleti"}
+
+
+def test_signers_listed_by_the_state_each_acts_for_all_sign_with_their_titles_between(tmp_path):
+    graph = conforming_graph(tmp_path, (
+        "Velistra Antlaşması 9 Şubat 1934'te Varna'da, Bulgaristan namına Başvekil Nikola Mushanov ile Hariciye "
+        "Nazırı Kosta Batolov, Romanya namına Hariciye Nazırı Nicolae Titulescu ile Sefir Victor Cădere "
+        "tarafından imzalanmıştır.\n"))
+    treaty = only(graph, HKG.Treaty, "Velistra")
+    assert labels(graph, graph.objects(treaty, HKG.signatory)) == {
+        "Nikola Mushanov", "Kosta Batolov", "Nicolae Titulescu", "Victor Cădere"}
+

@@ -163,3 +163,11 @@ def test_old_press_titles_and_ordinals_are_part_of_the_name(text, name, tmp_path
 def test_ordinals_and_plural_honorifics_name_no_person(text, tmp_path, nlp):
     assert not [p for p in persons(text, tmp_path, nlp) if "İkinci" in p or "Birinci" in p or "Hazerâtı" in p]
 
+
+@pytest.mark.parametrize("text", [
+    "Paşa, Fransız generalini karşısına, İtalyan'ı soluna oturttu.",  # a nationality alone
+    "1934 Soyadı Kanunu ile Tengirşenk soyadını aldı.",  # a law's name
+])
+def test_a_nationality_or_a_law_is_no_person(text, tmp_path, nlp):
+    assert not [p for p in persons(text, tmp_path, nlp) if "İtalyan" in p or "Kanun" in p or "Soyadı" in p]
+

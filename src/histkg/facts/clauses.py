@@ -14,6 +14,7 @@ open come from `ontology/lexicon/frames.json` (language.verbs).
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
@@ -471,12 +472,24 @@ def kind_of(label: str) -> str:
 
 
 def share_cases(doc, arguments: list[Argument]) -> list[Argument]:
-    """`X, Y ve Z tarafından`: names joined by `,`, `ve` or `ile` take the case of the last."""
+    """`X, Y ve Z tarafından`: names joined by `,`, `ve` or `ile` take the
+    case of the last; the title of a joined person may stand between (`X ile
+    Romen Hariciye Nazırı Y … geldiler`), and the state he acts for (`X ile Y,
+    Yunanistan namına Başvekil Z … tarafından imzalandı`)."""
     result = list(arguments)
     for i in range(len(result) - 2, -1, -1):
         a, b = result[i], result[i + 1]
-        between = [t.text for t in doc[a.end:b.start] if not is_suffix(t)]
-        if a.case in ("nominative", "instrumental") and between and set(between) <= JOINERS \
+        if b.case == "behalf" and i + 2 < len(result):
+            # `X ile Y, Yunanistan namına Z … tarafından`: the state a signer acts for opens his part of the list
+            skipped, b = b, result[i + 2]
+            between = [t.text for t in doc[a.end:skipped.start] if not is_suffix(t)]
+            between += [t.text for t in doc[skipped.end + 1:b.start] if not is_suffix(t)]
+        else:
+            between = [t.text for t in doc[a.end:b.start] if not is_suffix(t)]
+        joiners = list(takewhile(lambda w: w in JOINERS, between))
+        title = between[len(joiners):]
+        titled = b.label == "PERSON" and all(w[:1].isupper() and w.isalpha() for w in title)
+        if a.case in ("nominative", "instrumental") and joiners and (not title or titled) \
                 and kind_of(a.label) == kind_of(b.label):
             result[i] = Argument(a.start, a.end, a.label, b.case, a.mention)
     return result

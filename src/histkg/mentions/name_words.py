@@ -44,7 +44,8 @@ class NameWords:
         self.titles_before = set(lex["titles_before"])
         self.title_in_name = set(lex["title_is_part_of_name"])
         self.citation_roles = dict(lex["citation_roles"])  # abbreviation -> translator | editor
-        self.not_name = set(lex["not_name_words"])
+        # a nationality is no word of a name (`İtalyan'ı soluna oturttu`): the demonyms events.json maps to states too
+        self.not_name = set(lex["not_name_words"]) | set(load_lexicon("events.json")["demonyms"])
         self.surname_re = self._ending_re(lex["surname_endings"])
         self.weak_surname_re = self._ending_re(lex["surname_endings_needing_given_name"])
         self.patronymic_re = self._ending_re(lex["patronymic_endings"])
