@@ -399,6 +399,30 @@ def test_a_narrator_put_beside_someone_travels_with_him_as_we_and_the_way_home_i
     assert "Gemlik" in destinations, visit_labels(graph)
 
 
+def test_the_first_member_of_a_delegation_leads_it_to_the_port_its_head_noun_reaches(tmp_path):
+    """`heyet X, Y ve Z'den oluştu`: X heads it; `Pire limanına ulaştı`: the dative glued on the head noun."""
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Sonunda heyet Bahriye Nazırı Kemal Bey, Hariciye Müsteşarı Nuri Bey ve Kaymakam Sami Bey'den oluştu. "
+        "3 Mart 1920 gecesi İstanbul'dan ayrılan heyet 5 Mart akşamı Pire limanına ulaştı.\n")})
+    visit = only(graph, HKG.Visit, "Kemal Bey")
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Pire"}, visit_labels(graph)
+
+
+def test_the_noun_a_participle_modifies_is_no_argument_of_the_next_participle(tmp_path):
+    from histkg.facts.clauses import clauses
+    from histkg.facts.collect import sentences
+    from histkg.mentions.extract import extract
+    from histkg.text.corpus import load_corpus
+
+    path = tmp_path / "a.txt"
+    path.write_text("Bu masada imzalanan mütarekename, dört yıl önce Sivastopol limanında imzalanan Kırım "
+                    "Mütarekesi'nin tam tersiydi.\n", encoding="utf-8")
+    (sentence,) = sentences(extract(load_corpus([path])[0]).paragraphs)
+    second = [c for c in clauses(sentence) if c.verb is not None][1]
+    words = [sentence.doc[a.start:a.end].text for a in second.arguments]
+    assert "mütarekename" not in words and "Sivastopol" in words, words
+
+
 def test_a_sovereigns_title_after_his_state_stands_alone_for_him(tmp_path):
     """`Macaristan Kralı ve Hırvatistan Hükümdarı X`: both titles are his; `Kral Hazretleri` later is he."""
     _, graph = build_texts(tmp_path, {"a.txt": (

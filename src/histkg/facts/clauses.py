@@ -92,7 +92,7 @@ def clauses(sentence: Sentence, epithets: Epithets | None = None) -> list[Clause
             start = i + 1
             continue
         end = i + 1 if verb is not None or token.is_alpha else i
-        found.append(verb_clause(sentence, arguments, nominal, start, end, verb))
+        found.append(verb_clause(sentence, arguments, nominal, start, end, verb, found[-1] if found else None))
         start = i + 1
     if start < sentence.span.end:
         found.append(verb_clause(sentence, arguments, nominal, start, sentence.span.end, None))
@@ -270,8 +270,12 @@ def title_key(words) -> str:
 
 
 def verb_clause(sentence: Sentence, arguments: list[Argument], nominal: list[Clause], start: int, end: int,
-                verb: VerbForm | None) -> Clause:
+                verb: VerbForm | None, before: Clause | None = None) -> Clause:
     owned = {id(a) for c in nominal for a in c.arguments}
+    if verb is not None and verb.form == "participle" and before is not None:
+        # `Bu masada imzalanan mütarekename, … Mondros'ta imzalanan Mondros Mütarekesi`: the noun the participle
+        # before modifies is no argument of this one, whose own subject is the noun after it
+        owned |= {id(a) for a in before.heads}
     clause = Clause(sentence, start, end, verb,
                     arguments=[a for a in arguments if start <= a.start and a.end <= end and id(a) not in owned])
     if verb is not None and verb.form.endswith("participle"):

@@ -136,7 +136,21 @@ def leads_delegation(sentence: Sentence, span) -> bool:
             return True
     # `Türk heyetinin reisi … X`, `Osmanlı heyetinin başında … X vardı`, `Başımızda … X vardı`
     return any(starts_with_any(a, lex["group_words"]) and b in ("reisi", "başkanı", "başında")
-               for a, b in zip(before, before[1:])) or leads_us(sentence, span)
+               for a, b in zip(before, before[1:])) or leads_us(sentence, span) or first_member(sentence, span)
+
+
+def first_member(sentence: Sentence, span) -> bool:
+    """`heyet Bahriye Nazırı X, Y ve Z'den oluştu`: the delegation is made of
+    the persons the sentence lists after it; the first one named heads it."""
+    doc, group_words = sentence.doc, event_lexicon()["group_words"]
+    group = next((t.i for t in reversed(sentence.doc[sentence.span.start:span.start]) if t.is_lower
+                  and starts_with_any(turkish_lower(t.text), group_words)), None)
+    if group is None or any(group < s.start < span.start for s, _ in sentence.of("PERSON")):
+        return False
+    return any(turkish_lower(t.text).startswith(COMPOSED_OF) for t in doc[span.end:sentence.span.end])
+
+
+COMPOSED_OF = ("oluştu", "oluşuyordu", "oluşmuştu", "mürekkep", "teşekkül etti", "teşekkül etmişti")
 
 
 def leads_us(sentence: Sentence, span) -> bool:

@@ -86,6 +86,9 @@ def case_after(doc: Doc, end: int) -> str:
     """The grammatical case a name takes from the suffix after it (or after
     the head noun it names: `Ankara İstasyonu'na` is dative)."""
     if end < len(doc) and not is_suffix(doc[end]) and starts_with_any(turkish_lower(doc[end].text), event_lexicon()["place_heads"]):
+        glued = head_case(turkish_lower(doc[end].text))
+        if glued is not None:
+            return glued  # `Mondros limanına`, `Haydarpaşa istasyonunda`: the head's own ending
         end += 1
     if end >= len(doc):
         return "nominative"
@@ -96,6 +99,14 @@ def case_after(doc: Doc, end: int) -> str:
     if turkish_lower(token.text) in ("ile", "ilе"):
         return "instrumental"
     return honorific_case(token.text) or "nominative"
+
+
+def head_case(word: str) -> str | None:
+    """`limanına`, `istasyonunda`: the case a place head noun carries glued on
+    after its possessive ending (`liman` + `ı` + `na`)."""
+    head = next((h for h in event_lexicon()["place_heads"] if word.startswith(h)), None)
+    ending = re.match(r"s?[ıiuü](n?[a-zçğıöşü]+)$", word[len(head):]) if head else None
+    return ending_case(ending.group(1)) if ending else None
 
 
 @cache

@@ -288,8 +288,9 @@ class PlaceGazetteer:
         murahhasları`), and the office as a predicate (`Paşa'yı Moskova Sefiri
         tayin etti`) still places him in the city."""
         after = next((token for token in doc[end + 1:] if not token.is_space), None)
+        key = self.gazetteer.lookup(doc[start:end].text)
         return self.before_an_office(doc, end) and after is not None and is_capitalised(after) \
-            and self.gazetteer.info(self.gazetteer.lookup(doc[start:end].text)).kind == "city"
+            and key is not None and self.gazetteer.info(key).kind == "city"
 
     def names_a_treaty(self, doc: Doc, start: int, end: int) -> bool:
         """`Sevr'i kısmen değiştiren teklifler`, `Sevr'in hükümleri`: the
