@@ -140,3 +140,12 @@ def test_name_after_a_word_of_office_and_name_joined_to_a_person(tmp_path, nlp):
     found = mentions_of("Ticaret Komiser Yardımcısı Borodin geldi. Ayrıca Berzin ve Zinovyev de oradaydı.",
                         tmp_path, nlp)
     assert {"Borodin", "Berzin", "Zinovyev"} <= found["PERSON"]
+
+
+def test_a_period_with_a_footnote_number_glued_on_ends_the_sentence():
+    from histkg.mentions.extract import build_nlp
+
+    doc = build_nlp()("Padişah ısrarından vazgeçti.3 Sonunda heyet toplandı. Bu fasıl 1.5 sayfadır.")
+    assert [s.text for s in doc.sents] == ["Padişah ısrarından vazgeçti.3", "Sonunda heyet toplandı.",
+                                           "Bu fasıl 1.5 sayfadır."]
+

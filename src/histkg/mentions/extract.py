@@ -75,6 +75,7 @@ def build_nlp() -> Language:
     """The blank Turkish pipeline with histkg's components (built once)."""
     nlp = spacy.blank("tr", config={"nlp": {"after_creation": {"@callbacks": "histkg.tokenizer_rules.v1"}}})
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe("histkg_note_marks_v1")
     for factory in PIPELINE:
         nlp.add_pipe(factory)
     nlp.add_pipe("histkg_resolve_spans_v1")

@@ -12,13 +12,16 @@ from histkg.mentions.dates import DateTagger
 from histkg.mentions.organizations import OrganizationDetector
 from histkg.mentions.persons import PersonDetector
 from histkg.mentions.places import PlaceGazetteer
-from histkg.mentions.spans import SpanResolver, tokenizer_rules
+from histkg.mentions.spans import SpanResolver, split_at_note_marks, tokenizer_rules
 from histkg.mentions.treaties import TreatyDetector
 
 
 @registry.callbacks("histkg.tokenizer_rules.v1")
 def make_tokenizer_rules():
     return tokenizer_rules
+
+
+Language.component("histkg_note_marks_v1", func=split_at_note_marks)
 
 
 @Language.factory("histkg_dates_v1")

@@ -50,6 +50,20 @@ class GluedCaseSuffix:
         return found
 
 
+# `vazgeçti.3 Sonunda`: a word, the period that ends its sentence and a footnote number OCR glued on
+SENTENCE_END_WITH_NOTE = re.compile(r"^[a-zçğıöşüâîû]+\.\d{1,3}$")
+
+
+def split_at_note_marks(doc: Doc) -> Doc:
+    """A sentence ends at a period with a footnote number glued on
+    (`vazgeçti.3 Sonunda heyet …`), which the tokenizer keeps in one word:
+    a capitalised word after it starts the next sentence."""
+    for token in doc[:-1]:
+        if SENTENCE_END_WITH_NOTE.match(token.text) and doc[token.i + 1].text[:1].isupper():
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 def tokenizer_rules(nlp):
     """Tokenizer rules for Turkish texts:
     - split a case suffix after an apostrophe (`Voroşilov'un` -> `Voroşilov`
