@@ -145,7 +145,8 @@ def test_name_after_a_word_of_office_and_name_joined_to_a_person(tmp_path, nlp):
 def test_a_period_with_a_footnote_number_glued_on_ends_the_sentence():
     from histkg.mentions.extract import build_nlp
 
-    doc = build_nlp()("Padişah ısrarından vazgeçti.3 Sonunda heyet toplandı. Bu fasıl 1.5 sayfadır.")
+    doc = build_nlp()("Padişah ısrarından vazgeçti.3 Sonunda heyet toplandı. Bu fasıl 1.5 sayfadır. "
+                      "Müzakereler başladı.1 Ocak 1918'de Paşa geldi.")  # the number before a month is its day
     assert [s.text for s in doc.sents] == ["Padişah ısrarından vazgeçti.3", "Sonunda heyet toplandı.",
-                                           "Bu fasıl 1.5 sayfadır."]
+                                           "Bu fasıl 1.5 sayfadır.", "Müzakereler başladı.1 Ocak 1918'de Paşa geldi."]
 

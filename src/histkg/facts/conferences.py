@@ -150,7 +150,7 @@ def first_member(sentence: Sentence, span) -> bool:
     return any(turkish_lower(t.text).startswith(COMPOSED_OF) for t in doc[span.end:sentence.span.end])
 
 
-COMPOSED_OF = ("oluştu", "oluşuyordu", "oluşmuştu", "mürekkep", "teşekkül etti", "teşekkül etmişti")
+COMPOSED_OF = ("oluş", "mürekkep", "teşekkül")  # `oluştu`, `mürekkepti`, `teşekkül etti`: consisted of
 
 
 def leads_us(sentence: Sentence, span) -> bool:

@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from histkg.language.lexicon import month_names
 from histkg.mentions.tokens import APOSTROPHES, CANDIDATES, ENTITY_DATA, PRIORITY, Candidate, glued_case_suffix
 
 
@@ -57,9 +58,12 @@ SENTENCE_END_WITH_NOTE = re.compile(r"^[a-zçğıöşüâîû]+\.\d{1,3}$")
 def split_at_note_marks(doc: Doc) -> Doc:
     """A sentence ends at a period with a footnote number glued on
     (`vazgeçti.3 Sonunda heyet …`), which the tokenizer keeps in one word:
-    a capitalised word after it starts the next sentence."""
+    a capitalised word after it starts the next sentence, unless it is a
+    month, whose day the number is (`başladı.1 Ocak 1918'de`)."""
+    months = month_names()
     for token in doc[:-1]:
-        if SENTENCE_END_WITH_NOTE.match(token.text) and doc[token.i + 1].text[:1].isupper():
+        following = doc[token.i + 1].text
+        if SENTENCE_END_WITH_NOTE.match(token.text) and following[:1].isupper() and following not in months:
             doc[token.i + 1].is_sent_start = True
     return doc
 
