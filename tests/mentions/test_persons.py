@@ -157,6 +157,7 @@ def test_old_press_titles_and_ordinals_are_part_of_the_name(text, name, tmp_path
 
 @pytest.mark.parametrize("text", [
     "Heyet 5 İkinci Teşrin 1930 günü döndü.",
+    "Heyet İkinci Teşrin ayında döndü.",  # `Teşrin` is a given name too, but here the month of the Republic's calendar
     "Birinci Dünya Savaşı başladı.",
     "Kral ve Kraliçe Hazerâtı Çankaya'ya gittiler.",  # a plural honorific is no one's name
 ])

@@ -120,6 +120,8 @@ class NameWords:
             return False
         if text.isupper() and len(text) > 1 and "." not in text:
             return self.is_capitalised_surname(doc, token)
+        if i > 0 and f"{doc[i - 1].text} {text}" in self.months:
+            return False  # `İkinci Teşrin`, `Birinci Kânun`: a month of the Republic's calendar, though `Teşrin` is a given name
         if text in self.given_names:
             return True
         if self.is_prominent_place(text) and not (self.surname_re.match(text) or self.weak_surname_re.match(text)):
