@@ -537,6 +537,23 @@ def test_a_relative_day_month_or_year_counts_from_the_date_before(text, found):
     assert values(text)[-1] == found
 
 
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Kral 20 Mayıs 1928 Pazar günü geldi. Salı günü köşkü ziyaret etti.", ("Salı günü", "1928-05-22")),
+        ("Yat 3 Eylül 1936 Perşembe günü demirledi. Cuma sabahı saat ona limana girdi.",
+         ("Cuma sabahı saat ona", "1936-09-04T10:00")),
+        ("Heyet 3 Mart 1930 Pazartesi günü geldi. Pazartesi akşamı ziyafet verildi.", ("Pazartesi akşamı", "1930-03-03")),
+    ],
+)
+def test_a_weekday_alone_is_the_first_such_day_from_the_day_told_before(text, found):
+    assert values(text)[-1] == found
+
+
+def test_a_weekday_after_a_date_is_that_dates_own():
+    assert values("Tren 30 Ekim 1933 pazartesi akşamı saat 21.50'de kalktı.")[0][1] == "1933-10-30"
+
+
 def test_a_relative_year_with_no_date_before_is_no_date():
     assert find_dates("Ertesi yıl Tahran'a gitti.") == []
 

@@ -50,7 +50,7 @@ class _Cand:
         return self.kind not in ("time", "rel", "relp")
 
 
-_ORDER = ["dmy", "mdy", "iso", "num", "my", "year", "month", "oday", "time", "rel", "relp"]  # ties: first wins
+_ORDER = ["dmy", "mdy", "iso", "num", "my", "year", "month", "oday", "time", "rel", "wday", "relp"]  # ties: first wins
 
 
 def _valid_day(y: int | None, m: int | None, d: int | None) -> bool:
@@ -301,6 +301,11 @@ def _make_time(mt: re.Match[str], said: bool = True) -> _Cand | None:
     if pod:
         c.pod = _lookup(_lexicon()["clock"]["parts_of_day"], pod.group("w"))
         c.start -= len(pod.group(0))
+        day = _grammar().weekday_before.search(text[max(0, c.start - 12) : c.start])
+        if day and not _after_a_date(text, c.start - len(day.group(0))):
+            # `Cuma sabahı saat ona`: the time of that weekday (`30 Kasım pazartesi akşamı` is the date's own)
+            c.weekday = _lookup(_lexicon()["weekdays"], day.group("w"))
+            c.start -= len(day.group(0))
     return c
 
 
@@ -329,6 +334,20 @@ def _make_rel(mt: re.Match[str]) -> _Cand | None:
     return c
 
 
+def _after_a_date(text: str, at: int) -> bool:
+    """A day or a month right before `at` (`30 Kasım pazartesi`): the weekday there belongs to that date."""
+    word = re.search(r"(\S+)\s*$", text[max(0, at - 20) : at])
+    return bool(word) and (any(ch.isdigit() for ch in word.group(1)) or bool(_months_of(word.group(1))[0]))
+
+
+def _make_wday(mt: re.Match[str]) -> _Cand | None:
+    """`Salı günü`, `Cuma sabahı`: a day told by its weekday alone, a relative
+    day (kind `rel`) the anchor moves forward to (`_anchor_day`)."""
+    if _after_a_date(mt.string, mt.start()):
+        return None  # `20 Mayıs Pazar günü`: the date's weekday, not a day of its own
+    return _cand(mt, "rel", [_Point()], weekday=_lookup(_lexicon()["weekdays"], mt.group("wd")))
+
+
 def _make_relp(mt: re.Match[str]) -> _Cand | None:
     rel = _lexicon()["relative"]
     if _same_as_a_thing(mt):
@@ -351,6 +370,7 @@ _MAKERS = {
     "time": _make_time,
     "clock": _make_clock,
     "rel": _make_rel,
+    "wday": _make_wday,
     "relp": _make_relp,
 }
 

@@ -336,8 +336,10 @@ def _anchor_day(ctx: _Context, done: list[_Cand], c: _Cand) -> _Cand | None:
         if b.citation and not quoted:
             continue
         day = dt.date(q.y, q.m, q.d)
+        if c.weekday is not None:  # `20 Mayıs Pazar günü … Salı günü`: the story goes on to the next such day
+            day += dt.timedelta(days=(c.weekday - day.isoweekday()) % 7)
         if c.kind == "rel":
-            day += dt.timedelta(days=c.rel)
+            day += dt.timedelta(days=c.rel or 0)
             return replace(c, points=[_Point(day.year, day.month, day.day, inferred=True)], quoted=quoted)
         p = replace(c.points[0], y=day.year, m=day.month, d=day.day, inferred=True)
         _apply_pod(p, c.pod)

@@ -131,6 +131,7 @@ class _Grammar:
     sentence_end: re.Pattern[str]
     count_before: re.Pattern[str]
     pod_before: re.Pattern[str]
+    weekday_before: re.Pattern[str]
     rel_before: re.Pattern[str]
     month_scan: re.Pattern[str]
     abbreviations: frozenset[str]
@@ -217,6 +218,11 @@ def _patterns(lex: dict[str, Any]) -> list[tuple[str, re.Pattern[str]]]:
             rf"|(?P<ord>{_words(list(rel['ordinal_words']))})\s+{_words(rel['ordinal_day_words'])})"
             rf"(?!{_LETTER})"
         ),
+        # `Salı günü`, `Cuma sabahı`: a weekday alone, the first such day from the day told last
+        "wday": (
+            rf"(?P<wd>{_words(list(lex['weekdays']))})\s+"
+            rf"(?P<what>{_words(rel['ordinal_day_words'] + list(clock['parts_of_day']))})(?!{_LETTER})"
+        ),
         # `Ertesi yıl`, `aynı yılın`, `Aynı ayın sonunda`, `ertesi senesinde`: the period, its possessive and case
         "relp": (
             rf"(?P<pw>{_words(list(rel['period_words']))})\s+(?P<per>{_words(list(rel['periods']))})"
@@ -261,6 +267,7 @@ def _grammar() -> _Grammar:
         count_before=re.compile(rf"(?:\d|{_words(list(lex['relative']['number_words']))})\s+$"),
         month_scan=re.compile(_month_regex(lex)),
         pod_before=re.compile(rf"(?P<w>{_words(list(lex['clock']['parts_of_day']))})\s+$"),
+        weekday_before=re.compile(rf"(?<!{_LETTER})(?P<w>{_words(list(lex['weekdays']))})\s+$"),
         rel_before=re.compile(rf"{_words(lex['relative']['prefix_words'])}\s+$"),
         calendar_before=re.compile(rf"(?<!{_LETTER})(?P<w>{_words(_calendar_names(lex))})\s+$"),
         calendar_words={_key(w): cal for cal, ws in lex["calendar_words"].items() for w in ws},
