@@ -50,7 +50,7 @@ class _Cand:
         return self.kind not in ("time", "rel", "relp")
 
 
-_ORDER = ["dmy", "mdy", "iso", "num", "my", "year", "month", "oday", "time", "rel", "wday", "relp"]  # ties: first wins
+_ORDER = ["dmy", "mdy", "iso", "num", "my", "year", "month", "oday", "time", "rel", "relp"]  # ties: first wins
 
 
 def _valid_day(y: int | None, m: int | None, d: int | None) -> bool:
