@@ -14,9 +14,9 @@ open come from `ontology/lexicon/frames.json` (language.verbs).
 from __future__ import annotations
 
 import re
-from itertools import takewhile
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from itertools import takewhile
 
 from histkg.facts.journey import same_name
 from histkg.facts.sentences import Sentence, case_after, ending_case, honorifics_longest_first, starts_with_any
@@ -24,11 +24,10 @@ from histkg.facts.treaties import generic_treaty_phrases
 from histkg.language.gazetteer import Gazetteer, is_city
 from histkg.language.lexicon import event_lexicon, load_lexicon, turkish_lower
 from histkg.language.verbs import VerbForm, analyse, event_noun, frames
-from histkg.mentions.tokens import is_suffix
+from histkg.mentions.tokens import GLUED_NOTE_MARK, is_suffix
 from histkg.mentions.treaties import head_form
 
 CLAUSE_PUNCTUATION = {";", ":"}
-GLUED_NOTE_MARK = re.compile(r"[.,;:]\d{1,3}$")  # `imzalandı.5`: a footnote mark OCR glued to the verb
 JOINERS = {",", "ve", "ile", "ila"}
 COMPANION_WORDS = {"birlikte", "beraber"}
 # A word that ends like a finite verb or a converb, before punctuation or `ve`:

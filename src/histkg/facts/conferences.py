@@ -147,10 +147,8 @@ def first_member(sentence: Sentence, span) -> bool:
                   and starts_with_any(turkish_lower(t.text), group_words)), None)
     if group is None or any(group < s.start < span.start for s, _ in sentence.of("PERSON")):
         return False
-    return any(turkish_lower(t.text).startswith(COMPOSED_OF) for t in doc[span.end:sentence.span.end])
-
-
-COMPOSED_OF = ("oluş", "mürekkep", "teşekkül")  # `oluştu`, `mürekkepti`, `teşekkül etti`: consisted of
+    composed_of = tuple(event_lexicon()["composed_of"])
+    return any(turkish_lower(t.text).startswith(composed_of) for t in doc[span.end:sentence.span.end])
 
 
 def leads_us(sentence: Sentence, span) -> bool:
@@ -167,17 +165,14 @@ def put_beside(sentence: Sentence):
     verdiler`: the narrator put beside someone (`yanına`, `maiyetine`, `emrine`
     and `beni`, `bana`) goes with him, who heads the narrator's group: the
     person the sentence names last before the word."""
-    words = [turkish_lower(t.text) for t in sentence.span]
+    lex, words = event_lexicon(), [turkish_lower(t.text) for t in sentence.span]
     first = sentence.span.start
     for i, word in enumerate(words):
-        if word in BESIDE_WORDS and set(words[i + 1:i + 4]) & NARRATOR_WORDS:
+        if word in lex["beside_words"] and set(words[i + 1:i + 4]) & set(lex["narrator_words"]):
             before = [m for s, m in sentence.of("PERSON") if s.end <= first + i]
             return before[-1] if before else None
     return None
 
-
-BESIDE_WORDS = {"yanına", "maiyetine", "emrine", "refakatine"}  # put at someone's side, in his suite, under him
-NARRATOR_WORDS = {"beni", "bana", "ben"}
 
 
 def conference_facts(sentence: Sentence, place, word: Token, named: bool, doc_id: str) -> list[VisitFact]:

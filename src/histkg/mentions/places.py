@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from histkg.language.gazetteer import Gazetteer
-from histkg.language.lexicon import load_lexicon, load_word_list, month_names, name_titles, turkish_lower
+from histkg.language.lexicon import event_lexicon, load_lexicon, load_word_list, month_names, name_titles, turkish_lower
 from histkg.language.resources import ontology_file
 from histkg.language.verbs import analyse, frames
 from histkg.mentions.tokens import (
@@ -69,6 +70,7 @@ class PlaceGazetteer:
         self.titles = name_titles()
         self.motion_from = set(lex["motion_from"])
         self.motion_to = set(lex["motion_to"])
+        self.from_there = set(lex["from_there"])
         names = load_lexicon("names.json")
         self.title_stems = tuple(names["title_stems"])
         self.treaty_acts = tuple(load_lexicon("treaties.json")["acts_on_a_treaty"])
@@ -298,7 +300,7 @@ class PlaceGazetteer:
         document gives only to a treaty (`Sevr Muahedesi`, never `Sevr'de`)
         is the treaty (but `Bağdat'ı ziyaret etti` is the city)."""
         if doc[start:end].text not in doc.user_data.get("treaty_places", ()) \
-                or followed_by_suffix(doc, end) not in OBJECT_OR_POSSESSOR:
+                or followed_by_suffix(doc, end) not in object_or_possessor():
             return False
         after = [turkish_lower(t.text) for t in doc[end + 1:end + 3]]  # `kısmen değiştiren`: an adverb between
         return any(word.startswith(self.treaty_acts) for word in after)
@@ -386,7 +388,7 @@ class PlaceGazetteer:
         ending = {end: start for start, end, _ in found}
         starting = {start: end for start, end, _ in found}
         for token in doc:
-            from_there = turkish_lower(token.text) in FROM_THERE
+            from_there = turkish_lower(token.text) in self.from_there
             if not from_there and (token.i == 0 or not (is_suffix(token) and token.text[1:] in self.motion_from)):
                 continue
             target_end = next((j for j in range(token.i + 2, min(len(doc), token.i + 2 + self.max_tokens))
@@ -462,8 +464,6 @@ class PlaceGazetteer:
 MAX_TITLE_TOKENS = 12
 FOREIGN_OF = {"de", "du", "des", "of", "von", "di"}
 QUOTES = {'"', "“", "”", "«", "»", "„"}
-OBJECT_OR_POSSESSOR = {"ı", "i", "u", "ü", "yı", "yi", "yu", "yü", "ın", "in", "un", "ün", "nın", "nin", "nun", "nün"}
-FROM_THERE = {"oradan", "buradan", "şuradan"}  # adverbs of a place left: what follows in the dative is a place
 LANDING_VERBS = ("çık", "in", "var", "ulaş")  # verbs of arriving at a place, by land or sea
 
 # A possessive ending, then perhaps a case: `hükümeti`, `mebusu`, `sarayında`, `vapuruna`, `Savaşı'nı`.
@@ -476,12 +476,22 @@ VOICELESS = set("çfhkpsşt")
 def izafet_epithet(doc: Doc, i: int) -> int:
     """The tokens of an epithet joined to the name before `i` by the Persian
     izafet (`-ı Şerif`, `-i Münevvere`): a hyphen, the vowel and a capitalised word; else 0."""
-    if i + 2 < len(doc) and doc[i].text == "-" and doc[i + 1].text in IZAFET_VOWELS and doc[i + 2].text[:1].isupper():
+    if i + 2 < len(doc) and doc[i].text == "-" and doc[i + 1].text in izafet_links() and doc[i + 2].text[:1].isupper():
         return 3
     return 0
 
 
-IZAFET_VOWELS = {"i", "ı", "u", "ü", "yi", "yı"}
+@cache
+def izafet_links() -> frozenset[str]:
+    """The link vowels of a Persian compound (organizations.json, which joins `Meclis-i Mebusan` by them)."""
+    return frozenset(load_lexicon("organizations.json")["izafet_links"])
+
+
+@cache
+def object_or_possessor() -> frozenset[str]:
+    """The accusative and genitive endings of events.json (`Sevr'i`, `Sevr'in`)."""
+    cases = event_lexicon()["case_suffixes"]
+    return frozenset(cases["accusative"] + cases["genitive"])
 
 
 def fits_stem(stem: str, suffix: str) -> bool:

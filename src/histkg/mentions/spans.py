@@ -7,7 +7,15 @@ import re
 from spacy.tokens import Doc, Span
 
 from histkg.language.lexicon import month_names
-from histkg.mentions.tokens import APOSTROPHES, CANDIDATES, ENTITY_DATA, PRIORITY, Candidate, glued_case_suffix
+from histkg.mentions.tokens import (
+    APOSTROPHES,
+    CANDIDATES,
+    ENTITY_DATA,
+    GLUED_NOTE_MARK,
+    PRIORITY,
+    Candidate,
+    glued_case_suffix,
+)
 
 
 class SpanResolver:
@@ -51,10 +59,6 @@ class GluedCaseSuffix:
         return found
 
 
-# `vazgeçti.3 Sonunda`: a word, the period that ends its sentence and a footnote number OCR glued on
-SENTENCE_END_WITH_NOTE = re.compile(r"^[a-zçğıöşüâîû]+\.\d{1,3}$")
-
-
 def split_at_note_marks(doc: Doc) -> Doc:
     """A sentence ends at a period with a footnote number glued on
     (`vazgeçti.3 Sonunda heyet …`), which the tokenizer keeps in one word:
@@ -63,9 +67,16 @@ def split_at_note_marks(doc: Doc) -> Doc:
     months = month_names()
     for token in doc[:-1]:
         following = doc[token.i + 1].text
-        if SENTENCE_END_WITH_NOTE.match(token.text) and following[:1].isupper() and following not in months:
+        if ends_with_note_mark(token.text) and following[:1].isupper() and following not in months:
             doc[token.i + 1].is_sent_start = True
     return doc
+
+
+def ends_with_note_mark(word: str) -> bool:
+    """`vazgeçti.3`: a word in lower case, the period that ends its sentence and a footnote number."""
+    mark = GLUED_NOTE_MARK.search(word)
+    return mark is not None and mark.group().startswith(".") and word[:mark.start()].isalpha() \
+        and word[:mark.start()].islower()
 
 
 def tokenizer_rules(nlp):

@@ -37,6 +37,9 @@ class Candidate:
     data: object = None  # a DateMatch for dates, a gazetteer key for places
 
 
+GLUED_NOTE_MARK = re.compile(r"[.,;:]\d{1,3}$")  # `imzalandı.5`: a footnote mark OCR glued to the word before
+
+
 def is_suffix(token: Token) -> bool:
     """A case suffix split off by the apostrophe rule: `'un`, `’da`."""
     return len(token.text) > 1 and token.text[0] in APOSTROPHES and token.text[1:].isalpha()
