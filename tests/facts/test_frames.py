@@ -693,3 +693,23 @@ def test_a_participle_modifies_the_person_whose_title_a_state_opens(frames_graph
     visit = visit_of(graph, "Dimo Petrov")
     assert labels(graph, graph.objects(visit, HKG.destination)) == {"Dobruca"}
     assert {str(d) for d in graph.objects(visit, HKG.startDate)} == {"1930"}
+
+
+def test_a_move_to_a_building_or_quarter_of_the_city_reached_is_a_visit_of_its_own(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Bulgar Kralı Boris Hazretleri 1926 baharında Sofya'dan ayrıldı.\n\n"
+        "Kral Hazretleri 12 Nisan 1926'da Haydarpaşa'dan trenle Ankara'ya hareket etti. Misafirimiz istasyondan "
+        "Ankara Palas'a kadar otomobille gitti.\n\n"
+        "Ertesi gün Kral Hazretleri Çankaya'ya giderek Reisicumhur ile görüştü.\n")})
+    journeys = {frozenset(labels(graph, graph.objects(v, HKG.destination))): stops(graph, v)
+                for v in graph.subjects(RDF.type, HKG.Visit)}
+    assert journeys.get(frozenset({"Ankara"})) == ["Ankara"]
+    assert journeys.get(frozenset({"Ankara Palas"})) == ["Ankara Palas"]
+    assert journeys.get(frozenset({"Çankaya"})) == ["Çankaya"]
+
+
+def test_a_city_near_the_one_reached_but_past_its_quarters_is_a_stop_of_the_journey(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Hasan Fehmi Bey 3 Mart 1930'da Ankara'ya geldi, ertesi gün Polatlı'ya gitti.\n")})
+    visit = visit_of(graph, "Hasan Fehmi")
+    assert stops(graph, visit) == ["Ankara", "Polatlı"]

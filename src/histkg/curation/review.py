@@ -15,7 +15,6 @@ In the order a reviewer should take them:
 from __future__ import annotations
 
 import csv
-import math
 import os
 import statistics
 import tempfile
@@ -25,6 +24,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from histkg.language.gazetteer import kilometres
 from histkg.language.lexicon import load_lexicon
 from histkg.rdf.namespaces import DEFAULT_BASE, PREFIXES
 
@@ -128,13 +128,6 @@ def far_places(select) -> list[ReviewItem]:
                 far.append((-round(distance), node, ReviewItem("far place", node, label, f"{distance:.0f} km from the "
                             f"middle of the {len(places)} places {file} names", file, sentence)))
     return [item for *_, item in sorted(far)]
-
-
-def kilometres(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance (haversine, a sphere of 6,371 km)."""
-    (lat1, lon1), (lat2, lon2) = (map(math.radians, point) for point in (a, b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371 * math.asin(math.sqrt(h))
 
 
 def same_surnames(select) -> list[ReviewItem]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from histkg.facts.conferences import FIRST_PERSON_PLURAL, Delegations, leads_delegation
 from histkg.facts.clauses import Argument
 from histkg.facts.frames import Frame
-from histkg.facts.journey import StopFact, VisitFact, fact_year, home_again, same_name, same_place
+from histkg.facts.journey import StopFact, VisitFact, fact_year, home_again, inside_city, same_name, same_place
 from histkg.facts.sentences import Slot, opening_word, starts_with_any
 from histkg.facts.treaties import TreatyFact, treaty_family
 from histkg.language.gazetteer import Gazetteer, capital_keys, is_city, is_country, is_state, state_of
@@ -61,7 +61,7 @@ def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = (),
                 continue
             journey = next((j for j in reversed(journeys) if same_name(j.leader, traveller) and not j.closed
                             and (goes_on(each, j) or ours_goes_on(j, delegations))
-                            and not another_year(each, j)), None)
+                            and not another_year(each, j) and not within_city_reached(each, j)), None)
             if journey is None:
                 journey = Journey(traveller)
                 journeys.append(journey)
@@ -131,6 +131,16 @@ def goes_on(frame: Frame, journey: Journey) -> bool:
     """A frame told in the journey's paragraph, a sentence or two after it."""
     return frame.sentence.index - journey.last_sentence <= JOURNEY_GAP_SENTENCES \
         and frame.sentence.paragraph == journey.frames[-1].sentence.paragraph
+
+
+def within_city_reached(frame: Frame, journey: Journey) -> bool:
+    """`Ankara'ya … vâsıl olmuşlardır. … Ankara Palas'a kadar gitmişler`, `… Çankaya'ya giderek`:
+    a move to a building or a quarter of the city the journey has reached is a visit there of its own,
+    not the journey going on."""
+    goal = frame.first("destination")
+    reached = next((a for f in reversed(journey.frames) for a in reversed(f.roles.get("destination", [])
+                                                                          + f.roles.get("stop", []))), None)
+    return goal is not None and reached is not None and inside_city(goal.mention, reached.mention)
 
 
 def ours_goes_on(journey: Journey, delegations: Delegations) -> bool:

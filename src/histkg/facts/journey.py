@@ -9,9 +9,12 @@ import re
 from dataclasses import dataclass, field
 
 from histkg.facts.sentences import Sentence, Slot, dates_a_noun, starts_with_any
+from histkg.language.gazetteer import Gazetteer, is_city, is_venue, kilometres
 from histkg.language.lexicon import event_lexicon, name_titles, turkish_lower
 from histkg.language.spelling import similar_spelling
 from histkg.mentions.tokens import is_suffix
+
+LOCAL_KM = 15  # a quarter this near a city lies in it (Çankaya is 1 km from Ankara; Yenice station, 25 from Adana)
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,20 @@ def core_name(text: str) -> str:
 
 def same_place(a, b) -> bool:
     return (a.data or turkish_lower(a.text)) == (b.data or turkish_lower(b.text))
+
+
+def inside_city(place, city) -> bool:
+    """`Çankaya`, `Ankara Palas` in `Ankara` (PLACE mentions): a building, or a place of the gazetteer
+    no more than LOCAL_KM from a city, lies in that city."""
+    if same_place(place, city) or not is_city(city.text):
+        return False
+    gazetteer = Gazetteer.load()
+    key = place.data if isinstance(place.data, str) else gazetteer.lookup(place.text)
+    if key is None:
+        return is_venue(place.text)
+    here, there = gazetteer.info(key), gazetteer.info(gazetteer.lookup(city.text))
+    return here.kind == "venue" or here.latitude is not None \
+        and kilometres((here.latitude, here.longitude), (there.latitude, there.longitude)) <= LOCAL_KM
 
 
 def home_again(fact: VisitFact) -> bool:

@@ -17,6 +17,7 @@ comes from (`geonames`, `geonames-capital`, `authority`, or None).
 from __future__ import annotations
 
 import json
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -213,3 +214,18 @@ def state_of(key: str | None) -> str | None:
         return None
     info = Gazetteer.load().info(key)
     return key if info.kind == "country" else country_keys().get(info.country)
+
+
+def is_venue(name: str) -> bool:
+    """`Dolmabahçe Sarayı`, `Ankara Palas`: a building's name, not a city's;
+    `Wilhelmstraße`: a street's."""
+    lex = load_lexicon("places.json")
+    words = name.split()
+    return (len(words) > 1 and words[-1] in lex["venue_heads"]) or words[-1].lower().endswith(tuple(lex["street_endings"]))
+
+
+def kilometres(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance (haversine, a sphere of 6,371 km)."""
+    (lat1, lon1), (lat2, lon2) = (map(math.radians, point) for point in (a, b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))

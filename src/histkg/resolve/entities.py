@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 
 from histkg.facts.treaties import treaty_family
-from histkg.language.gazetteer import Gazetteer
+from histkg.language.gazetteer import Gazetteer, is_venue
 from histkg.language.lexicon import load_lexicon, turkish_lower
 from histkg.language.resources import ontology_file
 from histkg.language.spelling import ascii_fold, spelling_key
@@ -262,13 +262,3 @@ def resolve_places(mentions: list[Mention]) -> list[Entity]:
         elif is_venue(entity.label):
             entity.kind = "Venue"
     return entities
-
-
-def is_venue(name: str) -> bool:
-    """`Dolmabahçe Sarayı`, `Ankara Palas`: a building's name, not a city's;
-    `Wilhelmstraße`: a street's."""
-    lex = load_lexicon("places.json")
-    words = name.split()
-    return (len(words) > 1 and words[-1] in lex["venue_heads"]) or words[-1].lower().endswith(tuple(lex["street_endings"]))
-
-

@@ -12,6 +12,7 @@ from histkg.facts.journey import (
     VisitFact,
     fact_year,
     home_again,
+    inside_city,
 )
 from histkg.facts.receptions import received_where
 from histkg.language.gazetteer import capital_keys, is_country, is_state
@@ -161,6 +162,8 @@ def compatible(journey: Journey, fact: VisitFact, entity_of: dict) -> bool:
         return False  # `Haziran 1921'de Ankara'ya gelen`, `Eylül 1921'de tekrar gelen`: two journeys there
     if where is None or not journey.places or where in journey.places:
         return True
+    if any(inside_city(fact.destination, other.destination) for other in journey if other.destination is not None):
+        return False  # `… Ankara'ya vâsıl oldular`, `Aynı gün … Çankaya'ya giderek`: a visit in the city, of its own
     day = fact_day(fact)
     window = event_lexicon()["episode_window_days"]  # a journey to another place told this many days apart is another
     apart = day is not None and journey.days and all(abs((day - d).days) > window for d in journey.days)
