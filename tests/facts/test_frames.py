@@ -713,3 +713,38 @@ def test_a_city_near_the_one_reached_but_past_its_quarters_is_a_stop_of_the_jour
         "Hasan Fehmi Bey 3 Mart 1930'da Ankara'ya geldi, ertesi gün Polatlı'ya gitti.\n")})
     visit = visit_of(graph, "Hasan Fehmi")
     assert stops(graph, visit) == ["Ankara", "Polatlı"]
+
+
+PROTAGONIST_TEXT = (
+    "Hasan Fehmi Bey 1901'de İstanbul'a gitti. 1905'te Kahire'ye gitti. 1908'de İstanbul'a döndü.\n\n"
+    "Karslı hukukçu, 4 Mart 1912'de Avrupa'ya gitmek üzere İstanbul'dan ayrıldı. 9 Mart'ta Marsilya'ya ulaştı. "
+    "Paris'te Başvekil Jules Perrin ile kısa bir görüşme yaptı, ardından Londra'da Lord Ashby ile görüştü.\n")
+
+
+def test_a_move_whose_subject_is_no_person_is_the_protagonists_the_text_tells_most_moves_of(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": PROTAGONIST_TEXT})
+    visit = next(v for v in graph.subjects(RDF.type, HKG.Visit)
+                 if "Marsilya" in stops(graph, v) and labels(graph, graph.objects(v, HKG.leader)) == {"Hasan Fehmi Bey"})
+    assert str(graph.value(visit, HKG.startDate)) == "1912-03-04"
+
+
+def test_a_meeting_in_a_city_puts_the_traveller_there_and_whom_he_met_is_no_companion(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": PROTAGONIST_TEXT})
+    visit = next(v for v in graph.subjects(RDF.type, HKG.Visit) if "Marsilya" in stops(graph, v))
+    assert stops(graph, visit)[-3:] == ["Marsilya", "Paris", "Londra"]
+    assert {"Jules Perrin", "Lord Ashby"} <= labels(graph, graph.objects(visit, HKG.host))
+    assert not {"Jules Perrin", "Lord Ashby"} & labels(graph, graph.objects(visit, HKG.visitor))
+
+
+def test_a_city_the_traveller_is_found_in_after_his_goal_is_where_the_journey_went_on_to(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": PROTAGONIST_TEXT})
+    visit = next(v for v in graph.subjects(RDF.type, HKG.Visit) if "Marsilya" in stops(graph, v))
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Londra"}
+
+
+def test_a_text_that_tells_no_ones_moves_twice_as_often_has_no_protagonist(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Hasan Fehmi Bey 1901'de İstanbul'a gitti. 1905'te Kahire'ye gitti. 1908'de İzmir'e gitti.\n\n"
+        "Ahmet Vefik Bey 1902'de Bursa'ya gitti. 1906'da Atina'ya gitti.\n\n"
+        "Heyetin gemisi 4 Mart 1912'de İskenderiye'ye ulaştı.\n")})
+    assert not [v for v in graph.subjects(RDF.type, HKG.Visit) if "İskenderiye" in stops(graph, v)]

@@ -441,6 +441,8 @@ def add_frame(fact: VisitFact, frame: Frame, moved: bool = False) -> None:
                 fact.stops.append(StopFact(argument.mention, None if role == "via" else date, argument.drawn))
             if role == "destination" and not (country and fact.destination is not None):
                 fact.destination = argument.mention
+            elif role == "stop" and frame.kind == "motion" and moved_on_from(fact.destination, argument.mention):
+                fact.destination = argument.mention  # `Marsilya'ya ulaştı. … Londra'da Lord Curzon'la görüştü`
     for argument in frame.roles.get("traveller", [])[1:] + frame.roles.get("companion", []):
         if argument.label == "PERSON" and argument.mention not in fact.visitors:
             fact.visitors.append(argument.mention)
@@ -450,6 +452,12 @@ def add_frame(fact: VisitFact, frame: Frame, moved: bool = False) -> None:
     for role, how in frame.inference.items():
         if role == "traveller":
             fact.inference.setdefault("leader", how)
+
+
+def moved_on_from(goal, stop) -> bool:
+    """A city the traveller is in by a verb of his own (`bulundu`, `görüştü`) after he reached his goal, neither
+    the goal nor in it: he went on to it. Where he was received (`Dobriç'te … karşılandı`) is a stop on the way."""
+    return goal is not None and is_city(stop.text) and not same_place(goal, stop) and not inside_city(stop, goal)
 
 
 def treaty_facts_of_frames(frames: list[Frame], doc_id: str, told: list[TreatyFact] = (),

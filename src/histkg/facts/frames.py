@@ -19,10 +19,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from histkg.facts.clauses import Argument, Clause, Epithets, clauses, place_of_meeting
-from histkg.facts.journey import planned
+from histkg.facts.journey import planned, same_name
 from histkg.facts.sentences import Sentence, dates_a_noun, owned_noun_follows, starts_with_any
 from histkg.language.gazetteer import Gazetteer, is_city, is_country, state_of
-from histkg.language.lexicon import event_lexicon, turkish_lower
+from histkg.language.lexicon import event_lexicon, name_titles, turkish_lower
 from histkg.language.verbs import frames
 from histkg.mentions.tokens import is_suffix
 
@@ -40,6 +40,7 @@ MOVING_FRAMES = {"motion", "visit", "return"}  # frames whose subject is the one
 NOMINAL_FORMS = {"event noun", "verbal noun", "participle", "object participle"}
 TOPIC_SENTENCES = 3  # a dropped subject is the topic of at most this many sentences before
 WE_MOVES = 2  # a text that tells this many moves as `we` is the story of the narrator's own travels
+PROTAGONIST_MOVES = 3  # a text tells this many moves of its protagonist, twice as many as of anyone else
 DASHES = {"—", "–", "-", "―"}
 
 
@@ -96,7 +97,40 @@ def document_frames(all_sentences: list[Sentence]) -> list[Frame]:
         signed_where_arrived(filled)
         epithets.learn_appointments(sentence, sentence_clauses, topic_of(sentence, topics))
         found += filled
+    protagonist_moves(found)
     return found
+
+
+def protagonist_moves(found: list[Frame]) -> None:
+    """`Boyabatlı diplomat, 7 Şubat 1922'de … Ankara'dan ayrıldı. İzmit'ten … İstanbul'a geldi`:
+    a move whose subject is no person (an epithet, a ship) and that no sentence before lends one
+    is the protagonist's, the person the text tells the most moves of, where it tells twice as many
+    of him as of anyone else (a biography's subject, a state visit's guest)."""
+    moves: list[tuple[object, int]] = []
+    for frame in found:
+        traveller = frame.first("traveller")
+        if a_move(frame) and traveller is not None and traveller.label == "PERSON":
+            at = next((i for i, (p, _) in enumerate(moves) if one_person(p.mention, traveller.mention)), None)
+            if at is None:
+                moves.append((traveller, 1))
+            else:
+                moves[at] = (moves[at][0], moves[at][1] + 1)
+    ranked = sorted(moves, key=lambda pair: -pair[1])
+    if not ranked or ranked[0][1] < PROTAGONIST_MOVES or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return
+    protagonist = ranked[0][0]
+    for frame in found:
+        if a_move(frame) and not frame.roles.get("traveller") and not frame.first_plural \
+                and not frame.clause.verb.passive and (honoured(protagonist) or not frame.clause.verb.plural):
+            frame.roles["traveller"].append(protagonist)
+            frame.inference["traveller"] = "the person the text tells the most moves of (the move names no other)"
+
+
+def one_person(a, b) -> bool:
+    """`Yusuf Kemal Bey` and `Yusuf Kemal Tengirşenk`: one surname, or the names of one are the first of the other's."""
+    words = [[w for w in m.text.split() if w not in name_titles()] for m in (a, b)]
+    shorter, longer = sorted(words, key=len)
+    return same_name(a, b) or bool(shorter) and longer[:len(shorter)] == shorter
 
 
 def told_as_we(filled: list[Frame], moves: int) -> int:

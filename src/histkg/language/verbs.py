@@ -109,6 +109,10 @@ def analyse(words: list[str], i: int) -> VerbForm | None:
             rest = word[len(stem[-1]):]
             if form == "finite" and i + 1 < len(words) and words[i + 1] in PARTICIPLE_AUXILIARIES:
                 form = "participle"  # `gitmekte olan elçi`, `gelmiş olan heyet`: the noun after `olan` is the subject
+            if form in frames()["predicates"][lemma].get("not_as", ()):
+                continue  # `Kahire görüşmelerinden`: the talks, a noun of its own, no clause of `görüş-`
+            if form == "verbal noun" and i + 1 < len(words) and opens_compound(word, turkish_lower(words[i + 1])):
+                return None  # `bir görüşme yaptı`: the noun of the compound `görüşme yap-`, not a clause of its own
             purpose = form == "verbal noun" and INFINITIVE.search(rest) and words[i + 1:i + 2] == ["üzere"]
             if purpose:  # `Londra'ya dönmek üzere trenine bindi`: he set out to go there, the subject the main verb's
                 form = "converb"
