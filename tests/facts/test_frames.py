@@ -748,3 +748,20 @@ def test_a_text_that_tells_no_ones_moves_twice_as_often_has_no_protagonist(tmp_p
         "Ahmet Vefik Bey 1902'de Bursa'ya gitti. 1906'da Atina'ya gitti.\n\n"
         "Heyetin gemisi 4 Mart 1912'de İskenderiye'ye ulaştı.\n")})
     assert not [v for v in graph.subjects(RDF.type, HKG.Visit) if "İskenderiye" in stops(graph, v)]
+
+
+def test_a_return_to_a_place_the_journey_passed_through_goes_on_with_it_and_keeps_its_goal(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Hasan Fehmi Paşa 3 Mayıs 1902'de İzmir'e geldi. Oradan Manisa'ya geçti ve 8 Mayıs'ta Bursa'ya ulaştı.\n\n"
+        "Bursa'dan Manisa'ya avdet eden Paşa, trenle Uşak'a gitti.\n")})
+    visit = visit_of(graph, "Hasan Fehmi")
+    assert stops(graph, visit) == ["İzmir", "Manisa", "Bursa", "Manisa", "Uşak"]
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Bursa"}
+
+
+def test_a_return_to_where_the_journey_set_out_from_ends_it(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Hasan Fehmi Paşa 3 Mayıs 1902'de İzmir'den Manisa'ya gitti ve 8 Mayıs'ta Bursa'ya ulaştı.\n\n"
+        "Bursa'dan İzmir'e avdet eden Paşa, 1903'te trenle Uşak'a gitti.\n")})
+    visit = next(v for v in graph.subjects(RDF.type, HKG.Visit) if "Bursa" in stops(graph, v))
+    assert stops(graph, visit) == ["İzmir", "Manisa", "Bursa"]

@@ -84,6 +84,10 @@ def add_return(frame: Frame, journeys: list[Journey], delegations: Delegations) 
     Berlin'den dönüşü`, where no journey there was told: a journey there the
     text tells only by its end."""
     going = journeys_of(frame, journeys, delegations)
+    retraced = next((j for j in reversed(going) if not j.closed and retraces(frame, j)), None)
+    if retraced is not None:  # `Kudüs'ten Yafa'ya avdet eden misafirler … Beyrut'a gitmişler`: the way back along it
+        retraced.frames.append(frame)
+        return
     for journey in going:
         journey.closed = True
     traveller = traveller_of(frame, journeys, delegations)
@@ -91,6 +95,15 @@ def add_return(frame: Frame, journeys: list[Journey], delegations: Delegations) 
         journeys.append(Journey(traveller, [frame], closed=True))
     elif traveller is not None and frame.first("origin") is not None and not going:
         journeys.append(Journey(traveller, [frame], closed=True, by_its_end=True))
+
+
+def retraces(frame: Frame, journey: Journey) -> bool:
+    """A return to a place the journey went through, not the one it set out from: the way back along it."""
+    goal = frame.first("destination")
+    origin = next((f.first("origin") for f in journey.frames if f.first("origin") is not None), None)
+    reached = [a for f in journey.frames for a in f.roles.get("destination", []) + f.roles.get("stop", [])]
+    return goal is not None and any(same_place(goal.mention, a.mention) for a in reached) \
+        and not (origin is not None and same_place(goal.mention, origin.mention))
 
 
 def guest_journeys(our_guests: list[Frame], journeys: list[Journey], told: list[VisitFact]) -> list[Journey]:
@@ -348,11 +361,13 @@ def visit_fact(journey: Journey, doc_id: str) -> VisitFact:
     anchor = first.sentence.make(predicate.start_char, predicate.end_char, "VISIT")
     fact = VisitFact(doc_id, anchor, leader=journey.leader)
     travel_dated = any(f.date is not None for f in journey.frames if f.kind not in APPOINTING_FRAMES)
-    moved = False
+    moved = homebound = False
     for frame in journey.frames:
+        # the way back along a journey (`retraces`) and the places after it are stops, not its goal
+        homebound = homebound or frame.kind == "return" and frame is not first
         # the day of an appointment is no day of the journey that took him to his post, when that is told
         add_frame(fact, replace(frame, date=None) if travel_dated and frame.kind in APPOINTING_FRAMES else frame,
-                  moved and bool(fact.stops))
+                  moved and bool(fact.stops), homebound)
         moved = moved or frame.kind not in APPOINTING_FRAMES and bool(places_of(frame))
     if first.kind == "return" and not first.roles.get("destination") and fact.origin is not None and not fact.stops:
         fact.stops, fact.origin = [StopFact(fact.origin, None, "the place he came back from")], None
@@ -416,8 +431,9 @@ def go_to_post(fact: VisitFact, post) -> None:
     fact.destination = post
 
 
-def add_frame(fact: VisitFact, frame: Frame, moved: bool = False) -> None:
-    """`moved`: an earlier frame took the traveller to the fact's last stop (an appointment to a post did not)."""
+def add_frame(fact: VisitFact, frame: Frame, moved: bool = False, homebound: bool = False) -> None:
+    """`moved`: an earlier frame took the traveller to the fact's last stop (an appointment to a post did not);
+    `homebound`: the traveller has turned back, and the places he goes to are no goal of the journey."""
     date = Slot(frame.date.mention, (frame.date.mention,)) if frame.date is not None else None
     if date is not None and "date" in frame.inference:
         if fact.when is None:  # a date the entry's date line gives: the visit's, not a stop's
@@ -439,6 +455,8 @@ def add_frame(fact: VisitFact, frame: Frame, moved: bool = False) -> None:
             if not any(s.place is argument.mention for s in fact.stops):
                 # a country is a stop as well (`Mısır, İtalya, … Lehistan'a geçmiş`), as the corpus' itineraries count
                 fact.stops.append(StopFact(argument.mention, None if role == "via" else date, argument.drawn))
+            if homebound:
+                continue
             if role == "destination" and not (country and fact.destination is not None):
                 fact.destination = argument.mention
             elif role == "stop" and frame.kind == "motion" and moved_on_from(fact.destination, argument.mention):
