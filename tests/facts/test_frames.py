@@ -765,3 +765,21 @@ def test_a_return_to_where_the_journey_set_out_from_ends_it(tmp_path):
         "Bursa'dan İzmir'e avdet eden Paşa, 1903'te trenle Uşak'a gitti.\n")})
     visit = next(v for v in graph.subjects(RDF.type, HKG.Visit) if "Bursa" in stops(graph, v))
     assert stops(graph, visit) == ["İzmir", "Manisa", "Bursa"]
+
+
+def test_a_unit_under_a_commander_travels_with_him_and_a_welcome_that_names_no_one_is_its_own(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "12 Nisan 1921 - Miralay Hasan Fehmi kumandasındaki Türk tümeninin Kütahya'dan hareketi. "
+        "Bursa'da büyük bir karşılama.\n")})
+    visit = visit_of(graph, "Hasan Fehmi")
+    assert stops(graph, visit) == ["Bursa"]
+    assert str(graph.value(visit, HKG.startDate)) == "1921-04-12"
+
+
+def test_the_genitive_before_a_places_head_noun_is_the_subject_of_the_verbal_noun_after_it(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "12 Nisan 1921 - Miralay Hasan Fehmi kumandasındaki tümenin Mersin limanından vapurlarla "
+        "İskenderiye'ye hareketi.\n")})
+    visit = visit_of(graph, "Hasan Fehmi")
+    assert labels(graph, graph.objects(visit, HKG.origin)) == {"Mersin"}
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {"İskenderiye"}

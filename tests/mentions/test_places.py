@@ -123,3 +123,8 @@ def test_a_town_that_closes_a_list_after_a_known_place_is_a_place():
 def test_a_name_one_lands_at_is_a_place_and_a_name_one_goes_to_need_not_be():
     assert "Kozluca" in places("Heyet 3 Haziran 1921'de Kozluca'ya çıktı.")
     assert "Kemal" not in places("Heyet akşam Kemal'e gitti.")
+
+
+def test_a_common_word_opening_an_entrys_line_is_no_word_of_the_place_after_it():
+    found = places("Mart 1921 — Tümenin Mersin limanından vapurlarla hareketi.\nNisan 1921 — Yeni tümenin teftişi.\n")
+    assert "Mersin" in found and not any("Tümenin" in place for place in found)

@@ -81,6 +81,8 @@ def clauses(sentence: Sentence, epithets: Epithets | None = None) -> list[Clause
         else:
             verb = analyse(words, i - first)
             noun = None if verb else event_noun(words, i - first)
+            if noun is not None and noun.form == "verbal noun":
+                verb, noun = noun, None
             if noun is not None:
                 owned = modifiers_before(doc, arguments, i, start)
                 nominal.append(Clause(sentence, owned[0].start if owned else i, i + 1, noun, arguments=owned))

@@ -56,6 +56,9 @@ def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = (),
             continue
         for each in by_nation(frame):
             traveller = traveller_of(each, journeys, delegations)
+            if traveller is None and received_on_the_way(each, journeys):
+                journeys[-1].frames.append(each)  # `… sınırı geçişi. Antakya'da coşkulu karşılama.`
+                continue
             if traveller is None:
                 our_guests += [each] if our_guest(each) else []
                 continue
@@ -76,6 +79,12 @@ def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = (),
         elif other.part_of is None:  # a leg keeps the places its own rule gave it
             enrich(other, fact)
     return found
+
+
+def received_on_the_way(frame: Frame, journeys: list[Journey]) -> bool:
+    """A reception that names no one received, told right after a journey in its paragraph, is of that journey."""
+    return frame.kind == "reception" and not frame.roles.get("traveller") and bool(journeys) \
+        and not journeys[-1].closed and goes_on(frame, journeys[-1])
 
 
 def add_return(frame: Frame, journeys: list[Journey], delegations: Delegations) -> None:

@@ -24,7 +24,7 @@ from histkg.facts.sentences import Sentence, dates_a_noun, owned_noun_follows, s
 from histkg.language.gazetteer import Gazetteer, is_city, is_country, state_of
 from histkg.language.lexicon import event_lexicon, name_titles, turkish_lower
 from histkg.language.verbs import frames
-from histkg.mentions.tokens import is_suffix
+from histkg.mentions.tokens import DASHES, entry_mark, is_suffix
 
 ROLE_LABELS = {
     "traveller": {"PERSON", "GROUP"}, "companion": {"PERSON"}, "host": {"PERSON"},
@@ -41,7 +41,6 @@ NOMINAL_FORMS = {"event noun", "verbal noun", "participle", "object participle"}
 TOPIC_SENTENCES = 3  # a dropped subject is the topic of at most this many sentences before
 WE_MOVES = 2  # a text that tells this many moves as `we` is the story of the narrator's own travels
 PROTAGONIST_MOVES = 3  # a text tells this many moves of its protagonist, twice as many as of anyone else
-DASHES = {"—", "–", "-", "―"}
 
 
 @dataclass
@@ -219,12 +218,6 @@ def agreement_side(sentence: Sentence, arguments: list[Argument]) -> tuple[Argum
                 and not any(t.is_alpha for t in sentence.doc[sentence.span.start:argument.start]):
             return argument, []
     return None, arguments
-
-
-def entry_mark(token) -> bool:
-    """The colon or the spaced dash after an entry's date; not the hyphen that
-    joins two words (`1925 tarihli Türk-Sovyet Paktı`)."""
-    return token.text == ":" or token.text in DASHES and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
 
 
 def dispatch_line(sentence: Sentence, arguments: list[Argument]) -> Dateline | None:

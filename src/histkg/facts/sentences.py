@@ -178,12 +178,14 @@ POSSESSED_OBLIQUE = re.compile(r"s?[ıiuü](?:n[ıiuü]n|n?[dt][ae]n?|n?[ae]|yl[
 def owned_noun_follows(doc: Doc, i: int, stop: int) -> bool:
     """`Milletler Cemiyeti'nin Musul kararından … imzalanması`: from token `i`
     (after a genitive), past names and their suffixes, comes a lowercase noun
-    with a possessive and an oblique case before `stop`: the genitive owns
-    that noun, and is no subject of a verb further on."""
+    with a possessive and an oblique case before `stop` (no place's head noun):
+    the genitive owns that noun, and is no subject of a verb further on."""
     while i < stop and (doc[i].text[:1].isupper() or is_suffix(doc[i])):
         i += 1
     word = doc[i].text if i < stop else ""
-    return word.islower() and word.isalpha() and len(word) > 4 and bool(POSSESSED_OBLIQUE.search(word))
+    # `Tugayın İskenderun limanından … hareketi`: a place's head noun is the name's, not the genitive's
+    return word.islower() and word.isalpha() and len(word) > 4 and bool(POSSESSED_OBLIQUE.search(word)) \
+        and head_case(word) is None
 
 
 def next_words(doc: Doc, end: int, count: int = 3) -> list[str]:

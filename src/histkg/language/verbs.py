@@ -133,7 +133,9 @@ def event_noun(words: list[str], i: int) -> VerbForm | None:
     for noun, frame in frames()["event_nouns"].items():
         if not noun.startswith("_") and word.startswith(noun) and EVENT_NOUN_SUFFIX.match(word[len(noun):]) \
                 and not opens_compound(noun, following):
-            return VerbForm(noun, frame, "event noun", frame == "signing", 1)  # `anlaşmanın imzası`: what was signed
+            # `anlaşmanın imzası`: what was signed; `tümeninin Kütahya'dan hareketi`: a clause's verbal noun
+            form = "verbal noun" if noun in frames()["clause_nouns"] else "event noun"
+            return VerbForm(noun, frame, form, frame == "signing", 1)
     return None
 
 

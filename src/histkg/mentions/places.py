@@ -23,6 +23,7 @@ from histkg.mentions.tokens import (
     is_common_word,
     is_suffix,
     name_part,
+    opens_a_line,
 )
 
 
@@ -359,7 +360,7 @@ class PlaceGazetteer:
         start = end
         while start > 0 and end - start < self.max_tokens and name_part(doc[start - 1]) \
                 and doc[start - 1].text not in self.not_name and doc[start - 1].text not in self.months \
-                and not (doc[start - 1].is_sent_start and is_common_word(doc, doc[start - 1])):
+                and not (opens_a_line(doc[start - 1]) and is_common_word(doc, doc[start - 1])):
             if doc[start - 1].is_sent_start and start < end and self.gazetteer.lookup(doc[start].text):
                 break  # `Vapur Büyükdere Mevkii`: the known place starts the name
             start -= 1

@@ -221,3 +221,15 @@ def filter_spans_keep_first(spans: list[Span]) -> list[Span]:
     return kept
 
 
+DASHES = {"—", "–", "-", "―"}
+
+
+def entry_mark(token) -> bool:
+    """The colon or the spaced dash after an entry's date; not the hyphen that
+    joins two words (`1925 tarihli Türk-Sovyet Paktı`)."""
+    return token.text == ":" or token.text in DASHES and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+
+
+def opens_a_line(token) -> bool:
+    """The first word of a sentence, or of an entry's text after its date (`Eylül 1950 — Tugayın …`)."""
+    return token.is_sent_start or token.i > 0 and entry_mark(token.doc[token.i - 1])
