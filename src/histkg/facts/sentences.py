@@ -16,7 +16,7 @@ from functools import cache, cached_property
 from spacy.tokens import Doc, Span
 
 from histkg.language.lexicon import event_lexicon, load_lexicon, turkish_lower
-from histkg.mentions.tokens import APOSTROPHES, followed_by_suffix, is_suffix
+from histkg.mentions.tokens import APOSTROPHES, followed_by_suffix, is_suffix, span_text
 
 
 def starts_with_any(word: str, stems) -> bool:
@@ -66,7 +66,7 @@ class Sentence:
 
     @cached_property
     def lower(self) -> str:  # read by many rules of every sentence
-        return turkish_lower(self.span.text)
+        return turkish_lower(span_text(self.span))
 
     def of(self, label: str) -> list:
         return [(s, m) for s, m in self.items if s.label_ == label]
