@@ -6,6 +6,7 @@ builds on these to find names by their clues."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -56,6 +57,10 @@ class NameWords:
         self.title_re, self.topic_re = (
             re.compile("^(?:" + "|".join(map(re.escape, stems)) + r").{0,3}$", re.DOTALL)
             for stems in (self.title_stems, self.topic_stems))
+        # is_title: the person rules ask it of most words, several times each (by the word
+        # alone: a compiled pattern is no cheap key, its hash reads all its code)
+        self.title_word = lru_cache(maxsize=1 << 16)(lambda text: self.title_re.match(turkish_lower(text)) is not None)
+        self.topic_word = lru_cache(maxsize=1 << 16)(lambda text: self.topic_re.match(turkish_lower(text)) is not None)
         self.particles = set(lex["name_particles"])
         self.regnal_ordinals = set(lex["regnal_ordinals"])
         self.leading_particles = set(lex["leading_particles"])
@@ -180,8 +185,7 @@ class NameWords:
         """`Başbakanı`, `Büyükelçisi`, `Ermenisi`: a title or description
         (or, with the topic stems, `Konferansı`, `Dönemi`): a stem and at
         most three letters more."""
-        pattern = self.title_re if stems is None or stems is self.title_stems else self.topic_re
-        return pattern.match(turkish_lower(text)) is not None
+        return (self.title_word if stems is None or stems is self.title_stems else self.topic_word)(text)
 
     def extend_left(self, doc: Doc, end: int, limit: int) -> int:
         """Start of the run of name words that ends at `end`, with an article

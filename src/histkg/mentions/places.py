@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -224,7 +224,7 @@ class PlaceGazetteer:
             return True  # a chronology's `1 Mayıs 1930 — Atina.`
         if re.fullmatch(r"1[5-9]\d\d|20\d\d", word):
             return True  # where a cited book appeared: `New York 1951`
-        return any(lower.startswith(stem) and POSSESSIVE.match(lower[len(stem):]) for stem in self.relations)
+        return with_possessive(lower, self.relations)
 
     def is_title_or_numeral(self, text: str) -> bool:
         """`Bey`, `Sultan`, `XVI`: a title, an honorific or a Roman numeral."""
@@ -242,8 +242,7 @@ class PlaceGazetteer:
     def is_modifier_word(self, text: str) -> bool:
         """`Sarayı`, `Palas`, `Ekspresi`: the head of a thing's name, no name."""
         lower = turkish_lower(text)
-        return any(lower.startswith(stem) and (lower == stem or POSSESSIVE.match(lower[len(stem):]))
-                   for stem in self.modifier_heads)
+        return lower in self.modifier_heads or with_possessive(lower, self.modifier_heads)
 
     def modifies(self, doc: Doc, end: int) -> bool:
         """A bare name before a noun with a possessive ending (`Ankara
@@ -255,9 +254,7 @@ class PlaceGazetteer:
         if word in self.named_by:
             return True
         lower = turkish_lower(word)
-        return any(lower.startswith(stem) and (POSSESSIVE.match(lower[len(stem):])
-                                               or (lower == stem and word[0].isupper()))
-                   for stem in self.modifier_heads)
+        return with_possessive(lower, self.modifier_heads) or lower in self.modifier_heads and word[0].isupper()
 
     def glued_case(self, doc: Doc, token: Token) -> str | None:
         """`İzmirde`, `Londrayı`, `Atinadan`: the old orthography glues the
@@ -280,8 +277,7 @@ class PlaceGazetteer:
         letters are no case ending (`Bahri` + `ye`)."""
         if i >= len(doc):
             return False
-        lower = turkish_lower(doc[i].text)
-        return any(lower.startswith(stem) and POSSESSIVE.match(lower[len(stem):]) for stem in self.title_stems)
+        return with_possessive(turkish_lower(doc[i].text), self.title_stems)
 
     def titles_a_person(self, doc: Doc, start: int, end: int) -> bool:
         """`Berlin Sefiri Sadullah Bey`, `Sivas mebusu Necmettin Bey`: a city
@@ -468,6 +464,14 @@ LANDING_VERBS = ("çık", "in", "var", "ulaş")  # verbs of arriving at a place,
 
 # A possessive ending, then perhaps a case: `hükümeti`, `mebusu`, `sarayında`, `vapuruna`, `Savaşı'nı`.
 POSSESSIVE = re.compile(r"^(?:l[ae]r)?s?[ıiuü](?:n(?:[ıiuü]n|[ae]|d[ae]n?|d[ae]ki|[ıiuü]|l[ae])?|yl[ae])?$")
+
+
+
+@lru_cache(maxsize=1 << 16)  # the place rules ask it of most tokens, with three lists of stems
+def with_possessive(lower: str, stems: tuple[str, ...]) -> bool:
+    """`lower` is one of `stems` with a possessive ending, perhaps a case after it (`hükümeti`, `sarayında`)."""
+    return any(lower.startswith(stem) and POSSESSIVE.match(lower[len(stem):]) for stem in stems)
+
 
 BACK_VOWELS, VOWELS = set("aıouâû"), set("aıouâûeiöüî")
 VOICELESS = set("çfhkpsşt")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -69,7 +69,11 @@ def is_suffix_word(text: str) -> bool:
 
 
 def is_capitalised(token: Token) -> bool:
-    text = token.text
+    return capitalised(token.text)
+
+
+@lru_cache(maxsize=1 << 16)  # asked of every token by several rules
+def capitalised(text: str) -> bool:
     return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
 
 
