@@ -52,6 +52,26 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+TOKEN_TEXTS, LOWERED_TEXTS = "token_texts", "lowered_texts"
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """The text of every token, by index: each `doc[i].text` makes a Token and
+    decodes its string anew, and the rules read each word many times."""
+    texts = doc.user_data.get(TOKEN_TEXTS)
+    if texts is None:
+        texts = doc.user_data[TOKEN_TEXTS] = [token.text for token in doc]
+    return texts
+
+
+def lowered_texts(doc: Doc) -> list[str]:
+    """`token_texts` in Turkish lower case."""
+    lowered = doc.user_data.get(LOWERED_TEXTS)
+    if lowered is None:
+        lowered = doc.user_data[LOWERED_TEXTS] = [turkish_lower(text) for text in token_texts(doc)]
+    return lowered
+
+
 def span_text(span: Span) -> str:
     """`span.text`, cut from the paragraph's text (`doc_text`): spaCy joins
     the span's tokens anew each time. A token's trailing whitespace is one
