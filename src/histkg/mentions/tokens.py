@@ -224,7 +224,12 @@ def lowercase_words(doc: Doc) -> set[str]:
 def is_common_word(doc: Doc, token: Token) -> bool:
     """A capitalised word the document also writes in lower case (`Ancak`,
     `Tarafından` in a book title, `Ordu` in `Kızıl Ordu`) is a word, not a name."""
-    return turkish_lower(token.text) in lowercase_words(doc)
+    return is_common_text(doc, token.text)
+
+
+def is_common_text(doc: Doc, text: str) -> bool:
+    """`is_common_word` of a token's text."""
+    return turkish_lower(text) in lowercase_words(doc)
 
 
 ROMAN = re.compile(r"^[IVXLC]{2,}\.?$")  # `III`, `LII`, `III.`: a volume or an ordinal, not a surname
