@@ -17,12 +17,16 @@ from histkg.mentions.tokens import (
     PLURAL,
     ROMAN,
     add_candidate,
+    capitalised,
     followed_by_suffix,
     inflected,
     is_capitalised,
     is_common_word,
     is_suffix,
+    is_suffix_word,
+    lowered_texts,
     name_part,
+    token_texts,
 )
 
 
@@ -90,9 +94,10 @@ class PlaceGazetteer:
                 found.append((start, end, strength))
 
         taken = -1
-        for i, token in enumerate(doc):
-            if i <= taken or not is_capitalised(token):
+        for i, text in enumerate(token_texts(doc)):  # texts by index: a Token is made only for a capitalised word
+            if i <= taken or not capitalised(text):
                 continue
+            token = doc[i]
             match = self.gazetteer_match(doc, i)
             if match:
                 end, key = match
@@ -125,11 +130,12 @@ class PlaceGazetteer:
         adıyla`), and the title after an author in a footnote's reference
         (`Haldun Derin, Çankaya Özel Kalemini Anımsarken (1933-1951), …`)."""
         inside: set[int] = set()
-        for token in doc:
-            if token.text in self.named_by and token.i >= 2 and doc[token.i - 1].text in QUOTES:
-                opening = next((j for j in range(token.i - 2, max(-1, token.i - 16), -1) if doc[j].text in QUOTES), None)
+        texts = token_texts(doc)
+        for i, text in enumerate(texts):
+            if text in self.named_by and i >= 2 and texts[i - 1] in QUOTES:
+                opening = next((j for j in range(i - 2, max(-1, i - 16), -1) if texts[j] in QUOTES), None)
                 if opening is not None:
-                    inside.update(range(opening + 1, token.i - 1))
+                    inside.update(range(opening + 1, i - 1))
         if doc.user_data.get("section") == "footnote":
             candidates = doc.user_data.get(CANDIDATES, [])
             for candidate in candidates:
@@ -156,9 +162,9 @@ class PlaceGazetteer:
         return None
 
     def window_end(self, doc: Doc, i: int) -> int:
-        j, words = i, 0
+        j, words, texts = i, 0, token_texts(doc)
         while j < len(doc) and words < self.max_tokens:
-            words += doc[j].text not in {"-", "–"}
+            words += texts[j] not in {"-", "–"}
             j += 1
         return j
 
@@ -363,19 +369,19 @@ class PlaceGazetteer:
 
     def by_head(self, doc: Doc):
         """`Tophane Rıhtımı`, `Pera Palace Oteli`, `Çanakkale Boğazı`."""
-        for token in doc:
-            if token.text in self.heads:
-                start = self.name_start(doc, token.i)
-                if start < token.i:
-                    yield start, token.i + 1, 3
+        for i, text in enumerate(token_texts(doc)):
+            if text in self.heads:
+                start = self.name_start(doc, i)
+                if start < i:
+                    yield start, i + 1, 3
 
     def by_place_noun(self, doc: Doc):
         """`Tophane rıhtımına`, `Boğaz açıklarına`: the name before a place
         noun in lower case."""
-        for token in doc:
-            if token.i and token.text.islower() and self.noun_re.match(token.text) \
-                    and self.looks_like_name(doc, doc[token.i - 1], mid_sentence_ok=True):
-                yield self.name_start(doc, token.i), token.i, 2
+        for i, text in enumerate(token_texts(doc)):
+            if i and text.islower() and self.noun_re.match(text) \
+                    and self.looks_like_name(doc, doc[i - 1], mid_sentence_ok=True):
+                yield self.name_start(doc, i), i, 2
 
     def by_motion(self, doc: Doc, found: list[tuple[int, int, int]]):
         """`X'dan Y'a`: from one place to another; when either is a place
@@ -383,10 +389,12 @@ class PlaceGazetteer:
         says the origin is a place."""
         ending = {end: start for start, end, _ in found}
         starting = {start: end for start, end, _ in found}
-        for token in doc:
-            from_there = turkish_lower(token.text) in self.from_there
-            if not from_there and (token.i == 0 or not (is_suffix(token) and token.text[1:] in self.motion_from)):
+        texts, lowered = token_texts(doc), lowered_texts(doc)
+        for i, text in enumerate(texts):
+            from_there = lowered[i] in self.from_there
+            if not from_there and (i == 0 or not (is_suffix_word(text) and text[1:] in self.motion_from)):
                 continue
+            token = doc[i]
             target_end = next((j for j in range(token.i + 2, min(len(doc), token.i + 2 + self.max_tokens))
                                if is_suffix(doc[j]) and doc[j].text[1:] in self.motion_to), None)
             if target_end is None or not all(name_part(t) for t in doc[token.i + 1:target_end]) \
