@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import takewhile
 
 from histkg.facts.journey import same_name
@@ -24,7 +25,7 @@ from histkg.facts.treaties import generic_treaty_phrases
 from histkg.language.gazetteer import Gazetteer, is_city
 from histkg.language.lexicon import event_lexicon, load_lexicon, turkish_lower
 from histkg.language.verbs import VerbForm, analyse, event_noun, frames
-from histkg.mentions.tokens import GLUED_NOTE_MARK, is_suffix
+from histkg.mentions.tokens import GLUED_NOTE_MARK, is_suffix, lowered_texts, token_texts
 from histkg.mentions.treaties import head_form
 
 CLAUSE_PUNCTUATION = {";", ":"}
@@ -248,8 +249,9 @@ def appointed_title(doc, start: int, end: int, stems: tuple[str, ...]) -> str | 
     a title, then `oldu` (`Hariciye Vekili oldu`), or the office in the dative
     before a verb of appointment (`Hariciye Vekilliğine getirildi`, read as
     `hariciye vekili`). A name before the title is none of it."""
+    texts, lowered = token_texts(doc), lowered_texts(doc)
     for i in range(start + 1, end):
-        lower, before = turkish_lower(doc[i].text), doc[i - 1].text
+        lower, before = lowered[i], texts[i - 1]
         if lower in ("oldu", "olmuştu", "olmuş", "olmuştur"):
             office = before
         elif OFFICE_DATIVE.search(before) and turkish_lower(doc[i:i + 2].text).startswith(APPOINTING_VERBS):
@@ -302,15 +304,15 @@ def modifiers_before(doc, arguments: list[Argument], i: int, floor: int) -> list
 
 
 def ends_clause(sentence: Sentence, i: int) -> bool:
-    doc = sentence.doc
-    token = doc[i]
-    if token.text in CLAUSE_PUNCTUATION:
+    texts = token_texts(sentence.doc)
+    word = texts[i]
+    if word in CLAUSE_PUNCTUATION:
         return True
-    if not token.is_alpha or not token.text.islower():
+    if not word.islower() or not sentence.doc[i].is_alpha:
         return False
-    after = doc[i + 1].text if i + 1 < sentence.span.end else "."
-    return (after in {".", ",", ";", ":", "ve", "!", "?"} or token.text.endswith(("ken", "dıktan", "dikten"))) \
-        and bool(ANY_PREDICATE.search(token.text))
+    after = texts[i + 1] if i + 1 < sentence.span.end else "."
+    return (after in {".", ",", ";", ":", "ve", "!", "?"} or word.endswith(("ken", "dıktan", "dikten"))) \
+        and bool(ANY_PREDICATE.search(word))
 
 
 def participle_heads(sentence: Sentence, arguments: list[Argument], after: int) -> list[Argument]:
@@ -348,8 +350,9 @@ def sentence_arguments(sentence: Sentence) -> list[Argument]:
     found += [Argument(start, end, "TREATY_PHRASE", glued_case(doc[end - 1].text) or case_of(sentence, end))
               for start, end, _ in generic_treaty_phrases(sentence) if start not in named]
     # a group word in the nominative may stand before a postposition (`murahhas tarafından`)
-    found += [Argument(t.i, t.i + 1, "GROUP", case_of(sentence, t.i + 1) if case == "nominative" else case)
-              for t in sentence.span if t.i not in named and (case := group_case(t.text))]
+    texts = token_texts(doc)
+    found += [Argument(i, i + 1, "GROUP", case_of(sentence, i + 1) if case == "nominative" else case)
+              for i in range(sentence.span.start, sentence.span.end) if i not in named and (case := group_case(texts[i]))]
     found += nationality_sides(sentence, named)
     found += meeting_places(sentence, named)
     found.sort(key=lambda a: (a.start, a.end))
@@ -361,12 +364,13 @@ def meeting_places(sentence: Sentence, named: set[int]) -> list[Argument]:
     the city it met in, takes whoever goes to it there (the city, in the
     case of the meeting's word)."""
     found = []
-    for token in sentence.span:
-        if token.i == sentence.span.start or token.i in named or token.i - 1 in named \
-                or not token.text[:1].isupper() or not sentence.doc[token.i - 1].text[:1].isupper() \
-                or not starts_with_any(turkish_lower(token.text), event_lexicon()["conference_words"]):
+    texts, lowered = token_texts(sentence.doc), lowered_texts(sentence.doc)
+    for i in range(sentence.span.start, sentence.span.end):
+        if i == sentence.span.start or i in named or i - 1 in named \
+                or not texts[i][:1].isupper() or not texts[i - 1][:1].isupper() \
+                or not starts_with_any(lowered[i], event_lexicon()["conference_words"]):
             continue
-        place = place_of_meeting(sentence, token.i - 1, token.i + 1, case_of(sentence, token.i + 1))
+        place = place_of_meeting(sentence, i - 1, i + 1, case_of(sentence, i + 1))
         if place is not None:
             found.append(place)
     return found
@@ -409,10 +413,11 @@ def nationality_sides(sentence: Sentence, named: set[int]) -> list[Argument]:
     it. The argument's mention stands for the state: its data is the
     state's gazetteer key, else the state's name (resolve.treaties.state_entity)."""
     demonyms, found = event_lexicon()["demonyms"], []
-    for token in sentence.span[:-1]:
-        following = sentence.doc[token.i + 1]
-        if token.i in named or token.text not in demonyms or turkish_lower(following.text) not in SIDE_WORDS:
+    texts, lowered = token_texts(sentence.doc), lowered_texts(sentence.doc)
+    for i in range(sentence.span.start, sentence.span.end - 1):
+        if i in named or texts[i] not in demonyms or lowered[i + 1] not in SIDE_WORDS:
             continue
+        token = sentence.doc[i]
         state = demonyms[token.text]
         key = Gazetteer.load().lookup(state)
         mention = replace(sentence.make(token.idx, token.idx + len(token.text), "PLACE"),
@@ -426,12 +431,13 @@ def case_of(sentence: Sentence, end: int) -> str:
     `post` for a place an envoy's office word names (`Varşova Sefiri`,
     `Budapeşte Elçiliğine`), whether the word follows or ends the name."""
     doc, case = sentence.doc, case_after(sentence.doc, end)
+    lowered = lowered_texts(doc)
     after = end + (1 if end < len(doc) and is_suffix(doc[end]) else 0)
-    word = turkish_lower(doc[after].text) if after < len(doc) else ""
-    if case == "nominative" and (is_office(word) or end and is_office(turkish_lower(doc[end - 1].text))):
+    word = lowered[after] if after < len(doc) else ""
+    if case == "nominative" and (is_office(word) or end and is_office(lowered[end - 1])):
         return "post"
     if case == "instrumental":
-        following = turkish_lower(doc[after + 1].text) if after + 1 < len(doc) else ""
+        following = lowered[after + 1] if after + 1 < len(doc) else ""
         return "companion" if following in COMPANION_WORDS else case
     for role, words in frames()["postpositions"].items():
         if word in words and case in ("nominative", "genitive", "other"):
@@ -454,6 +460,7 @@ def is_office(word: str) -> bool:
     return starts_with_any(word, event_lexicon()["envoy_words"])
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every word of every sentence
 def group_case(word: str) -> str | None:
     """`heyet`, `heyeti`, `misafirler`: a group noun as a subject (None if the word is none)."""
     lower = turkish_lower(word)

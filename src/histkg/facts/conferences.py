@@ -20,7 +20,7 @@ from histkg.facts.sentences import Sentence, case_after, honorifics_longest_firs
 from histkg.language.gazetteer import Gazetteer, is_city, state_of
 from histkg.language.lexicon import event_lexicon, turkish_lower
 from histkg.language.verbs import frames
-from histkg.mentions.tokens import is_suffix
+from histkg.mentions.tokens import is_suffix, lowered_texts, token_texts
 
 
 def conference_named(sentence: Sentence):
@@ -31,12 +31,14 @@ def conference_named(sentence: Sentence):
     is made here."""
     lex = event_lexicon()
     doc = sentence.doc
-    for token in sentence.span:
-        if not (token.text[:1].isupper() and starts_with_any(turkish_lower(token.text), lex["conference_words"])):
+    texts, lowered = token_texts(doc), lowered_texts(doc)
+    for i in range(sentence.span.start, sentence.span.end):
+        if not (texts[i][:1].isupper() and starts_with_any(lowered[i], lex["conference_words"])):
             continue
+        token = doc[i]
         first = token.i
-        while first > sentence.span.start and token.i - first < 3 and doc[first - 1].text[:1].isupper() \
-                and doc[first - 1].text.isalpha():
+        while first > sentence.span.start and token.i - first < 3 and texts[first - 1][:1].isupper() \
+                and texts[first - 1].isalpha():
             first -= 1
         # the city nearest the noun (`İtilaf Devletleri Londra Konferansı`), the longest name starting there
         # (`San Remo`), with capitalised words between it and the noun (`Paris Barış Konferansı`)
@@ -370,9 +372,11 @@ def named_after(sentence: Sentence, stems: list[str]) -> list:
     """(span, person) right after a word of `stems` (a title or two between),
     and those joined to it by `ile`, `ve` or a comma (titles allowed: `X ile Kont Y`)."""
     found, persons = [], sentence.of("PERSON")
-    for token in sentence.span:
-        if not starts_with_any(turkish_lower(token.text), stems):
+    lowered = lowered_texts(sentence.doc)
+    for i in range(sentence.span.start, sentence.span.end):
+        if not starts_with_any(lowered[i], stems):
             continue
+        token = sentence.doc[i]
         position = token.i + 1
         for span, mention in [p for p in persons if p[0].start >= position]:
             between = [t.text for t in sentence.doc[position:span.start]]

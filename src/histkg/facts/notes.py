@@ -34,7 +34,7 @@ from histkg.facts.journey import StopFact, VisitFact
 from histkg.facts.sentences import Sentence, case_after, starts_with_any
 from histkg.facts.stops import CLAUSE_END, clause_at, place_case, verb_near
 from histkg.language.lexicon import event_lexicon, turkish_lower
-from histkg.mentions.tokens import is_suffix
+from histkg.mentions.tokens import doc_text, is_suffix
 
 NUMBER = re.compile(r"\s*(\d{1,3})\s")  # `15 "1920 yılında …`: a note opens with its number
 QUOTES = "\"“”"
@@ -51,7 +51,7 @@ def holes(sentence: Sentence) -> list[int]:
     before a space or punctuation (a hole between two letters is a joined
     word, not a mark). A hole after the last character of a paragraph cannot
     be seen: the paragraph's text ends there."""
-    text, found = sentence.doc.text, []
+    text, found = doc_text(sentence.doc), []
     for token in sentence.span:
         last = token.idx + len(token.text) - 1
         if last + 1 >= len(text) or text[last + 1].isalnum() or text[last + 1] in "'’" or text[last].isspace():
@@ -87,7 +87,7 @@ def hole_at_end(sentence: Sentence) -> bool:
     """`gönderdi16.`: the sentence's last word or the one before its final punctuation has a hole."""
     tokens = [t for t in sentence.span if not t.is_space][-2:]
     return any(hole_after(sentence, t.idx + len(t.text) - 1) > 0
-               for t in tokens if t.idx + len(t.text) < len(sentence.doc.text))
+               for t in tokens if t.idx + len(t.text) < len(doc_text(sentence.doc)))
 
 
 def assign(numbers: list[int], places: list) -> dict[int, Sentence]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from histkg.facts.sentences import Sentence, case_after, mentions_any, starts_with_any
 from histkg.language.lexicon import event_lexicon, turkish_lower
+from histkg.mentions.tokens import doc_text
 
 
 def envoy_word_after(sentence: Sentence, end: int) -> str | None:
@@ -73,7 +74,7 @@ def list_heading(sentence: Sentence):
     if ":" not in text:
         return None
     colon = sentence.span.start_char + text.index(":")
-    head = turkish_lower(sentence.doc.text[sentence.span.start_char:colon]).split()
+    head = turkish_lower(doc_text(sentence.doc)[sentence.span.start_char:colon]).split()
     if not head or not starts_with_any(head[-1], event_lexicon()["envoy_words"]):
         return None
     places = [(s, m) for s, m in sentence.of("PLACE") if s.end_char <= colon
@@ -87,17 +88,18 @@ def list_items(all_sentences: list[Sentence], heading: Sentence, place, colon: i
     holds commas: `Budu Mdivani (… hükümeti, 15 Temmuz 1921'den beri …)`)."""
     doc = heading.doc
     same_paragraph = [s for s in all_sentences if s.doc is doc and s.span.start_char >= heading.span.start_char]
-    end = len(doc.text)
+    text = doc_text(doc)
+    end = len(text)
     for sentence in same_paragraph[1:]:
         if list_heading(sentence) is not None:
             end = sentence.span.start_char
             break
     mentions = [(s, m) for sentence in same_paragraph for s, m in sentence.items if colon < s.start_char < end]
     items = []
-    for start, stop in top_level_parts(doc.text, colon + 1, end):
+    for start, stop in top_level_parts(text, colon + 1, end):
         inside = [(s, m) for s, m in mentions if start <= s.start_char < stop]
-        stop = start + len(doc.text[start:stop].rstrip(" .–-\n"))
-        item = list_item(doc.text, inside, start)
+        stop = start + len(text[start:stop].rstrip(" .–-\n"))
+        item = list_item(text, inside, start)
         if item is not None:
             person, date = item
             items.append((person, date, place, start, stop, heading))

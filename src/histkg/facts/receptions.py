@@ -20,15 +20,16 @@ from histkg.facts.journey import VisitFact, fact_year
 from histkg.facts.sentences import Sentence, case_after, starts_with_any
 from histkg.facts.stops import clause_at
 from histkg.language.lexicon import event_lexicon, turkish_lower
+from histkg.mentions.tokens import lowered_texts
 
 
 def reception_verb(sentence: Sentence):
     """The token that opens a passive verb of receiving (`kabul edilmiştir`)."""
     doc, lex = sentence.doc, event_lexicon()
-    for token in sentence.span:
-        if token.i + 1 < sentence.span.end and turkish_lower(token.text) in lex["reception_words"] \
-                and starts_with_any(turkish_lower(doc[token.i + 1].text), lex["passive_reception"]):
-            return token
+    lowered = lowered_texts(doc)
+    for i in range(sentence.span.start, sentence.span.end - 1):
+        if lowered[i] in lex["reception_words"] and starts_with_any(lowered[i + 1], lex["passive_reception"]):
+            return doc[i]
     return None
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 from spacy.tokens import Doc, Span
 
 from histkg.language.lexicon import event_lexicon, load_lexicon, turkish_lower
-from histkg.mentions.tokens import APOSTROPHES, followed_by_suffix, is_suffix
+from histkg.mentions.tokens import APOSTROPHES, followed_by_suffix, is_suffix, lowered_texts, span_text, token_texts
 
 
 def starts_with_any(word: str, stems) -> bool:
@@ -66,7 +66,7 @@ class Sentence:
 
     @cached_property
     def lower(self) -> str:  # read by many rules of every sentence
-        return turkish_lower(self.span.text)
+        return turkish_lower(span_text(self.span))
 
     def of(self, label: str) -> list:
         return [(s, m) for s, m in self.items if s.label_ == label]
@@ -85,20 +85,20 @@ def sentences(paragraphs) -> list[Sentence]:
 def case_after(doc: Doc, end: int) -> str:
     """The grammatical case a name takes from the suffix after it (or after
     the head noun it names: `Ankara İstasyonu'na` is dative)."""
-    if end < len(doc) and not is_suffix(doc[end]) and starts_with_any(turkish_lower(doc[end].text), event_lexicon()["place_heads"]):
-        glued = head_case(turkish_lower(doc[end].text))
+    lowered = lowered_texts(doc)
+    if end < len(doc) and not is_suffix(doc[end]) and starts_with_any(lowered[end], event_lexicon()["place_heads"]):
+        glued = head_case(lowered[end])
         if glued is not None:
             return glued  # `Mondros limanına`, `Haydarpaşa istasyonunda`: the head's own ending
         end += 1
     if end >= len(doc):
         return "nominative"
-    token = doc[end]
     suffix = followed_by_suffix(doc, end)  # after an apostrophe, or glued on (`Ankara` `ya`)
     if suffix is not None:
         return ending_case(turkish_lower(suffix)) or "other"
-    if turkish_lower(token.text) in ("ile", "ilе"):
+    if lowered[end] in ("ile", "ilе"):
         return "instrumental"
-    return honorific_case(token.text) or "nominative"
+    return honorific_case(token_texts(doc)[end]) or "nominative"
 
 
 def head_case(word: str) -> str | None:
@@ -129,6 +129,7 @@ def honorifics_longest_first() -> tuple[str, ...]:
     return tuple(sorted(load_lexicon("names.json")["honorifics_after"], key=len, reverse=True))
 
 
+@lru_cache(maxsize=1 << 16)  # case_after asks it of the word after every name
 def honorific_case(word: str) -> str | None:
     """`Tevfik Rüştü Beyin`, `İsmet Paşaya`: the old orthography glues the
     name's case on the honorific after it; the case of that ending."""

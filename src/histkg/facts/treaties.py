@@ -33,7 +33,7 @@ from histkg.facts.treaty_parties import (
 )
 from histkg.language.gazetteer import Gazetteer, is_city, is_country
 from histkg.language.lexicon import event_lexicon, load_lexicon, turkish_lower
-from histkg.mentions.tokens import is_suffix, name_part
+from histkg.mentions.tokens import is_suffix, name_part, token_texts
 
 
 @dataclass(frozen=True)
@@ -76,15 +76,16 @@ def generic_treaty_phrases(sentence: Sentence) -> list[tuple[int, int, str]]:
     modifiers = set(load_lexicon("treaties.json")["modifiers"]) - {"ile", "arasında", "arasındaki"} | {"geçici", "yeni"}
     named = {i for span, _ in sentence.of("TREATY") for i in range(span.start, span.end)}
     found = []
-    for token in sentence.span:
-        word = token.text
-        if token.i in named or not word.islower() or not starts_with_any(word, lex["treaty_nouns"]) \
+    texts = token_texts(sentence.doc)
+    for i in range(sentence.span.start, sentence.span.end):
+        word = texts[i]
+        if i in named or not word.islower() or not starts_with_any(word, lex["treaty_nouns"]) \
                 or starts_with_any(word, lex["not_treaty_words"]):
             continue
-        start = token.i
-        while start > sentence.span.start and sentence.doc[start - 1].text in modifiers and sentence.doc[start - 1].i not in named:
+        start = i
+        while start > sentence.span.start and texts[start - 1] in modifiers and start - 1 not in named:
             start -= 1
-        found.append((nationality_start(sentence, start), token.i + 1, word))
+        found.append((nationality_start(sentence, start), i + 1, word))
     return found
 
 

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from histkg.facts.sentences import Sentence, case_after, next_words, owned_noun_follows, starts_with_any
 from histkg.language.gazetteer import Gazetteer, is_country, is_state, state_of
 from histkg.language.lexicon import event_lexicon, load_lexicon, turkish_lower
-from histkg.mentions.tokens import is_suffix
+from histkg.mentions.tokens import is_suffix, token_texts
 from histkg.mentions.treaties import head_form
 
 
@@ -125,9 +125,9 @@ def untagged_countries(sentence: Sentence) -> list:
     def words_text(i: int, j: int) -> str:  # doc[i:j].text without making a Span (this runs on every sentence, often)
         return text[doc[i].idx - base:doc[j - 1].idx + len(doc[j - 1]) - base]
 
-    found, i = [], span.start
+    found, i, texts = [], span.start, token_texts(doc)
     while i < span.end:
-        if doc[i].text[:1].isupper():  # every candidate opens with word i: a lower-case one opens none
+        if texts[i][:1].isupper():  # every candidate opens with word i: a lower-case one opens none
             for j in range(min(i + 3, span.end), i, -1):
                 if not tagged.intersection(range(i, j)) and is_country(words_text(i, j)):
                     words = doc[i:j]

@@ -39,7 +39,7 @@ from histkg.facts.sentences import Sentence, Slot, case_after, dates_a_noun, men
 from histkg.facts.stops import CLAUSE_END, clause_at, stop_places, verb_near
 from histkg.language.gazetteer import is_country
 from histkg.language.lexicon import event_lexicon, turkish_lower
-from histkg.mentions.tokens import is_suffix, parenthesis_end
+from histkg.mentions.tokens import doc_text, is_suffix, parenthesis_end
 
 
 def leader_anchor(sentence: Sentence):
@@ -346,7 +346,7 @@ def posting_facts(all_sentences: list[Sentence], doc_id: str) -> list[VisitFact]
     itimatnameler: 5 Mart 1921 X (…), …`): the envoy goes to the capital."""
     facts = []
     for person, date, place, start, end, sentence in posting_lists(all_sentences):
-        text = sentence.doc.text
+        text = doc_text(sentence.doc)
         start += len(text[start:end]) - len(text[start:end].lstrip())
         end -= len(text[start:end]) - len(text[start:end].rstrip())
         fact = VisitFact(doc_id, sentence.make(start, end, "VISIT"), leader=person, destination=place,

@@ -21,7 +21,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from histkg.language.lexicon import load_lexicon, turkish_lower
 from histkg.language.resources import ontology_file
@@ -48,6 +48,13 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", turkish_lower(text))
 
 
+@lru_cache(maxsize=1 << 16)
+def folded(text: str) -> str:
+    """`fold`, remembered for lookups: the detectors look the same words up
+    again and again (not for loading, which folds each GeoNames name once)."""
+    return fold(text)
+
+
 class Gazetteer:
     def __init__(self, names: dict[str, str], places: dict[str, PlaceInfo], aliases: frozenset[str] = frozenset(),
                  capitals: frozenset[str] = frozenset()) -> None:
@@ -57,13 +64,13 @@ class Gazetteer:
         self.capitals = capitals  # keys of the countries' capitals
 
     def lookup(self, text: str) -> str | None:
-        return self.names.get(fold(text))
+        return self.names.get(folded(text))
 
     def is_alias(self, text: str) -> bool:
         """A name only an alternate name of a GeoNames city gives (`Stalin`,
         `Ben`, `Vostok`): alternate names mix every language, so the word is
         as likely a word or a person as a place."""
-        return fold(text) in self.aliases
+        return folded(text) in self.aliases
 
     def info(self, key: str) -> PlaceInfo:
         return self.places[key]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from functools import cache
+from functools import cache, lru_cache
 
 from histkg.language.resources import ontology_file
 
 
+@lru_cache(maxsize=1 << 16)  # the rules lower the same words again and again; bounded, as the texts are many
 def turkish_lower(text: str) -> str:
     """Lower case with Turkish dotted and dotless i: `I` -> `ı`, `İ` -> `i`."""
     return text.replace("I", "ı").replace("İ", "i").lower()

@@ -8,6 +8,7 @@ by document: it is the part that can run in parallel.
 
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass, replace
 from functools import cache
@@ -19,7 +20,7 @@ from spacy.tokens import Doc
 from histkg.language.dates import find_dates
 from histkg.mentions import factories  # noqa: F401  (registers the components)
 from histkg.mentions.citations import references
-from histkg.mentions.tokens import ENTITY_DATA
+from histkg.mentions.tokens import ENTITY_DATA, doc_text, span_text
 from histkg.mentions.treaties import treaty_place_names
 from histkg.text.corpus import Document
 from histkg.text.normalize import CleanText, normalize
@@ -80,6 +81,9 @@ def build_nlp() -> Language:
         nlp.add_pipe(factory)
     nlp.add_pipe("histkg_resolve_spans_v1")
     find_dates("1 Ocak 1920")  # compiles the date grammar (about 2 s) now: workers forked after this inherit it
+    # The lexicons, the gazetteer and the grammar (millions of objects) live as long as the process:
+    # frozen, the cyclic collector no longer walks them at each full collection during extraction.
+    gc.freeze()
     return nlp
 
 
@@ -129,8 +133,8 @@ class MentionMaker:
     def __call__(self, start_char: int, end_char: int, label: str) -> Mention:
         start, end = self.original(start_char, end_char)
         sentence = self.doc.char_span(start_char, end_char, alignment_mode="expand").sent
-        return Mention(self.document.doc_id, label, " ".join(self.doc.text[start_char:end_char].split()), start, end,
-                       self.section, " ".join(sentence.text.split()))
+        return Mention(self.document.doc_id, label, " ".join(doc_text(self.doc)[start_char:end_char].split()), start, end,
+                       self.section, " ".join(span_text(sentence).split()))
 
     def original(self, start_char: int, end_char: int) -> tuple[int, int]:
         """The span of those characters in the original file."""
@@ -141,8 +145,8 @@ def doc_mentions(document: Document, clean: CleanText, doc: Doc, offset: int, se
     data = doc.user_data.get(ENTITY_DATA, {})
     for span in doc.ents:
         start, end = clean.to_original(offset + span.start_char, offset + span.end_char)
-        yield Mention(document.doc_id, span.label_, " ".join(span.text.split()), start, end,
-                      section, " ".join(span.sent.text.split()), data.get((span.start, span.end)))
+        yield Mention(document.doc_id, span.label_, " ".join(span_text(span).split()), start, end,
+                      section, " ".join(span_text(span.sent).split()), data.get((span.start, span.end)))
 
 
 def doc_works(document: Document, clean: CleanText, doc: Doc, offset: int, mentions: list[Mention]):
@@ -155,7 +159,7 @@ def doc_works(document: Document, clean: CleanText, doc: Doc, offset: int, menti
         start, end = clean.to_original(offset + reference.start, offset + reference.end)
         people = tuple((part, by_offsets[clean.to_original(offset + a, offset + b)])
                        for part, a, b in reference.credits)
-        sentence = " ".join(doc.text[reference.start:reference.end].split())
+        sentence = " ".join(doc_text(doc)[reference.start:reference.end].split())
         yield CitedWork(document.doc_id, start, end, sentence, reference.title, reference.place,
                         reference.year, reference.pages, people)
 

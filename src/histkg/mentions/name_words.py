@@ -6,6 +6,7 @@ builds on these to find names by their clues."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -15,12 +16,15 @@ from histkg.mentions.tokens import (
     PLACE_WORD_SUFFIXES,
     PLURAL,
     ROMAN,
+    capitalised,
     followed_by_suffix,
     head_words,
     inflected,
     is_capitalised,
+    is_common_text,
     is_common_word,
     is_suffix,
+    token_texts,
 )
 
 
@@ -56,6 +60,11 @@ class NameWords:
         self.title_re, self.topic_re = (
             re.compile("^(?:" + "|".join(map(re.escape, stems)) + r").{0,3}$", re.DOTALL)
             for stems in (self.title_stems, self.topic_stems))
+        # is_title: the person rules ask it of most words, several times each (by the word
+        # alone: a compiled pattern is no cheap key, its hash reads all its code)
+        self.name_shaped = lru_cache(maxsize=1 << 16)(self._name_shaped)  # of every word, by several rules
+        self.title_word = lru_cache(maxsize=1 << 16)(lambda text: self.title_re.match(turkish_lower(text)) is not None)
+        self.topic_word = lru_cache(maxsize=1 << 16)(lambda text: self.topic_re.match(turkish_lower(text)) is not None)
         self.particles = set(lex["name_particles"])
         self.regnal_ordinals = set(lex["regnal_ordinals"])
         self.leading_particles = set(lex["leading_particles"])
@@ -112,15 +121,13 @@ class NameWords:
 
     # -- what may be part of a name ------------------------------------------------
     def is_name_word(self, doc: Doc, i: int) -> bool:
-        token = doc[i]
-        text = token.text
-        if not is_capitalised(token) or text in self.not_name or text in self.honorifics_after:
-            return False
-        if not re.fullmatch(r"[^\W\d_][\w\-.]*", text) or ROMAN.match(text):
+        texts = token_texts(doc)
+        text = texts[i]
+        if not self.name_shaped(text):
             return False
         if text.isupper() and len(text) > 1 and "." not in text:
-            return self.is_capitalised_surname(doc, token)
-        if i > 0 and f"{doc[i - 1].text} {text}" in self.months:
+            return self.is_capitalised_surname(doc, doc[i])
+        if i > 0 and f"{texts[i - 1]} {text}" in self.months:
             return False  # `İkinci Teşrin`, `Birinci Kânun`: a month of the Republic's calendar, though `Teşrin` is a given name
         if text in self.given_names:
             return True
@@ -128,8 +135,14 @@ class NameWords:
             return self.place_word_in_name(doc, i)  # `Moskova`, `Kars`; `Stalin`, `Kirov` keep their Russian ending
         if self.is_of_a_place(text) or PLURAL.search(text) or self.inflected_not_name(text):
             return False  # `Çarlık Rusyası`, `Türkistanlı`, `Sovyetlerin`
-        return not (is_common_word(doc, token) or text.startswith(self.honorific_prefixes)
+        return not (is_common_text(doc, text) or text.startswith(self.honorific_prefixes)
                     or text in self.months or self.is_title(text) or self.is_title(text, self.topic_stems))
+
+    def _name_shaped(self, text: str) -> bool:
+        """Capitalised, letters first, no honorific, no word of the not-a-name list, no Roman numeral."""
+        if not capitalised(text) or text in self.not_name or text in self.honorifics_after:
+            return False
+        return bool(re.fullmatch(r"[^\W\d_][\w\-.]*", text)) and not ROMAN.match(text)
 
     @staticmethod
     def is_capitalised_surname(doc: Doc, token: Token) -> bool:
@@ -180,8 +193,7 @@ class NameWords:
         """`Başbakanı`, `Büyükelçisi`, `Ermenisi`: a title or description
         (or, with the topic stems, `Konferansı`, `Dönemi`): a stem and at
         most three letters more."""
-        pattern = self.title_re if stems is None or stems is self.title_stems else self.topic_re
-        return pattern.match(turkish_lower(text)) is not None
+        return (self.title_word if stems is None or stems is self.title_stems else self.topic_word)(text)
 
     def extend_left(self, doc: Doc, end: int, limit: int) -> int:
         """Start of the run of name words that ends at `end`, with an article

@@ -15,11 +15,15 @@ from histkg.mentions.tokens import (
     APOSTROPHES,
     ROMAN,
     add_candidate,
+    capitalised,
     filter_spans_keep_first,
     followed_by_suffix,
     is_capitalised,
     is_suffix,
+    is_suffix_word,
+    lowered_texts,
     parenthesis_end,
+    token_texts,
 )
 
 
@@ -59,32 +63,36 @@ class PersonDetector(NameWords):
 
     # -- the rules -------------------------------------------------------------------
     def by_honorific(self, doc: Doc):
-        for token in doc:
-            if token.text not in self.honorifics_after or token.i == 0:
+        texts = token_texts(doc)  # these rules read every word: as texts, not Tokens made anew
+        for i, text in enumerate(texts):
+            if text not in self.honorifics_after or i == 0:
                 continue
+            token = doc[i]
             name_end = token.i
-            if doc[name_end - 1].text == ")":  # `Hüseyin Ragıp (Baydur) Bey`
+            if texts[name_end - 1] == ")":  # `Hüseyin Ragıp (Baydur) Bey`
                 name_end = max(name_end - 3, 0)
             start = self.extend_left(doc, name_end, self.max_name_tokens)
             if start == name_end:
                 continue
-            if start > 0 and doc[start - 1].text in self.title_in_name:
+            if start > 0 and texts[start - 1] in self.title_in_name:
                 start -= 1
             end = token.i + 1
-            while end < len(doc) and doc[end].text in self.honorifics_after:
+            while end < len(doc) and texts[end] in self.honorifics_after:
                 end += 1
             yield start, end, 3
 
     def by_title(self, doc: Doc):
-        for token in doc:
-            title, first = token.text, token.i + 1
-            if first < len(doc) and doc[first].text == "." and title + "." in self.citation_roles:
+        texts = token_texts(doc)
+        for i, text in enumerate(texts):
+            title, first = text, i + 1
+            if first < len(doc) and texts[first] == "." and title + "." in self.citation_roles:
                 title, first = title + ".", first + 1  # `Çvr.Galip` is split as `Çvr` `.` `Galip`
             if title not in self.titles_before and title not in self.citation_roles:
                 continue
-            while first < len(doc) and doc[first].text in self.titles_before:
+            token = doc[i]
+            while first < len(doc) and texts[first] in self.titles_before:
                 first += 1  # `Dr. Miralay İbrahim Tali`
-            if first + 1 < len(doc) and doc[first].text in self.regnal_ordinals:
+            if first + 1 < len(doc) and texts[first] in self.regnal_ordinals:
                 first += 1  # `Haşmetlû İkinci Vilhelm`: the ordinal is part of the name the span holds
             end = self.extend_right(doc, first, self.max_name_tokens)
             if end == first:
@@ -99,16 +107,17 @@ class PersonDetector(NameWords):
         """`Dışişleri Bakan Yardımcısı Karahan`, `Rus muharriri Zarhi`: a name
         right after a word of office or trade, unless another office follows
         it (`murahhas Berlin Sefiri Sadullah Bey`: Berlin is where he serves)."""
-        for token in doc:
-            first = token.i + 1
-            if first < len(doc) and self.is_title(token.text) and doc[first].text in self.particles:
+        texts = token_texts(doc)
+        for i, text in enumerate(texts):
+            first = i + 1
+            if first < len(doc) and self.is_title(text) and texts[first] in self.particles:
                 first += 1  # `Büyükelçisi von Papen`
-            if first < len(doc) and self.is_title(token.text) and is_capitalised(doc[first]):
+            if first < len(doc) and self.is_title(text) and capitalised(texts[first]):
                 end = self.extend_right(doc, first, self.max_name_tokens)
-                if end < len(doc) and self.is_title(doc[end].text):
+                if end < len(doc) and self.is_title(texts[end]):
                     continue  # `murahhas Berlin Sefiri X`: the words name the next office, X follows it
                 if end > first:
-                    yield token.i + 1, self.with_parenthesised_surname(doc, end), 2
+                    yield i + 1, self.with_parenthesised_surname(doc, end), 2
 
     def by_coordination(self, doc: Doc, found):
         """`Radek ve Zinoviyev`, `Denikin ve Verangel`, `A, B ve C`: capitalised
@@ -159,9 +168,10 @@ class PersonDetector(NameWords):
     def by_agreement_sides(self, doc: Doc):
         """`Le Grand ve Dro arasındaki anlaşma`: bare names on both sides of an
         agreement are the men who made it (a weak clue: a state or town wins)."""
-        for token in doc:
-            if not turkish_lower(token.text).startswith("arasında"):
+        for i, lower in enumerate(lowered_texts(doc)):
+            if not lower.startswith("arasında"):
                 continue
+            token = doc[i]
             if not any(turkish_lower(t.text).startswith(self.treaty_nouns) for t in doc[token.i + 1:token.i + 3]):
                 continue
             right = self.extend_left(doc, token.i, self.max_name_tokens)
@@ -175,11 +185,11 @@ class PersonDetector(NameWords):
     def by_regnal_ordinal(self, doc: Doc):
         """`III. Selim`, `Kral II. Faysal`: a ruler's name after its ordinal;
         not a numbered thing (`III. Ordu`, `XX. Yüzyılda`, `II. Dünya Savaşı`)."""
-        for token in doc[:-1]:
-            if ROMAN.match(token.text) and token.text.endswith(".") and self.is_name_word(doc, token.i + 1):
-                end = self.extend_right(doc, token.i + 1, self.max_name_tokens - 1)
+        for i, text in enumerate(token_texts(doc)[:-1]):
+            if ROMAN.match(text) and text.endswith(".") and self.is_name_word(doc, i + 1):
+                end = self.extend_right(doc, i + 1, self.max_name_tokens - 1)
                 if not self.names_a_thing(doc, end):
-                    yield token.i, end, 3
+                    yield i, end, 3
 
     def by_role(self, doc: Doc):
         """A bare name in a part only a person plays: a speaker, a host, the
@@ -187,13 +197,13 @@ class PersonDetector(NameWords):
         `Fransa adına Ali`, `Ali'nin dışişleri bakanı`). A weak clue: a place
         the gazetteer knows keeps the words unless the document says otherwise
         (`spread`)."""
-        for token in doc:
-            if token.text in self.role_before and token.i + 1 < len(doc) and self.is_name_word(doc, token.i + 1):
-                yield token.i + 1, self.extend_right(doc, token.i + 1, self.max_name_tokens), 1
-            elif self.is_name_word(doc, token.i) and not self.starts_sentence(doc, token.i) \
-                    and (self.role_follows(doc, token.i + 1) or self.owns_an_office(doc, token.i + 1)
-                         or self.travels(doc, token.i + 1)):
-                yield self.extend_left(doc, token.i, self.max_name_tokens - 1), token.i + 1, 1
+        for i, text in enumerate(token_texts(doc)):
+            if text in self.role_before and i + 1 < len(doc) and self.is_name_word(doc, i + 1):
+                yield i + 1, self.extend_right(doc, i + 1, self.max_name_tokens), 1
+            elif self.is_name_word(doc, i) and not self.starts_sentence(doc, i) \
+                    and (self.role_follows(doc, i + 1) or self.owns_an_office(doc, i + 1)
+                         or self.travels(doc, i + 1)):
+                yield self.extend_left(doc, i, self.max_name_tokens - 1), i + 1, 1
 
     def role_follows(self, doc: Doc, i: int) -> bool:
         """The words from `i` begin with a role phrase of `names.json`
@@ -240,9 +250,10 @@ class PersonDetector(NameWords):
         return doc[i].is_sent_start and doc[i].text not in self.given_names
 
     def by_given_name(self, doc: Doc):
-        for token in doc:
-            if token.text not in self.given_names or not self.is_name_word(doc, token.i):
+        for i, text in enumerate(token_texts(doc)):
+            if text not in self.given_names or not self.is_name_word(doc, i):
                 continue
+            token = doc[i]
             end = token.i + 1
             if followed_by_suffix(doc, end):
                 continue
@@ -252,11 +263,11 @@ class PersonDetector(NameWords):
                 yield token.i, end, 2
 
     def by_morphology(self, doc: Doc):
-        for token in doc:
-            text = token.text
+        for i, text in enumerate(token_texts(doc)):
             if not (self.surname_re.match(text) or self.weak_surname_re.match(text)) \
-                    or not self.is_name_word(doc, token.i):
+                    or not self.is_name_word(doc, i):
                 continue
+            token = doc[i]
             start = self.extend_left(doc, token.i, self.max_name_tokens - 1)
             if self.weak_surname_re.match(text) and start == token.i and not self.coordinated(doc, token.i):
                 continue  # `-in`, `-yan` alone are too common in Turkish words
@@ -269,34 +280,35 @@ class PersonDetector(NameWords):
         """`Scheinman ile`: a word spelt the German way (`sch`) before a Turkish
         word or case suffix is a foreign name in a Turkish sentence (not a
         title in German); a known place is not a person."""
-        for token in doc:
-            if self.transliteration_re.search(token.text) and self.is_name_word(doc, token.i) \
-                    and not self.places.lookup(token.text) and token.i + 1 < len(doc) \
-                    and (doc[token.i + 1].text in self.turkish_words or is_suffix(doc[token.i + 1]))\
-                    and followed_by_suffix(doc, token.i + 1) not in self.place_suffixes:
-                yield self.extend_left(doc, token.i, self.max_name_tokens - 1), token.i + 1, 1
+        texts = token_texts(doc)
+        for i, text in enumerate(texts):
+            if self.transliteration_re.search(text) and self.is_name_word(doc, i) \
+                    and not self.places.lookup(text) and i + 1 < len(doc) \
+                    and (texts[i + 1] in self.turkish_words or is_suffix_word(texts[i + 1]))\
+                    and followed_by_suffix(doc, i + 1) not in self.place_suffixes:
+                yield self.extend_left(doc, i, self.max_name_tokens - 1), i + 1, 1
 
     def by_capitalised_surname(self, doc: Doc):
         """`Nurcan KARAOĞLAN`: a surname in capitals after a given name, the
         way bylines and translator notes write authors."""
-        for token in doc:
-            if token.text.isupper() and token.text.isalpha() and not ROMAN.match(token.text) \
-                    and self.is_capitalised_surname(doc, token) \
-                    and self.is_name_word(doc, token.i - 1):
-                yield self.extend_left(doc, token.i - 1, 1), token.i + 1, 2
+        for i, text in enumerate(token_texts(doc)):
+            if text.isupper() and text.isalpha() and not ROMAN.match(text) \
+                    and self.is_capitalised_surname(doc, doc[i]) \
+                    and self.is_name_word(doc, i - 1):
+                yield self.extend_left(doc, i - 1, 1), i + 1, 2
 
     def by_initials(self, doc: Doc):
         """`E.H.Carr`, `S.M. Budenny`, `N. Lenin`, `M. P. Pavlovič`; not a
         heading with a number after it (`U. S. Senate Documents 1920`)."""
         glued = re.compile(r"^(?:[A-ZÇĞİÖŞÜ]\.){1,3}[A-ZÇĞİÖŞÜ][a-zçğıöşüâîûéèäëïžč]{2,}$")
         initial = re.compile(r"^(?:[A-ZÇĞİÖŞÜ][a-z]?\.){1,3}$")
-        i = 0
+        i, texts = 0, token_texts(doc)
         while i < len(doc):
-            if glued.match(doc[i].text):
+            if glued.match(texts[i]):
                 yield i, i + 1, 2
-            elif initial.match(doc[i].text) and doc[i].text not in self.titles_before:
+            elif initial.match(texts[i]) and texts[i] not in self.titles_before:
                 j = i
-                while j < len(doc) and initial.match(doc[j].text):
+                while j < len(doc) and initial.match(texts[j]):
                     j += 1
                 end = self.extend_right(doc, j, 2)
                 if end > j and not (end < len(doc) and doc[end].like_num):
@@ -385,10 +397,10 @@ class PersonDetector(NameWords):
         place the gazetteer knows, so a person."""
         found = set()
         for doc in docs:
-            for token in doc[:-1]:
-                text = token.text
-                if is_suffix(doc[token.i + 1]) and (self.surname_re.match(text) or self.weak_surname_re.match(text)) \
-                        and not self.places.lookup(text) and self.is_name_word(doc, token.i):
+            texts = token_texts(doc)
+            for i, text in enumerate(texts[:-1]):
+                if is_suffix_word(texts[i + 1]) and (self.surname_re.match(text) or self.weak_surname_re.match(text)) \
+                        and not self.places.lookup(text) and self.is_name_word(doc, i):
                     found.add((text,))
         return found
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -17,13 +17,17 @@ from histkg.mentions.tokens import (
     PLURAL,
     ROMAN,
     add_candidate,
+    capitalised,
     followed_by_suffix,
     inflected,
     is_capitalised,
     is_common_word,
     is_suffix,
+    is_suffix_word,
+    lowered_texts,
     name_part,
     opens_a_line,
+    token_texts,
 )
 
 
@@ -91,9 +95,10 @@ class PlaceGazetteer:
                 found.append((start, end, strength))
 
         taken = -1
-        for i, token in enumerate(doc):
-            if i <= taken or not is_capitalised(token):
+        for i, text in enumerate(token_texts(doc)):  # texts by index: a Token is made only for a capitalised word
+            if i <= taken or not capitalised(text):
                 continue
+            token = doc[i]
             match = self.gazetteer_match(doc, i)
             if match:
                 end, key = match
@@ -126,11 +131,12 @@ class PlaceGazetteer:
         adıyla`), and the title after an author in a footnote's reference
         (`Haldun Derin, Çankaya Özel Kalemini Anımsarken (1933-1951), …`)."""
         inside: set[int] = set()
-        for token in doc:
-            if token.text in self.named_by and token.i >= 2 and doc[token.i - 1].text in QUOTES:
-                opening = next((j for j in range(token.i - 2, max(-1, token.i - 16), -1) if doc[j].text in QUOTES), None)
+        texts = token_texts(doc)
+        for i, text in enumerate(texts):
+            if text in self.named_by and i >= 2 and texts[i - 1] in QUOTES:
+                opening = next((j for j in range(i - 2, max(-1, i - 16), -1) if texts[j] in QUOTES), None)
                 if opening is not None:
-                    inside.update(range(opening + 1, token.i - 1))
+                    inside.update(range(opening + 1, i - 1))
         if doc.user_data.get("section") == "footnote":
             candidates = doc.user_data.get(CANDIDATES, [])
             for candidate in candidates:
@@ -157,9 +163,9 @@ class PlaceGazetteer:
         return None
 
     def window_end(self, doc: Doc, i: int) -> int:
-        j, words = i, 0
+        j, words, texts = i, 0, token_texts(doc)
         while j < len(doc) and words < self.max_tokens:
-            words += doc[j].text not in {"-", "–"}
+            words += texts[j] not in {"-", "–"}
             j += 1
         return j
 
@@ -225,7 +231,7 @@ class PlaceGazetteer:
             return True  # a chronology's `1 Mayıs 1930 — Atina.`
         if re.fullmatch(r"1[5-9]\d\d|20\d\d", word):
             return True  # where a cited book appeared: `New York 1951`
-        return any(lower.startswith(stem) and POSSESSIVE.match(lower[len(stem):]) for stem in self.relations)
+        return with_possessive(lower, self.relations)
 
     def is_title_or_numeral(self, text: str) -> bool:
         """`Bey`, `Sultan`, `XVI`: a title, an honorific or a Roman numeral."""
@@ -243,8 +249,7 @@ class PlaceGazetteer:
     def is_modifier_word(self, text: str) -> bool:
         """`Sarayı`, `Palas`, `Ekspresi`: the head of a thing's name, no name."""
         lower = turkish_lower(text)
-        return any(lower.startswith(stem) and (lower == stem or POSSESSIVE.match(lower[len(stem):]))
-                   for stem in self.modifier_heads)
+        return lower in self.modifier_heads or with_possessive(lower, self.modifier_heads)
 
     def modifies(self, doc: Doc, end: int) -> bool:
         """A bare name before a noun with a possessive ending (`Ankara
@@ -256,9 +261,7 @@ class PlaceGazetteer:
         if word in self.named_by:
             return True
         lower = turkish_lower(word)
-        return any(lower.startswith(stem) and (POSSESSIVE.match(lower[len(stem):])
-                                               or (lower == stem and word[0].isupper()))
-                   for stem in self.modifier_heads)
+        return with_possessive(lower, self.modifier_heads) or lower in self.modifier_heads and word[0].isupper()
 
     def glued_case(self, doc: Doc, token: Token) -> str | None:
         """`İzmirde`, `Londrayı`, `Atinadan`: the old orthography glues the
@@ -281,8 +284,7 @@ class PlaceGazetteer:
         letters are no case ending (`Bahri` + `ye`)."""
         if i >= len(doc):
             return False
-        lower = turkish_lower(doc[i].text)
-        return any(lower.startswith(stem) and POSSESSIVE.match(lower[len(stem):]) for stem in self.title_stems)
+        return with_possessive(turkish_lower(doc[i].text), self.title_stems)
 
     def titles_a_person(self, doc: Doc, start: int, end: int) -> bool:
         """`Berlin Sefiri Sadullah Bey`, `Sivas mebusu Necmettin Bey`: a city
@@ -368,19 +370,19 @@ class PlaceGazetteer:
 
     def by_head(self, doc: Doc):
         """`Tophane Rıhtımı`, `Pera Palace Oteli`, `Çanakkale Boğazı`."""
-        for token in doc:
-            if token.text in self.heads:
-                start = self.name_start(doc, token.i)
-                if start < token.i:
-                    yield start, token.i + 1, 3
+        for i, text in enumerate(token_texts(doc)):
+            if text in self.heads:
+                start = self.name_start(doc, i)
+                if start < i:
+                    yield start, i + 1, 3
 
     def by_place_noun(self, doc: Doc):
         """`Tophane rıhtımına`, `Boğaz açıklarına`: the name before a place
         noun in lower case."""
-        for token in doc:
-            if token.i and token.text.islower() and self.noun_re.match(token.text) \
-                    and self.looks_like_name(doc, doc[token.i - 1], mid_sentence_ok=True):
-                yield self.name_start(doc, token.i), token.i, 2
+        for i, text in enumerate(token_texts(doc)):
+            if i and text.islower() and self.noun_re.match(text) \
+                    and self.looks_like_name(doc, doc[i - 1], mid_sentence_ok=True):
+                yield self.name_start(doc, i), i, 2
 
     def by_motion(self, doc: Doc, found: list[tuple[int, int, int]]):
         """`X'dan Y'a`: from one place to another; when either is a place
@@ -388,10 +390,12 @@ class PlaceGazetteer:
         says the origin is a place."""
         ending = {end: start for start, end, _ in found}
         starting = {start: end for start, end, _ in found}
-        for token in doc:
-            from_there = turkish_lower(token.text) in self.from_there
-            if not from_there and (token.i == 0 or not (is_suffix(token) and token.text[1:] in self.motion_from)):
+        texts, lowered = token_texts(doc), lowered_texts(doc)
+        for i, text in enumerate(texts):
+            from_there = lowered[i] in self.from_there
+            if not from_there and (i == 0 or not (is_suffix_word(text) and text[1:] in self.motion_from)):
                 continue
+            token = doc[i]
             target_end = next((j for j in range(token.i + 2, min(len(doc), token.i + 2 + self.max_tokens))
                                if is_suffix(doc[j]) and doc[j].text[1:] in self.motion_to), None)
             if target_end is None or not all(name_part(t) for t in doc[token.i + 1:target_end]) \
@@ -469,6 +473,14 @@ LANDING_VERBS = ("çık", "in", "var", "ulaş")  # verbs of arriving at a place,
 
 # A possessive ending, then perhaps a case: `hükümeti`, `mebusu`, `sarayında`, `vapuruna`, `Savaşı'nı`.
 POSSESSIVE = re.compile(r"^(?:l[ae]r)?s?[ıiuü](?:n(?:[ıiuü]n|[ae]|d[ae]n?|d[ae]ki|[ıiuü]|l[ae])?|yl[ae])?$")
+
+
+
+@lru_cache(maxsize=1 << 16)  # the place rules ask it of most tokens, with three lists of stems
+def with_possessive(lower: str, stems: tuple[str, ...]) -> bool:
+    """`lower` is one of `stems` with a possessive ending, perhaps a case after it (`hükümeti`, `sarayında`)."""
+    return any(lower.startswith(stem) and POSSESSIVE.match(lower[len(stem):]) for stem in stems)
+
 
 BACK_VOWELS, VOWELS = set("aıouâû"), set("aıouâûeiöüî")
 VOICELESS = set("çfhkpsşt")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -40,24 +40,74 @@ class Candidate:
 GLUED_NOTE_MARK = re.compile(r"[.,;:]\d{1,3}$")  # `imzalandı.5`: a footnote mark OCR glued to the word before
 
 
+DOC_TEXT = "text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The paragraph's text: spaCy's `doc.text` joins every token anew each
+    time it is read, and the facts stage reads it for every mention it makes."""
+    text = doc.user_data.get(DOC_TEXT)
+    if text is None:
+        text = doc.user_data[DOC_TEXT] = doc.text
+    return text
+
+
+TOKEN_TEXTS, LOWERED_TEXTS = "token_texts", "lowered_texts"
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """The text of every token, by index: each `doc[i].text` makes a Token and
+    decodes its string anew, and the rules read each word many times."""
+    texts = doc.user_data.get(TOKEN_TEXTS)
+    if texts is None:
+        texts = doc.user_data[TOKEN_TEXTS] = [token.text for token in doc]
+    return texts
+
+
+def lowered_texts(doc: Doc) -> list[str]:
+    """`token_texts` in Turkish lower case."""
+    lowered = doc.user_data.get(LOWERED_TEXTS)
+    if lowered is None:
+        lowered = doc.user_data[LOWERED_TEXTS] = [turkish_lower(text) for text in token_texts(doc)]
+    return lowered
+
+
+def span_text(span: Span) -> str:
+    """`span.text`, cut from the paragraph's text (`doc_text`): spaCy joins
+    the span's tokens anew each time. A token's trailing whitespace is one
+    space or none, so the two are the same string."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
+
+
 def is_suffix(token: Token) -> bool:
     """A case suffix split off by the apostrophe rule: `'un`, `’da`."""
-    return len(token.text) > 1 and token.text[0] in APOSTROPHES and token.text[1:].isalpha()
+    return is_suffix_word(token.text)  # read once: spaCy looks a token's text up anew on each read
+
+
+def is_suffix_word(text: str) -> bool:
+    return len(text) > 1 and text[0] in APOSTROPHES and text[1:].isalpha()
 
 
 def is_capitalised(token: Token) -> bool:
-    text = token.text
+    return capitalised(token.text)
+
+
+@lru_cache(maxsize=1 << 16)  # asked of every token by several rules
+def capitalised(text: str) -> bool:
     return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
 
 
 def followed_by_suffix(doc: Doc, end: int) -> str | None:
     """The case suffix right after a span, without its apostrophe (glued on
     or after one: `Ankara` `dan`, `Ankara` `'dan`)."""
-    if end < len(doc) and is_suffix(doc[end]):
-        return doc[end].text[1:].lower()
-    if 0 < end < len(doc) and not doc[end - 1].whitespace_ and is_capitalised(doc[end - 1]) \
-            and doc[end].text in case_suffixes():
-        return doc[end].text
+    if end >= len(doc):
+        return None
+    word = doc[end].text
+    if is_suffix_word(word):
+        return word[1:].lower()
+    # the word first: most words are no case ending, and the one before need not be read
+    if end > 0 and word in case_suffixes() and not doc[end - 1].whitespace_ and is_capitalised(doc[end - 1]):
+        return word
     return None
 
 
@@ -174,7 +224,12 @@ def lowercase_words(doc: Doc) -> set[str]:
 def is_common_word(doc: Doc, token: Token) -> bool:
     """A capitalised word the document also writes in lower case (`Ancak`,
     `Tarafından` in a book title, `Ordu` in `Kızıl Ordu`) is a word, not a name."""
-    return turkish_lower(token.text) in lowercase_words(doc)
+    return is_common_text(doc, token.text)
+
+
+def is_common_text(doc: Doc, text: str) -> bool:
+    """`is_common_word` of a token's text."""
+    return turkish_lower(text) in lowercase_words(doc)
 
 
 ROMAN = re.compile(r"^[IVXLC]{2,}\.?$")  # `III`, `LII`, `III.`: a volume or an ordinal, not a surname

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc
 
@@ -23,6 +23,7 @@ HYPHENS = {"-", "–"}
 CIRCUMFLEX = str.maketrans("âîûÂÎÛ", "aiuAIU")  # `İtilâfnamesi` is `İtilafnamesi` in the old orthography
 
 
+@lru_cache(maxsize=1 << 16)  # runs on every token, and again on the words before a head
 def treaty_head(word: str) -> str | None:
     """The head word (as the lexicon writes it) that `word` is, or that it
     starts with before a case ending glued on without an apostrophe."""
