@@ -11,8 +11,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS, XSD
 
 from histkg.evaluate.events import visit_node
-from histkg.facts.frame_facts import between_stops
-from histkg.facts.journey import StopFact
+from histkg.facts.frame_facts import between_stops, enrich
+from histkg.facts.journey import StopFact, VisitFact
 from histkg.language.verbs import analyse
 from histkg.mentions.extract import Mention
 from histkg.rdf.namespaces import HKG
@@ -477,6 +477,17 @@ def test_the_frames_fill_in_the_places_between_two_stops_that_follow_each_other(
     # where the fact names a place of its own between the two, it keeps its own order and adds nothing
     assert [s.place.text for s in between_stops(stops("Kars", "Bakü", "Moskova"), stops("Kars", "Tiflis", "Moskova"))] \
         == ["Kars", "Bakü", "Moskova"]
+
+
+def test_a_day_flagged_on_a_stop_stays_on_that_stop_when_the_frames_add_places_before_it():
+    def stop(name):
+        return StopFact(Mention("a", "PLACE", name, 0, len(name), "body", ""))
+
+    told = VisitFact("a", stop("x").place, stops=[stop("Kars"), stop("Tiflis"), stop("Bakü")])
+    told.flagged = [(2, "13 Mayıs pazartesi")]
+    read = VisitFact("a", stop("x").place, stops=[stop("Kars"), stop("Tiflis"), stop("Tiflis"), stop("Bakü")])
+    enrich(told, read)
+    assert [told.stops[i].place.text for i, _ in told.flagged] == ["Bakü"]
 
 
 def test_the_ruler_a_participle_speaks_of_is_the_one_whose_journey_the_text_tells(tmp_path):

@@ -227,7 +227,8 @@ def enrich(told: VisitFact, fact: VisitFact) -> None:
     date, the stops after its last, travellers and hosts. Where the frames
     read every place of the fact, their itinerary is the journey's
     (`3 Haziran'da İnebolu'ya çıktı ve 9 Haziran'da Ankara'ya ulaştı`: two
-    stops, each with its day)."""
+    stops, each with its day). A day the fact flagged stays on its stop."""
+    flagged = [(told.stops[i], slot) for i, slot in told.flagged]
     if covers(fact, told):
         told.stops, told.destination = list(fact.stops), fact.destination or told.destination
         told.origin = told.origin or fact.origin
@@ -244,6 +245,13 @@ def enrich(told: VisitFact, fact: VisitFact) -> None:
         told.stops += fact.stops[shared[-1] + 1:]  # places the frames read after where the fact's itinerary ends
     told.visitors += [m for m in fact.visitors if not any(same_name(m, v) for v in told.visitors)]
     told.hosts += [m for m in fact.hosts if not any(same_name(m, h) for h in told.hosts)]
+    told.flagged = [(index, slot) for stop, slot in flagged if (index := stop_index(told.stops, stop)) is not None]
+
+
+def stop_index(stops: list, stop) -> int | None:
+    """Where `stop` now is among `stops`: the stop itself, else the last at its place."""
+    same = [i for i, s in enumerate(stops) if s is stop] or [i for i, s in enumerate(stops) if same_place(s.place, stop.place)]
+    return same[-1] if same else None
 
 
 def between_stops(told: list, read: list) -> list:
