@@ -783,3 +783,12 @@ def test_the_genitive_before_a_places_head_noun_is_the_subject_of_the_verbal_nou
     visit = visit_of(graph, "Hasan Fehmi")
     assert labels(graph, graph.objects(visit, HKG.origin)) == {"Mersin"}
     assert labels(graph, graph.objects(visit, HKG.destination)) == {"İskenderiye"}
+
+
+def test_a_move_made_again_with_no_place_of_its_own_is_another_journey_to_where_the_first_went(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Mart 1926'da Bursa'ya gelen Mösyö Jean Vallier ile ilk görüşmeler yapıldı. Kasım 1926'da tekrar gelen "
+        "Fransız murahhasla görüşmeler sürdü.\n")})
+    visits = [v for v in graph.subjects(RDF.type, HKG.Visit) if labels(graph, graph.objects(v, HKG.leader)) == {"Jean Vallier"}]
+    assert sorted(str(graph.value(v, HKG.startDate)) for v in visits) == ["1926-03", "1926-11"]
+    assert all(labels(graph, graph.objects(v, HKG.destination)) == {"Bursa"} for v in visits)

@@ -473,6 +473,8 @@ def group_case(word: str) -> str | None:
                 return "dative"
             if rest in ("in", "ın", "inin", "ının", "lerin", "ların"):
                 return "genitive"
+            if rest in ("la", "le", "yla", "yle", "iyle", "ıyla", "larla", "lerle"):
+                return "instrumental"  # `tekrar gelen Fransız murahhasla`: the participle's noun
     if lower in frames()["pronouns"] and word.islower():
         return "nominative"
     return None

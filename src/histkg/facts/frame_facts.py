@@ -14,7 +14,8 @@ from dataclasses import dataclass, field, replace
 from histkg.facts.conferences import FIRST_PERSON_PLURAL, Delegations, leads_delegation
 from histkg.facts.clauses import Argument
 from histkg.facts.frames import Frame
-from histkg.facts.journey import StopFact, VisitFact, fact_year, home_again, inside_city, same_name, same_place
+from histkg.facts.journey import (StopFact, VisitFact, fact_span, fact_year, home_again, inside_city, same_name, same_place,
+                                  spans_apart)
 from histkg.facts.sentences import Slot, opening_word, starts_with_any
 from histkg.facts.treaties import TreatyFact, treaty_family
 from histkg.language.gazetteer import Gazetteer, capital_keys, is_city, is_country, is_state, state_of
@@ -52,6 +53,8 @@ def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = (),
         if frame.kind == "return":
             add_return(frame, journeys, delegations)
             continue
+        again = came_again(frame, journeys, delegations)
+        frame = again or frame
         if frame.kind not in JOURNEY_FRAMES or not places_of(frame):
             continue
         for each in by_nation(frame):
@@ -62,7 +65,7 @@ def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = (),
             if traveller is None:
                 our_guests += [each] if our_guest(each) else []
                 continue
-            journey = next((j for j in reversed(journeys) if same_name(j.leader, traveller) and not j.closed
+            journey = None if again else next((j for j in reversed(journeys) if same_name(j.leader, traveller) and not j.closed
                             and (goes_on(each, j) or ours_goes_on(j, delegations))
                             and not another_year(each, j) and not within_city_reached(each, j)), None)
             if journey is None:
@@ -79,6 +82,22 @@ def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = (),
         elif other.part_of is None:  # a leg keeps the places its own rule gave it
             enrich(other, fact)
     return found
+
+
+def came_again(frame: Frame, journeys: list[Journey], delegations: Delegations) -> Frame | None:
+    """`Eylül 1921'de tekrar gelen Fransız murahhas`: a move told as made again, with no place of its own,
+    is another journey to where the traveller's journey told before went (None where the frame is no such move)."""
+    words = {turkish_lower(t.text) for t in frame.sentence.doc[frame.clause.start:frame.clause.end]}
+    if frame.kind != "motion" or places_of(frame) or not words & set(event_lexicon()["again_words"]):
+        return None
+    traveller = traveller_of(frame, journeys, delegations)
+    before = next((j for j in reversed(journeys) if traveller is not None and same_name(j.leader, traveller)), None)
+    goals = [a for f in before.frames for a in f.roles.get("destination", [])] if before is not None else []
+    if not goals:
+        return None
+    roles = defaultdict(list, frame.roles)
+    roles["destination"] = [replace(goals[-1], drawn="where he had come before (he came again)")]
+    return replace(frame, roles=roles)
 
 
 def received_on_the_way(frame: Frame, journeys: list[Journey]) -> bool:
@@ -302,8 +321,10 @@ def covers(fact: VisitFact, told: VisitFact) -> bool:
 def already_told(fact: VisitFact, other: VisitFact) -> bool:
     """The same traveller at one of the same places in the same year (or with
     no year told): arriving at it in both, or leaving it in both (`Kahire'den
-    Tunus'a uçtu` is not the journey to Kahire)."""
-    if not same_name(fact.leader, other.leader):
+    Tunus'a uçtu` is not the journey to Kahire); not in months that lie apart
+    (`Haziran 1921'de Ankara'ya gelen`, `Eylül 1921'de tekrar gelen`)."""
+    spans = fact_span(fact), fact_span(other)
+    if not same_name(fact.leader, other.leader) or None not in spans and spans_apart(*spans):
         return False
     years = {fact_year(fact), fact_year(other)}
     return (None in years or len(years) == 1) and (

@@ -5,6 +5,7 @@ or the same place.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -76,6 +77,25 @@ def fact_year(fact: VisitFact) -> int | None:
     days += [s.date.mention.data.earliest for s in fact.stops if s.date is not None and not s.date.problem]
     days += [m.data.earliest for m in (fact.start, fact.when) if m is not None]
     return min(days).year if days else None
+
+
+def fact_span(fact: VisitFact) -> tuple | None:
+    """(earliest, latest) of the first date, to the month or the day, the fact gives its journey."""
+    dated = [m for m in told_dates(fact) if m.data.precision in ("day", "month") and m.data.latest != dt.date.max]
+    first = min(dated, key=lambda m: m.data.earliest) if dated else None
+    return (first.data.earliest, first.data.latest) if first is not None else None
+
+
+def spans_apart(span: tuple, other: tuple) -> bool:
+    """Two (earliest, latest) spans further apart than the episode window (`Haziran 1921`, `Eylül 1921`)."""
+    window = dt.timedelta(days=event_lexicon()["episode_window_days"])
+    return span[0] - other[1] > window or other[0] - span[1] > window
+
+
+def told_dates(fact: VisitFact) -> list:
+    """The DATE mentions a fact gives its journey: in its words, its span, its dates and its stops."""
+    return [m for m in (fact.when, fact.start, *(s.mention for s in fact.dates),
+                        *(s.date.mention for s in fact.stops if s.date is not None)) if m is not None]
 
 
 def day_dates(sentence: Sentence) -> list:

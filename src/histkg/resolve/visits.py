@@ -10,9 +10,12 @@ from collections import Counter, defaultdict
 from histkg.facts.journey import (
     MeetingFact,
     VisitFact,
+    fact_span,
     fact_year,
     home_again,
     inside_city,
+    spans_apart,
+    told_dates,
 )
 from histkg.facts.receptions import received_where
 from histkg.language.gazetteer import capital_keys, is_country, is_state
@@ -174,28 +177,13 @@ def months_apart(journey: Journey, fact: VisitFact) -> bool:
     """The fact's month (or day) lies further than the episode window from
     every month or day the journey is dated to."""
     span = fact_span(fact)
-    window = dt.timedelta(days=event_lexicon()["episode_window_days"])
-    return span is not None and bool(journey.spans) and all(
-        span[0] - other[1] > window or other[0] - span[1] > window for other in journey.spans)
-
-
-def fact_span(fact: VisitFact) -> tuple | None:
-    """(earliest, latest) of the first date, to the month or the day, the fact gives its journey."""
-    dated = [m for m in told_dates(fact) if m.data.precision in ("day", "month") and m.data.latest != dt.date.max]
-    first = min(dated, key=lambda m: m.data.earliest) if dated else None
-    return (first.data.earliest, first.data.latest) if first is not None else None
+    return span is not None and bool(journey.spans) and all(spans_apart(span, other) for other in journey.spans)
 
 
 def fact_day(fact: VisitFact):
     """The first day the fact dates its journey to (None without a day)."""
     days = [m.data.earliest for m in told_dates(fact) if m.data.precision == "day"]
     return min(days) if days else None
-
-
-def told_dates(fact: VisitFact) -> list:
-    """The DATE mentions a fact gives its journey: in its words, its span, its dates and its stops."""
-    return [m for m in (fact.when, fact.start, *(s.mention for s in fact.dates),
-                        *(s.date.mention for s in fact.stops if s.date is not None)) if m is not None]
 
 
 def visit_event(group: list[VisitFact], entity_of: dict) -> Event:
