@@ -767,6 +767,17 @@ def test_a_return_to_where_the_journey_set_out_from_ends_it(tmp_path):
     assert stops(graph, visit) == ["İzmir", "Manisa", "Bursa"]
 
 
+def test_the_way_home_is_a_journey_of_its_own_though_dated_in_the_same_weeks(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Heyetin başında Hasan Fehmi Bey vardı. 24 Mart 1919 gecesi İzmir'den ayrılan heyet 26 Mart akşamı "
+        "Rodos'a ulaştı. Görüşmeler üç gün sürdü.\n\n"
+        "Hasan Fehmi Bey 2 Nisan'da İzmir'e döndüğünde raporunu Meclis'e sundu.\n")})
+    journeys = {frozenset(labels(graph, graph.objects(v, HKG.destination))): stops(graph, v)
+                for v in graph.subjects(RDF.type, HKG.Visit)}
+    assert journeys.get(frozenset({"Rodos"})) == ["Rodos"]
+    assert journeys.get(frozenset({"İzmir"})) == ["İzmir"]
+
+
 def test_a_unit_under_a_commander_travels_with_him_and_a_welcome_that_names_no_one_is_its_own(tmp_path):
     _, graph = build_texts(tmp_path, {"a.txt": (
         "12 Nisan 1921 - Miralay Hasan Fehmi kumandasındaki Türk tümeninin Kütahya'dan hareketi. "

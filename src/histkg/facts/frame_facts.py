@@ -258,6 +258,8 @@ def enrich(told: VisitFact, fact: VisitFact) -> None:
         told.when = dated[0].mention
         told.inference.pop("when", None)
     told.start = told.start or fact.start  # `6 Şubat 1921 günü Ankara'dan … hareket etti`: the day it set out
+    if fact.way_back and all(same_place(s.place, fact.destination) for s in told.stops):
+        told.way_back = True  # `Rauf Bey İstanbul'a döndüğünde`: the fact told only the way home the frames read
     told.stops = between_stops(told.stops, fact.stops)
     shared = [i for i, stop in enumerate(fact.stops) if any(same_place(stop.place, t.place) for t in told.stops)]
     if shared and told.stops and not home_again(told) and same_place(fact.stops[shared[-1]].place, told.stops[-1].place):
@@ -397,7 +399,8 @@ def visit_fact(journey: Journey, doc_id: str) -> VisitFact:
     first = journey.frames[0]
     predicate = first.clause.predicate
     anchor = first.sentence.make(predicate.start_char, predicate.end_char, "VISIT")
-    fact = VisitFact(doc_id, anchor, leader=journey.leader)
+    fact = VisitFact(doc_id, anchor, leader=journey.leader, way_back=first.kind == "return" and journey.closed
+                     and first.first("destination") is not None and len(journey.frames) == 1)
     travel_dated = any(f.date is not None for f in journey.frames if f.kind not in APPOINTING_FRAMES)
     moved = homebound = False
     for frame in journey.frames:

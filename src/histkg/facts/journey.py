@@ -46,6 +46,7 @@ class VisitFact:
     meeting: object = None  # the conference a visit went to (ORG mention), dated by when it met
     inference: dict = field(default_factory=dict)  # slot -> how a value the passage does not state was drawn
     received: bool = False  # a reception (`X kabul edilmiştir`): the place is the receiving side's, often unsaid
+    way_back: bool = False  # the way home (`Rauf Bey İstanbul'a döndüğünde`): a journey of its own, after the other
 
 
 @dataclass(frozen=True)

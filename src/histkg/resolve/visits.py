@@ -48,6 +48,10 @@ def visit_events(facts: list[VisitFact], meetings: list[MeetingFact], entity_of:
         else:
             groups.append(Journey([fact], entity_of))
             led_by[id(leader)].append(groups[-1])
+        if fact.way_back:  # what the text tells after the way home is no part of the journeys before it
+            for journey in led_by[id(leader)]:
+                if not journey[0].way_back:
+                    journey.home_by.setdefault(fact.doc_id, fact.anchor.start)
     for fact in vague:
         same_leader = led_by[id(entity_of[fact.leader])]
         if len(same_leader) == 1 and compatible(same_leader[0], fact, entity_of):
@@ -153,6 +157,8 @@ def compatible(journey: Journey, fact: VisitFact, entity_of: dict) -> bool:
     1921`: Franklin-Bouillon came to Ankara twice). Across texts,
     an undated fact (or journey) must name the same goal: a fact with no goal
     of its own joins only a journey of its own text or of its year."""
+    if fact.way_back != journey[0].way_back:
+        return False  # `Rauf Bey İstanbul'a döndüğünde`: the way home is a journey of its own
     year = fact_year(fact)
     if year is not None and journey.years and year not in journey.years:
         return False
