@@ -803,3 +803,11 @@ def test_a_move_made_again_with_no_place_of_its_own_is_another_journey_to_where_
     visits = [v for v in graph.subjects(RDF.type, HKG.Visit) if labels(graph, graph.objects(v, HKG.leader)) == {"Jean Vallier"}]
     assert sorted(str(graph.value(v, HKG.startDate)) for v in visits) == ["1926-03", "1926-11"]
     assert all(labels(graph, graph.objects(v, HKG.destination)) == {"Bursa"} for v in visits)
+
+
+def test_whom_a_verb_of_sending_sends_to_no_place_went_to_the_conference_the_story_speaks_of(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Varna Konferansı 4 Haziran 1925'te açıldı. Bulgar heyetinin başında Stefan Danev vardı. "
+        "Romanya hükümeti Albay Mihai Rusu'yu müşahit olarak göndermişti.\n")})
+    visit = visit_of(graph, "Mihai Rusu")
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Varna"}

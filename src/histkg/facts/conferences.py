@@ -199,6 +199,19 @@ def delegation_heads(sentence: Sentence, place, doc_id: str) -> list[VisitFact]:
             for span, person in sentence.of("PERSON") if leads_delegation(sentence, span)]
 
 
+def sent_there(sentence: Sentence, place, doc_id: str) -> list[VisitFact]:
+    """`Alman hükümeti General Otto von Lossow'u müşahit olarak göndermişti`, told of the conference the
+    story speaks of: whom a verb of sending sends to no place of its own went to its city."""
+    doc = sentence.doc
+    if not mentions_any(sentence.lower, event_lexicon()["sending_verbs"]) \
+            or any(case_after(doc, span.end) == "dative" for span, _ in sentence.of("PLACE")):
+        return []
+    why = "sent while the story speaks of the conference, which met there"
+    return [VisitFact(doc_id, sentence.make(span.start_char, span.end_char, "VISIT"), leader=person,
+                      destination=place, stops=[StopFact(place)], inference={"destination": why})
+            for span, person in sentence.of("PERSON") if case_after(doc, span.end) == "accusative"]
+
+
 class Conferences:
     """The conference the story speaks of: the one named last, for a
     sentence or two after and in its paragraph (`Lozan Konferansı sürecinde …
@@ -242,8 +255,9 @@ class Conferences:
                 return []
             place = self.last[0] if recent else self.only
             if word is None:  # a delegation's head only where the story has just named its conference
-                return roster_facts(sentence, place, doc_id) or (delegation_heads(sentence, place, doc_id)
-                                                                 if recent or self.account else [])
+                return roster_facts(sentence, place, doc_id) or (
+                    delegation_heads(sentence, place, doc_id) + sent_there(sentence, place, doc_id)
+                    if recent or self.account else [])
         return conference_facts(sentence, place, word, named is not None, doc_id)
 
     def dated(self, facts: list[VisitFact]) -> list[VisitFact]:
