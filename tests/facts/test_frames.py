@@ -695,14 +695,19 @@ def test_a_participle_modifies_the_person_whose_title_a_state_opens(frames_graph
     assert {str(d) for d in graph.objects(visit, HKG.startDate)} == {"1930"}
 
 
+def stops_by_destination(graph) -> dict:
+    """Each visit's stops in order, by the set of its destinations."""
+    return {frozenset(labels(graph, graph.objects(v, HKG.destination))): stops(graph, v)
+            for v in graph.subjects(RDF.type, HKG.Visit)}
+
+
 def test_a_move_to_a_building_or_quarter_of_the_city_reached_is_a_visit_of_its_own(tmp_path):
     _, graph = build_texts(tmp_path, {"a.txt": (
         "Bulgar Kralı Boris Hazretleri 1926 baharında Sofya'dan ayrıldı.\n\n"
         "Kral Hazretleri 12 Nisan 1926'da Haydarpaşa'dan trenle Ankara'ya hareket etti. Misafirimiz istasyondan "
         "Ankara Palas'a kadar otomobille gitti.\n\n"
         "Ertesi gün Kral Hazretleri Çankaya'ya giderek Reisicumhur ile görüştü.\n")})
-    journeys = {frozenset(labels(graph, graph.objects(v, HKG.destination))): stops(graph, v)
-                for v in graph.subjects(RDF.type, HKG.Visit)}
+    journeys = stops_by_destination(graph)
     assert journeys.get(frozenset({"Ankara"})) == ["Ankara"]
     assert journeys.get(frozenset({"Ankara Palas"})) == ["Ankara Palas"]
     assert journeys.get(frozenset({"Çankaya"})) == ["Çankaya"]
@@ -772,8 +777,7 @@ def test_the_way_home_is_a_journey_of_its_own_though_dated_in_the_same_weeks(tmp
         "Heyetin başında Hasan Fehmi Bey vardı. 24 Mart 1919 gecesi İzmir'den ayrılan heyet 26 Mart akşamı "
         "Rodos'a ulaştı. Görüşmeler üç gün sürdü.\n\n"
         "Hasan Fehmi Bey 2 Nisan'da İzmir'e döndüğünde raporunu Meclis'e sundu.\n")})
-    journeys = {frozenset(labels(graph, graph.objects(v, HKG.destination))): stops(graph, v)
-                for v in graph.subjects(RDF.type, HKG.Visit)}
+    journeys = stops_by_destination(graph)
     assert journeys.get(frozenset({"Rodos"})) == ["Rodos"]
     assert journeys.get(frozenset({"İzmir"})) == ["İzmir"]
 
