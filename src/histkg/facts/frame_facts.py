@@ -14,8 +14,8 @@ from dataclasses import dataclass, field, replace
 from histkg.facts.conferences import FIRST_PERSON_PLURAL, Delegations, leads_delegation
 from histkg.facts.clauses import Argument
 from histkg.facts.frames import Frame
-from histkg.facts.journey import (StopFact, VisitFact, fact_span, fact_year, home_again, inside_city, same_name, same_place,
-                                  spans_apart)
+from histkg.facts.journey import (StopFact, VisitFact, fact_span, fact_year, home_again, inside_city, same_name,
+                                  same_place, spans_apart)
 from histkg.facts.sentences import Slot, opening_word, starts_with_any
 from histkg.facts.treaties import TreatyFact, treaty_family
 from histkg.language.gazetteer import Gazetteer, capital_keys, is_city, is_country, is_state, state_of
@@ -65,9 +65,10 @@ def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = (),
             if traveller is None:
                 our_guests += [each] if our_guest(each) else []
                 continue
-            journey = None if again else next((j for j in reversed(journeys) if same_name(j.leader, traveller) and not j.closed
-                            and (goes_on(each, j) or ours_goes_on(j, delegations))
-                            and not another_year(each, j) and not within_city_reached(each, j)), None)
+            going_on = (j for j in reversed(journeys) if same_name(j.leader, traveller) and not j.closed
+                        and (goes_on(each, j) or ours_goes_on(j, delegations))
+                        and not another_year(each, j) and not within_city_reached(each, j))
+            journey = None if again else next(going_on, None)
             if journey is None:
                 journey = Journey(traveller)
                 journeys.append(journey)
@@ -271,7 +272,8 @@ def enrich(told: VisitFact, fact: VisitFact) -> None:
 
 def stop_index(stops: list, stop) -> int | None:
     """Where `stop` now is among `stops`: the stop itself, else the last at its place."""
-    same = [i for i, s in enumerate(stops) if s is stop] or [i for i, s in enumerate(stops) if same_place(s.place, stop.place)]
+    same = [i for i, s in enumerate(stops) if s is stop] \
+        or [i for i, s in enumerate(stops) if same_place(s.place, stop.place)]
     return same[-1] if same else None
 
 
@@ -500,6 +502,8 @@ def add_frame(fact: VisitFact, frame: Frame, moved: bool = False, homebound: boo
                 continue
             if role == "destination" and not (country and fact.destination is not None):
                 fact.destination = argument.mention
+                if argument.drawn:  # `limanımıza`, `tekrar gelen`: a goal the clause does not name
+                    fact.inference["destination"] = argument.drawn
             elif role == "stop" and frame.kind == "motion" and moved_on_from(fact.destination, argument.mention):
                 fact.destination = argument.mention  # `Marsilya'ya ulaştı. … Londra'da Lord Curzon'la görüştü`
     for argument in frame.roles.get("traveller", [])[1:] + frame.roles.get("companion", []):
