@@ -815,3 +815,15 @@ def test_whom_a_verb_of_sending_sends_to_no_place_went_to_the_conference_the_sto
         "Romanya hükümeti Albay Mihai Rusu'yu müşahit olarak göndermişti.\n")})
     visit = visit_of(graph, "Mihai Rusu")
     assert labels(graph, graph.objects(visit, HKG.destination)) == {"Varna"}
+
+
+def test_who_comes_to_welcome_is_a_host_and_the_welcome_in_a_memoir_of_our_travels_is_ours(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Sadrazam Hasan Fehmi Paşa'nın maiyetinde 3 Haziran 1867'de İstanbul'dan vapura bindik. "
+        "Yolda Pire'ye uğradık. Marsilya'ya çıktık.\n\n"
+        "Lyon'da Kral Louis Philippe istasyonda bizzat istikbale gelmişti.\n\n"
+        "Oradan trenle Cenevre'ye geçtik.\n")})
+    assert not [v for v in graph.subjects(RDF.type, HKG.Visit)
+                if labels(graph, graph.objects(v, HKG.leader)) == {"Louis Philippe"}]
+    visit = visit_of(graph, "Hasan Fehmi")
+    assert "Lyon" in stops(graph, visit) and "Louis Philippe" in labels(graph, graph.objects(visit, HKG.host))

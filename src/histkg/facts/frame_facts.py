@@ -59,7 +59,7 @@ def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = (),
             continue
         for each in by_nation(frame):
             traveller = traveller_of(each, journeys, delegations)
-            if traveller is None and received_on_the_way(each, journeys):
+            if traveller is None and received_on_the_way(each, journeys, delegations):
                 journeys[-1].frames.append(each)  # `… sınırı geçişi. Antakya'da coşkulu karşılama.`
                 continue
             if traveller is None:
@@ -101,10 +101,11 @@ def came_again(frame: Frame, journeys: list[Journey], delegations: Delegations) 
     return replace(frame, roles=roles)
 
 
-def received_on_the_way(frame: Frame, journeys: list[Journey]) -> bool:
-    """A reception that names no one received, told right after a journey in its paragraph, is of that journey."""
+def received_on_the_way(frame: Frame, journeys: list[Journey], delegations: Delegations) -> bool:
+    """A reception that names no one received, told right after a journey in its paragraph (or in a memoir
+    of our travels: `Paris'te İmparator … istikbale gelmişti`), is of that journey."""
     return frame.kind == "reception" and not frame.roles.get("traveller") and bool(journeys) \
-        and not journeys[-1].closed and goes_on(frame, journeys[-1])
+        and not journeys[-1].closed and (goes_on(frame, journeys[-1]) or ours_goes_on(journeys[-1], delegations))
 
 
 def add_return(frame: Frame, journeys: list[Journey], delegations: Delegations) -> None:
