@@ -827,3 +827,14 @@ def test_who_comes_to_welcome_is_a_host_and_the_welcome_in_a_memoir_of_our_trave
                 if labels(graph, graph.objects(v, HKG.leader)) == {"Louis Philippe"}]
     visit = visit_of(graph, "Hasan Fehmi")
     assert "Lyon" in stops(graph, visit) and "Louis Philippe" in labels(graph, graph.objects(visit, HKG.host))
+
+
+def test_a_tour_goes_to_the_court_where_a_sovereign_received_the_traveller_not_to_its_last_town(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Sadrazam Hasan Fehmi Paşa'nın maiyetinde 3 Haziran 1867'de İstanbul'dan vapura bindik. "
+        "Yolda Pire'ye uğradık. Marsilya'ya çıktık.\n\n"
+        "Madrid'de Kral Louis Philippe istasyonda bizzat istikbale gelmişti.\n\n"
+        "Oradan trenle Lizbon'a geçtik. Lizbon'dan Napoli'ye gidildi.\n")})
+    visit = visit_of(graph, "Hasan Fehmi")
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Madrid"}
+    assert stops(graph, visit)[-1] == "Napoli"

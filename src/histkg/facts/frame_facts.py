@@ -19,7 +19,7 @@ from histkg.facts.journey import (StopFact, VisitFact, fact_span, fact_year, hom
 from histkg.facts.sentences import Slot, opening_word, starts_with_any
 from histkg.facts.treaties import TreatyFact, treaty_family
 from histkg.language.gazetteer import Gazetteer, capital_keys, is_city, is_country, is_state, state_of
-from histkg.language.lexicon import event_lexicon, turkish_lower
+from histkg.language.lexicon import event_lexicon, load_lexicon, turkish_lower
 from histkg.language.verbs import frames
 
 JOURNEY_FRAMES = {"motion", "visit", "reception", "sending", "posting"}
@@ -428,6 +428,10 @@ def visit_fact(journey: Journey, doc_id: str) -> VisitFact:
         fact.start = departure.date.mention  # `5 Kasım 1922 sabahı Ankara'dan … yola çıktı`: the day it set out
     if fact.dates and fact.when is None and not any(s.date for s in fact.stops):
         fact.when = fact.dates[0].mention  # `Türkiye'yi ziyaret etti`: a country is no stop to carry the date
+    court = received_by_a_sovereign(journey)
+    if court is not None and fact.destination is not None and not same_place(court, fact.destination):
+        # `Paris'te İmparator III. Napolyon … istikbale gelmişti`: the court the tour went to, not its last town
+        fact.destination, fact.inference["destination"] = court, "where the sovereign of the state received him"
     capital = capital_stop(fact)
     if capital is not None:  # `Türkiye ziyareti: önce İstanbul, ardından … Ankara`: the visit went to the capital
         fact.destination = capital
@@ -441,6 +445,19 @@ def visit_fact(journey: Journey, doc_id: str) -> VisitFact:
         # `Bursa'dan … Mudanya'ya indik … Bursa'ya çıktık`: the way home is no goal; the place before it was
         fact.destination = next(s.place for s in reversed(fact.stops) if not same_place(s.place, fact.origin))
     return fact
+
+
+def received_by_a_sovereign(journey: Journey):
+    """The city where a host the text titles as his state's sovereign or head (`İmparator III. Napolyon`,
+    `Reisicumhur Gazi Mustafa Kemal`) first received the traveller, if any."""
+    titles = tuple(load_lexicon("names.json")["sovereign_titles"] + event_lexicon()["head_of_state_titles"])
+    for frame in journey.frames:
+        place = frame.first("stop")
+        if frame.kind == "reception" and place is not None and is_city(place.mention.text) and any(
+                opening_word(frame.sentence, host.start, lambda w: turkish_lower(w).startswith(titles))
+                for host in frame.roles.get("host", []) if host.label == "PERSON"):
+            return place.mention
+    return None
 
 
 def capital_stop(fact: VisitFact):
