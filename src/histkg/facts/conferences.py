@@ -187,29 +187,29 @@ def conference_facts(sentence: Sentence, place, word: Token, named: bool, doc_id
     return facts
 
 
-def delegation_heads(sentence: Sentence, place, doc_id: str) -> list[VisitFact]:
-    """`Osmanlı heyetinin başında Halil Bey vardı`, `Ermeni heyetine Hatisyan
-    başkanlık etti`, told of the conference the story speaks of: the head of a
-    delegation went to its city."""
-    why = "the head of a delegation at the conference the story speaks of, which met there"
-    if any(case_after(sentence.doc, span.end) == "dative" for span, _ in sentence.of("PLACE")):
-        return []  # `X başkanlığında bir heyeti Moskova'ya gönderdi`: the delegation went elsewhere
-    return [VisitFact(doc_id, sentence.make(span.start_char, span.end_char, "VISIT"), leader=person,
-                      destination=place, stops=[StopFact(place)], inference={"destination": why})
-            for span, person in sentence.of("PERSON") if leads_delegation(sentence, span)]
+HEADED_THERE = "the head of a delegation at the conference the story speaks of, which met there"
+SENT_THERE = "sent while the story speaks of the conference, which met there"
 
 
-def sent_there(sentence: Sentence, place, doc_id: str) -> list[VisitFact]:
-    """`Alman hükümeti General Otto von Lossow'u müşahit olarak göndermişti`, told of the conference the
-    story speaks of: whom a verb of sending sends to no place of its own went to its city."""
+def sent_or_heading_there(sentence: Sentence, place, doc_id: str) -> list[VisitFact]:
+    """Told of the conference the story speaks of, with no place of the
+    sentence's own to go to: the head of a delegation (`Osmanlı heyetinin
+    başında Halil Bey vardı`, `Ermeni heyetine Hatisyan başkanlık etti`) and
+    whom a verb of sending sends (`Alman hükümeti General Otto von Lossow'u
+    müşahit olarak göndermişti`) went to its city."""
     doc = sentence.doc
-    if not mentions_any(sentence.lower, event_lexicon()["sending_verbs"]) \
-            or any(case_after(doc, span.end) == "dative" for span, _ in sentence.of("PLACE")):
-        return []
-    why = "sent while the story speaks of the conference, which met there"
+    if any(case_after(doc, span.end) == "dative" for span, _ in sentence.of("PLACE")):
+        return []  # `X başkanlığında bir heyeti Moskova'ya gönderdi`: the delegation went elsewhere
+    sending = mentions_any(sentence.lower, event_lexicon()["sending_verbs"])
+    heads, sent = [], []
+    for span, person in sentence.of("PERSON"):
+        if leads_delegation(sentence, span):
+            heads.append((span, person, HEADED_THERE))
+        if sending and case_after(doc, span.end) == "accusative":
+            sent.append((span, person, SENT_THERE))
     return [VisitFact(doc_id, sentence.make(span.start_char, span.end_char, "VISIT"), leader=person,
                       destination=place, stops=[StopFact(place)], inference={"destination": why})
-            for span, person in sentence.of("PERSON") if case_after(doc, span.end) == "accusative"]
+            for span, person, why in heads + sent]
 
 
 class Conferences:
@@ -256,8 +256,7 @@ class Conferences:
             place = self.last[0] if recent else self.only
             if word is None:  # a delegation's head only where the story has just named its conference
                 return roster_facts(sentence, place, doc_id) or (
-                    delegation_heads(sentence, place, doc_id) + sent_there(sentence, place, doc_id)
-                    if recent or self.account else [])
+                    sent_or_heading_there(sentence, place, doc_id) if recent or self.account else [])
         return conference_facts(sentence, place, word, named is not None, doc_id)
 
     def dated(self, facts: list[VisitFact]) -> list[VisitFact]:

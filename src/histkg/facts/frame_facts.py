@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from histkg.facts.conferences import FIRST_PERSON_PLURAL, Delegations, leads_delegation
-from histkg.facts.clauses import Argument
+from histkg.facts.clauses import Argument, sovereign_titles, title_start
 from histkg.facts.frames import Frame
 from histkg.facts.journey import (StopFact, VisitFact, fact_span, fact_year, home_again, inside_city, same_name,
                                   same_place, spans_apart)
@@ -88,8 +88,10 @@ def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = (),
 def came_again(frame: Frame, journeys: list[Journey], delegations: Delegations) -> Frame | None:
     """`Eylül 1921'de tekrar gelen Fransız murahhas`: a move told as made again, with no place of its own,
     is another journey to where the traveller's journey told before went (None where the frame is no such move)."""
+    if frame.kind != "motion" or places_of(frame):
+        return None
     words = {turkish_lower(t.text) for t in frame.sentence.doc[frame.clause.start:frame.clause.end]}
-    if frame.kind != "motion" or places_of(frame) or not words & set(event_lexicon()["again_words"]):
+    if not words & set(event_lexicon()["again_words"]):
         return None
     traveller = traveller_of(frame, journeys, delegations)
     before = next((j for j in reversed(journeys) if traveller is not None and same_name(j.leader, traveller)), None)
@@ -402,8 +404,9 @@ def visit_fact(journey: Journey, doc_id: str) -> VisitFact:
     first = journey.frames[0]
     predicate = first.clause.predicate
     anchor = first.sentence.make(predicate.start_char, predicate.end_char, "VISIT")
-    fact = VisitFact(doc_id, anchor, leader=journey.leader, way_back=first.kind == "return" and journey.closed
-                     and first.first("destination") is not None and len(journey.frames) == 1)
+    # a return with a goal opens a journey nothing joins (`add_return`): the way home
+    fact = VisitFact(doc_id, anchor, leader=journey.leader,
+                     way_back=first.kind == "return" and first.first("destination") is not None)
     travel_dated = any(f.date is not None for f in journey.frames if f.kind not in APPOINTING_FRAMES)
     moved = homebound = False
     for frame in journey.frames:
@@ -450,11 +453,14 @@ def visit_fact(journey: Journey, doc_id: str) -> VisitFact:
 def received_by_a_sovereign(journey: Journey):
     """The city where a host the text titles as his state's sovereign or head (`İmparator III. Napolyon`,
     `Reisicumhur Gazi Mustafa Kemal`) first received the traveller, if any."""
-    titles = tuple(load_lexicon("names.json")["sovereign_titles"] + event_lexicon()["head_of_state_titles"])
+    names = load_lexicon("names.json")
+    stems = tuple(names["title_stems"])
+    rulers = tuple(names["sovereign_titles"] + event_lexicon()["head_of_state_titles"])
     for frame in journey.frames:
         place = frame.first("stop")
         if frame.kind == "reception" and place is not None and is_city(place.mention.text) and any(
-                opening_word(frame.sentence, host.start, lambda w: turkish_lower(w).startswith(titles))
+                (start := title_start(frame.sentence, host.start, stems)) is not None
+                and sovereign_titles(frame.sentence, start, host.start, rulers)
                 for host in frame.roles.get("host", []) if host.label == "PERSON"):
             return place.mention
     return None
