@@ -838,3 +838,35 @@ def test_a_tour_goes_to_the_court_where_a_sovereign_received_the_traveller_not_t
     visit = visit_of(graph, "Hasan Fehmi")
     assert labels(graph, graph.objects(visit, HKG.destination)) == {"Madrid"}
     assert stops(graph, visit)[-1] == "Napoli"
+
+
+def visits_led_by(graph, leader: str | None) -> list:
+    """The visits whose leader is `leader` (None: those the text names no leader of)."""
+    return [v for v in graph.subjects(RDF.type, HKG.Visit)
+            if labels(graph, graph.objects(v, HKG.leader)) == ({leader} if leader else set())]
+
+
+def test_attending_a_meeting_is_going_to_the_city_it_met_in(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Hasan Fehmi Paşa 1850'de Londra'ya gitti ve 1852'de İstanbul'a döndü. Harp devam ederken, 1856 baharında Varşova'da toplanan sulh "
+        "konferansına Osmanlı murahhası olarak katıldı.\n\n"
+        "Londra'da Rıza Bey de heyete katıldı. Sonraki celselere Nuri Bey de katıldı.\n")})
+    visits = visits_led_by(graph, "Hasan Fehmi Paşa")
+    assert sorted((str(graph.value(v, HKG.startDate)), *labels(graph, graph.objects(v, HKG.destination)))
+                  for v in visits) == [("1850", "Londra"), ("1852", "İstanbul"), ("1856", "Varşova")]
+    # joining a delegation is no journey of one's own; a meeting the text places nowhere is no place to go to
+    assert not visits_led_by(graph, "Rıza Bey") and not visits_led_by(graph, "Nuri Bey")
+
+
+def test_a_delegation_no_one_is_named_to_lead_attending_the_meeting_of_a_chronology_entry_went_there(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "3 Mart 1950 — Varşova'da Doğu Ticaret Konferansı'nın açılışı. Türk heyetinin katılımı.\n"
+        "Nisan 1950 — Türkiye'nin Ticaret Birliği'ne kabulü; Kopenhag'daki ilk toplantısına katılış.\n")})
+    visits = visits_led_by(graph, None)
+    assert [(str(graph.value(v, HKG.startDate)), *labels(graph, graph.objects(v, HKG.destination)))
+            for v in visits] == [("1950-03-03", "Varşova")]  # a state that takes part travels nowhere
+
+
+def test_a_named_conference_one_takes_part_in_is_in_its_city(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": "Hasan Fehmi Paşa 1856'da Varşova Konferansı'na katıldı.\n"})
+    assert labels(graph, graph.objects(visit_of(graph, "Hasan Fehmi Paşa"), HKG.destination)) == {"Varşova"}

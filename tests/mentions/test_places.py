@@ -21,6 +21,7 @@ def places(text: str) -> list[str]:
     ("Dava görüldü (Zarja Vostoka, Tiflis, 30 Mayıs 1921).", "Vostok"),  # a foreign name's last word, no case glued on
     ('Nutukları "Lozan\'ın İzlerinde On Yıl" adıyla kitaplaştırıldı.', "Lozan"),  # a quoted title
     ("Ali Bey oradan Paşa'ya gitti.", "Paşa"),  # one goes from a place to a person
+    ("Hava Orgenerali Sir Sholto Douglas geldi.", "Hav"),  # a rank's first noun (`Hav` + `a`), no case glued on
 ])
 def test_words_that_are_no_places(text, absent):
     assert absent not in places(text)

@@ -16,6 +16,7 @@ from histkg.facts.clauses import Argument, sovereign_titles, title_start
 from histkg.facts.frames import Frame
 from histkg.facts.journey import (StopFact, VisitFact, fact_span, fact_year, home_again, inside_city, same_name,
                                   same_place, spans_apart)
+from histkg.facts.journey_phrases import GENITIVE
 from histkg.facts.sentences import Slot, opening_word, starts_with_any
 from histkg.facts.treaties import TreatyFact, treaty_family
 from histkg.language.gazetteer import Gazetteer, capital_keys, is_city, is_country, is_state, state_of
@@ -36,6 +37,7 @@ class Journey:
     frames: list[Frame] = field(default_factory=list)
     closed: bool = False
     by_its_end: bool = False  # told only by the return from it (`Berlin'den dönüşü`): no group's journey goes on
+    described: str | None = None  # a group no one is named to lead (`Türk heyeti`): a journey of its own
 
     @property
     def last_sentence(self) -> int:
@@ -62,6 +64,10 @@ def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = (),
             if traveller is None and received_on_the_way(each, journeys, delegations):
                 journeys[-1].frames.append(each)  # `… sınırı geçişi. Antakya'da coşkulu karşılama.`
                 continue
+            group = unled_group(each) if traveller is None else None
+            if group is not None:  # `Türk heyetinin katılımı`: the delegation went, whoever led it
+                journeys.append(Journey(None, [each], closed=True, described=group))
+                continue
             if traveller is None:
                 our_guests += [each] if our_guest(each) else []
                 continue
@@ -76,7 +82,10 @@ def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = (),
             journey.closed = back_where_it_began(journey)
     journeys += guest_journeys(our_guests, journeys, told)
     found = []
-    for fact in (visit_fact(j, doc_id) for j in journeys):
+    facts = [visit_fact(j, doc_id) for j in journeys]
+    for fact in facts:
+        if fact.leader is None and any(the_group_of(fact, o) for o in [*told, *facts] if o.leader is not None):
+            continue  # `Rus Heyeti'nin Türkiye'de bulunduğu sıralarda`: the delegation of a journey told by its head
         other = next((o for o in told if already_told(fact, o)), None)
         if other is None:
             found.append(fact)
@@ -101,6 +110,15 @@ def came_again(frame: Frame, journeys: list[Journey], delegations: Delegations) 
     roles = defaultdict(list, frame.roles)
     roles["destination"] = [replace(goals[-1], drawn="where he had come before (he came again)")]
     return replace(frame, roles=roles)
+
+
+def unled_group(frame: Frame) -> str | None:
+    """The words of a delegation named by its nation (`Türk heyetinin` → `Türk heyeti`), where the text
+    names no one who leads it; None where the traveller is no such group (a guest's party is the guest's)."""
+    traveller = frame.first("traveller")
+    if traveller is None or traveller.label != "GROUP" or nation_state(frame.sentence, traveller) is None:
+        return None
+    return GENITIVE.sub("", frame.sentence.doc[traveller.start:traveller.end].text)
 
 
 def received_on_the_way(frame: Frame, journeys: list[Journey], delegations: Delegations) -> bool:
@@ -325,6 +343,12 @@ def covers(fact: VisitFact, told: VisitFact) -> bool:
         and all(any(same_place(p, s.place) for s in fact.stops) for p in told_places)
 
 
+def the_group_of(group: VisitFact, journey: VisitFact) -> bool:
+    """A delegation no one is named to lead, at a place a journey told by its leader reaches, in its year."""
+    years = {fact_year(group), fact_year(journey)}
+    return (None in years or len(years) == 1) and any(same_place(a, b) for a in arrivals(group) for b in arrivals(journey))
+
+
 def already_told(fact: VisitFact, other: VisitFact) -> bool:
     """The same traveller at one of the same places in the same year (or with
     no year told): arriving at it in both, or leaving it in both (`Kahire'den
@@ -405,7 +429,7 @@ def visit_fact(journey: Journey, doc_id: str) -> VisitFact:
     predicate = first.clause.predicate
     anchor = first.sentence.make(predicate.start_char, predicate.end_char, "VISIT")
     # a return with a goal opens a journey nothing joins (`add_return`): the way home
-    fact = VisitFact(doc_id, anchor, leader=journey.leader,
+    fact = VisitFact(doc_id, anchor, leader=journey.leader, described=journey.described,
                      way_back=first.kind == "return" and first.first("destination") is not None)
     travel_dated = any(f.date is not None for f in journey.frames if f.kind not in APPOINTING_FRAMES)
     moved = homebound = False

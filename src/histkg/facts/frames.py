@@ -24,7 +24,7 @@ from histkg.facts.sentences import Sentence, dates_a_noun, owned_noun_follows, s
 from histkg.language.gazetteer import Gazetteer, is_city, is_country, state_of
 from histkg.language.lexicon import event_lexicon, name_titles, turkish_lower
 from histkg.language.verbs import frames
-from histkg.mentions.tokens import DASHES, entry_mark, is_suffix
+from histkg.mentions.tokens import DASHES, entry_mark, is_suffix, lowered_texts
 
 ROLE_LABELS = {
     "traveller": {"PERSON", "GROUP"}, "companion": {"PERSON"}, "host": {"PERSON"},
@@ -252,6 +252,11 @@ def from_dateline(frame: Frame, line: Dateline) -> None:
     if place is None or role is None or place in frame.roles.get("stop", []):
         return
     told = frame.roles.get(role, [])
+    if frame.kind == "motion" and attends(frame.clause) and not told and not frame.roles.get("stop"):
+        # `— Lizbon'da Kuzey Atlantik Konseyi. Türk heyetinin … katılışı.`: it took part in the entry's meeting
+        frame.roles[role] = [place]
+        frame.inference[role] = f"{why}: where the meeting it took part in was held"
+        return
     gazetteer = Gazetteer.load()
     if frame.kind == "motion" and not any(state_of(gazetteer.lookup(place.mention.text)) == gazetteer.lookup(a.mention.text)
                                           for a in told):
@@ -444,9 +449,38 @@ def fill(clause: Clause) -> Frame | None:
                 add(frame, opened, argument)
     if verb.form == "event noun" and verb.frame in ("visit", "motion"):
         frame.roles["stop"] += itinerary_after(clause)
+    if attends(clause):
+        if any(a.case == "dative" and a.label != "PLACE" for a in clause.arguments):
+            return None  # `heyete katıldı`, `pakta katıldı`: joined a group or a treaty, went nowhere
+        if not meeting_in_dative(clause):
+            # `Moskova'da … katıldı`: where one joined, no meeting one went to
+            frame.roles.pop("stop", None)
+            frame.roles.pop("destination", None)
     dates = [a for a in clause.arguments if a.label == "DATE" and not noun_date(clause.sentence, a)]
     frame.date = dates[-1] if dates else None
     return frame if holds(frame, clause, role_of) else None
+
+
+def attends(clause: Clause) -> bool:
+    """`katıl-`, `iştirak et-`, `katılım`: a predicate of taking part (frames.json `attending`)."""
+    return clause.verb is not None and clause.verb.lemma in frames()["attending"]["predicates"]
+
+
+# the plural, the possessive of a compound's head and the dative after a meeting noun
+# (`konferansa`, `konferansına`, `celselere`, `toplantısına`)
+MEETING_DATIVE = re.compile(r"^(?:l[ae]r)?(?:s?[ıiuü])?n?[ae]$")
+
+
+def meeting_in_dative(clause: Clause) -> bool:
+    """`Viyana'da toplanan sulh konferansına katıldı`: what the clause takes part in is a meeting."""
+    doc, lowered = clause.sentence.doc, lowered_texts(clause.sentence.doc)
+    for i in range(clause.start, clause.end - clause.verb.words):
+        # `Konferansı'na`: the ending the tokenizer splits off after an apostrophe is the word's
+        word = lowered[i] + (lowered[i + 1].lstrip("'’") if i + 1 < len(doc) and is_suffix(doc[i + 1]) else "")
+        if any(word.startswith(noun) and MEETING_DATIVE.match(word[len(noun):])
+               for noun in frames()["attending"]["meeting_nouns"]):
+            return True
+    return False
 
 
 def itinerary_after(clause: Clause) -> list[Argument]:
