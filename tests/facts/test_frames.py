@@ -870,3 +870,19 @@ def test_a_delegation_no_one_is_named_to_lead_attending_the_meeting_of_a_chronol
 def test_a_named_conference_one_takes_part_in_is_in_its_city(tmp_path):
     _, graph = build_texts(tmp_path, {"a.txt": "Hasan Fehmi Paşa 1856'da Varşova Konferansı'na katıldı.\n"})
     assert labels(graph, graph.objects(visit_of(graph, "Hasan Fehmi Paşa"), HKG.destination)) == {"Varşova"}
+
+
+def test_a_unit_travels_under_whom_a_line_makes_its_commander_and_a_line_ending_in_a_verbal_noun_carries_it(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "1951\n\n"
+        "Temmuz 1951 — Bakanlar Kurulu kararı: tugayın kurulması.\n"
+        "10 Ağustos 1951 — Tuğgeneral Hasan Fehmi'nin Türk Tugayı komutanlığına tayini.\n"
+        "Eylül 1951 — Tugayın Mersin limanından gemilerle hareketi.\n"
+        "Ekim 1951 — Pire'ye çıkış.\n"
+        "Kasım 1951 — ABD zırhlısı Texas'ın Trablus'a gelişi.\n")})
+    visit = visit_of(graph, "Hasan Fehmi")
+    assert labels(graph, graph.objects(visit, HKG.origin)) == {"Mersin"}
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Pire"}
+    assert str(graph.value(visit, HKG.startDate)) == "1951-09"
+    # a line whose verbal noun has a genitive of its own (a ship the text names) tells no move of his
+    assert not [v for v in visits_led_by(graph, "Hasan Fehmi") if "Trablus" in labels(graph, graph.objects(v, HKG.destination))]

@@ -122,6 +122,8 @@ def leads_delegation(sentence: Sentence, span) -> bool:
     # `başkanlık etti`, `başkanlık ediyordu`, `riyaset eyledi`
     if after[:1] and after[0] in lex["leader_words"] or " ".join(after[:2]).startswith(("başkanlık e", "riyaset e")):
         return True
+    if made_head(after, lex):  # `X'in Türk Tugayı komutanlığına tayini`
+        return True
     # `Türk heyetine başkanlık eden (Hariciye Nazırı) X`: a participle of heading before the name and its titles
     first = span.start
     while first > sentence.span.start and (sentence.doc[first - 1].text[:1].isupper() or glued_on(sentence, first - 1)):
@@ -139,6 +141,14 @@ def leads_delegation(sentence: Sentence, span) -> bool:
     # `Türk heyetinin reisi … X`, `Osmanlı heyetinin başında … X vardı`, `Başımızda … X vardı`
     return any(starts_with_any(a, lex["group_words"]) and b in ("reisi", "başkanı", "başında")
                for a, b in zip(before, before[1:])) or leads_us(sentence, span) or first_member(sentence, span)
+
+
+def made_head(after: list[str], lex: dict) -> bool:
+    """The words after a person name a group (capitalised, or a group word), then its head's office in the
+    dative (`Türk Tugayı komutanlığına`, `Yunan heyeti reisliğine`): he was made its head."""
+    office = next((i for i, word in enumerate(after) if word in lex["headship_words"]), None)
+    group_nouns = lex["group_words"] + frames()["group_nouns"]
+    return office is not None and office > 0 and starts_with_any(after[office - 1], group_nouns)
 
 
 def first_member(sentence: Sentence, span) -> bool:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from histkg.facts.clauses import Argument, Clause, Epithets, clauses, place_of_meeting
 from histkg.facts.journey import planned, same_name
-from histkg.facts.sentences import Sentence, dates_a_noun, owned_noun_follows, starts_with_any
+from histkg.facts.sentences import Sentence, dates_a_noun, ending_case, owned_noun_follows, starts_with_any
 from histkg.language.gazetteer import Gazetteer, is_city, is_country, state_of
 from histkg.language.lexicon import event_lexicon, name_titles, turkish_lower
 from histkg.language.verbs import frames
@@ -92,7 +92,7 @@ def document_frames(all_sentences: list[Sentence]) -> list[Frame]:
             if entry is not None:
                 from_dateline(frame, entry)
         we_moves = told_as_we(filled, we_moves)
-        carry_subjects(sentence, filled, sentence_clauses, topics)
+        carry_subjects(sentence, filled, sentence_clauses, topics, in_entry)
         signed_where_arrived(filled)
         epithets.learn_appointments(sentence, sentence_clauses, topic_of(sentence, topics))
         found += filled
@@ -171,6 +171,7 @@ class Dateline:
     place: Argument | None
     dispatch: bool = False  # a dispatch tells the day's news and what went before it
     side: Argument | None = None  # `Fransa ile, 11 Mart 1921: …`: the state the entry's agreement is with
+    meeting: bool = False  # the line names a meeting (`— Lizbon'da Kuzey Atlantik Konseyi.`)
 
 
 def dateline(sentence: Sentence, sentence_clauses: list[Clause]) -> Dateline | None:
@@ -198,7 +199,13 @@ def dateline(sentence: Sentence, sentence_clauses: list[Clause]) -> Dateline | N
     words = sentence.doc[last.end:place.start if place is not None else min(last.end + 2, sentence.span.end)]
     if not any(entry_mark(t) for t in words) or place is not None and any(t.is_alpha for t in words):
         return None
-    return Dateline(date, place, side=side)
+    return Dateline(date, place, side=side, meeting=names_a_meeting(sentence))
+
+
+def names_a_meeting(sentence: Sentence) -> bool:
+    """`Kuzey Atlantik Konseyi`, `… Konferansı'nın açılışı`: a capitalised word of a meeting."""
+    return any(t.text[:1].isupper() and starts_with_any(turkish_lower(t.text), frames()["attending"]["meeting_nouns"])
+               for t in sentence.span)
 
 
 def agreement_side(sentence: Sentence, arguments: list[Argument]) -> tuple[Argument | None, list[Argument]]:
@@ -252,7 +259,7 @@ def from_dateline(frame: Frame, line: Dateline) -> None:
     if place is None or role is None or place in frame.roles.get("stop", []):
         return
     told = frame.roles.get(role, [])
-    if frame.kind == "motion" and attends(frame.clause) and not told and not frame.roles.get("stop"):
+    if frame.kind == "motion" and attends(frame.clause) and line.meeting and not told and not frame.roles.get("stop"):
         # `— Lizbon'da Kuzey Atlantik Konseyi. Türk heyetinin … katılışı.`: it took part in the entry's meeting
         frame.roles[role] = [place]
         frame.inference[role] = f"{why}: where the meeting it took part in was held"
@@ -602,10 +609,31 @@ def signed_where_arrived(filled: list[Frame]) -> None:
             frame.inference.setdefault("place", "the city the signer had just gone to")
 
 
-def carry_subjects(sentence: Sentence, filled: list[Frame], sentence_clauses: list[Clause], topics: list) -> None:
+def noun_phrase(clause: Clause, in_entry: bool) -> bool:
+    """A clause inside a noun phrase of another (`gelen heyet`, `heyetin gönderilmesi`); not, in a chronology
+    entry, a verbal noun that ends its line, which is its predicate (`Tugayın İskenderun limanından hareketi.`,
+    `Pusan'a çıkış.`), whose subject is carried to and from the lines around as a verb's is."""
+    if clause.verb.form not in NOMINAL_FORMS:
+        return False
+    if not in_entry:
+        return True
+    doc, end = clause.sentence.doc, clause.sentence.span.end
+    return not (clause.verb.form == "verbal noun" and all(not t.is_alpha for t in doc[clause.end:end]))
+
+
+def genitive_of_its_own(clause: Clause) -> bool:
+    """`ABD zırhlısı Missouri'nin … İstanbul'a gelişi`: a verbal noun with a genitive in its clause has a subject
+    of its own, though the text names no one by it."""
+    doc = clause.sentence.doc
+    return clause.verb.form == "verbal noun" and any(
+        is_suffix(t) and ending_case(turkish_lower(t.text).lstrip("'’")) == "genitive" for t in doc[clause.start:clause.end])
+
+
+def carry_subjects(sentence: Sentence, filled: list[Frame], sentence_clauses: list[Clause], topics: list,
+                   in_entry: bool) -> None:
     """Fill an empty subject with the subject of another clause of the
     sentence, else with the topic of the paragraph's sentences before."""
-    nominal = {id(c) for c in sentence_clauses if c.verb is not None and c.verb.form in NOMINAL_FORMS}
+    nominal = {id(c) for c in sentence_clauses if c.verb is not None and noun_phrase(c, in_entry)}
     # a clause's subject is its first nominative name: `X, yanında Y olduğu halde İnebolu'ya çıktı` is X's
     stated = [subject for c in sentence_clauses if id(c) not in nominal
               for subject in [a for a in c.arguments if a.case == "nominative" and a.label in ("PERSON", "GROUP")][:1]]
@@ -615,7 +643,7 @@ def carry_subjects(sentence: Sentence, filled: list[Frame], sentence_clauses: li
             carry_treaty(frame, sentence_clauses)
             continue
         if role is None or frame.roles.get(role) or not ROLE_LABELS[role] & {"PERSON", "GROUP"} \
-                or frame.clause.verb.form in NOMINAL_FORMS:
+                or noun_phrase(frame.clause, in_entry) or genitive_of_its_own(frame.clause):
             continue  # a noun phrase's subject is its noun or its genitive (`gelen mektup`, `heyetin gönderilmesi`)
         if frame.first_plural:
             continue  # `Mudanya'ya indik`: we, not the person before
@@ -635,7 +663,7 @@ def carry_subjects(sentence: Sentence, filled: list[Frame], sentence_clauses: li
             frame.roles[role].append(followed)
             frame.inference[role] = "the subject of the sentences before (a dropped subject)"
     subjects = [f.first(f.subject_role) for f in filled if f.subject_role and f.first(f.subject_role) is not None
-                and f.clause.verb.form not in NOMINAL_FORMS]
+                and not noun_phrase(f.clause, in_entry)]
     # the story follows a person or a group (`Heyet … hareket etti. … Brindisi'ye geçildi`)
     followed = [a for a in stated[:1] + subjects if a.label in ("PERSON", "GROUP")]
     if followed:
