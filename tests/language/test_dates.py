@@ -531,6 +531,9 @@ def test_relative_days(text, edtf):
         ("Elçi 1925 senesinde geldi. Ertesi sene döndü.", ("Ertesi sene", "1926")),
         ("Konferans 4 Şubat 1923 akşamı dağıldı. Lord Ashby aynı gece trenine bindi.", ("aynı gece", "1923-02-04")),
         ("Kral 6 Mart 1930'da Varna'ya geldi. Ertesi gece balo verildi.", ("Ertesi gece", "1930-03-07")),
+        ("Paşa 11 Şubat 1867'de sadrazam oldu. Aynı yaz Paris'e gitti.", ("Aynı yaz", "1867-22")),  # a season
+        ("Antlaşma 1936'da imzalandı. Ertesi kışın Tahran'a gitti.", ("Ertesi kışın", "1937-24")),
+        ("Makale 1936'da yazıldı. Aynı yazı ertesi yıl basıldı.", ("ertesi yıl", "1937")),  # `yazı`: writing
     ],
 )
 def test_a_relative_day_month_or_year_counts_from_the_date_before(text, found):

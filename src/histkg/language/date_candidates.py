@@ -352,6 +352,9 @@ def _make_relp(mt: re.Match[str]) -> _Cand | None:
     rel = _lexicon()["relative"]
     if _same_as_a_thing(mt):
         return None
+    if mt.group("sea"):  # `Aynı yaz`: the summer of the year counted to
+        return _cand(mt, "relp", [_Point(season=_lookup(rel["season_periods"], mt.group("sea")))],
+                     rel=_lookup(rel["period_words"], mt.group("pw")), period="year")
     return _cand(mt, "relp", [_Point()], rel=_lookup(rel["period_words"], mt.group("pw")),
                  period=_lookup(rel["periods"], mt.group("per")))
 

@@ -316,7 +316,7 @@ def _anchor_period(ctx: _Context, done: list[_Cand], c: _Cand) -> _Cand | None:
         if q.y is None or c.period == "month" and q.m is None or b.citation or in_body and ctx.in_footnote(b.start):
             continue
         if c.period == "year":
-            return replace(c, points=[_Point(q.y + c.rel, inferred=True)])
+            return replace(c, points=[_Point(q.y + c.rel, season=c.points[0].season, inferred=True)])
         months = q.y * 12 + q.m - 1 + c.rel
         return replace(c, points=[_Point(months // 12, months % 12 + 1, inferred=True)])
     return None

@@ -224,9 +224,11 @@ def _patterns(lex: dict[str, Any]) -> list[tuple[str, re.Pattern[str]]]:
             rf"(?P<what>{_words(rel['ordinal_day_words'] + list(clock['parts_of_day']))})(?!{_LETTER})"
         ),
         # `Ertesi yıl`, `aynı yılın`, `Aynı ayın sonunda`, `ertesi senesinde`: the period, its possessive and case
+        # `Aynı yaz`, `ertesi kışın`: a season of the year last told (not `aynı yazı`, the same writing)
         "relp": (
-            rf"(?P<pw>{_words(list(rel['period_words']))})\s+(?P<per>{_words(list(rel['periods']))})"
-            rf"(?:s?[ıi])?(?:n(?:d[ae])?)?(?!{_LETTER})"
+            rf"(?P<pw>{_words(list(rel['period_words']))})\s+(?:(?P<per>{_words(list(rel['periods']))})"
+            rf"(?:s?[ıi])?(?:n(?:d[ae])?)?|(?P<sea>{_words(list(rel['season_periods']))})"
+            rf"(?:[ıiuü]?nd[ae]|[ıiuü]n|d[ae])?)(?!{_LETTER})"
         ),
     }
     return [(k, re.compile(p)) for k, p in pats.items()]
