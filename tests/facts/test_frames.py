@@ -886,3 +886,15 @@ def test_a_unit_travels_under_whom_a_line_makes_its_commander_and_a_line_ending_
     assert str(graph.value(visit, HKG.startDate)) == "1951-09"
     # a line whose verbal noun has a genitive of its own (a ship the text names) tells no move of his
     assert not [v for v in visits_led_by(graph, "Hasan Fehmi") if "Trablus" in labels(graph, graph.objects(v, HKG.destination))]
+
+
+def test_representing_ones_state_at_the_conference_the_story_has_just_named_is_going_to_its_city(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Hasan Fehmi Paşa 1852'de sadrazam oldu. En parlak hizmeti Varşova Kongresi'dir. 3 Mart 1856'da açılan kongrede Osmanlı "
+        "Devleti'ni birinci murahhas sıfatıyla temsil etti. Prusya murahhasları Baron Kurt Adler ile Kont Emil "
+        "Brandt 18 Mart 1856'dan itibaren oturumlara katıldı.\n")})
+    assert labels(graph, graph.objects(visit_of(graph, "Hasan Fehmi"), HKG.destination)) == {"Varşova"}
+    # the delegates a group word names in apposition travel, not the traveller told before
+    prussian = visit_of(graph, "Kurt Adler")
+    assert labels(graph, graph.objects(prussian, HKG.destination)) == {"Varşova"}
+    assert "Kurt Adler" not in labels(graph, graph.objects(visit_of(graph, "Hasan Fehmi"), HKG.visitor))

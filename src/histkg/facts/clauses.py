@@ -351,12 +351,18 @@ def sentence_arguments(sentence: Sentence) -> list[Argument]:
               for start, end, _ in generic_treaty_phrases(sentence) if start not in named]
     # a group word in the nominative may stand before a postposition (`murahhas tarafından`)
     texts = token_texts(doc)
+    # … but not one that says in what capacity (`birinci murahhas sıfatıyla`, `murahhas olarak`)
+    lowered = lowered_texts(doc)
     found += [Argument(i, i + 1, "GROUP", case_of(sentence, i + 1) if case == "nominative" else case)
-              for i in range(sentence.span.start, sentence.span.end) if i not in named and (case := group_case(texts[i]))]
+              for i in range(sentence.span.start, sentence.span.end) if i not in named and (case := group_case(texts[i]))
+              and not (i + 1 < sentence.span.end and lowered[i + 1] in CAPACITY_WORDS)]
     found += nationality_sides(sentence, named)
     found += meeting_places(sentence, named)
     found.sort(key=lambda a: (a.start, a.end))
     return share_cases(doc, found)
+
+
+CAPACITY_WORDS = {"sıfatıyla", "sıfatı", "olarak"}  # `murahhas sıfatıyla`: as a delegate, no group of its own
 
 
 def meeting_places(sentence: Sentence, named: set[int]) -> list[Argument]:

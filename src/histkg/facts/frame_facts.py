@@ -381,6 +381,9 @@ def traveller_of(frame: Frame, journeys: list[Journey], delegations: Delegations
         return ours[0] if ours and frame.first_plural else None
     if argument.label == "PERSON":
         return argument.mention
+    named = apposed_person(frame, argument)
+    if named is not None:  # `Prusya murahhasları Baron X ile Kont Y … katıldı`: the delegates it names
+        return named.mention
     if ours and FIRST_PERSON_PLURAL.search(turkish_lower(frame.sentence.doc[argument.start:argument.end].text)):
         return ours[0]
     head = group_head(frame.sentence)
@@ -401,6 +404,13 @@ def traveller_of(frame: Frame, journeys: list[Journey], delegations: Delegations
         return named[-1]
     # `Lozan'a giden heyetin en genç müşavirlerinden biriydim`: a group no one else leads is the narrator's
     return ours[0] if ours else None
+
+
+def apposed_person(frame: Frame, group: Argument) -> Argument | None:
+    """The person named right after a group word, in apposition to it (`murahhasları Baron X`)."""
+    doc = frame.sentence.doc
+    return next((a for a in frame.roles.get("traveller", []) if a.label == "PERSON" and a.start >= group.end
+                 and all(t.is_alpha and t.text[:1].isupper() for t in doc[group.end:a.start])), None)
 
 
 def nation_state(sentence, argument) -> str | None:

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from histkg.facts.clauses import Argument, Clause, Epithets, clauses, place_of_meeting
+from histkg.facts.conferences import conference_named
 from histkg.facts.journey import planned, same_name
 from histkg.facts.sentences import Sentence, dates_a_noun, ending_case, owned_noun_follows, starts_with_any
 from histkg.language.gazetteer import Gazetteer, is_city, is_country, state_of
@@ -40,6 +41,7 @@ MOVING_FRAMES = {"motion", "visit", "return"}  # frames whose subject is the one
 NOMINAL_FORMS = {"event noun", "verbal noun", "participle", "object participle"}
 TOPIC_SENTENCES = 3  # a dropped subject is the topic of at most this many sentences before
 WE_MOVES = 2  # a text that tells this many moves as `we` is the story of the narrator's own travels
+CONFERENCE_SENTENCES = 2  # a conference named this many sentences before is the one a meeting noun speaks of
 PROTAGONIST_MOVES = 3  # a text tells this many moves of its protagonist, twice as many as of anyone else
 
 
@@ -73,6 +75,7 @@ def document_frames(all_sentences: list[Sentence]) -> list[Frame]:
     entry, previous = None, None  # entry: the paragraph's date line (a chronology entry's or a dispatch's)
     entry_signings: list[Frame] = []  # the treaties a chronology entry names
     we_moves = 0  # how many moves the narrator has told as `we` (`Messina'ya uğradık`)
+    conference = None  # (the city of the conference the story named last, the sentence that named it)
     for sentence in all_sentences:
         sentence_clauses = clauses(sentence, epithets)
         line = dateline(sentence, sentence_clauses)  # an entry opens a paragraph, or a line of one (`… 1921: …`)
@@ -81,6 +84,10 @@ def document_frames(all_sentences: list[Sentence]) -> list[Frame]:
         previous = sentence
         in_entry = entry is not None and not entry.dispatch
         filled = [f for f in map(fill, sentence_clauses) if f is not None]
+        named = conference_named(sentence)
+        if named is not None:
+            conference = (Argument(named[0].i, named[0].i + 1, "PLACE", "dative", named[1]), sentence)
+        at_the_conference(filled, conference)
         filled += nominal_signings(sentence_clauses, filled, in_entry=in_entry)
         signers_listed(sentence_clauses, filled)
         if in_entry:
@@ -459,7 +466,7 @@ def fill(clause: Clause) -> Frame | None:
     if attends(clause):
         if any(a.case == "dative" and a.label != "PLACE" for a in clause.arguments):
             return None  # `heyete katıldı`, `pakta katıldı`: joined a group or a treaty, went nowhere
-        if not meeting_in_dative(clause):
+        if not meeting_in_clause(clause):
             # `Moskova'da … katıldı`: where one joined, no meeting one went to
             frame.roles.pop("stop", None)
             frame.roles.pop("destination", None)
@@ -468,23 +475,43 @@ def fill(clause: Clause) -> Frame | None:
     return frame if holds(frame, clause, role_of) else None
 
 
+def at_the_conference(filled: list[Frame], conference) -> None:
+    """`Paris Kongresi'dir. 25 Şubat 1856'da açılan kongrede Osmanlı Devleti'ni … temsil etti`: taking part
+    in a meeting its clause does not place, told in the paragraph of a conference named in that sentence or
+    the two before, is going to the conference's city."""
+    if conference is None:
+        return
+    place, named_in = conference
+    for frame in filled:
+        sentence = frame.sentence
+        if attends(frame.clause) and meeting_in_clause(frame.clause) and not places_of_frame(frame) \
+                and sentence.paragraph == named_in.paragraph and sentence.index - named_in.index <= CONFERENCE_SENTENCES:
+            frame.roles["destination"] = [replace(place, drawn=None)]
+            frame.inference["destination"] = f"the city of the conference the story speaks of: '{named_in.span.text}'"
+
+
+def places_of_frame(frame: Frame) -> list[Argument]:
+    return [a for role in ("destination", "stop", "origin") for a in frame.roles.get(role, [])]
+
+
 def attends(clause: Clause) -> bool:
     """`katıl-`, `iştirak et-`, `katılım`: a predicate of taking part (frames.json `attending`)."""
     return clause.verb is not None and clause.verb.lemma in frames()["attending"]["predicates"]
 
 
-# the plural, the possessive of a compound's head and the dative after a meeting noun
-# (`konferansa`, `konferansına`, `celselere`, `toplantısına`)
-MEETING_DATIVE = re.compile(r"^(?:l[ae]r)?(?:s?[ıiuü])?n?[ae]$")
+# the plural, the possessive of a compound's head and the dative or locative after a meeting noun
+# (`konferansa`, `konferansına`, `celselere`, `toplantısına`, `kongrede`)
+MEETING_CASE = re.compile(r"^(?:l[ae]r)?(?:s?[ıiuü])?n?(?:[dt])?[ae]$")
 
 
-def meeting_in_dative(clause: Clause) -> bool:
-    """`Viyana'da toplanan sulh konferansına katıldı`: what the clause takes part in is a meeting."""
+def meeting_in_clause(clause: Clause) -> bool:
+    """`Viyana'da toplanan sulh konferansına katıldı`, `açılan kongrede … temsil etti`: what the clause
+    takes part in is a meeting."""
     doc, lowered = clause.sentence.doc, lowered_texts(clause.sentence.doc)
     for i in range(clause.start, clause.end - clause.verb.words):
         # `Konferansı'na`: the ending the tokenizer splits off after an apostrophe is the word's
         word = lowered[i] + (lowered[i + 1].lstrip("'’") if i + 1 < len(doc) and is_suffix(doc[i + 1]) else "")
-        if any(word.startswith(noun) and MEETING_DATIVE.match(word[len(noun):])
+        if any(word.startswith(noun) and MEETING_CASE.match(word[len(noun):])
                for noun in frames()["attending"]["meeting_nouns"]):
             return True
     return False
