@@ -898,3 +898,13 @@ def test_representing_ones_state_at_the_conference_the_story_has_just_named_is_g
     prussian = visit_of(graph, "Kurt Adler")
     assert labels(graph, graph.objects(prussian, HKG.destination)) == {"Varşova"}
     assert "Kurt Adler" not in labels(graph, graph.objects(visit_of(graph, "Hasan Fehmi"), HKG.visitor))
+
+
+def test_a_group_a_pronoun_heads_is_led_by_the_protagonist_and_a_later_season_is_another_journey(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Hasan Fehmi Bey Mayıs 1919'da Sivas'a gitti. Haziran 1919'da Erzurum'a geçti. Temmuz 1919'da Ankara'ya "
+        "döndü.\n\n"
+        "Ertesi kış Varşova'ya giden heyetin başında bu defa kendisi bulunuyordu; yanında Rıza Bey vardı.\n")})
+    goals = {frozenset(labels(graph, graph.objects(v, HKG.destination))) for v in visits_led_by(graph, "Hasan Fehmi Bey")}
+    assert goals == {frozenset({"Sivas"}), frozenset({"Ankara"}), frozenset({"Varşova"})}  # Ankara: the way home
+    assert not visits_led_by(graph, "Rıza Bey")  # beside him, after the semicolon: no head of the group

@@ -118,7 +118,9 @@ def leads_delegation(sentence: Sentence, span) -> bool:
     after = [t.text for t in sentence.doc[span.end:span.end + 4] if not is_suffix(t)]
     # the honorific after the name carries its case in the old orthography (`X Hazretlerinin maiyetinde`)
     after = [turkish_lower(w) for w in after[1 if after and after[0].startswith(honorifics_longest_first()) else 0:]]
+    # the words before it in its own clause (`heyetin başında kendisi bulunuyordu; yanında X vardı`: not X)
     before = [turkish_lower(t.text) for t in sentence.doc[max(sentence.span.start, span.start - 8):span.start]]
+    before = before[len(before) - before[::-1].index(";"):] if ";" in before else before
     # `başkanlık etti`, `başkanlık ediyordu`, `riyaset eyledi`
     if after[:1] and after[0] in lex["leader_words"] or " ".join(after[:2]).startswith(("başkanlık e", "riyaset e")):
         return True
@@ -165,7 +167,9 @@ def first_member(sentence: Sentence, span) -> bool:
 
 def leads_us(sentence: Sentence, span) -> bool:
     """`Başımızda Hariciye Vekili X vardı`, `heyetimizin reisi X`: the person heads the narrator's group."""
+    # the words before it in its own clause (`heyetin başında kendisi bulunuyordu; yanında X vardı`: not X)
     before = [turkish_lower(t.text) for t in sentence.doc[max(sentence.span.start, span.start - 8):span.start]]
+    before = before[len(before) - before[::-1].index(";"):] if ";" in before else before
     lex = event_lexicon()
     return any(word in lex["our_head_words"] for word in before) or any(
         starts_with_any(a, lex["group_words"]) and FIRST_PERSON_PLURAL.search(a) and b in ("reisi", "başkanı", "başında")

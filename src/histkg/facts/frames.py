@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from itertools import takewhile
 from dataclasses import dataclass, field, replace
 
 from histkg.facts.clauses import Argument, Clause, Epithets, clauses, place_of_meeting
@@ -41,6 +42,7 @@ MOVING_FRAMES = {"motion", "visit", "return"}  # frames whose subject is the one
 NOMINAL_FORMS = {"event noun", "verbal noun", "participle", "object participle"}
 TOPIC_SENTENCES = 3  # a dropped subject is the topic of at most this many sentences before
 WE_MOVES = 2  # a text that tells this many moves as `we` is the story of the narrator's own travels
+GROUP_HEAD_WORDS = ("başında", "reisi", "başkanı")  # `heyetin başında X`: X heads the group
 CONFERENCE_SENTENCES = 2  # a conference named this many sentences before is the one a meeting noun speaks of
 PROTAGONIST_MOVES = 3  # a text tells this many moves of its protagonist, twice as many as of anyone else
 
@@ -54,6 +56,7 @@ class Frame:
     inference: dict[str, str] = field(default_factory=dict)  # role -> how it was drawn from the context
     subject_role: str | None = None  # the role the grammatical subject fills (`traveller` of `kabul edildi`)
     ours: bool = False  # an impersonal passive in a story told as `we` (told_as_we): our move too
+    pronoun_head: bool = False  # its group is headed by `kendisi`, whom the story follows (headed_by_a_pronoun)
 
     @property
     def sentence(self) -> Sentence:
@@ -99,6 +102,7 @@ def document_frames(all_sentences: list[Sentence]) -> list[Frame]:
             if entry is not None:
                 from_dateline(frame, entry)
         we_moves = told_as_we(filled, we_moves)
+        headed_by_a_pronoun(sentence, filled, topics)
         carry_subjects(sentence, filled, sentence_clauses, topics, in_entry)
         signed_where_arrived(filled)
         epithets.learn_appointments(sentence, sentence_clauses, topic_of(sentence, topics))
@@ -126,7 +130,10 @@ def protagonist_moves(found: list[Frame]) -> None:
         return
     protagonist = ranked[0][0]
     for frame in found:
-        if a_move(frame) and not frame.roles.get("traveller") and not frame.first_plural \
+        if frame.pronoun_head:
+            frame.roles["traveller"][0] = protagonist
+            frame.inference["traveller"] = "the person the text tells the most moves of, whom a pronoun makes the group's head"
+        elif a_move(frame) and not frame.roles.get("traveller") and not frame.first_plural \
                 and not frame.clause.verb.passive and (honoured(protagonist) or not frame.clause.verb.plural):
             frame.roles["traveller"].append(protagonist)
             frame.inference["traveller"] = "the person the text tells the most moves of (the move names no other)"
@@ -646,6 +653,35 @@ def noun_phrase(clause: Clause, in_entry: bool) -> bool:
         return True
     doc, end = clause.sentence.doc, clause.sentence.span.end
     return not (clause.verb.form == "verbal noun" and all(not t.is_alpha for t in doc[clause.end:end]))
+
+
+def headed_by_a_pronoun(sentence: Sentence, filled: list[Frame], topics: list) -> None:
+    """`Moskova'ya giden ikinci heyetin başında bu defa kendisi bulunuyordu`: a group the sentence says a
+    pronoun heads is led by the person the story follows, else by its protagonist (`protagonist_moves`)."""
+    if not pronoun_heads_a_group(sentence):
+        return
+    followed = topic(sentence, topics)
+    for frame in filled:
+        traveller = frame.first("traveller")
+        if traveller is None or traveller.label != "GROUP" or traveller.mention is not None:
+            continue
+        if followed is not None and followed.label == "PERSON":
+            frame.roles["traveller"][0] = followed
+            frame.inference["traveller"] = "the person the story follows, whom a pronoun makes the group's head"
+        else:
+            frame.pronoun_head = True
+
+
+def pronoun_heads_a_group(sentence: Sentence) -> bool:
+    """`heyetin başında … kendisi`: a group word, its head's place (`başında`, `reisi`), then in the same
+    clause a pronoun."""
+    lowered = lowered_texts(sentence.doc)
+    words = [lowered[i] for i in range(sentence.span.start, sentence.span.end)]
+    for i, (word, head) in enumerate(zip(words, words[1:])):
+        if starts_with_any(word, event_lexicon()["group_words"]) and head in GROUP_HEAD_WORDS:
+            clause = list(takewhile(lambda w: w != ";", words[i + 2:]))
+            return any(w in frames()["pronouns"] for w in clause)
+    return False
 
 
 def genitive_of_its_own(clause: Clause) -> bool:

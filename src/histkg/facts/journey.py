@@ -81,10 +81,14 @@ def fact_year(fact: VisitFact) -> int | None:
 
 
 def fact_span(fact: VisitFact) -> tuple | None:
-    """(earliest, latest) of the first date, to the month or the day, the fact gives its journey."""
-    dated = [m for m in told_dates(fact) if m.data.precision in ("day", "month") and m.data.latest != dt.date.max]
+    """(earliest, latest) of the first date, to the season, the month or the day, the fact gives its journey."""
+    dated = [m for m in told_dates(fact) if m.data.latest != dt.date.max
+             and (m.data.latest - m.data.earliest).days <= SEASON_DAYS]
     first = min(dated, key=lambda m: m.data.earliest) if dated else None
     return (first.data.earliest, first.data.latest) if first is not None else None
+
+
+SEASON_DAYS = 92  # the longest date span that still places a journey in its season (`Ertesi kış`)
 
 
 def spans_apart(span: tuple, other: tuple) -> bool:

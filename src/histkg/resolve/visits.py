@@ -15,11 +15,9 @@ from histkg.facts.journey import (
     home_again,
     inside_city,
     spans_apart,
-    told_dates,
 )
 from histkg.facts.receptions import received_where
 from histkg.language.gazetteer import capital_keys, is_country, is_state
-from histkg.language.lexicon import event_lexicon
 from histkg.resolve.model import Event, EventClaim, Stop
 
 
@@ -125,8 +123,7 @@ class Journey(list):
         self.entity_of = entity_of
         self.years: set[int] = set()
         self.places: set[int] = set()  # id() of the destinations' entities (of None for a place no entity holds)
-        self.days: set = set()  # the first day each fact dates the journey to
-        self.spans: list = []  # (earliest, latest) of the first month or day each fact dates the journey to
+        self.spans: list = []  # (earliest, latest) of the first season, month or day each fact dates the journey to
         self.documents: set[str] = set()
         self.home_by: dict[str, int] = {}  # document -> where a fact of it tells the journey back where it began
         for fact in facts:
@@ -137,8 +134,6 @@ class Journey(list):
         self.documents.add(fact.doc_id)
         if (year := fact_year(fact)) is not None:
             self.years.add(year)
-        if (day := fact_day(fact)) is not None:
-            self.days.add(day)
         if (span := fact_span(fact)) is not None:
             self.spans.append(span)
         if fact.destination is not None:
@@ -151,7 +146,7 @@ def compatible(journey: Journey, fact: VisitFact, entity_of: dict) -> bool:
     """A fact tells the same journey: its year is one of the journey's, and
     it goes to one of its places, or in the same year to another (not told
     after the journey came back where it began), unless
-    both are dated to the day and lie weeks apart (`14 Mart 1918'de
+    both are dated to the day, month or season and lie weeks apart (`14 Mart 1918'de
     Trabzon'da`, `11 Mayıs 1918'de Batum'da`: two journeys); to the same
     place, unless their months lie weeks apart (`Haziran 1921`, `Eylül
     1921`: Franklin-Bouillon came to Ankara twice). Across texts,
@@ -173,10 +168,8 @@ def compatible(journey: Journey, fact: VisitFact, entity_of: dict) -> bool:
         return True
     if any(inside_city(fact.destination, other.destination) for other in journey if other.destination is not None):
         return False  # `… Ankara'ya vâsıl oldular`, `Aynı gün … Çankaya'ya giderek`: a visit in the city, of its own
-    day = fact_day(fact)
-    window = event_lexicon()["episode_window_days"]  # a journey to another place told this many days apart is another
-    apart = day is not None and journey.days and all(abs((day - d).days) > window for d in journey.days)
-    return year is not None and year in journey.years and not apart
+    # a journey to another place told weeks apart from every day, month or season of this one is another
+    return year is not None and year in journey.years and not months_apart(journey, fact)
 
 
 def months_apart(journey: Journey, fact: VisitFact) -> bool:
@@ -184,12 +177,6 @@ def months_apart(journey: Journey, fact: VisitFact) -> bool:
     every month or day the journey is dated to."""
     span = fact_span(fact)
     return span is not None and bool(journey.spans) and all(spans_apart(span, other) for other in journey.spans)
-
-
-def fact_day(fact: VisitFact):
-    """The first day the fact dates its journey to (None without a day)."""
-    days = [m.data.earliest for m in told_dates(fact) if m.data.precision == "day"]
-    return min(days) if days else None
 
 
 def visit_event(group: list[VisitFact], entity_of: dict) -> Event:
