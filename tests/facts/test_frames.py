@@ -908,3 +908,11 @@ def test_a_group_a_pronoun_heads_is_led_by_the_protagonist_and_a_later_season_is
     goals = {frozenset(labels(graph, graph.objects(v, HKG.destination))) for v in visits_led_by(graph, "Hasan Fehmi Bey")}
     assert goals == {frozenset({"Sivas"}), frozenset({"Ankara"}), frozenset({"Varşova"})}  # Ankara: the way home
     assert not visits_led_by(graph, "Rıza Bey")  # beside him, after the semicolon: no head of the group
+
+
+def test_a_ship_that_moves_with_no_one_aboard_named_makes_a_journey_of_its_own(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "5 Nisan 1946 — ABD zırhlısı Texas'ın, ölen sefirin naaşıyla Pire'ye gelişi.\n"
+        "9 Nisan 1946 — Texas vapurunu Çanakkale Boğazı'nda iki torpido karşıladı.\n")})
+    assert [(str(graph.value(v, SKOS.prefLabel)), str(graph.value(v, HKG.startDate))) for v in visits_led_by(graph, None)] \
+        == [("ABD zırhlısı Texas → Pire (1946)", "1946-04-05")]  # the ships that receive it are its hosts

@@ -8,20 +8,22 @@ own (`Milletler Cemiyeti'ne girmemek`).
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from histkg.facts.conferences import FIRST_PERSON_PLURAL, Delegations, leads_delegation
 from histkg.facts.clauses import Argument, sovereign_titles, title_start
-from histkg.facts.frames import Frame
+from histkg.facts.frames import MOVING_FRAMES, Frame
 from histkg.facts.journey import (StopFact, VisitFact, fact_span, fact_year, home_again, inside_city, same_name,
                                   same_place, spans_apart)
 from histkg.facts.journey_phrases import GENITIVE
-from histkg.facts.sentences import Slot, opening_word, starts_with_any
+from histkg.facts.sentences import Slot, case_after, opening_word, starts_with_any
 from histkg.facts.treaties import TreatyFact, treaty_family
 from histkg.language.gazetteer import Gazetteer, capital_keys, is_city, is_country, is_state, state_of
 from histkg.language.lexicon import event_lexicon, load_lexicon, turkish_lower
 from histkg.language.verbs import frames
+from histkg.mentions.tokens import lowered_texts
 
 JOURNEY_FRAMES = {"motion", "visit", "reception", "sending", "posting"}
 APPOINTING_FRAMES = {"sending", "posting"}  # someone else's act: its date is when he was sent, not when he went
@@ -64,7 +66,7 @@ def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = (),
             if traveller is None and received_on_the_way(each, journeys, delegations):
                 journeys[-1].frames.append(each)  # `… sınırı geçişi. Antakya'da coşkulu karşılama.`
                 continue
-            group = unled_group(each) if traveller is None else None
+            group = (unled_group(each) or vessel(each)) if traveller is None else None
             if group is not None:  # `Türk heyetinin katılımı`: the delegation went, whoever led it
                 journeys.append(Journey(None, [each], closed=True, described=group))
                 continue
@@ -119,6 +121,32 @@ def unled_group(frame: Frame) -> str | None:
     if traveller is None or traveller.label != "GROUP" or nation_state(frame.sentence, traveller) is None:
         return None
     return GENITIVE.sub("", frame.sentence.doc[traveller.start:traveller.end].text)
+
+
+# after a vessel noun: its possessive (`zırhlısı`, `yatı`), perhaps the genitive (`vapurunun`): the subject
+VESSEL_SUBJECT = re.compile(r"^(?:s?[ıiuü])?(?:n[ıiuü]n)?$")
+
+
+def vessel(frame: Frame) -> str | None:
+    """The words of the ship that makes a move, its subject (`ABD zırhlısı Missouri'nin … gelişi` →
+    `ABD zırhlısı Missouri`); None where no vessel is (frames.json `vessels`)."""
+    if frame.kind not in MOVING_FRAMES:
+        return None  # `… iki torpido karşılamıştı`: a ship that receives is a host
+    clause, doc = frame.clause, frame.sentence.doc
+    lowered = lowered_texts(doc)
+    for i in range(clause.start, clause.end - clause.verb.words):
+        stem = next((w for w in frames()["vessels"]["words"] if lowered[i].startswith(w)), None)
+        if stem is None or not doc[i].text.islower() or not VESSEL_SUBJECT.match(lowered[i][len(stem):]):
+            continue
+        start, end = i, i + 1
+        while start > clause.start and i - start < 2 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper():
+            start -= 1  # `ABD zırhlısı`: whose ship
+        while end < clause.end and doc[end].is_alpha and doc[end].text[:1].isupper():
+            end += 1  # `zırhlısı Missouri`: its name
+        if end > i + 1 and case_after(doc, end) not in ("nominative", "genitive"):
+            continue  # `Sultaniye vapuruna bindik`: the ship is no subject
+        return GENITIVE.sub("", doc[start:end].text) if end > i + 1 else doc[start:end].text
+    return None
 
 
 def received_on_the_way(frame: Frame, journeys: list[Journey], delegations: Delegations) -> bool:
