@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from histkg.facts.conferences import FIRST_PERSON_PLURAL, Delegations, leads_delegation
-from histkg.facts.clauses import Argument, sovereign_titles, title_start
+from histkg.facts.clauses import Argument, group_case, sovereign_titles, title_start
 from histkg.facts.frames import MOVING_FRAMES, Frame
 from histkg.facts.journey import (StopFact, VisitFact, fact_span, fact_year, home_again, inside_city, same_name,
                                   same_place, spans_apart)
@@ -138,6 +138,8 @@ def vessel(frame: Frame) -> str | None:
         stem = next((w for w in frames()["vessels"]["words"] if lowered[i].startswith(w)), None)
         if stem is None or not doc[i].text.islower() or not VESSEL_SUBJECT.match(lowered[i][len(stem):]):
             continue
+        if i > clause.start and group_case(doc[i - 1].text) == "genitive":
+            return None  # `Heyetin gemisi`: the group's ship, the group travels
         start, end = i, i + 1
         while start > clause.start and i - start < 2 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper():
             start -= 1  # `ABD zırhlısı`: whose ship
