@@ -538,3 +538,14 @@ def test_the_places_a_colon_lists_after_a_visit_are_its_stops_and_it_went_to_the
     visit = only(graph, HKG.Visit, "Kemal Sait")
     assert str(graph.value(visit, SKOS.prefLabel)).startswith("Kemal Sait Bey → Sofya"), visit_labels(graph)
     assert places(graph, visit)[:2] == ["Varna", "Sofya"]
+
+
+def test_a_sentence_that_names_a_journey_only_as_what_came_before_tells_another(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Maksim Rudin 27 Ekim 1931 tarihinde Türkiye'yi ziyaret etmişti. Rudin'in ziyaretiyle Sovyetler bir mesaj "
+        "vermek istedi.\n\n"
+        "Rudin ziyaretinin ardından Başvekil Hasan Fehmi Paşa ve heyeti, Mayıs 1932 tarihinde Varşova'yı ziyaret "
+        "etti. Heyet, Varşova'da törenlerle karşılanmıştı.\n")})
+    visit = only(graph, HKG.Visit, "Rudin")
+    assert not list(graph.objects(visit, HKG.host))
+    assert "Varşova" not in labels(graph, [graph.value(s, HKG.place) for s in graph.objects(visit, HKG.stop)])

@@ -101,6 +101,20 @@ def visit_noun_after(sentence: Sentence, end: int):
     return None
 
 
+def after_the_journey(sentence: Sentence, leader) -> bool:
+    """`Litvinov ziyaretinin ardından … İsmet Paşa ve heyeti … Moskova'yı ziyaret etti`: the sentence names
+    the journey only as what came before what it tells; the story has moved on."""
+    named = [span for span, mention in sentence.of("PERSON") if same_name(mention, leader)]
+    if not named:
+        return False
+    for span in named:
+        visit = visit_noun_after(sentence, span.end)
+        following = sentence.doc[visit[0].i + 1:visit[0].i + 2] if visit is not None else []
+        if not (following and turkish_lower(following[0].text) in event_lexicon()["after_words"]):
+            return False
+    return True
+
+
 def journey_anchor(sentence: Sentence):
     """`Karahan, Ankara'ya geldi`: a person, a place whither and a motion verb.
     With a verb of sending (`X, yaveri Y'yi Moskova'ya göndermiş`) the one
@@ -304,7 +318,8 @@ def visit_facts(all_sentences: list[Sentence], doc_id: str) -> list[VisitFact]:
                 anchors = []  # `Voroşilov ve Sovyet heyeti … Muzaffer Paşa ve Türk Askeri Heyeti tarafından karşılanmış`
             elif about_group(sentence, leader):
                 anchors = strong  # `Heyetle birlikte X Eskişehir'e uğramıştı`: X travels with the group
-        if episode is not None and body_index[sentence.index] - body_index[episode.last] > gap:
+        if episode is not None and (body_index[sentence.index] - body_index[episode.last] > gap
+                                    or after_the_journey(sentence, episode.fact.leader)):
             episode = None
         for leader, start, end, destination in anchors:
             if episode is not None and same_name(leader, episode.fact.leader):
