@@ -549,3 +549,14 @@ def test_a_sentence_that_names_a_journey_only_as_what_came_before_tells_another(
     visit = only(graph, HKG.Visit, "Rudin")
     assert not list(graph.objects(visit, HKG.host))
     assert "Varşova" not in labels(graph, [graph.value(s, HKG.place) for s in graph.objects(visit, HKG.stop)])
+
+
+def test_a_day_whose_year_the_story_gives_may_lie_months_on_and_is_the_goals_not_the_places_passed_before(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "20 Kasım 1920'de Hasan Fehmi Paşa Varşova elçiliğine atandı. Bu heyet 14 Aralık 1920'de Ankara'dan "
+        "hareketle Erzurum üzerinden Kars'a geçmiş ve burada 16 Ocak 1921'e kadar kalmıştı. Tiflis'ten sonra "
+        "17 Şubat'ta Varşova'ya vardılar.\n")})
+    visit = only(graph, HKG.Visit, "Hasan Fehmi")
+    dates = {str(graph.value(graph.value(s, HKG.place), SKOS.prefLabel)): {str(d) for d in graph.objects(s, HKG.date)}
+             for s in graph.objects(visit, HKG.stop)}
+    assert dates["Varşova"] == {"1921-02-17"} and dates["Tiflis"] == set()

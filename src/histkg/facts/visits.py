@@ -39,6 +39,7 @@ from histkg.facts.sentences import Sentence, Slot, case_after, dates_a_noun, men
 from histkg.facts.stops import CLAUSE_END, clause_at, stop_places, verb_near
 from histkg.language.gazetteer import is_country
 from histkg.language.lexicon import event_lexicon, turkish_lower
+from histkg.language.verbs import frames
 from histkg.mentions.tokens import doc_text, is_suffix, parenthesis_end
 
 
@@ -99,6 +100,19 @@ def visit_noun_after(sentence: Sentence, end: int):
         if starts_with_any(turkish_lower(token.text), event_lexicon()["visit_nouns"]):
             return token, places.get(token.i)
     return None
+
+
+def passed_before(sentence: Sentence) -> set[int]:
+    """id() of the places the sentence says were passed before its day's goal (`Tiflis'ten sonra 17 Şubat'ta
+    Moskova'ya vardılar`): the day is the goal's, not theirs."""
+    doc = sentence.doc
+    passed = set()
+    for span, mention in sentence.of("PLACE"):
+        after = span.end + (span.end < len(doc) and is_suffix(doc[span.end]))
+        if case_after(doc, span.end) == "ablative" and after < sentence.span.end \
+                and turkish_lower(doc[after].text) in frames()["case_postpositions"]["roles"]["via"]["ablative"]:
+            passed.add(id(mention))
+    return passed
 
 
 def after_the_journey(sentence: Sentence, leader) -> bool:
@@ -198,7 +212,8 @@ class Episode:
         elif mentions_any(lower, lex["host_verbs"]):
             fact.hosts.extend(m for m in persons if m not in fact.hosts)
         fact.datives.extend(place for place, case in stops if case == "dative")
-        told = [(place, case, self.current_date) for place, case in stops]
+        passed = passed_before(sentence)
+        told = [(place, case, None if id(place) in passed else self.current_date) for place, case in stops]
         if announces(sentence):
             self.announced.extend(told)
         else:
@@ -262,12 +277,16 @@ class Episode:
 
     def out_of_order(self, mention) -> str | None:
         """A story of a journey moves forward: a day more than two days before
-        the one just told, or a month after it, contradicts the narrative."""
+        the one just told, or a month after it, contradicts the narrative; not
+        a day whose year the text leaves to the story, read as the first such
+        day after it (`14 Aralık 1920'de Ankara'dan hareketle … 17 Şubat'ta
+        Moskova'ya vardılar`: a winter's journey)."""
         if self.current_date is None:
             return None
         before = self.current_date.mention.data.earliest
         day = mention.data.earliest
-        if (before - day).days > 2 or (day - before).days > event_lexicon()["episode_window_days"]:
+        later = (day - before).days > event_lexicon()["episode_window_days"] and not mention.data.year_from_context
+        if (before - day).days > 2 or later:
             return (f"{day.isoformat()} does not fit the story: the sentences around it "
                     f"tell of {before.isoformat()}")
         return None
