@@ -181,7 +181,7 @@ SIGNED_WITH_ONE_SIDE = "Bu arada üç Kalvira Cumhuriyeti ile de 13 Ekim 1921 y�
 def test_the_side_a_passive_signing_leaves_out_is_the_state_the_document_is_about(tmp_path):
     graph = conforming_graph(tmp_path, BULGARIAN_STORY + SIGNED_WITH_ONE_SIDE)
     treaty = only(graph, HKG.Treaty, "dostluk antlaşması")
-    assert parties(graph, treaty) == {"Kalvira Cumhuriyeti", "Bulgaristan"}
+    assert parties(graph, treaty) == {"üç Kalvira Cumhuriyeti", "Bulgaristan"}
     assert [why for why in inferences(graph, treaty, HKG.party) if why] == [
         "the side the sentence leaves out: the state the document is about (Bulgaristan)"]
 
@@ -190,7 +190,7 @@ def test_no_side_is_implied_when_the_document_is_about_two_states_alike(tmp_path
     graph = conforming_graph(tmp_path, (
         BULGARIAN_STORY + "Romanya da ordusunu küçülttü; Bükreş'te ve Romanya'nın kuzeyinde yeni okullar açıldı. "
         + SIGNED_WITH_ONE_SIDE))
-    assert parties(graph, only(graph, HKG.Treaty, "dostluk antlaşması")) == {"Kalvira Cumhuriyeti"}
+    assert parties(graph, only(graph, HKG.Treaty, "dostluk antlaşması")) == {"üç Kalvira Cumhuriyeti"}
 
 
 A_VISIT = (

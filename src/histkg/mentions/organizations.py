@@ -44,6 +44,7 @@ class OrganizationDetector:
         self.state_heads = set(lex["state_heads"])
         self.state_unions = {head: set(words) for head, words in lex["state_unions"].items()}
         self.state_words = self.state_heads | set(self.state_unions)
+        self.counts = set(lex["state_counts"])
         self.max_tokens = max_tokens
         self.acronym = re.compile(r"^[A-ZÇĞİÖŞÜ]{2,4}$")
         self.roman = re.compile(r"^[IVXLC]+$")
@@ -57,6 +58,8 @@ class OrganizationDetector:
         i = token.i
         if self.is_state(doc, i):
             start = self.name_start(doc, i)
+            if 0 < start < i and doc[start - 1].text in self.counts:
+                start -= 1  # `üç Kafkas Cumhuriyeti`: that many states, no state of that name
             if start < i:
                 add_candidate(doc, start, i + 1, "PLACE", strength=2)
         elif self.is_head(token.text):
