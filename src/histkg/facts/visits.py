@@ -6,6 +6,13 @@ only planned (`ziyareti kararlaştırılmıştı`) is none. A note whose mark a
 sentence of the story holds and that goes on with it is read right after
 that sentence (`notes`).
 
+This sentence rule is older than the clause frames (`frames`, `frame_facts`), which add what it
+misses to its facts (`frame_facts.enrich`). It is kept because both test beds need it: without its
+anchors, the corpus loses 6 of its 104 journeys found (of 122) and 18 of its 162 stops in order
+(of 210), and the seeds' visits 23 of their 40 stops in order (of 44) and 5 of 8 travellers (a
+state visit told day by day, its legs and the notes that go on with it, which the frames do not
+read); measured on 2026-12-05.
+
 Other facts come from `journey_phrases` (a journey told in a phrase, its
 traveller perhaps unnamed), `receptions` (envoys received), `postings` and
 `notes` (a quotation with no subject).
