@@ -916,3 +916,12 @@ def test_a_ship_that_moves_with_no_one_aboard_named_makes_a_journey_of_its_own(t
         "9 Nisan 1946 — Texas vapurunu Çanakkale Boğazı'nda iki torpido karşıladı.\n")})
     assert [(str(graph.value(v, SKOS.prefLabel)), str(graph.value(v, HKG.startDate))) for v in visits_led_by(graph, None)] \
         == [("ABD zırhlısı Texas → Pire (1946)", "1946-04-05")]  # the ships that receive it are its hosts
+
+
+def test_a_place_the_sentence_says_is_the_city_one_went_to_is_where_one_went_and_an_earlier_events_date_is_not_his(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Hasan Fehmi Bey 1930'da Hariciye Vekili oldu. Türkiye'nin 18 Temmuz 1932'de Balkan Birliği'ne kabulünden "
+        "sonra Varşova, Hasan Fehmi Bey'in en sık gittiği şehir oldu.\n")})
+    visit = visit_of(graph, "Hasan Fehmi")
+    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Varşova"}
+    assert not list(graph.objects(visit, HKG.startDate))  # 18 Temmuz 1932 is the admission's

@@ -463,6 +463,9 @@ def fill(clause: Clause) -> Frame | None:
     opened = role_of.get("accusative" if verb.form == "object participle" else "nominative")
     for head in clause.heads:
         add(frame, opened, head)
+    if verb.frame == "motion" and not clause.heads:
+        for place in place_it_is(clause):  # `Cenevre, … en sık gittiği şehir oldu`: the place gone to
+            add(frame, "destination", place)
     if verb.form == "participle" and not clause.heads and group_follows(clause):
         # `Mustafa Reşid Paşa'nın Londra'ya giden heyetinde`: the group that went is his, and he led it
         for argument in clause.arguments:
@@ -477,7 +480,8 @@ def fill(clause: Clause) -> Frame | None:
             # `Moskova'da … katıldı`: where one joined, no meeting one went to
             frame.roles.pop("stop", None)
             frame.roles.pop("destination", None)
-    dates = [a for a in clause.arguments if a.label == "DATE" and not noun_date(clause.sentence, a)]
+    dates = [a for a in clause.arguments if a.label == "DATE" and not noun_date(clause.sentence, a)
+             and not dates_what_came_before(clause, a)]
     frame.date = dates[-1] if dates else None
     return frame if holds(frame, clause, role_of) else None
 
@@ -522,6 +526,30 @@ def meeting_in_clause(clause: Clause) -> bool:
                for noun in frames()["attending"]["meeting_nouns"]):
             return True
     return False
+
+
+# a noun in the ablative before `sonra` or `önce` (`kabulünden sonra`): an event the clause's is told against
+ABLATIVE_NOUN = re.compile(r"[dt][ae]n$")
+
+
+def dates_what_came_before(clause: Clause, date: Argument) -> bool:
+    """`18 Temmuz 1932'de Milletler Cemiyeti'ne kabulünden sonra … gittiği`: the date is of the event
+    the clause is told after (or before), not the clause's own."""
+    doc, lowered = clause.sentence.doc, lowered_texts(clause.sentence.doc)
+    return any(lowered[i].isalpha() and doc[i].text.islower() and ABLATIVE_NOUN.search(lowered[i])
+               and lowered[i + 1] in ("sonra", "önce", "evvel")
+               for i in range(date.end, clause.end - clause.verb.words - 1))
+
+
+def place_it_is(clause: Clause) -> list[Argument]:
+    """`Cenevre, Hariciye Vekili'nin en sık gittiği şehir oldu`: a participle of a common place noun
+    (`şehir`, `yer`) the sentence says a place is, the place in the nominative and a comma opening it."""
+    doc, sentence = clause.sentence.doc, clause.sentence
+    if clause.verb.form != "object participle" or clause.end >= sentence.span.end \
+            or not starts_with_any(turkish_lower(doc[clause.end].text), frames()["place_nouns"]):
+        return []
+    return [a for a in clause.arguments if a.label == "PLACE" and a.case == "nominative"
+            and a.end < len(doc) and doc[a.end].text == ","][:1]
 
 
 def itinerary_after(clause: Clause) -> list[Argument]:
