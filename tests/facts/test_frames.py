@@ -217,6 +217,10 @@ def visit_of(graph, leader: str):
     return only(graph, HKG.Visit, leader)
 
 
+def destinations(graph, visit) -> set[str]:
+    return labels(graph, graph.objects(visit, HKG.destination))
+
+
 def stops(graph, visit) -> list[str]:
     ordered = sorted(graph.objects(visit, HKG.stop), key=lambda s: int(graph.value(s, HKG.order)))
     return [str(graph.value(graph.value(s, HKG.place), SKOS.prefLabel)) for s in ordered]
@@ -234,7 +238,7 @@ def test_motion_frames_of_one_traveller_make_one_journey_with_its_stops_in_order
 def test_a_participle_noun_travels_and_the_agent_of_a_passive_reception_hosts(frames_graph):
     _, graph = frames_graph
     visit = visit_of(graph, "Arto Salminen")
-    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Pleven"}
+    assert destinations(graph, visit) == {"Pleven"}
     assert labels(graph, graph.objects(visit, HKG.host)) == {"Yordan Petkov"}
     assert "Dobriç" in stops(graph, visit)
 
@@ -257,14 +261,14 @@ def test_persons_between_whom_a_treaty_is_signed_are_its_signatories(frames_grap
 def test_a_date_that_belongs_to_another_events_noun_does_not_date_the_journey(frames_graph):
     _, graph = frames_graph
     visit = visit_of(graph, "Halis Korkmazer")
-    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Şumnu"}
+    assert destinations(graph, visit) == {"Şumnu"}
     assert list(graph.objects(visit, HKG.startDate)) == []  # not 1924-02-09, the uprising's day
 
 
 def test_an_event_noun_with_a_genitive_is_a_visit_and_a_planned_one_is_none(frames_graph):
     _, graph = frames_graph
     visit = visit_of(graph, "Dimitar Velkov")
-    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Sofya"}
+    assert destinations(graph, visit) == {"Sofya"}
     assert not any("Varşova" in str(graph.value(v, SKOS.prefLabel)) for v in graph.subjects(HKG.leader, None))
 
 
@@ -278,7 +282,7 @@ def test_a_subject_carried_from_the_sentence_before_says_how_it_was_drawn(frames
 def test_a_title_alone_stands_for_the_person_the_text_gave_it_and_says_so(frames_graph):
     _, graph = frames_graph
     visit = visit_of(graph, "Orhan Saltukoğlu")
-    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Prag"}
+    assert destinations(graph, visit) == {"Prag"}
     assert any("Hariciye Vekili" in why for why in inferences(graph, visit, HKG.leader))
     assert not [v for v in graph.subjects(HKG.leader, None) if "Farkasházy" in " ".join(
         labels(graph, graph.objects(v, HKG.leader)))]
@@ -287,7 +291,7 @@ def test_a_title_alone_stands_for_the_person_the_text_gave_it_and_says_so(frames
 def test_a_journey_that_names_no_destination_goes_to_its_last_place_and_says_so(frames_graph):
     _, graph = frames_graph
     visit = visit_of(graph, "Kerem Dalkılıç")
-    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Viyana"}
+    assert destinations(graph, visit) == {"Viyana"}
     assert any("last place" in why for why in inferences(graph, visit, HKG.destination))
 
 
@@ -296,32 +300,32 @@ def test_names_joined_by_ile_before_a_visits_genitive_all_travel_and_the_first_l
     visit = visit_of(graph, "Vuk Brankoviç")
     assert labels(graph, graph.objects(visit, HKG.leader)) == {"Vuk Brankoviç"}
     assert "Jovan Ristiç" in labels(graph, graph.objects(visit, HKG.visitor))
-    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Varna"}
+    assert destinations(graph, visit) == {"Varna"}
 
 
 def test_the_head_of_a_delegation_at_a_named_conference_went_to_its_city(frames_graph):
     _, graph = frames_graph
     visit = visit_of(graph, "Kâzım Dervişoğlu")
-    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Vidin"}
+    assert destinations(graph, visit) == {"Vidin"}
 
 
 @pytest.mark.parametrize("leader, city", [("Kemal Ergüder", "Belgrad"), ("Selim Tarhan", "Budapeşte")])
 def test_a_posting_goes_to_the_city_its_office_names(frames_graph, leader, city):
     _, graph = frames_graph
     visit = visit_of(graph, leader)
-    assert labels(graph, graph.objects(visit, HKG.destination)) == {city}
+    assert destinations(graph, visit) == {city}
 
 
 def test_an_envoys_office_is_no_destination_of_his_journey(frames_graph):
     _, graph = frames_graph
     visit = visit_of(graph, "Cevdet Alpagut")
-    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Lyon"}
+    assert destinations(graph, visit) == {"Lyon"}
 
 
 def test_an_honorific_alone_stands_for_the_man_last_named_with_it(frames_graph):
     _, graph = frames_graph
     visit = visit_of(graph, "Mehmet Nuri Paşa")
-    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Sofya"}
+    assert destinations(graph, visit) == {"Sofya"}
     assert any("Paşa" in why for why in inferences(graph, visit, HKG.leader))
 
 
@@ -333,14 +337,14 @@ def test_a_causative_of_motion_moves_goods_not_the_subject(frames_graph):
 def test_the_noun_after_mekte_olan_is_the_traveller(frames_graph):
     _, graph = frames_graph
     visit = visit_of(graph, "Lajos Berenyi")
-    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Sofya"}
+    assert destinations(graph, visit) == {"Sofya"}
 
 
 @pytest.mark.parametrize("delegate", ["Grigore Manolescu", "Necip Ergüven"])
 def test_the_head_of_each_delegation_on_a_conferences_roster_went_to_its_city(frames_graph, delegate):
     _, graph = frames_graph
     visit = visit_of(graph, delegate)
-    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Varna"}
+    assert destinations(graph, visit) == {"Varna"}
     assert any("roster" in why for why in inferences(graph, visit, HKG.destination))
 
 
@@ -365,7 +369,7 @@ def test_the_places_told_after_an_appointment_lie_on_the_way_to_the_post(frames_
     _, graph = frames_graph
     visit = visit_of(graph, "Kemal Ergüder")
     assert stops(graph, visit) == ["Sofya", "Belgrad"]
-    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Belgrad"}
+    assert destinations(graph, visit) == {"Belgrad"}
 
 
 def test_a_subject_after_a_semicolon_is_another_statements(tmp_path):
@@ -433,7 +437,7 @@ def test_the_place_a_journey_visits_is_its_goal_and_the_places_it_moves_on_to_ar
         "Başvekil Hasan Fehmi Ocak 1955'te Varna'yı ziyaret etti. Hasan Fehmi buradan birkaç saatliğine "
         "Şumnu'ya, ardından üç günlük bir ziyaret için Rusçuk'a geçti.\n")})
     visit = visit_of(graph, "Hasan Fehmi")
-    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Varna"}
+    assert destinations(graph, visit) == {"Varna"}
     assert stops(graph, visit) == ["Varna", "Şumnu", "Rusçuk"]
 
 
@@ -441,7 +445,7 @@ def test_the_genitive_owner_of_the_group_a_participle_sends_leads_its_journey(tm
     _, graph = build_texts(tmp_path, {"a.txt": (
         "1838'de Hasan Fehmi Paşa'nın Varşova'ya giden heyetinde sefaret müsteşarı olarak bulundu.\n")})
     visit = visit_of(graph, "Hasan Fehmi")
-    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Varşova"}
+    assert destinations(graph, visit) == {"Varşova"}
     assert str(graph.value(visit, HKG.startDate)) == "1838"
 
 
@@ -451,7 +455,7 @@ def test_travellers_of_two_nations_named_each_with_his_own_make_two_journeys(tmp
     for person in ("Petro Kalenko", "Dimitar Velkov"):
         visit = visit_of(graph, person)
         assert labels(graph, graph.objects(visit, HKG.leader)) == {person}
-        assert labels(graph, graph.objects(visit, HKG.destination)) == {"Varna"}
+        assert destinations(graph, visit) == {"Varna"}
 
 
 def test_a_dropped_subject_is_the_first_subject_of_the_clause_before(frames_graph):
@@ -487,7 +491,7 @@ def test_a_treaty_its_delegates_signed_has_the_states_whose_delegations_the_docu
 def test_the_head_of_a_delegation_told_in_prose_went_to_the_conference_just_named(frames_graph, head):
     _, graph = frames_graph
     visit = visit_of(graph, head)
-    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Burgaz"}
+    assert destinations(graph, visit) == {"Burgaz"}
 
 
 @pytest.mark.parametrize("person, city", [("Selami Baykut", "Atina"), ("Kemal Sayar", "Roma")])
@@ -611,7 +615,7 @@ def test_a_treaty_a_chronology_entry_names_was_signed_on_the_entrys_date(frames_
 def test_the_head_of_a_delegation_went_to_the_conference_the_sentence_or_the_account_names(frames_graph, head, city):
     _, graph = frames_graph
     visit = visit_of(graph, head)
-    assert labels(graph, graph.objects(visit, HKG.destination)) == {city}
+    assert destinations(graph, visit) == {city}
 
 
 def test_a_treaty_a_news_dispatch_says_was_signed_today_was_signed_where_and_when_the_dispatch_is_dated(frames_graph):
@@ -628,7 +632,7 @@ def test_a_treaty_a_news_dispatch_says_was_signed_today_was_signed_where_and_whe
 def test_a_coming_told_by_a_verbal_noun_in_the_instrumental_happened_though_a_planning_verb_follows(frames_graph):
     _, graph = frames_graph
     visit = visit_of(graph, "Pierre Lacombe")
-    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Varna"}
+    assert destinations(graph, visit) == {"Varna"}
 
 
 def test_the_verbless_lines_of_a_chronology_entry_give_the_sides_place_and_signers_of_its_treaty(frames_graph):
@@ -691,7 +695,7 @@ def test_the_place_a_move_starts_from_comes_before_the_way_and_the_goal(frames_g
 def test_a_participle_modifies_the_person_whose_title_a_state_opens(frames_graph):
     _, graph = frames_graph
     visit = visit_of(graph, "Dimo Petrov")
-    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Dobruca"}
+    assert destinations(graph, visit) == {"Dobruca"}
     assert {str(d) for d in graph.objects(visit, HKG.startDate)} == {"1930"}
 
 
@@ -744,7 +748,7 @@ def test_a_meeting_in_a_city_puts_the_traveller_there_and_whom_he_met_is_no_comp
 def test_a_city_the_traveller_is_found_in_after_his_goal_is_where_the_journey_went_on_to(tmp_path):
     _, graph = build_texts(tmp_path, {"a.txt": PROTAGONIST_TEXT})
     visit = next(v for v in graph.subjects(RDF.type, HKG.Visit) if "Marsilya" in stops(graph, v))
-    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Londra"}
+    assert destinations(graph, visit) == {"Londra"}
 
 
 def test_a_text_that_tells_no_ones_moves_twice_as_often_has_no_protagonist(tmp_path):
@@ -761,7 +765,7 @@ def test_a_return_to_a_place_the_journey_passed_through_goes_on_with_it_and_keep
         "Bursa'dan Manisa'ya avdet eden Paşa, trenle Uşak'a gitti.\n")})
     visit = visit_of(graph, "Hasan Fehmi")
     assert stops(graph, visit) == ["İzmir", "Manisa", "Bursa", "Manisa", "Uşak"]
-    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Bursa"}
+    assert destinations(graph, visit) == {"Bursa"}
 
 
 def test_a_return_to_where_the_journey_set_out_from_ends_it(tmp_path):
@@ -797,7 +801,7 @@ def test_the_genitive_before_a_places_head_noun_is_the_subject_of_the_verbal_nou
         "İskenderiye'ye hareketi.\n")})
     visit = visit_of(graph, "Hasan Fehmi")
     assert labels(graph, graph.objects(visit, HKG.origin)) == {"Mersin"}
-    assert labels(graph, graph.objects(visit, HKG.destination)) == {"İskenderiye"}
+    assert destinations(graph, visit) == {"İskenderiye"}
 
 
 def test_a_move_made_again_with_no_place_of_its_own_is_another_journey_to_where_the_first_went(tmp_path):
@@ -814,7 +818,7 @@ def test_whom_a_verb_of_sending_sends_to_no_place_went_to_the_conference_the_sto
         "Varna Konferansı 4 Haziran 1925'te açıldı. Bulgar heyetinin başında Stefan Danev vardı. "
         "Romanya hükümeti Albay Mihai Rusu'yu müşahit olarak göndermişti.\n")})
     visit = visit_of(graph, "Mihai Rusu")
-    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Varna"}
+    assert destinations(graph, visit) == {"Varna"}
 
 
 def test_who_comes_to_welcome_is_a_host_and_the_welcome_in_a_memoir_of_our_travels_is_ours(tmp_path):
@@ -836,7 +840,7 @@ def test_a_tour_goes_to_the_court_where_a_sovereign_received_the_traveller_not_t
         "Madrid'de Kral Louis Philippe istasyonda bizzat istikbale gelmişti.\n\n"
         "Oradan trenle Lizbon'a geçtik. Lizbon'dan Napoli'ye gidildi.\n")})
     visit = visit_of(graph, "Hasan Fehmi")
-    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Madrid"}
+    assert destinations(graph, visit) == {"Madrid"}
     assert stops(graph, visit)[-1] == "Napoli"
 
 
@@ -882,7 +886,7 @@ def test_a_unit_travels_under_whom_a_line_makes_its_commander_and_a_line_ending_
         "Kasım 1951 — ABD zırhlısı Texas'ın Trablus'a gelişi.\n")})
     visit = visit_of(graph, "Hasan Fehmi")
     assert labels(graph, graph.objects(visit, HKG.origin)) == {"Mersin"}
-    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Pire"}
+    assert destinations(graph, visit) == {"Pire"}
     assert str(graph.value(visit, HKG.startDate)) == "1951-09"
     # a line whose verbal noun has a genitive of its own (a ship the text names) tells no move of his
     assert not [v for v in visits_led_by(graph, "Hasan Fehmi") if "Trablus" in labels(graph, graph.objects(v, HKG.destination))]
@@ -923,5 +927,5 @@ def test_a_place_the_sentence_says_is_the_city_one_went_to_is_where_one_went_and
         "Hasan Fehmi Bey 1930'da Hariciye Vekili oldu. Türkiye'nin 18 Temmuz 1932'de Balkan Birliği'ne kabulünden "
         "sonra Varşova, Hasan Fehmi Bey'in en sık gittiği şehir oldu.\n")})
     visit = visit_of(graph, "Hasan Fehmi")
-    assert labels(graph, graph.objects(visit, HKG.destination)) == {"Varşova"}
+    assert destinations(graph, visit) == {"Varşova"}
     assert not list(graph.objects(visit, HKG.startDate))  # 18 Temmuz 1932 is the admission's
