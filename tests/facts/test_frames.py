@@ -929,3 +929,12 @@ def test_a_place_the_sentence_says_is_the_city_one_went_to_is_where_one_went_and
     visit = visit_of(graph, "Hasan Fehmi")
     assert destinations(graph, visit) == {"Varşova"}
     assert not list(graph.objects(visit, HKG.startDate))  # 18 Temmuz 1932 is the admission's
+
+
+def test_an_envoy_who_receives_the_travellers_away_from_his_post_went_there(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Sadrazam Hasan Fehmi Paşa'nın maiyetinde 3 Haziran 1867'de İstanbul'dan vapura bindik. "
+        "Yolda Pire'ye uğradık. Marsilya'ya çıktığımızda Madrid sefirimiz Rıza Bey bizi karşıladı.\n\n"
+        "Oradan Madrid'e geçtik. Madrid'e vardığımızda Madrid sefirimiz Nuri Bey bizi karşıladı.\n")})
+    assert destinations(graph, visit_of(graph, "Rıza Bey")) == {"Marsilya"}
+    assert not visits_led_by(graph, "Nuri Bey")  # at his post

@@ -83,6 +83,7 @@ def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = (),
             journey.frames.append(each)
             journey.closed = back_where_it_began(journey)
     journeys += guest_journeys(our_guests, journeys, told)
+    journeys += [Journey(host, [frame], closed=True) for host, frame in envoys_come_to_receive(frames)]
     found = []
     facts = [visit_fact(j, doc_id) for j in journeys]
     for fact in facts:
@@ -149,6 +150,29 @@ def vessel(frame: Frame) -> str | None:
             continue  # `Sultaniye vapuruna bindik`: the ship is no subject
         return GENITIVE.sub("", doc[start:end].text) if end > i + 1 else doc[start:end].text
     return None
+
+
+def envoys_come_to_receive(frames: list[Frame]) -> list[tuple]:
+    """`Tulon'a çıktığımızda Paris sefirimiz Cemil Paşa bizi karşıladı`: an envoy whose title names his post
+    in one city and who receives the travellers in another went there to receive them. (host, the reception
+    as his move there) for each."""
+    found = []
+    for frame in frames:
+        host = frame.first("host")
+        if frame.kind != "reception" or host is None or host.label != "PERSON":
+            continue
+        post = next((a for a in frame.clause.arguments if a.label == "PLACE" and a.case == "post"
+                     and a.end <= host.start), None)
+        arrived = [f.first("destination") for f in frames if f.sentence is frame.sentence and f.kind == "motion"
+                   and f.clause.end <= frame.clause.start and f.first("destination") is not None]
+        place = frame.first("stop") or (arrived[-1] if arrived else None)
+        if post is None or place is None or same_place(post.mention, place.mention) \
+                or inside_city(place.mention, post.mention) or not is_city(place.mention.text):
+            continue
+        roles = defaultdict(list, {"destination": [replace(place, drawn=f"where the envoy to {post.mention.text} "
+                                                                     "received the travellers")]})
+        found.append((host.mention, replace(frame, kind="motion", roles=roles, inference={})))
+    return found
 
 
 def received_on_the_way(frame: Frame, journeys: list[Journey], delegations: Delegations) -> bool:
