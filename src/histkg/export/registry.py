@@ -129,10 +129,12 @@ class GraphData:
         """Every quad, by graph name, then as `triples` orders them."""
         if not self.has_named_graphs:
             raise ExportError("this format needs named graphs: export the graph.trig, graph.nq or graph.jsonld of `histkg build`")
+        # Each graph in the union's order: a triple's sort key (its N-Triples form, split) is made once.
+        rank = {triple: index for index, triple in enumerate(self.triples)}
         quads = []
         for identifier, triples in sorted(self.graphs.graphs.items(), key=lambda item: str(item[0])):
             name = self.convert.graph_name(identifier)
-            quads += [ox.Quad(t.subject, t.predicate, t.object, name) for t in sorted_triples(triples)]
+            quads += [ox.Quad(t.subject, t.predicate, t.object, name) for t in sorted(triples, key=rank.__getitem__)]
         return quads
 
     @cached_property

@@ -12,31 +12,24 @@ graph (a test compares them); each part is smaller, so less memory and time.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+import pickle
+import subprocess
+import sys
+import threading
+from pathlib import Path
 
 import pyoxigraph as ox
 import pyrudof
 from rdflib import Dataset, Graph
 from rdflib.namespace import RDF, SH
 
-from histkg.facts.workers import pool_context
 from histkg.rdf.namespaces import HKG, OA
 from histkg.rdf.oxterms import OxGraphs, ntriples_of, triples_to_ntriples
 
 EVIDENCE_CLASSES = (OA.Annotation, OA.SpecificResource, OA.TextPositionSelector, OA.TextQuoteSelector)
 RudofError = pyrudof.RudofError
-
-
-def rudof_report(shapes_turtle: str, data_ntriples: str, ontology_ntriples: str) -> str:
-    """rudof's report on one part, as N-Triples (a function of text, for a worker process)."""
-    rudof = pyrudof.Rudof(pyrudof.RudofConfig())
-    rudof.read_shacl(shapes_turtle, pyrudof.ShaclFormat.Turtle)
-    rudof.read_data(data_ntriples, pyrudof.RDFFormat.NTriples, reader_mode=pyrudof.ReaderMode.Strict)
-    rudof.read_data(ontology_ntriples, pyrudof.RDFFormat.NTriples, merge=True)
-    rudof.validate_shacl()
-    return rudof.serialize_shacl_validation_results(pyrudof.ResultShaclValidationFormat.NTriples)
+WORKER = Path(__file__).with_name("rudof_worker.py")
 
 
 def rudof_validate(data: Graph | Dataset, shapes: Graph, ontology: Graph, graphs: OxGraphs | None = None) -> Graph:
@@ -49,20 +42,56 @@ def rudof_validate(data: Graph | Dataset, shapes: Graph, ontology: Graph, graphs
         parts = [(shapes.serialize(format="turtle"), ntriples_of([t for triples in held for t in triples]))]
     else:
         parts = split(held, shapes)
-    # rudof runs in child processes only: forked from a process where rudof had
-    # run, a child can wait forever on a lock one of rudof's threads held. They
-    # start as extraction's workers do (forked, or from a fork server beside threads).
-    jobs = [(shape, text, ontology_text) for shape, text in parts]
-    if multiprocessing.current_process().daemon:  # a pool's worker may not start processes
-        texts = [rudof_report(*job) for job in jobs]
-    else:
-        with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1),
-                                 mp_context=pool_context()) as pool:
-            texts = list(pool.map(rudof_report, *zip(*jobs)))
+    texts = reports([(shape, text, ontology_text) for shape, text in parts])
     report = Graph()
     for text in texts:  # each parse gives its blank nodes fresh names
         report.parse(data=text, format="nt")
     return report
+
+
+def reports(jobs: list[tuple[str, str, str]]) -> list[str]:
+    """rudof's report on each job, by as many worker processes as there are
+    cores (rudof holds the GIL while it works), each taking the next job
+    when it is done. The workers are fresh interpreters (rdf.rudof_worker),
+    not forks of the build: a fork counts the build's whole graph as its own
+    (1.9 GB for each on ten copies of the seeds, where a worker needs a
+    tenth of that), and a child forked where rudof had run can wait forever
+    on a lock one of rudof's threads held."""
+    answers: list = [None] * len(jobs)
+    queue = iter(enumerate(jobs))
+    taking = threading.Lock()
+
+    def work() -> None:
+        with subprocess.Popen([sys.executable, "-P", str(WORKER)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE) as worker:
+            while True:
+                with taking:
+                    index, job = next(queue, (None, None))
+                if job is None:
+                    break
+                try:
+                    pickle.dump(job, worker.stdin)
+                    worker.stdin.flush()
+                    answers[index] = pickle.load(worker.stdout)
+                except (EOFError, BrokenPipeError):
+                    answers[index] = ("failed", f"rudof's worker ended with exit status {worker.wait()}")
+                    return
+            worker.stdin.close()
+
+    threads = [threading.Thread(target=work) for _ in range(min(len(jobs), os.cpu_count() or 1))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    texts = []
+    for answer in answers:
+        kind, text = answer or ("failed", "rudof's worker ended early")
+        if kind == "error":
+            raise RudofError(text)
+        if kind == "failed":
+            raise RuntimeError(text)
+        texts.append(text)
+    return texts
 
 
 OX_TYPE, OX_SOURCE, OX_ANNOTATION = (ox.NamedNode(str(iri)) for iri in (RDF.type, HKG.Source, OA.Annotation))
