@@ -118,9 +118,7 @@ def leads_delegation(sentence: Sentence, span) -> bool:
     after = [t.text for t in sentence.doc[span.end:span.end + 4] if not is_suffix(t)]
     # the honorific after the name carries its case in the old orthography (`X Hazretlerinin maiyetinde`)
     after = [turkish_lower(w) for w in after[1 if after and after[0].startswith(honorifics_longest_first()) else 0:]]
-    # the words before it in its own clause (`heyetin başında kendisi bulunuyordu; yanında X vardı`: not X)
-    before = [turkish_lower(t.text) for t in sentence.doc[max(sentence.span.start, span.start - 8):span.start]]
-    before = before[len(before) - before[::-1].index(";"):] if ";" in before else before
+    before = words_before(sentence, span)
     # `başkanlık etti`, `başkanlık ediyordu`, `riyaset eyledi`
     if after[:1] and after[0] in lex["leader_words"] or " ".join(after[:2]).startswith(("başkanlık e", "riyaset e")):
         return True
@@ -145,6 +143,13 @@ def leads_delegation(sentence: Sentence, span) -> bool:
                for a, b in zip(before, before[1:])) or leads_us(sentence, span) or first_member(sentence, span)
 
 
+def words_before(sentence: Sentence, span) -> list[str]:
+    """The eight words before a name, lower case, in its own clause (`heyetin başında kendisi bulunuyordu;
+    yanında X vardı`: no word before the semicolon is X's)."""
+    before = [turkish_lower(t.text) for t in sentence.doc[max(sentence.span.start, span.start - 8):span.start]]
+    return before[len(before) - before[::-1].index(";"):] if ";" in before else before
+
+
 def made_head(after: list[str], lex: dict) -> bool:
     """The words after a person name a group (capitalised, or a group word), then its head's office in the
     dative (`Türk Tugayı komutanlığına`, `Yunan heyeti reisliğine`): he was made its head."""
@@ -167,9 +172,7 @@ def first_member(sentence: Sentence, span) -> bool:
 
 def leads_us(sentence: Sentence, span) -> bool:
     """`Başımızda Hariciye Vekili X vardı`, `heyetimizin reisi X`: the person heads the narrator's group."""
-    # the words before it in its own clause (`heyetin başında kendisi bulunuyordu; yanında X vardı`: not X)
-    before = [turkish_lower(t.text) for t in sentence.doc[max(sentence.span.start, span.start - 8):span.start]]
-    before = before[len(before) - before[::-1].index(";"):] if ";" in before else before
+    before = words_before(sentence, span)
     lex = event_lexicon()
     return any(word in lex["our_head_words"] for word in before) or any(
         starts_with_any(a, lex["group_words"]) and FIRST_PERSON_PLURAL.search(a) and b in ("reisi", "başkanı", "başında")

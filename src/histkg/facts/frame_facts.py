@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from histkg.facts.conferences import FIRST_PERSON_PLURAL, Delegations, leads_delegation
 from histkg.facts.clauses import Argument, group_case, sovereign_titles, title_start
-from histkg.facts.frames import MOVING_FRAMES, Frame
+from histkg.facts.frames import MOVING_FRAMES, Frame, places_of
 from histkg.facts.journey import (StopFact, VisitFact, fact_span, fact_year, home_again, inside_city, same_name,
                                   same_place, spans_apart)
 from histkg.facts.journey_phrases import GENITIVE
@@ -482,10 +482,6 @@ def group_head(sentence):
 def journeys_of(frame: Frame, journeys: list[Journey], delegations: Delegations) -> list[Journey]:
     traveller = traveller_of(frame, journeys, delegations)
     return [j for j in journeys if traveller is not None and same_name(j.leader, traveller)]
-
-
-def places_of(frame: Frame) -> list:
-    return [a for role in ("destination", "stop", "origin") for a in frame.roles.get(role, [])]
 
 
 def visit_fact(journey: Journey, doc_id: str) -> VisitFact:

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass, field
 from itertools import takewhile
-from dataclasses import dataclass, field, replace
 
 from histkg.facts.clauses import Argument, Clause, Epithets, clauses, place_of_meeting
 from histkg.facts.conferences import conference_named
@@ -495,18 +495,18 @@ def at_the_conference(filled: list[Frame], conference) -> None:
     place, named_in = conference
     for frame in filled:
         sentence = frame.sentence
-        if attends(frame.clause) and meeting_in_clause(frame.clause) and not places_of_frame(frame) \
+        if attends(frame.clause) and meeting_in_clause(frame.clause) and not places_of(frame) \
                 and sentence.paragraph == named_in.paragraph and sentence.index - named_in.index <= CONFERENCE_SENTENCES:
-            frame.roles["destination"] = [replace(place, drawn=None)]
+            frame.roles["destination"] = [place]
             frame.inference["destination"] = f"the city of the conference the story speaks of: '{named_in.span.text}'"
 
 
-def places_of_frame(frame: Frame) -> list[Argument]:
+def places_of(frame: Frame) -> list[Argument]:
     return [a for role in ("destination", "stop", "origin") for a in frame.roles.get(role, [])]
 
 
 def attends(clause: Clause) -> bool:
-    """`katıl-`, `iştirak et-`, `katılım`: a predicate of taking part (frames.json `attending`)."""
+    """`katıl-`, `iştirak et-`, `temsil et-`, `katılım`: a predicate of taking part (frames.json `attending`)."""
     return clause.verb is not None and clause.verb.lemma in frames()["attending"]["predicates"]
 
 
