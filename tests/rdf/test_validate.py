@@ -210,3 +210,14 @@ def test_a_dataset_in_parts_finds_with_rudof_what_pyshacl_finds_on_the_union(sha
     by_rudof = validate(dataset, shapes=shapes, engine="rudof").findings
     assert by_rudof == validate(dataset, shapes=shapes, engine="pyshacl").findings
     assert {f.path for f in by_rudof} >= {"skos:prefLabel", "oa:exact", "hkg:signedOn"}
+
+
+def test_a_list_a_sparql_constraint_gathers_reads_the_same_in_every_run():
+    """GROUP_CONCAT gives the files in no set order (rudof's changes from run to run): the message sorts them."""
+    messages = []
+    for files in ("b.txt, a.txt", "a.txt, b.txt"):
+        report, result = Graph(), URIRef("urn:result")
+        report.add((result, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent))
+        report.add((result, SH.resultMessage, Literal(f"Sources disagree on hkg:signedOn: 1921 ({files}) and 1922 (c.txt).")))
+        messages.append(validate_module._message(report, result))
+    assert messages == ["Sources disagree on hkg:signedOn: 1921 (a.txt, b.txt) and 1922 (c.txt)."] * 2

@@ -332,7 +332,22 @@ def _message(report: Graph, result: Node) -> str:
         report.objects(result, SH.resultMessage),
         key=lambda m: (getattr(m, "language", None) not in (None, "en"), str(m)),
     )
-    return str(messages[0]) if messages else "Constraint not satisfied."
+    if not messages:
+        return "Constraint not satisfied."
+    if report.value(result, SH.sourceConstraintComponent) == SH.SPARQLConstraintComponent:
+        return _sorted_lists(str(messages[0]))
+    return str(messages[0])
+
+
+# A list a SPARQL constraint gathered with GROUP_CONCAT, in brackets (`({?file})`): SPARQL gives
+# its items in no set order, and rudof's order changes from run to run.
+_GATHERED = re.compile(r"\(([^()]*, [^()]*)\)")
+
+
+def _sorted_lists(message: str) -> str:
+    """The message with the items of each gathered list in sorted order, so the report's bytes
+    are the same for the same graph."""
+    return _GATHERED.sub(lambda m: "(" + ", ".join(sorted(m.group(1).split(", "))) + ")", message)
 
 
 def _value_text(data: Graph, value: Node) -> str:
