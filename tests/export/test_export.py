@@ -294,6 +294,15 @@ def test_turtle_binds_the_prefixes_of_iris_and_datatypes_only(tmp_path):
     assert turtle.endswith(' "A"@tr ;\n\thkg:narrativeRole "actor" .\n') and "\n\n\n" not in turtle
 
 
+def test_a_literal_that_quotes_a_prefix_line_stays_in_the_body_of_the_turtle(tmp_path):
+    graph = Graph()
+    graph.add((iri("person/a"), SKOS.prefLabel, Literal("A", lang="tr")))
+    graph.add((iri("person/a"), HKG.narrativeRole, Literal("@prefix x: <urn:x> . (a quoted line)")))
+    path = export(graph, "turtle", tmp_path / "g.ttl")
+    assert isomorphic(Graph().parse(path, format="turtle"), graph)
+    assert path.read_text(encoding="utf-8").startswith("@prefix hkg: ")
+
+
 def test_jsonld_has_a_context_of_prefixes_and_compact_names(events_out):
     document = json.loads((events_out / "graph.jsonld").read_text(encoding="utf-8"))
     assert document["@context"]["hkg"] == "https://w3id.org/histkg/ontology#"

@@ -174,7 +174,9 @@ def write_readable(statements: list, fmt: ox.RdfFormat, prefixes: dict[str, str]
     (TriG: a graph's closing `}` has none). Literals never span lines
     (pyoxigraph escapes newlines), so no literal holds such a break."""
     text = ox.serialize(statements, format=fmt, prefixes=prefixes)
-    header_end = text.find(b"\n", text.rfind(b"@prefix ")) + 1 if text.startswith(b"@prefix ") else 0
+    header_end = 0  # the @prefix lines that open the text (a literal may quote one further on)
+    while text.startswith(b"@prefix ", header_end):
+        header_end = text.index(b"\n", header_end) + 1
     header = b"\n".join(sorted(text[:header_end].splitlines()))
     body = text[header_end:]
     if fmt == ox.RdfFormat.TRIG:
