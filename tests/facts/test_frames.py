@@ -938,3 +938,37 @@ def test_an_envoy_who_receives_the_travellers_away_from_his_post_went_there(tmp_
         "Oradan Madrid'e geçtik. Madrid'e vardığımızda Madrid sefirimiz Nuri Bey bizi karşıladı.\n")})
     assert destinations(graph, visit_of(graph, "Rıza Bey")) == {"Marsilya"}
     assert not visits_led_by(graph, "Nuri Bey")  # at his post
+
+
+def test_a_meeting_noun_ending_in_a_vowel_takes_its_dative_after_a_buffer_letter(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": "Hasan Fehmi Paşa 1856'da Varşova'da toplanan kongreye katıldı.\n"})
+    assert destinations(graph, visit_of(graph, "Hasan Fehmi Paşa")) == {"Varşova"}
+
+
+@pytest.mark.parametrize("text", [
+    "Varşova, Hasan Fehmi Bey'in 3 Mart 1856'da öğleden sonra gittiği şehir oldu.",  # a time of day, no event
+])
+def test_a_time_before_sonra_is_no_earlier_event_and_keeps_the_clauses_date(tmp_path, text):
+    _, graph = build_texts(tmp_path, {"a.txt": text + "\n"})
+    assert str(graph.value(visit_of(graph, "Hasan Fehmi"), HKG.startDate)) == "1856-03-03"
+
+
+def test_a_place_noun_in_a_case_says_no_place_is_where_one_went(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": "Varşova, Hasan Fehmi Bey'in 1932'de geldiği şehirden çok uzaktı.\n"})
+    assert not visits_led_by(graph, "Hasan Fehmi Bey")
+
+
+def test_a_pronoun_after_a_comma_is_no_head_of_the_group_before_it(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "Hasan Fehmi Paşa Mayıs 1919'da Sivas'a gitti. Haziran 1919'da Erzurum'a geçti. Temmuz 1919'da Ankara'ya "
+        "döndü.\n\n"
+        "Ertesi kış Varşova'ya giden heyetin başında Rıza Bey vardı, o da yolda hastalandı.\n")})
+    assert not [v for v in visits_led_by(graph, "Hasan Fehmi Paşa") if "Varşova" in destinations(graph, v)]
+
+
+def test_a_ship_keeps_its_journey_beside_a_persons_to_the_same_place_and_an_armoured_train_is_no_ship(tmp_path):
+    _, graph = build_texts(tmp_path, {"a.txt": (
+        "1946'da ABD zırhlısı Texas'ın Pire'ye gelişi. 1946'da Hasan Fehmi Paşa Pire'ye gitti.\n\n"
+        "12 Mart 1920 — Yunan zırhlı trenlerinin Eskişehir'e gelişi.\n")})
+    assert sorted(str(graph.value(v, SKOS.prefLabel)) for v in visits_led_by(graph, None)) \
+        == ["ABD zırhlısı Texas → Pire (1946)"]

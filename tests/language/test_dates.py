@@ -533,6 +533,7 @@ def test_relative_days(text, edtf):
         ("Kral 6 Mart 1930'da Varna'ya geldi. Ertesi gece balo verildi.", ("Ertesi gece", "1930-03-07")),
         ("Paşa 11 Şubat 1867'de sadrazam oldu. Aynı yaz Paris'e gitti.", ("Aynı yaz", "1867-22")),  # a season
         ("Antlaşma 1936'da imzalandı. Ertesi kışın Tahran'a gitti.", ("Ertesi kışın", "1937-24")),
+        ("Paşa Aralık 1919'da Ankara'ya geldi. Aynı kış Sivas'a gitti.", ("Aynı kış", "1920-24")),  # a December's
         ("Makale 1936'da yazıldı. Aynı yazı ertesi yıl basıldı.", ("ertesi yıl", "1937")),  # `yazı`: writing
     ],
 )

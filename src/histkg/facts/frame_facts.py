@@ -39,7 +39,8 @@ class Journey:
     frames: list[Frame] = field(default_factory=list)
     closed: bool = False
     by_its_end: bool = False  # told only by the return from it (`Berlin'den dönüşü`): no group's journey goes on
-    described: str | None = None  # a group no one is named to lead (`Türk heyeti`): a journey of its own
+    described: str | None = None  # a group no one is named to lead (`Türk heyeti`), a ship: a journey of its own
+    delegation: bool = False  # the group is a delegation no one is named to lead (unled_group)
 
     @property
     def last_sentence(self) -> int:
@@ -66,9 +67,10 @@ def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = (),
             if traveller is None and received_on_the_way(each, journeys, delegations):
                 journeys[-1].frames.append(each)  # `… sınırı geçişi. Antakya'da coşkulu karşılama.`
                 continue
-            group = (unled_group(each) or vessel(each)) if traveller is None else None
-            if group is not None:  # `Türk heyetinin katılımı`: the delegation went, whoever led it
-                journeys.append(Journey(None, [each], closed=True, described=group))
+            group = unled_group(each) if traveller is None else None
+            ship = vessel(each) if traveller is None and group is None else None
+            if group is not None or ship is not None:  # `Türk heyetinin katılımı`: the delegation went, whoever led it
+                journeys.append(Journey(None, [each], closed=True, described=group or ship, delegation=group is not None))
                 continue
             if traveller is None:
                 our_guests += [each] if our_guest(each) else []
@@ -86,8 +88,8 @@ def journey_facts(frames: list[Frame], doc_id: str, told: list[VisitFact] = (),
     journeys += [Journey(host, [frame], closed=True) for host, frame in envoys_come_to_receive(frames)]
     found = []
     facts = [visit_fact(j, doc_id) for j in journeys]
-    for fact in facts:
-        if fact.leader is None and any(the_group_of(fact, o) for o in [*told, *facts] if o.leader is not None):
+    for journey, fact in zip(journeys, facts):
+        if journey.delegation and any(the_group_of(fact, o) for o in [*told, *facts] if o.leader is not None):
             continue  # `Rus Heyeti'nin Türkiye'de bulunduğu sıralarda`: the delegation of a journey told by its head
         other = next((o for o in told if already_told(fact, o)), None)
         if other is None:
@@ -139,6 +141,8 @@ def vessel(frame: Frame) -> str | None:
         stem = next((w for w in frames()["vessels"]["words"] if lowered[i].startswith(w)), None)
         if stem is None or not doc[i].text.islower() or not VESSEL_SUBJECT.match(lowered[i][len(stem):]):
             continue
+        if lowered[i] == stem and i + 1 < clause.end and doc[i + 1].is_alpha and doc[i + 1].text.islower():
+            continue  # `zırhlı trenlerinin`, `gemi mürettebatı`: the word modifies a noun after it
         if i > clause.start and group_case(doc[i - 1].text) == "genitive":
             return None  # `Heyetin gemisi`: the group's ship, the group travels
         start, end = i, i + 1

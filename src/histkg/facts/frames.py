@@ -511,8 +511,8 @@ def attends(clause: Clause) -> bool:
 
 
 # the plural, the possessive of a compound's head and the dative or locative after a meeting noun
-# (`konferansa`, `konferansına`, `celselere`, `toplantısına`, `kongrede`)
-MEETING_CASE = re.compile(r"^(?:l[ae]r)?(?:s?[ıiuü])?n?(?:[dt])?[ae]$")
+# (`konferansa`, `konferansına`, `celselere`, `toplantısına`, `kongrede`, `kongreye`)
+MEETING_CASE = re.compile(r"^(?:l[ae]r)?(?:s?[ıiuü])?(?:n?[dt]?[ae]|y[ae])$")
 
 
 def meeting_in_clause(clause: Clause) -> bool:
@@ -528,8 +528,9 @@ def meeting_in_clause(clause: Clause) -> bool:
     return False
 
 
-# a noun in the ablative before `sonra` or `önce` (`kabulünden sonra`): an event the clause's is told against
-ABLATIVE_NOUN = re.compile(r"[dt][ae]n$")
+# an event noun with its possessive in the ablative before `sonra` or `önce` (`kabulünden sonra`,
+# `imzalanmasından önce`): an event the clause's is told against (not `öğleden sonra`)
+ABLATIVE_NOUN = re.compile(r"[ıiuü]n[dt][ae]n$")
 
 
 def dates_what_came_before(clause: Clause, date: Argument) -> bool:
@@ -541,13 +542,17 @@ def dates_what_came_before(clause: Clause, date: Argument) -> bool:
                for i in range(date.end, clause.end - clause.verb.words - 1))
 
 
+PREDICATE_ENDINGS = ("", "dir", "dır", "tir", "tır", "di", "dı", "ti", "tı")  # `şehir oldu`, `şehirdir`, `yerdi`
+
+
 def place_it_is(clause: Clause) -> list[Argument]:
     """`Cenevre, Hariciye Vekili'nin en sık gittiği şehir oldu`: a participle of a common place noun
     (`şehir`, `yer`) the sentence says a place is, the place in the nominative and a comma opening it."""
     doc, sentence = clause.sentence.doc, clause.sentence
-    if clause.verb.form != "object participle" or clause.end >= sentence.span.end \
-            or not starts_with_any(turkish_lower(doc[clause.end].text), frames()["place_nouns"]):
-        return []
+    word = turkish_lower(doc[clause.end].text) if clause.end < sentence.span.end else ""
+    noun = next((n for n in frames()["place_nouns"] if word.startswith(n)), None)
+    if clause.verb.form != "object participle" or noun is None or word[len(noun):] not in PREDICATE_ENDINGS:
+        return []  # `… geldiği şehirden çok uzaktı`: the noun in a case is no predicate
     return [a for a in clause.arguments if a.label == "PLACE" and a.case == "nominative"
             and a.end < len(doc) and doc[a.end].text == ","][:1]
 
@@ -707,7 +712,7 @@ def pronoun_heads_a_group(sentence: Sentence) -> bool:
     words = [lowered[i] for i in range(sentence.span.start, sentence.span.end)]
     for i, (word, head) in enumerate(zip(words, words[1:])):
         if starts_with_any(word, event_lexicon()["group_words"]) and head in GROUP_HEAD_WORDS:
-            clause = list(takewhile(lambda w: w != ";", words[i + 2:]))
+            clause = list(takewhile(lambda w: w not in (";", ","), words[i + 2:]))
             return any(w in frames()["pronouns"] for w in clause)
     return False
 

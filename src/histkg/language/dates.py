@@ -305,6 +305,9 @@ def _resolve_days(ctx: _Context, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+WINTER = 24  # the EDTF code of winter
+
+
 def _anchor_period(ctx: _Context, done: list[_Cand], c: _Cand) -> _Cand | None:
     """`Ertesi yıl`, `aynı ayın sonunda`: the year (or month) of the nearest
     date before, in the body when the period is, moved by the period's count."""
@@ -316,7 +319,10 @@ def _anchor_period(ctx: _Context, done: list[_Cand], c: _Cand) -> _Cand | None:
         if q.y is None or c.period == "month" and q.m is None or b.citation or in_body and ctx.in_footnote(b.start):
             continue
         if c.period == "year":
-            return replace(c, points=[_Point(q.y + c.rel, season=c.points[0].season, inferred=True)])
+            season = c.points[0].season
+            # the winter a December lies in is the next year's (EDTF `Y-24` runs from December of Y-1)
+            year = q.y + c.rel + (season == WINTER and q.m == 12)
+            return replace(c, points=[_Point(year, season=season, inferred=True)])
         months = q.y * 12 + q.m - 1 + c.rel
         return replace(c, points=[_Point(months // 12, months % 12 + 1, inferred=True)])
     return None
