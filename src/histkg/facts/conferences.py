@@ -28,7 +28,18 @@ def conference_named(sentence: Sentence):
     Konferansı'na`, `Montrö'de toplanan Boğazlar Konferansı`: a city, then a
     capitalised word or two (or a participle of meeting), then a conference word.
     The city of a conference's name is no mention of the place, so its mention
-    is made here."""
+    is made here. Read once a sentence: the conferences of a document and its
+    clause frames both ask."""
+    named = sentence.doc.user_data.setdefault(CONFERENCES_NAMED, {})
+    if sentence.span.start not in named:
+        named[sentence.span.start] = conference_in(sentence)
+    return named[sentence.span.start]
+
+
+CONFERENCES_NAMED = "conferences_named"  # doc.user_data: sentence start -> conference_named
+
+
+def conference_in(sentence: Sentence):
     lex = event_lexicon()
     doc = sentence.doc
     texts, lowered = token_texts(doc), lowered_texts(doc)
@@ -110,6 +121,9 @@ FIRST_PERSON_PLURAL = re.compile(r"[ıiuü]m[ıiuü]z")
 DATIVE_OF_STEM = re.compile(r"^(?:[ıiuü]?n|y)?[ae]$")
 
 
+GROUP_HEAD_WORDS = ("başında", "reisi", "başkanı")  # `heyetin başında X`, `heyetin reisi X`: X heads the group
+
+
 def leads_delegation(sentence: Sentence, span) -> bool:
     """`X başkanlığındaki heyet`, `heyetine X başkanlık etti`, `heyetine
     başkanlık eden X`, `Türk heyetinin reisi … X idi`, `heyetinin başında X
@@ -139,7 +153,7 @@ def leads_delegation(sentence: Sentence, span) -> bool:
         if re.search(r"\b(?:başkanlık|riyaset) e", later):
             return True
     # `Türk heyetinin reisi … X`, `Osmanlı heyetinin başında … X vardı`, `Başımızda … X vardı`
-    return any(starts_with_any(a, lex["group_words"]) and b in ("reisi", "başkanı", "başında")
+    return any(starts_with_any(a, lex["group_words"]) and b in GROUP_HEAD_WORDS
                for a, b in zip(before, before[1:])) or leads_us(sentence, span) or first_member(sentence, span)
 
 
@@ -175,7 +189,7 @@ def leads_us(sentence: Sentence, span) -> bool:
     before = words_before(sentence, span)
     lex = event_lexicon()
     return any(word in lex["our_head_words"] for word in before) or any(
-        starts_with_any(a, lex["group_words"]) and FIRST_PERSON_PLURAL.search(a) and b in ("reisi", "başkanı", "başında")
+        starts_with_any(a, lex["group_words"]) and FIRST_PERSON_PLURAL.search(a) and b in GROUP_HEAD_WORDS
         for a, b in zip(before, before[1:]))
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from itertools import takewhile
 
 from histkg.facts.clauses import Argument, Clause, Epithets, clauses, place_of_meeting
-from histkg.facts.conferences import conference_named
+from histkg.facts.conferences import GROUP_HEAD_WORDS, conference_named
 from histkg.facts.journey import planned, same_name
 from histkg.facts.sentences import Sentence, dates_a_noun, ending_case, owned_noun_follows, starts_with_any
 from histkg.language.gazetteer import Gazetteer, is_city, is_country, state_of
@@ -42,7 +42,6 @@ MOVING_FRAMES = {"motion", "visit", "return"}  # frames whose subject is the one
 NOMINAL_FORMS = {"event noun", "verbal noun", "participle", "object participle"}
 TOPIC_SENTENCES = 3  # a dropped subject is the topic of at most this many sentences before
 WE_MOVES = 2  # a text that tells this many moves as `we` is the story of the narrator's own travels
-GROUP_HEAD_WORDS = ("başında", "reisi", "başkanı")  # `heyetin başında X`: X heads the group
 CONFERENCE_SENTENCES = 2  # a conference named this many sentences before is the one a meeting noun speaks of
 PROTAGONIST_MOVES = 3  # a text tells this many moves of its protagonist, twice as many as of anyone else
 
