@@ -19,6 +19,7 @@ from histkg.language.gazetteer import Gazetteer
 from histkg.language.spelling import slugify
 from histkg.mentions.extract import Extraction, Mention
 from histkg.rdf.namespaces import DEFAULT_BASE, HKG, OA, SCHEMA, bind_prefixes
+from histkg.rdf.quadstore import QuadStore
 from histkg.resolve.entity import Entity
 from histkg.resolve.model import Event, EventClaim
 from histkg.text.corpus import Document
@@ -67,7 +68,7 @@ class Iris:
 def build_graph(extractions: list[Extraction], entities: list[Entity], base: str = DEFAULT_BASE,
                 events: list[Event] = ()) -> Dataset:
     iris = Iris(base)
-    dataset = Dataset()
+    dataset = Dataset(store=QuadStore())
     bind_prefixes(dataset)
     graphs = {}
     for extraction in extractions:

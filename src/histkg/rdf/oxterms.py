@@ -10,6 +10,8 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import RDF, XSD
 
+from histkg.rdf.quadstore import QuadStore
+
 
 class TermError(ValueError):
     """A term pyoxigraph has no counterpart for."""
@@ -70,10 +72,20 @@ class OxGraphs:
 
     def __init__(self, data: Graph | Dataset) -> None:
         self.convert = convert = OxConverter()  # it has met every IRI of the graph
-        graphs = data.graphs() if isinstance(data, Dataset) else [data]
+        graphs = list(data.graphs()) if isinstance(data, Dataset) else [data]
         # graph identifier (rdflib) -> its triples
-        self.graphs: dict[object, list[ox.Triple]] = {
-            graph.identifier: [ox.Triple(convert(s), convert(p), convert(o)) for s, p, o in graph] for graph in graphs}
+        self.graphs: dict[object, list[ox.Triple]] = {graph.identifier: [] for graph in graphs}
+        if isinstance(data.store, QuadStore):  # each term converted once, and no rdflib pattern to match
+            self.read_numbers(data.store)
+            return
+        for graph in graphs:
+            self.graphs[graph.identifier] = [ox.Triple(convert(s), convert(p), convert(o)) for s, p, o in graph]
+
+    def read_numbers(self, store: QuadStore) -> None:
+        terms = [self.convert(term) for term in store.terms]
+        held = [self.graphs.get(identifier) for identifier in store.terms]
+        for subject, predicate, obj, graph in store.numbered_statements():
+            held[graph].append(ox.Triple(terms[subject], terms[predicate], terms[obj]))
 
 
 def to_ntriples(data: Graph | Dataset) -> bytes:
