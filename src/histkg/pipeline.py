@@ -20,7 +20,6 @@ from histkg.facts.workers import extract_all, extract_document  # noqa: F401  (t
 from histkg.mentions.extract import Extraction
 from histkg.rdf.graph import build_graph
 from histkg.rdf.namespaces import DEFAULT_BASE
-from histkg.rdf.oxterms import OxGraphs
 from histkg.rdf.repair import LeftOut, format_left_out, leave_out_violations
 from histkg.rdf.validate import ValidationResult, validate
 from histkg.resolve.entities import resolve
@@ -81,7 +80,6 @@ class BuildResult:
     left_out: list[LeftOut] = field(default_factory=list)  # violations whose statements the graph files lack
     skipped: list[str] = field(default_factory=list)  # why each unreadable document was skipped
     curation: CurationOutcome | None = None  # the curation file's entries, applied and not
-    graphs: OxGraphs | None = None  # the dataset as pyoxigraph terms, as validated (the writers read them)
 
     @property
     def curation_problems(self) -> list[str]:
@@ -162,15 +160,13 @@ def build(paths: Sequence[Path | str], out_dir: Path | str | None = None, *, bas
             progress(curated.summary)
         lap("graph")
         progress.start("validate", len(dataset), "quads")
-        graphs = OxGraphs(dataset)  # read and converted once, for rudof and the writers
-        validation = validate(dataset, graphs=graphs)
+        validation = validate(dataset)
         left_out: list[LeftOut] = []
         if not validation.conforms and not strict:
             validation, left_out = leave_out_violations(dataset, validation)
-            graphs = OxGraphs(dataset)  # as the statements left out left it
         progress.advance("validate", len(dataset))
         lap("validate")
-        result = BuildResult(documents, extractions, entities, dataset, validation, graphs=graphs, seconds=seconds,
+        result = BuildResult(documents, extractions, entities, dataset, validation, seconds=seconds,
                              cached=cache.hits if cache is not None else 0, left_out=left_out, skipped=skipped,
                              curation=curated)
         if out_dir is not None and not (strict and result.problems):
@@ -200,7 +196,7 @@ def write_outputs(result: BuildResult, out_dir: Path, progress: Progress = SILEN
     result.written.append(report)
     if not result.conforms:
         return
-    data = GraphData(result.dataset, result.graphs)  # union, sorted quads and triples made once for every file
+    data = GraphData(result.dataset)  # union, and the order of quads and triples, made once for every file
     progress.start("export", len(OUTPUTS), "files")
     for name, fmt in OUTPUTS.items():
         start = time.perf_counter()

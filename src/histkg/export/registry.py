@@ -15,7 +15,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from itertools import groupby
@@ -27,7 +27,9 @@ from rdflib.namespace import RDF
 
 from histkg.export import networks, tables
 from histkg.rdf.namespaces import DEFAULT_BASE, PREFIXES, bind_prefixes
-from histkg.rdf.oxterms import XSD_STRING, OxConverter, OxGraphs, UnionView
+from histkg.export.ordering import Ordered
+from histkg.rdf.oxterms import XSD_STRING, OxConverter, UnionView
+from histkg.rdf.quadstore import QuadStore
 
 # JSON-LD and Turtle abbreviate with the vocabulary's prefixes; JSON-LD also
 # with `id:` for data under the default base (the IRIs scholars read most).
@@ -100,21 +102,20 @@ def as_graph(data: Graph | Dataset) -> Graph:
 
 class GraphData:
     """One graph on its way to several files: its union for queries, and its
-    triples and quads as pyoxigraph terms in a stable order. Each view is made
-    once, however many files a build writes; `graphs`: `data` converted
-    already (a build has them from validation)."""
+    statements in a stable order (export.ordering), worked out once however
+    many files a build writes. A graph not held in a QuadStore (one read
+    from a file) is copied into one first."""
 
-    def __init__(self, data: Graph | Dataset, graphs: OxGraphs | None = None) -> None:
-        self.data = data
-        self.converted = graphs
+    def __init__(self, data: Graph | Dataset) -> None:
+        self.data = held_compactly(data)
 
     @cached_property
-    def graphs(self) -> OxGraphs:
-        return self.converted if self.converted is not None else OxGraphs(self.data)
+    def ordered(self) -> Ordered:
+        return Ordered(self.data.store)
 
     @property
     def convert(self) -> OxConverter:
-        return self.graphs.convert  # it has met every IRI of the graph
+        return self.ordered.convert  # it has met every IRI of the graph
 
     @property
     def has_named_graphs(self) -> bool:
@@ -124,49 +125,44 @@ class GraphData:
     def union(self) -> Graph:
         return UnionView(self.data) if self.has_named_graphs else self.data
 
-    @cached_property
-    def quads(self) -> list[ox.Quad]:
-        """Every quad, by graph name, then as `triples` orders them."""
+    def triples(self) -> Iterator[ox.Triple]:
+        """The union's triples, each once, in order."""
+        return ox.parse(self.ordered.ntriples, format=ox.RdfFormat.N_TRIPLES)
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """Every quad, by graph name, then in the order of `triples`."""
+        return ox.parse(self.nquads, format=ox.RdfFormat.N_QUADS)
+
+    @property
+    def nquads(self) -> bytes:
         if not self.has_named_graphs:
             raise ExportError("this format needs named graphs: export the graph.trig, graph.nq or graph.jsonld of `histkg build`")
-        # Each graph in the union's order: a triple's sort key (its N-Triples form, split) is made once.
-        rank = {triple: index for index, triple in enumerate(self.triples)}
-        quads = []
-        for identifier, triples in sorted(self.graphs.graphs.items(), key=lambda item: str(item[0])):
-            name = self.convert.graph_name(identifier)
-            quads += [ox.Quad(t.subject, t.predicate, t.object, name) for t in sorted(triples, key=rank.__getitem__)]
-        return quads
-
-    @cached_property
-    def triples(self) -> list[ox.Triple]:
-        """The union's triples, each once, in `triple_order`."""
-        return sorted_triples({triple for triples in self.graphs.graphs.values() for triple in triples})
+        return self.ordered.nquads
 
     @cached_property
     def prefixes(self) -> dict[str, str]:
         """The prefixes whose namespace some IRI (or a literal's datatype) of the graph starts with."""
-        self.quads if self.has_named_graphs else self.triples  # noqa: B018 (graph names are IRIs too)
         iris = self.convert.iris.keys()
         return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()
                 if any(iri.startswith(str(namespace)) for iri in iris)}
 
 
-RDF_TYPE = f"<{RDF.type}>"
+def held_compactly(data: Graph | Dataset) -> Graph | Dataset:
+    """`data` itself when a QuadStore holds it (and nothing else), else a copy held so."""
+    if isinstance(data, Dataset) and isinstance(data.store, QuadStore):
+        return data
+    if isinstance(data, Dataset):
+        copy: Graph | Dataset = Dataset(store=QuadStore())
+        for graph in data.graphs():
+            copy.graph(graph.identifier).__iadd__(graph)
+    else:
+        copy = Graph(store=QuadStore())
+        copy += data
+    bind_prefixes(copy)
+    return copy
 
 
-def sorted_triples(triples) -> list[ox.Triple]:
-    """Triples in a stable order: sorted on their N-Triples form, which
-    pyoxigraph makes far faster than terms compare in Python."""
-    return sorted(triples, key=lambda triple: triple_order(str(triple)))
-
-
-def triple_order(ntriple: str) -> tuple:
-    """Subjects together in IRI order, rdf:type first (Turtle's `a`), then predicate and object."""
-    subject, predicate, rest = ntriple.split(" ", 2)
-    return subject.strip("<>"), predicate != RDF_TYPE, predicate, rest
-
-
-def write_readable(statements: list, fmt: ox.RdfFormat, prefixes: dict[str, str], path: Path) -> None:
+def write_readable(statements: Iterable, fmt: ox.RdfFormat, prefixes: dict[str, str], path: Path) -> None:
     """pyoxigraph's Turtle or TriG, made easier to read: its @prefix lines
     (in an order of its own) sorted, and a blank line before each subject
     but a graph's first. A subject's statements end ` .` at the end of a
@@ -187,19 +183,19 @@ def write_readable(statements: list, fmt: ox.RdfFormat, prefixes: dict[str, str]
 
 
 def write_turtle(data: GraphData, path: Path) -> None:
-    write_readable(data.triples, ox.RdfFormat.TURTLE, data.prefixes, path)
+    write_readable(data.triples(), ox.RdfFormat.TURTLE, data.prefixes, path)
 
 
 def write_ntriples(data: GraphData, path: Path) -> None:
-    ox.serialize(data.triples, str(path), ox.RdfFormat.N_TRIPLES)
+    path.write_bytes(data.ordered.ntriples)
 
 
 def write_nquads(data: GraphData, path: Path) -> None:
-    ox.serialize(data.quads, str(path), ox.RdfFormat.N_QUADS)
+    path.write_bytes(data.nquads)
 
 
 def write_trig(data: GraphData, path: Path) -> None:
-    write_readable(data.quads, ox.RdfFormat.TRIG, data.prefixes, path)
+    write_readable(data.quads(), ox.RdfFormat.TRIG, data.prefixes, path)
 
 
 def write_jsonld(data: GraphData, path: Path) -> None:
@@ -209,12 +205,12 @@ def write_jsonld(data: GraphData, path: Path) -> None:
     names = CompactIris()
     if data.has_named_graphs:
         parts = []
-        for name, quads in groupby(data.quads, key=lambda quad: quad.graph_name):
+        for name, quads in groupby(data.quads(), key=lambda quad: quad.graph_name):
             nodes = ",\n   ".join(jsonld_nodes(quads, names))
             parts.append(f'  {{"@id": {json.dumps(names[name])}, "@graph": [\n   {nodes}\n  ]}}')
         body = ",\n".join(parts)
     else:
-        body = "  " + ",\n  ".join(jsonld_nodes(data.triples, names))
+        body = "  " + ",\n  ".join(jsonld_nodes(data.triples(), names))
     path.write_text(f'{{\n "@context": {context},\n "@graph": [\n{body}\n ]\n}}\n', encoding="utf-8")
 
 
