@@ -29,7 +29,7 @@ from histkg.export import networks, tables
 from histkg.rdf.namespaces import DEFAULT_BASE, PREFIXES, bind_prefixes
 from histkg.export.ordering import Ordered
 from histkg.rdf.oxterms import XSD_STRING, OxConverter, UnionView
-from histkg.rdf.quadstore import QuadStore
+from histkg.rdf.quadstore import compact
 
 # JSON-LD and Turtle abbreviate with the vocabulary's prefixes; JSON-LD also
 # with `id:` for data under the default base (the IRIs scholars read most).
@@ -107,7 +107,7 @@ class GraphData:
     from a file) is copied into one first."""
 
     def __init__(self, data: Graph | Dataset) -> None:
-        self.data = held_compactly(data)
+        self.data = compact(data)
 
     @cached_property
     def ordered(self) -> Ordered:
@@ -145,21 +145,6 @@ class GraphData:
         iris = self.convert.iris.keys()
         return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()
                 if any(iri.startswith(str(namespace)) for iri in iris)}
-
-
-def held_compactly(data: Graph | Dataset) -> Graph | Dataset:
-    """`data` itself when a QuadStore holds it (and nothing else), else a copy held so."""
-    if isinstance(data, Dataset) and isinstance(data.store, QuadStore):
-        return data
-    if isinstance(data, Dataset):
-        copy: Graph | Dataset = Dataset(store=QuadStore())
-        for graph in data.graphs():
-            copy.graph(graph.identifier).__iadd__(graph)
-    else:
-        copy = Graph(store=QuadStore())
-        copy += data
-    bind_prefixes(copy)
-    return copy
 
 
 def write_readable(statements: Iterable, fmt: ox.RdfFormat, prefixes: dict[str, str], path: Path) -> None:

@@ -1,7 +1,6 @@
 """rdflib terms -> pyoxigraph terms: the graph is built with rdflib, then
-written, stored and checked by pyoxigraph and Rust SHACL engines; a
-Dataset's graphs converted once for all of them; and the union of a
-Dataset's graphs, read in place."""
+written, stored and checked by pyoxigraph and Rust SHACL engines; and the
+union of a Dataset's graphs, read in place."""
 
 from __future__ import annotations
 
@@ -9,8 +8,6 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import RDF, XSD
-
-from histkg.rdf.quadstore import QuadStore
 
 
 class TermError(ValueError):
@@ -61,38 +58,6 @@ class OxConverter:
 
 LANG_STRING = str(RDF.langString)
 XSD_STRING = str(XSD.string)
-
-
-class OxGraphs:
-    """Every graph of `data` (a Dataset's named graphs and its default graph,
-    or one Graph) as triples of pyoxigraph terms. Reading rdflib's store and
-    converting the terms take seconds on a large graph: a build does both once,
-    here, and validation and the writers take the result. `data` must not
-    change afterwards."""
-
-    def __init__(self, data: Graph | Dataset) -> None:
-        self.convert = convert = OxConverter()  # it has met every IRI of the graph
-        graphs = list(data.graphs()) if isinstance(data, Dataset) else [data]
-        # graph identifier (rdflib) -> its triples
-        self.graphs: dict[object, list[ox.Triple]] = {graph.identifier: [] for graph in graphs}
-        if isinstance(data.store, QuadStore):  # each term converted once, and no rdflib pattern to match
-            self.read_numbers(data.store)
-            return
-        for graph in graphs:
-            self.graphs[graph.identifier] = [ox.Triple(convert(s), convert(p), convert(o)) for s, p, o in graph]
-
-    def read_numbers(self, store: QuadStore) -> None:
-        terms = [self.convert(term) for term in store.terms]
-        held = [self.graphs.get(identifier) for identifier in store.terms]
-        for subject, predicate, obj, graph in store.numbered_statements():
-            held[graph].append(ox.Triple(terms[subject], terms[predicate], terms[obj]))
-
-
-def to_ntriples(data: Graph | Dataset) -> bytes:
-    """Every triple of `data` (of all its graphs) as N-Triples bytes; a triple
-    two graphs hold may come twice."""
-    graphs = data.graphs() if isinstance(data, Dataset) else [data]
-    return triples_to_ntriples(triple for graph in graphs for triple in graph).encode()
 
 
 def triples_to_ntriples(triples) -> str:

@@ -21,9 +21,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from rdflib import Graph
+from rdflib import Dataset, Graph
 from rdflib.plugins.stores.memory import Memory
 from rdflib.store import Store
+
+from histkg.rdf.namespaces import bind_prefixes
 
 GRAPH_BITS = 24  # up to 16 million graphs
 TERM_BITS = 40   # up to a trillion terms
@@ -216,3 +218,19 @@ class QuadStore(Store):
 
     def namespaces(self):
         return self.names.namespaces()
+
+
+def compact(data: Graph | Dataset) -> Graph | Dataset:
+    """`data` itself when a QuadStore holds it (a Dataset's store holds
+    nothing else), else a copy held so (a graph read from a file)."""
+    if isinstance(data, Dataset) and isinstance(data.store, QuadStore):
+        return data
+    if isinstance(data, Dataset):
+        copy: Graph | Dataset = Dataset(store=QuadStore())
+        for graph in data.graphs():
+            copy.graph(graph.identifier).__iadd__(graph)
+    else:
+        copy = Graph(store=QuadStore())
+        copy += data
+    bind_prefixes(copy)
+    return copy

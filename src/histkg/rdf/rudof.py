@@ -19,34 +19,57 @@ import sys
 import threading
 from pathlib import Path
 
-import pyoxigraph as ox
 import pyrudof
 from rdflib import Dataset, Graph
 from rdflib.namespace import RDF, SH
 
 from histkg.rdf.namespaces import HKG, OA
-from histkg.rdf.oxterms import OxGraphs, ntriples_of, triples_to_ntriples
+from histkg.rdf.oxterms import OxConverter, triples_to_ntriples
+from histkg.rdf.quadstore import QuadStore, compact
 
 EVIDENCE_CLASSES = (OA.Annotation, OA.SpecificResource, OA.TextPositionSelector, OA.TextQuoteSelector)
 RudofError = pyrudof.RudofError
 WORKER = Path(__file__).with_name("rudof_worker.py")
 
 
-def rudof_validate(data: Graph | Dataset, shapes: Graph, ontology: Graph, graphs: OxGraphs | None = None) -> Graph:
+def rudof_validate(data: Graph | Dataset, shapes: Graph, ontology: Graph) -> Graph:
     """The report graph of `data` (a Dataset: its union) against `shapes`,
-    with the ontology merged in (sh:class follows its subclasses). `graphs`:
-    `data` converted already (rdf.oxterms.OxGraphs), when the caller has it."""
+    with the ontology merged in (sh:class follows its subclasses)."""
     ontology_text = triples_to_ntriples(ontology)
-    held = list((graphs or OxGraphs(data)).graphs.values())
+    data = compact(data)
+    text = NumberedText(data)
+    held = statements_by_graph(data.store)
     if len(held) < 2:
-        parts = [(shapes.serialize(format="turtle"), ntriples_of([t for triples in held for t in triples]))]
+        parts = [(shapes.serialize(format="turtle"), text.lines(s for triples in held for s in triples))]
     else:
-        parts = split(held, shapes)
-    texts = reports([(shape, text, ontology_text) for shape, text in parts])
+        parts = [(shape, text.lines(statements)) for shape, statements in split(data.store, held, shapes)]
+    texts = reports([(shape, data_text, ontology_text) for shape, data_text in parts])
     report = Graph()
-    for text in texts:  # each parse gives its blank nodes fresh names
-        report.parse(data=text, format="nt")
+    for report_text in texts:  # each parse gives its blank nodes fresh names
+        report.parse(data=report_text, format="nt")
     return report
+
+
+class NumberedText:
+    """The N-Triples text of a QuadStore's statements, each term's text made once."""
+
+    def __init__(self, data: Graph | Dataset) -> None:
+        convert = OxConverter()
+        store = data.store
+        terms, _ = store.numbers_used()
+        self.texts = {number: str(convert(store.terms[number])) for number in terms}
+
+    def lines(self, statements) -> str:
+        texts = self.texts
+        return "".join(f"{texts[s]} {texts[p]} {texts[o]} .\n" for s, p, o, *_ in statements)
+
+
+def statements_by_graph(store: QuadStore) -> list[list[tuple[int, int, int]]]:
+    """Each graph's statements, as numbers, the graphs (empty ones too) in the order they were added."""
+    held: dict[int, list] = {graph: [] for graph in store.contexts_added}
+    for subject, predicate, obj, graph in store.numbered_statements():
+        held[graph].append((subject, predicate, obj))
+    return list(held.values())
 
 
 def reports(jobs: list[tuple[str, str, str]]) -> list[str]:
@@ -94,28 +117,26 @@ def reports(jobs: list[tuple[str, str, str]]) -> list[str]:
     return texts
 
 
-OX_TYPE, OX_SOURCE, OX_ANNOTATION = (ox.NamedNode(str(iri)) for iri in (RDF.type, HKG.Source, OA.Annotation))
-OX_EVIDENCE_CLASSES = {ox.NamedNode(str(cls)) for cls in EVIDENCE_CLASSES}
-OX_TREE_LINKS = (ox.NamedNode(str(OA.hasTarget)), ox.NamedNode(str(OA.hasSelector)))
-
-
-def split(held: list[list[ox.Triple]], shapes: Graph) -> list[tuple[str, str]]:
-    """(shapes as Turtle, data as N-Triples) for each part: the rest of the
+def split(store: QuadStore, held: list[list[tuple[int, int, int]]], shapes: Graph) -> list[tuple[str, list]]:
+    """(shapes as Turtle, the statements) of each part: the rest of the
     graph first (the largest shape work), then each document's evidence.
-    `held`: each graph's triples, as pyoxigraph terms (rdf.oxterms.OxGraphs)."""
-    typed = [[(s, o) for s, p, o in triples if p == OX_TYPE] for triples in held]
-    evidence = {node for pairs in typed for node, cls in pairs if cls in OX_EVIDENCE_CLASSES}
-    roots = evidence_roots(held, evidence)
+    `held`: each graph's statements, as the store's numbers."""
+    number = store.known
+    rdf_type, source, annotation = number(RDF.type), number(HKG.Source), number(OA.Annotation)
+    evidence_classes = {number(cls) for cls in EVIDENCE_CLASSES}
+    typed = [[(s, o) for s, p, o in triples if p == rdf_type] for triples in held]
+    evidence = {node for pairs in typed for node, cls in pairs if cls in evidence_classes}
+    roots = evidence_roots(held, evidence, [number(link) for link in (OA.hasTarget, OA.hasSelector)])
     sources = []
     for triples, pairs in zip(held, typed):
-        in_graph = {node for node, cls in pairs if cls == OX_SOURCE}
-        sources += [t for t in triples if t.subject in in_graph]
-    rest = [ox.Triple(node, OX_TYPE, OX_ANNOTATION) for pairs in typed for node, cls in pairs if cls == OX_ANNOTATION]
+        in_graph = {node for node, cls in pairs if cls == source}
+        sources += [t for t in triples if t[0] in in_graph]
+    rest = [(node, rdf_type, annotation) for pairs in typed for node, cls in pairs if cls == annotation]
     part_of_root: dict = {}  # an annotation's tree goes whole to the part of the first graph that holds some of it
     parts: dict[int, list] = {}
     for index, triples in enumerate(held):
         for triple in triples:
-            subject = triple.subject
+            subject = triple[0]
             if subject in evidence:
                 part = part_of_root.setdefault(roots.get(subject, subject), index)
                 parts.setdefault(part, []).append(triple)
@@ -124,16 +145,16 @@ def split(held: list[list[ox.Triple]], shapes: Graph) -> list[tuple[str, str]]:
     if None in part_of_root:  # nodes the trees share: no split
         parts = {0: [triple for part in parts.values() for triple in part]}
     all_shapes = shapes.serialize(format="turtle")
-    return [(without_evidence_targets(shapes).serialize(format="turtle"), ntriples_of(rest)),
-            *[(all_shapes, ntriples_of(part + sources)) for _, part in sorted(parts.items())]]
+    return [(without_evidence_targets(shapes).serialize(format="turtle"), rest),
+            *[(all_shapes, part + sources) for _, part in sorted(parts.items())]]
 
 
-def evidence_roots(held: list[list], evidence: set) -> dict:
+def evidence_roots(held: list[list], evidence: set, links: list) -> dict:
     """Each target and selector -> the annotation whose tree it is in (a
     target -> itself when no annotation has it); None for a node two trees
-    share. `held`: each graph's triples."""
+    share. `held`: each graph's statements; `links`: hasTarget, hasSelector."""
     roots: dict = {}
-    for link in OX_TREE_LINKS:
+    for link in links:
         for triples in held:
             for parent, predicate, child in triples:
                 if predicate == link and parent in evidence and child in evidence:

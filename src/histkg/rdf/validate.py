@@ -29,7 +29,7 @@ from rdflib.term import Node
 
 from histkg.language.resources import ontology_file, shapes_file
 from histkg.rdf.namespaces import HKG, OA, bind_prefixes
-from histkg.rdf.oxterms import OxGraphs, UnionView
+from histkg.rdf.oxterms import UnionView
 from histkg.rdf.rudof import RudofError, rudof_validate
 
 SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
@@ -142,12 +142,9 @@ def validate(
     shapes: Graph | None = None,
     ontology: Graph | None = None,
     engine: str | None = None,
-    graphs: OxGraphs | None = None,
 ) -> ValidationResult:
     """Validate `data` against the histkg shapes, with `engine` (one of
     `ENGINES`; by default `DEFAULT_ENGINE`). Every engine gives the same findings.
-    `graphs`: `data` as pyoxigraph terms (rdf.oxterms.OxGraphs), when the caller
-    has made them already (rudof reads them; pySHACL reads `data`).
 
     Example:
         result = validate(graph)
@@ -157,7 +154,7 @@ def validate(
     shapes = load_shapes() if shapes is None else shapes
     ontology = load_ontology() if ontology is None else ontology
     _check_prebinding(shapes)
-    report_graph, working = ENGINES[engine or DEFAULT_ENGINE](data, shapes, ontology, graphs)
+    report_graph, working = ENGINES[engine or DEFAULT_ENGINE](data, shapes, ontology)
     bind_prefixes(report_graph)
     findings = _findings(report_graph, working)
     conforms = not any(f.severity == "Violation" for f in findings)
@@ -169,11 +166,11 @@ def validate(
     )
 
 
-# Each engine: (data, shapes, ontology, the data's OxGraphs or None) ->
+# Each engine: (data, shapes, ontology) ->
 # (report graph, the data as a graph to read labels and sentences from).
 
 
-def _by_pyshacl(data: Graph | Dataset, shapes: Graph, ontology: Graph, graphs: OxGraphs | None) -> tuple[Graph, Graph]:
+def _by_pyshacl(data: Graph | Dataset, shapes: Graph, ontology: Graph) -> tuple[Graph, Graph]:
     working = _union(data)
     _, report_graph, _ = pyshacl.validate(
         working,
@@ -191,11 +188,11 @@ def _by_pyshacl(data: Graph | Dataset, shapes: Graph, ontology: Graph, graphs: O
     return report_graph, working
 
 
-def _by_rudof(data: Graph | Dataset, shapes: Graph, ontology: Graph, graphs: OxGraphs | None) -> tuple[Graph, Graph]:
+def _by_rudof(data: Graph | Dataset, shapes: Graph, ontology: Graph) -> tuple[Graph, Graph]:
     """rudof (Rust), a Dataset in parts in parallel (rdf.rudof); its report
     mended to say what SHACL says. The data is read in place, never copied."""
     try:
-        report = rudof_validate(data, shapes, ontology, graphs)
+        report = rudof_validate(data, shapes, ontology)
     except RudofError as error:
         raise ValidationSetupError(f"the SHACL shapes cannot be applied: {error}") from None
     _as_the_standard_says(report, shapes)
