@@ -37,11 +37,19 @@ class Ordered:
         terms, graphs = store.numbers_used()
         # Each term's N-Triples text; two rdflib terms pyoxigraph writes alike ("x" and
         # "x"^^xsd:string) are one term here, as they are one in the files.
-        text = {number: str(convert(store.terms[number])) for number in terms}
-        self.texts = sorted(set(text.values()))
+        term_of_text = {}
+        text = {}
+        for number in terms:
+            term = convert(store.terms[number])
+            text[number] = term_text = str(term)
+            term_of_text.setdefault(term_text, term)
+        self.texts = sorted(term_of_text)
         self.subject_texts = sorted({text[number] for number in store.by_subject}, key=lambda t: t.strip("<>"))
-        self.graph_texts = [graph_text(convert.graph_name(identifier)) for identifier in
+        self.text_terms = [term_of_text[t] for t in self.texts]  # by rank, as pyoxigraph terms
+        self.subject_terms = [term_of_text[t] for t in self.subject_texts]
+        self.graph_names = [convert.graph_name(identifier) for identifier in
                             sorted((store.terms[number] for number in graphs), key=str)]
+        self.graph_texts = [graph_text(name) for name in self.graph_names]
         self.bits = bits = max(len(self.texts), 1).bit_length()
         self.graph_shift = 3 * bits + 1
         text_rank = {t: rank for rank, t in enumerate(self.texts)}
@@ -66,6 +74,10 @@ class Ordered:
             self.subject_part, self.predicate_part, self.object_part, self.graph_part)
         return sorted({subject_part[subject] | predicate_part[predicate] | object_part[obj] | graph_part[graph]
                        for subject, predicate, obj, graph in self.store.numbered_statements()})
+
+    def graph_of(self, place: int) -> int:
+        """The rank of a quad's graph (an index of `graph_names`)."""
+        return place >> self.graph_shift
 
     @cached_property
     def triple_places(self) -> list[int]:

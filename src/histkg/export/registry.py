@@ -187,15 +187,17 @@ def write_jsonld(data: GraphData, path: Path) -> None:
     """One JSON-LD document: the prefixes as its @context, one object per
     named graph (or a flat @graph for a single graph), one node per line."""
     context = json.dumps(JSONLD_PREFIXES, ensure_ascii=False, indent=2).replace("\n", "\n ")
-    names = CompactIris()
+    ordered = data.ordered
+    nodes_of = JsonldNodes(ordered)
     if data.has_named_graphs:
         parts = []
-        for name, quads in groupby(data.quads(), key=lambda quad: quad.graph_name):
-            nodes = ",\n   ".join(jsonld_nodes(quads, names))
-            parts.append(f'  {{"@id": {json.dumps(names[name])}, "@graph": [\n   {nodes}\n  ]}}')
+        for graph, places in groupby(ordered.quad_places, key=ordered.graph_of):
+            nodes = ",\n   ".join(nodes_of(places))
+            name = nodes_of.names[ordered.graph_names[graph]]
+            parts.append(f'  {{"@id": {json.dumps(name)}, "@graph": [\n   {nodes}\n  ]}}')
         body = ",\n".join(parts)
     else:
-        body = "  " + ",\n  ".join(jsonld_nodes(data.triples(), names))
+        body = "  " + ",\n  ".join(nodes_of(ordered.triple_places))
     path.write_text(f'{{\n "@context": {context},\n "@graph": [\n{body}\n ]\n}}\n', encoding="utf-8")
 
 
@@ -211,18 +213,35 @@ class CompactIris(dict):
         return name
 
 
-def jsonld_nodes(statements, names: CompactIris) -> Iterator[str]:
-    """Sorted triples (or quads) -> one compact JSON object per subject."""
-    for subject, group in groupby(statements, key=lambda statement: statement.subject):
-        node: dict = {"@id": names[subject]}
-        for predicate, values in groupby(group, key=lambda statement: statement.predicate):
-            objects = [statement.object for statement in values]
-            if predicate == RDF_TYPE_NODE and all(isinstance(o, ox.NamedNode) for o in objects):
-                key, items = "@type", [names[o] for o in objects]
-            else:
-                key, items = names[predicate], [jsonld_value(o, names) for o in objects]
-            node[key] = items[0] if len(items) == 1 else items
-        yield json.dumps(node, ensure_ascii=False)
+class JsonldNodes:
+    """Statements in order (their places, export.ordering) -> one compact
+    JSON object per subject; each term's JSON is made once."""
+
+    def __init__(self, ordered: Ordered) -> None:
+        self.ordered = ordered
+        self.names = CompactIris()
+        self.values: dict[int, dict | str] = {}  # an object's rank -> its JSON
+
+    def __call__(self, places) -> Iterator[str]:
+        ordered, names = self.ordered, self.names
+        terms, bits = ordered.text_terms, ordered.bits
+        mask = (1 << bits) - 1
+        for subject, group in groupby(places, key=lambda place: (place >> (2 * bits + 1)) & mask):
+            node: dict = {"@id": names[ordered.subject_terms[subject]]}
+            for predicate, values in groupby(group, key=lambda place: (place >> bits) & mask):
+                objects = [place & mask for place in values]
+                if terms[predicate] == RDF_TYPE_NODE and all(isinstance(terms[o], ox.NamedNode) for o in objects):
+                    key, items = "@type", [names[terms[o]] for o in objects]
+                else:
+                    key, items = names[terms[predicate]], [self.value(o) for o in objects]
+                node[key] = items[0] if len(items) == 1 else items
+            yield json.dumps(node, ensure_ascii=False)
+
+    def value(self, rank: int) -> dict | str:
+        value = self.values.get(rank)
+        if value is None:
+            value = self.values[rank] = jsonld_value(self.ordered.text_terms[rank], self.names)
+        return value
 
 
 def jsonld_value(term, names: CompactIris) -> dict | str:
