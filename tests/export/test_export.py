@@ -572,6 +572,20 @@ def test_events_csv_gives_each_role_its_column(events_out):
     assert visit["signatories"] == visit["parties"] == ""
 
 
+def test_a_treatys_places_go_in_the_order_of_their_iris_whatever_order_the_store_holds(tmp_path):
+    treaty, base = URIRef("https://example.org/treaty/t"), "https://example.org/place/"
+    cells = []
+    for order in (["c", "a", "b"], ["b", "c", "a"]):
+        graph = Graph()
+        graph.add((treaty, RDF.type, HKG.Treaty))
+        for name in order:
+            graph.add((treaty, HKG.signedAt, URIRef(base + name)))
+            graph.add((URIRef(base + name), SKOS.prefLabel, Literal(name.upper())))
+        export(graph, "csv", tmp_path / order[0])
+        cells.append(read_csv(tmp_path / order[0] / "events.csv")[1][0]["places"])
+    assert cells == ["A | B | C", "A | B | C"]
+
+
 def test_claims_csv_names_a_party_by_its_label(events_out):
     _, claims = read_csv(events_out / "graph-csv" / "claims.csv")
     party = next(row for row in claims if row["predicate"] == "hkg:party")

@@ -84,10 +84,11 @@ def event_rows(graph: Graph) -> list[dict]:
 
 
 def event_places(graph: Graph, event: URIRef) -> list[URIRef]:
-    """Where the event happens: signedAt, origin, the stops in order, destination; each once."""
-    places = [p for p in graph.objects(event, HKG.signedAt)] + [p for p in graph.objects(event, HKG.origin)]
+    """Where the event happens: signedAt, origin, the stops in order, destination; each once.
+    A property's values are a set, in no order a store keeps: they go by IRI."""
+    places = sorted(graph.objects(event, HKG.signedAt)) + sorted(graph.objects(event, HKG.origin))
     places += [place for _, place in itinerary(graph, event)]
-    places += [p for p in graph.objects(event, HKG.destination)]
+    places += sorted(graph.objects(event, HKG.destination))
     return list(dict.fromkeys(places))
 
 
