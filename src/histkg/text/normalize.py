@@ -19,11 +19,12 @@ The layout rules come from the seed articles (PDF text extraction):
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from histkg.text.layout import BODY, Edit, Segment, _Layout, _layout_edits, _lines, _segments
 
@@ -32,7 +33,8 @@ __all__ = ["Segment", "CleanText", "normalize"]
 @dataclass(frozen=True)
 class CleanText:
     text: str
-    offsets: tuple[int, ...]  # len(text) + 1 entries; offsets[i] = original offset of clean char i
+    offsets: Sequence[int]  # len(text) + 1 entries; offsets[i] = original offset of clean char i (an array:
+    # 8 bytes a character where a tuple of ints took 36, and every document's is kept until the graph is made)
     segments: tuple[Segment, ...]
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
@@ -221,4 +223,4 @@ def normalize(original: str) -> CleanText:
     draft.apply(_collapse_edits(draft.text))
     draft.apply(_case_ending_edits(draft.text))
     draft.apply(_split_word_edits(draft.text))
-    return CleanText(draft.text, tuple(draft.offsets), _segments(draft.blocks, layout.table))
+    return CleanText(draft.text, array("q", draft.offsets), _segments(draft.blocks, layout.table))
