@@ -17,6 +17,8 @@ import pickle
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pyrudof
@@ -40,10 +42,15 @@ def rudof_validate(data: Graph | Dataset, shapes: Graph, ontology: Graph) -> Gra
     text = NumberedText(data)
     held = statements_by_graph(data.store)
     if len(held) < 2:
-        parts = [(shapes.serialize(format="turtle"), text.lines(s for triples in held for s in triples))]
+        parts = [(shapes.serialize(format="turtle"), [s for triples in held for s in triples])]
     else:
-        parts = [(shape, text.lines(statements)) for shape, statements in split(data.store, held, shapes)]
-    texts = reports([(shape, data_text, ontology_text) for shape, data_text in parts])
+        parts = split(data.store, held, shapes)
+
+    def job(shape: str, statements: list) -> tuple[str, str, str]:
+        return shape, text.lines(statements), ontology_text
+
+    # Each part's text is made when a worker takes it, not all at once (600 MB for 100 copies of the seeds).
+    texts = reports([partial(job, *part) for part in parts])
     report = Graph()
     for report_text in texts:  # each parse gives its blank nodes fresh names
         report.parse(data=report_text, format="nt")
@@ -72,10 +79,10 @@ def statements_by_graph(store: QuadStore) -> list[list[tuple[int, int, int]]]:
     return list(held.values())
 
 
-def reports(jobs: list[tuple[str, str, str]]) -> list[str]:
-    """rudof's report on each job, by as many worker processes as there are
-    cores (rudof holds the GIL while it works), each taking the next job
-    when it is done. The workers are fresh interpreters (rdf.rudof_worker),
+def reports(jobs: list[Callable[[], tuple[str, str, str]]]) -> list[str]:
+    """rudof's report on each job (made when a worker takes it), by as many
+    worker processes as there are cores (rudof holds the GIL while it works),
+    each taking the next job when it is done. The workers are fresh interpreters (rdf.rudof_worker),
     not forks of the build: a fork counts the build's whole graph as its own
     (1.9 GB for each on ten copies of the seeds, where a worker needs a
     tenth of that), and a child forked where rudof had run can wait forever
@@ -93,7 +100,7 @@ def reports(jobs: list[tuple[str, str, str]]) -> list[str]:
                 if job is None:
                     break
                 try:
-                    pickle.dump(job, worker.stdin)
+                    pickle.dump(job(), worker.stdin)
                     worker.stdin.flush()
                     answers[index] = pickle.load(worker.stdout)
                 except (EOFError, BrokenPipeError):
