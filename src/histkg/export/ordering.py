@@ -7,16 +7,18 @@ N-Triples writes it. A quad file takes its graphs in the order of their
 names, each graph's statements in that order. Sorting the statements as
 text (a million N-Triples lines for ten copies of the seeds) took seconds;
 here each distinct term's text is sorted once, and a statement's place is
-one integer packed of its terms' ranks. The statements are written out once
-as N-Triples and N-Quads text (what pyoxigraph would write of them); the
-Turtle, TriG and JSON-LD writers read that text back through pyoxigraph's
-parser, statement by statement, so no list of a million pyoxigraph objects
-is ever held.
+one integer packed of its terms' ranks. N-Triples and N-Quads are written
+as text of each term's text (what pyoxigraph writes of them); the Turtle and
+TriG writers take pyoxigraph objects made one at a time as they write, and
+JSON-LD reads the places; no list of a million pyoxigraph objects, nor the
+whole text of a file, is ever held.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cached_property
+from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib.namespace import RDF
@@ -25,6 +27,7 @@ from histkg.rdf.oxterms import OxConverter
 from histkg.rdf.quadstore import QuadStore
 
 RDF_TYPE = ox.NamedNode(str(RDF.type))
+LINES_A_BLOCK = 65536
 
 
 class Ordered:
@@ -85,25 +88,39 @@ class Ordered:
         mask = (1 << self.graph_shift) - 1
         return sorted({place & mask for place in self.quad_places})
 
-    @cached_property
-    def ntriples(self) -> bytes:
-        """The union's triples, each once, in order, as N-Triples."""
-        return self.lines(self.triple_places, with_graphs=False)
+    def triples(self) -> Iterator[ox.Triple]:
+        """The union's triples, each once, in order, made one at a time."""
+        subjects, terms = self.subject_terms, self.text_terms
+        bits = self.bits
+        mask = (1 << bits) - 1
+        for place in self.triple_places:
+            yield ox.Triple(subjects[(place >> (2 * bits + 1)) & mask], terms[(place >> bits) & mask], terms[place & mask])
 
-    @cached_property
-    def nquads(self) -> bytes:
-        """Every quad, by graph name, then in the order of the triples, as N-Quads."""
-        return self.lines(self.quad_places, with_graphs=True)
-
-    def lines(self, places: list[int], with_graphs: bool) -> bytes:
-        """Each place as a line of N-Triples, or of N-Quads: what pyoxigraph
-        writes, without making a pyoxigraph object of each statement."""
-        subjects, texts = self.subject_texts, self.texts
-        graphs = self.graph_texts if with_graphs else [""] * len(self.graph_texts)
+    def quads(self) -> Iterator[ox.Quad]:
+        """Every quad, by graph name, then in the order of the triples, made one at a time."""
+        subjects, terms, graphs = self.subject_terms, self.text_terms, self.graph_names
         bits, shift = self.bits, self.graph_shift
         mask = (1 << bits) - 1
-        return "".join(f"{subjects[(place >> (2 * bits + 1)) & mask]} {texts[(place >> bits) & mask]} "
-                       f"{texts[place & mask]}{graphs[place >> shift]} .\n" for place in places).encode()
+        for place in self.quad_places:
+            yield ox.Quad(subjects[(place >> (2 * bits + 1)) & mask], terms[(place >> bits) & mask],
+                          terms[place & mask], graphs[place >> shift])
+
+    def write_lines(self, path: Path, with_graphs: bool) -> None:
+        """The triples as N-Triples (the quads as N-Quads, `with_graphs`) into
+        `path`: what pyoxigraph writes of them, joined of each term's text,
+        a block of lines at a time (the whole text of 100 copies of the seeds
+        is a gigabyte)."""
+        subjects, texts = self.subject_texts, self.texts
+        graphs = self.graph_texts if with_graphs else [""] * len(self.graph_texts)
+        places = self.quad_places if with_graphs else self.triple_places
+        bits, shift = self.bits, self.graph_shift
+        mask = (1 << bits) - 1
+        with open(path, "w", encoding="utf-8", newline="\n") as out:
+            for start in range(0, len(places), LINES_A_BLOCK):
+                out.write("".join(
+                    f"{subjects[(place >> (2 * bits + 1)) & mask]} {texts[(place >> bits) & mask]} "
+                    f"{texts[place & mask]}{graphs[place >> shift]} .\n"
+                    for place in places[start:start + LINES_A_BLOCK]))
 
 
 def graph_text(name) -> str:

@@ -127,17 +127,16 @@ class GraphData:
 
     def triples(self) -> Iterator[ox.Triple]:
         """The union's triples, each once, in order."""
-        return ox.parse(self.ordered.ntriples, format=ox.RdfFormat.N_TRIPLES)
+        return self.ordered.triples()
 
     def quads(self) -> Iterator[ox.Quad]:
         """Every quad, by graph name, then in the order of `triples`."""
-        return ox.parse(self.nquads, format=ox.RdfFormat.N_QUADS)
+        self.need_named_graphs()
+        return self.ordered.quads()
 
-    @property
-    def nquads(self) -> bytes:
+    def need_named_graphs(self) -> None:
         if not self.has_named_graphs:
             raise ExportError("this format needs named graphs: export the graph.trig, graph.nq or graph.jsonld of `histkg build`")
-        return self.ordered.nquads
 
     @cached_property
     def prefixes(self) -> dict[str, str]:
@@ -172,11 +171,12 @@ def write_turtle(data: GraphData, path: Path) -> None:
 
 
 def write_ntriples(data: GraphData, path: Path) -> None:
-    path.write_bytes(data.ordered.ntriples)
+    data.ordered.write_lines(path, with_graphs=False)
 
 
 def write_nquads(data: GraphData, path: Path) -> None:
-    path.write_bytes(data.nquads)
+    data.need_named_graphs()
+    data.ordered.write_lines(path, with_graphs=True)
 
 
 def write_trig(data: GraphData, path: Path) -> None:
