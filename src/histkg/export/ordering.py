@@ -68,7 +68,8 @@ class Ordered:
             self.predicate_part[number] = ((t != type_text) << (2 * bits)) | (text_rank[t] << bits)
             self.object_part[number] = text_rank[t]
         for number in graphs:
-            self.graph_part[number] = graph_rank[graph_text(convert.graph_name(store.terms[number]))] << self.graph_shift
+            name = graph_text(convert.graph_name(store.terms[number]))
+            self.graph_part[number] = graph_rank[name] << self.graph_shift
 
     @cached_property
     def quad_places(self) -> list[int]:
@@ -94,7 +95,8 @@ class Ordered:
         bits = self.bits
         mask = (1 << bits) - 1
         for place in self.triple_places:
-            yield ox.Triple(subjects[(place >> (2 * bits + 1)) & mask], terms[(place >> bits) & mask], terms[place & mask])
+            yield ox.Triple(subjects[(place >> (2 * bits + 1)) & mask], terms[(place >> bits) & mask],
+                            terms[place & mask])
 
     def quads(self) -> Iterator[ox.Quad]:
         """Every quad, by graph name, then in the order of the triples, made one at a time."""

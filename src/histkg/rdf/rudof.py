@@ -82,11 +82,11 @@ def statements_by_graph(store: QuadStore) -> list[list[tuple[int, int, int]]]:
 def reports(jobs: list[Callable[[], tuple[str, str, str]]]) -> list[str]:
     """rudof's report on each job (made when a worker takes it), by as many
     worker processes as there are cores (rudof holds the GIL while it works),
-    each taking the next job when it is done. The workers are fresh interpreters (rdf.rudof_worker),
-    not forks of the build: a fork counts the build's whole graph as its own
-    (1.9 GB for each on ten copies of the seeds, where a worker needs a
-    tenth of that), and a child forked where rudof had run can wait forever
-    on a lock one of rudof's threads held."""
+    each taking the next job when it is done. The workers are fresh
+    interpreters (rdf.rudof_worker), not forks of the build: a fork counts
+    the build's whole graph as its own (1.9 GB for each on ten copies of the
+    seeds, where a worker needs a tenth of that), and a child forked where
+    rudof had run can wait forever on a lock one of rudof's threads held."""
     answers: list = [None] * len(jobs)
     queue = iter(enumerate(jobs))
     taking = threading.Lock()
