@@ -109,20 +109,26 @@ class Ordered:
 
     def write_lines(self, path: Path, with_graphs: bool) -> None:
         """The triples as N-Triples (the quads as N-Quads, `with_graphs`) into
-        `path`: what pyoxigraph writes of them, joined of each term's text,
-        a block of lines at a time (the whole text of 100 copies of the seeds
-        is a gigabyte)."""
-        subjects, texts = self.subject_texts, self.texts
-        graphs = self.graph_texts if with_graphs else [""] * len(self.graph_texts)
+        `path`: what pyoxigraph writes of them, joined of each term's text in
+        UTF-8, a block of lines at a time (the whole text of 100 copies of the
+        seeds is a gigabyte)."""
+        subjects = [f"{text} ".encode() for text in self.subject_texts]
+        predicates = [f"{text} ".encode() for text in self.texts]
+        objects = [text.encode() for text in self.texts]
+        ends = [f"{name} .\n".encode() for name in self.graph_texts] if with_graphs else [b" .\n"]
         places = self.quad_places if with_graphs else self.triple_places
         bits, shift = self.bits, self.graph_shift
         mask = (1 << bits) - 1
-        with open(path, "w", encoding="utf-8", newline="\n") as out:
+        with open(path, "wb") as out:
             for start in range(0, len(places), LINES_A_BLOCK):
-                out.write("".join(
-                    f"{subjects[(place >> (2 * bits + 1)) & mask]} {texts[(place >> bits) & mask]} "
-                    f"{texts[place & mask]}{graphs[place >> shift]} .\n"
-                    for place in places[start:start + LINES_A_BLOCK]))
+                pieces: list[bytes] = []
+                put = pieces.append  # four pieces a line, appended: faster than formatting each line
+                for place in places[start:start + LINES_A_BLOCK]:
+                    put(subjects[(place >> (2 * bits + 1)) & mask])
+                    put(predicates[(place >> bits) & mask])
+                    put(objects[place & mask])
+                    put(ends[place >> shift])  # a triple's place has no graph: 0
+                out.write(b"".join(pieces))
 
 
 def graph_text(name) -> str:
