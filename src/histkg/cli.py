@@ -186,7 +186,11 @@ def build(paths: tuple[Path, ...], out_dir: Path, base: str, workers: int | None
     if not quiet:
         print_summary(result)
     if result.problems:
-        click.echo(result.report, err=True)
+        # What is missing from the graph; the SHACL report too where no file holds it, or it failed.
+        # Its warnings (a thousand on a large corpus) are read in validation.txt.
+        written = not strict and result.conforms
+        click.echo(result.problems_report + (f"the whole report: {out_dir / 'validation.txt'}" if written
+                                             else result.validation.report_text), err=True)
         sys.exit(2 if strict else 1)
 
 

@@ -99,9 +99,15 @@ class BuildResult:
     def report(self) -> str:
         """validation.txt: the documents skipped, the curation entries not applied, the
         statements left out, then the SHACL report."""
+        return self.problems_report + self.validation.report_text
+
+    @property
+    def problems_report(self) -> str:
+        """What of the corpus is not in the graph: the documents skipped, the curation
+        entries not applied, the statements left out."""
         skipped = "".join(f"skipped, cannot be read: {reason}\n" for reason in self.skipped)
         curation = self.curation.report if self.curation is not None else ""
-        return skipped + curation + format_left_out(self.left_out) + self.validation.report_text
+        return skipped + curation + format_left_out(self.left_out)
 
 
 def build(paths: Sequence[Path | str], out_dir: Path | str | None = None, *, base: str = DEFAULT_BASE,

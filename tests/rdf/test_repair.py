@@ -127,6 +127,16 @@ def test_the_command_exits_1_after_writing_and_2_with_strict(small_corpus, tmp_p
     assert strict.exit_code == 2 and not (tmp_path / "strict" / "graph.trig").exists()
 
 
+def test_the_command_tells_what_it_left_out_and_where_the_whole_report_is(small_corpus, tmp_path, broken_build):
+    result = CliRunner().invoke(main, ["build", str(small_corpus), "--out", str(tmp_path / "out"), "--quiet",
+                                       "--no-cache"])
+    report = (tmp_path / "out" / "validation.txt").read_text(encoding="utf-8")
+    shacl = report[report.index("conforms:"):]  # the SHACL report, warnings and all, after what was left out
+    assert result.exit_code == 1 and "left out of the graph files" in result.output
+    assert f"the whole report: {tmp_path / 'out' / 'validation.txt'}" in result.output
+    assert shacl.splitlines()[0] not in result.output
+
+
 def test_an_unreadable_document_is_skipped_and_reported_the_same_way(small_corpus, tmp_path):
     (small_corpus / "c.txt").write_bytes(bytes(range(256)) * 20)
     runner = CliRunner()
