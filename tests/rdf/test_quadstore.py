@@ -9,8 +9,8 @@ from rdflib import BNode, Dataset, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
 from histkg.rdf.oxterms import triples_to_ntriples
-from histkg.rdf.rudof import NumberedText
 from histkg.rdf.quadstore import QuadStore
+from histkg.rdf.rudof import NumberedText
 
 EX = Namespace("http://example.org/")
 ONE, TWO = EX["graph/one"], EX["graph/two"]

@@ -26,8 +26,8 @@ from rdflib import Dataset, Graph
 from rdflib.namespace import RDF
 
 from histkg.export import networks, tables
-from histkg.rdf.namespaces import DEFAULT_BASE, PREFIXES, bind_prefixes
 from histkg.export.ordering import Ordered
+from histkg.rdf.namespaces import DEFAULT_BASE, PREFIXES, bind_prefixes
 from histkg.rdf.oxterms import XSD_STRING, OxConverter, UnionView
 from histkg.rdf.quadstore import compact
 
