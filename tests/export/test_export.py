@@ -37,12 +37,12 @@ from histkg.export.registry import (
     EXTENSIONS,
     ExportError,
     GraphData,
-    OxConverter,
     export,
     load_graph,
 )
 from histkg.pipeline import OUTPUTS
 from histkg.rdf.namespaces import HKG, SCHEMA
+from histkg.rdf.oxterms import OxConverter
 
 ID = "https://w3id.org/histkg/id/"
 GEXF_NS = "{http://gexf.net/1.3}"

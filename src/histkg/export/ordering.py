@@ -23,7 +23,6 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib.namespace import RDF
 
-from histkg.rdf.oxterms import OxConverter
 from histkg.rdf.quadstore import QuadStore
 
 RDF_TYPE = ox.NamedNode(str(RDF.type))
@@ -31,12 +30,13 @@ LINES_A_BLOCK = 65536
 
 
 class Ordered:
-    """The statements of a QuadStore, in the writers' order. `convert` meets
-    every IRI of the statements (the prefixes a writer binds come from it)."""
+    """The statements of a QuadStore, in the writers' order. `iris`: every IRI
+    of the statements, literals' datatypes and graph names included (the
+    prefixes a writer binds come from it)."""
 
     def __init__(self, store: QuadStore) -> None:
         self.store = store
-        self.convert = convert = OxConverter()
+        convert = store.converter  # validation converted these terms already
         terms, graphs = store.numbers_used()
         # Each term's N-Triples text; two rdflib terms pyoxigraph writes alike ("x" and
         # "x"^^xsd:string) are one term here, as they are one in the files.
@@ -50,14 +50,15 @@ class Ordered:
         self.subject_texts = sorted({text[number] for number in store.by_subject}, key=lambda t: t.strip("<>"))
         self.text_terms = [term_of_text[t] for t in self.texts]  # by rank, as pyoxigraph terms
         self.subject_terms = [term_of_text[t] for t in self.subject_texts]
-        self.graph_names = [convert.graph_name(identifier) for identifier in
-                            sorted((store.terms[number] for number in graphs), key=str)]
+        name_of = {number: convert.graph_name(store.terms[number]) for number in graphs}
+        ranked_graphs = sorted(graphs, key=lambda number: str(store.terms[number]))
+        self.graph_names = [name_of[number] for number in ranked_graphs]
         self.graph_texts = [graph_text(name) for name in self.graph_names]
+        self.iris = iris_of([*term_of_text.values(), *self.graph_names])
         self.bits = bits = max(len(self.texts), 1).bit_length()
         self.graph_shift = 3 * bits + 1
         text_rank = {t: rank for rank, t in enumerate(self.texts)}
         subject_rank = {t: rank for rank, t in enumerate(self.subject_texts)}
-        graph_rank = {name: rank for rank, name in enumerate(self.graph_texts)}
         type_text = str(RDF_TYPE)
         # A statement's place is the sum of what its subject, predicate, object and graph add.
         size = len(store.terms)
@@ -67,9 +68,8 @@ class Ordered:
                 self.subject_part[number] = subject_rank[t] << (2 * bits + 1)
             self.predicate_part[number] = ((t != type_text) << (2 * bits)) | (text_rank[t] << bits)
             self.object_part[number] = text_rank[t]
-        for number in graphs:
-            name = graph_text(convert.graph_name(store.terms[number]))
-            self.graph_part[number] = graph_rank[name] << self.graph_shift
+        for rank, number in enumerate(ranked_graphs):
+            self.graph_part[number] = rank << self.graph_shift
 
     @cached_property
     def quad_places(self) -> list[int]:
@@ -129,6 +129,13 @@ class Ordered:
                     put(objects[place & mask])
                     put(ends[place >> shift])  # a triple's place has no graph: 0
                 out.write(b"".join(pieces))
+
+
+def iris_of(terms) -> set[str]:
+    """The IRIs among `terms` and their literals' datatypes (rdf:langString and xsd:string too: a
+    Turtle writer binds their prefixes)."""
+    return {term.value for term in terms if isinstance(term, ox.NamedNode)} | {
+        term.datatype.value for term in terms if isinstance(term, ox.Literal)}
 
 
 def graph_text(name) -> str:

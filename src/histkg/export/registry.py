@@ -28,7 +28,7 @@ from rdflib.namespace import RDF
 from histkg.export import networks, tables
 from histkg.export.ordering import Ordered
 from histkg.rdf.namespaces import DEFAULT_BASE, PREFIXES, bind_prefixes
-from histkg.rdf.oxterms import XSD_STRING, OxConverter, UnionView
+from histkg.rdf.oxterms import XSD_STRING, UnionView
 from histkg.rdf.quadstore import compact
 
 # JSON-LD and Turtle abbreviate with the vocabulary's prefixes; JSON-LD also
@@ -114,10 +114,6 @@ class GraphData:
         return Ordered(self.data.store)
 
     @property
-    def convert(self) -> OxConverter:
-        return self.ordered.convert  # it has met every IRI of the graph
-
-    @property
     def has_named_graphs(self) -> bool:
         return isinstance(self.data, Dataset)
 
@@ -141,7 +137,7 @@ class GraphData:
     @cached_property
     def prefixes(self) -> dict[str, str]:
         """The prefixes whose namespace some IRI (or a literal's datatype) of the graph starts with."""
-        iris = self.convert.iris.keys()
+        iris = self.ordered.iris
         return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()
                 if any(iri.startswith(str(namespace)) for iri in iris)}
 

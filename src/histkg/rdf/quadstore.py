@@ -26,6 +26,7 @@ from rdflib.plugins.stores.memory import Memory
 from rdflib.store import Store
 
 from histkg.rdf.namespaces import bind_prefixes
+from histkg.rdf.oxterms import OxConverter
 
 GRAPH_BITS = 24  # up to 16 million graphs
 TERM_BITS = 40   # up to a trillion terms
@@ -62,6 +63,9 @@ class QuadStore(Store):
         self.by_object: dict[int, set[int]] = {}  # object -> packed (subject, predicate, graph)
         self.contexts_added: dict[int, Graph] = {}  # graph's number -> the Graph, in the order added
         self.names = Memory()  # the prefixes bound, by rdflib's own rules for rebinding
+        # each term as pyoxigraph's, converted once for the store's life (a number's term never changes):
+        # validation's parts and the writers both read them
+        self.converter = OxConverter()
 
     # --- terms ----------------------------------------------------------------------------
 
@@ -77,7 +81,11 @@ class QuadStore(Store):
         return self.numbers.get(term)
 
     def graph_number(self, context) -> int:
-        return self.number(context.identifier if isinstance(context, Graph) else context)
+        return self.number(identifier_of(context))
+
+    def known_graph(self, context) -> int | None:
+        """The number of a graph asked about, None for one never stored."""
+        return self.known(identifier_of(context))
 
     # --- graphs ---------------------------------------------------------------------------
 
@@ -119,7 +127,7 @@ class QuadStore(Store):
             self.add((subject, predicate, obj), context)
 
     def remove(self, triple, context=None) -> None:
-        graph = None if context is None else self.known(context.identifier if isinstance(context, Graph) else context)
+        graph = None if context is None else self.known_graph(context)
         if context is not None and graph is None:
             return
         for subject, predicate, obj, number in list(self.matches(triple, graph)):
@@ -161,7 +169,7 @@ class QuadStore(Store):
     def triples(self, triple, context=None):
         terms = self.terms
         if context is not None:
-            graph = self.known(context.identifier if isinstance(context, Graph) else context)
+            graph = self.known_graph(context)
             if graph is None:
                 return
             for subject, predicate, obj, _ in self.matches(triple, graph):
@@ -184,7 +192,7 @@ class QuadStore(Store):
     def __len__(self, context=None) -> int:
         """Statements in one graph, or distinct triples in them all."""
         if context is not None:
-            graph = self.known(context.identifier if isinstance(context, Graph) else context)
+            graph = self.known_graph(context)
             return 0 if graph is None else sum(1 for _ in self.matches((None, None, None), graph))
         return sum(len({packed >> GRAPH_BITS for packed in held}) for held in self.by_subject.values())
 
@@ -218,6 +226,11 @@ class QuadStore(Store):
 
     def namespaces(self):
         return self.names.namespaces()
+
+
+def identifier_of(context):
+    """A graph's identifier, from the Graph or the identifier itself."""
+    return context.identifier if isinstance(context, Graph) else context
 
 
 def compact(data: Graph | Dataset) -> Graph | Dataset:

@@ -26,7 +26,7 @@ from rdflib import Dataset, Graph
 from rdflib.namespace import RDF, SH
 
 from histkg.rdf.namespaces import HKG, OA
-from histkg.rdf.oxterms import OxConverter, triples_to_ntriples
+from histkg.rdf.oxterms import triples_to_ntriples
 from histkg.rdf.quadstore import QuadStore, compact
 
 EVIDENCE_CLASSES = (OA.Annotation, OA.SpecificResource, OA.TextPositionSelector, OA.TextQuoteSelector)
@@ -61,8 +61,8 @@ class NumberedText:
     """The N-Triples text of a QuadStore's statements, each term's text made once."""
 
     def __init__(self, data: Graph | Dataset) -> None:
-        convert = OxConverter()
         store = data.store
+        convert = store.converter
         terms, _ = store.numbers_used()
         self.texts = {number: str(convert(store.terms[number])) for number in terms}
 
