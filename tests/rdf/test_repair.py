@@ -11,15 +11,17 @@ from shape_graphs import CLAIM, PERSON, PLACE, SOURCE, TREATY, XSD, build_valid_
 
 from histkg import pipeline
 from histkg.cli import main
+from histkg.rdf import rudof
 from histkg.rdf.namespaces import HKG
+from histkg.rdf.quadstore import QuadStore
 from histkg.rdf.repair import format_left_out, leave_out_violations
 from histkg.rdf.validate import validate
 
 GRAPH = URIRef("https://w3id.org/histkg/id/graph/doc-1")
 
 
-def dataset_of(graph) -> Dataset:
-    dataset = Dataset()
+def dataset_of(graph, store="default") -> Dataset:
+    dataset = Dataset(store=store)
     named = dataset.graph(GRAPH)
     for triple in graph:
         named.add(triple)
@@ -75,6 +77,43 @@ def test_a_node_missing_what_it_needs_goes_with_what_points_to_it():
     assert validation.conforms and left_out
     assert not holds(dataset, (PLACE, None, None)) and not holds(dataset, (None, None, PLACE))
     assert holds(dataset, (TREATY, RDF.type, HKG.Treaty))
+
+
+@pytest.fixture
+def jobs_asked(tmp_path, monkeypatch):
+    """How many parts rudof's workers were given to validate, from here on."""
+    log = tmp_path / "jobs.log"
+    log.touch()
+    counting = tmp_path / "counting_worker.py"
+    counting.write_text(
+        "import importlib.util, sys\n"
+        f"spec = importlib.util.spec_from_file_location('rudof_worker', {str(rudof.WORKER)!r})\n"
+        "worker = importlib.util.module_from_spec(spec)\n"
+        "spec.loader.exec_module(worker)\n"
+        "report = worker.rudof_report\n"
+        "def counted(*job):\n"
+        f"    with open({str(log)!r}, 'a') as counts:\n"
+        "        counts.write('job\\n')\n"
+        "    return report(*job)\n"
+        "worker.rudof_report = counted\n"
+        "worker.serve(sys.stdin.buffer, sys.stdout.buffer)\n")
+    monkeypatch.setattr(rudof, "WORKER", counting)
+    monkeypatch.setattr(rudof, "PART_STATEMENTS", 1)
+    return lambda: len(log.read_text().splitlines())
+
+
+def test_repair_validates_again_only_the_parts_it_changed(jobs_asked):
+    graph = build_valid_graph()
+    graph.add((PERSON, SKOS.prefLabel, Literal("Musa Kâzım", lang="tr")))
+    dataset = dataset_of(graph, QuadStore())  # as a build holds it: each part's text is the same in each round
+    first = validate(dataset, engine="rudof")
+    parts = jobs_asked()
+    assert parts > 5  # the evidence, and the rest of the graph in parts
+    assert validate(dataset, engine="rudof").findings == first.findings and jobs_asked() == parts  # nothing changed
+    validation, left_out = leave_out_violations(dataset, first, lambda data: validate(data, engine="rudof"))
+    assert validation.conforms and [item.statements for item in left_out] == [2, 7]  # as test 1 above
+    # two rounds more (after the labels, after the person), each validating again a part or two of all
+    assert 0 < jobs_asked() - parts < parts
 
 
 def test_the_report_names_the_document_and_the_sentence():

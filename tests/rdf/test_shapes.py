@@ -27,21 +27,15 @@ from shape_graphs import (
     build_valid_graph,
 )
 
-from histkg.rdf import validate as validate_module
 from histkg.rdf.namespaces import HKG, OA, SCHEMA
 from histkg.rdf.validate import load_shapes, validate
+
+pytestmark = pytest.mark.usefixtures("engine")  # tests/rdf/conftest.py: each engine in turn
 
 
 @pytest.fixture(scope="module")
 def shapes() -> Graph:
     return load_shapes()
-
-
-@pytest.fixture(autouse=True, params=sorted(validate_module.ENGINES))
-def engine(request, monkeypatch):
-    """Every test runs with each SHACL engine: they must find the same."""
-    monkeypatch.setattr(validate_module, "DEFAULT_ENGINE", request.param)
-    return request.param
 
 
 @pytest.fixture

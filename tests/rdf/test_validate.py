@@ -14,13 +14,16 @@ from shape_graphs import (
     PERSON,
     SENTENCE_1,
     SENTENCE_2,
+    SOURCE,
     TREATY,
     add_claim,
     build_valid_graph,
 )
 
+from histkg.rdf import rudof
 from histkg.rdf import validate as validate_module
 from histkg.rdf.namespaces import HKG, OA
+from histkg.rdf.quadstore import compact
 from histkg.rdf.validate import (
     Finding,
     ValidationResult,
@@ -33,17 +36,12 @@ from histkg.rdf.validate import (
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 EX = Namespace("https://example.org/")
 
+pytestmark = pytest.mark.usefixtures("engine")  # tests/rdf/conftest.py: each engine in turn
+
 
 @pytest.fixture(scope="module")
 def shapes() -> Graph:
     return load_shapes()
-
-
-@pytest.fixture(autouse=True, params=sorted(validate_module.ENGINES))
-def engine(request, monkeypatch):
-    """Every test runs with each SHACL engine: they must find the same."""
-    monkeypatch.setattr(validate_module, "DEFAULT_ENGINE", request.param)
-    return request.param
 
 
 def with_conflicting_date(graph: Graph) -> Graph:
@@ -210,6 +208,45 @@ def test_a_dataset_in_parts_finds_with_rudof_what_pyshacl_finds_on_the_union(sha
     by_rudof = validate(dataset, shapes=shapes, engine="rudof").findings
     assert by_rudof == validate(dataset, shapes=shapes, engine="pyshacl").findings
     assert {f.path for f in by_rudof} >= {"skos:prefLabel", "oa:exact", "hkg:signedOn"}
+
+
+def own_nodes_of_parts(graph: Graph, shapes: Graph) -> list[set]:
+    """The nodes of each part of the rest of the graph rudof validates apart (rdf.rudof.rest_parts)."""
+    data = compact(graph)
+    parts = rudof.split(data.store, rudof.statements_by_graph(data.store), shapes)
+    return [{data.store.terms[node] for node in focus} for *_, focus in parts if focus]
+
+
+def with_sources_and_a_problem(graph: Graph) -> Graph:
+    for claim in graph.subjects(RDF.type, HKG.Claim):
+        graph.add((claim, HKG.source, SOURCE))
+    graph.add((CLAIM, HKG.problem, Literal("2 December 1920 was a Thursday, not a Monday")))
+    return graph
+
+
+def test_in_parts_a_claim_reads_its_source_in_another_part(shapes, monkeypatch):
+    # The SPARQL constraints read hkg:source/hkg:file: the files that disagree, the file that states the impossible.
+    monkeypatch.setattr(rudof, "PART_STATEMENTS", 1)
+    graph = with_sources_and_a_problem(with_conflicting_date(build_valid_graph()))
+    assert not any({TREATY, SOURCE} <= nodes for nodes in own_nodes_of_parts(graph, shapes))
+    in_parts = validate(graph, shapes=shapes, engine="rudof").findings
+    assert in_parts == validate(graph, shapes=shapes, engine="pyshacl").findings
+    messages = {f.message for f in in_parts}
+    assert "seeds/doc-1.txt states 1920-12-02 (hkg:signedOn): 2 December 1920 was a Thursday, not a Monday." in messages
+    assert any(m.startswith("Sources disagree on hkg:signedOn") and "(seeds/doc-1.txt) and" in m for m in messages)
+
+
+def test_in_parts_a_claim_about_two_nodes_is_read_in_the_part_of_each(shapes, monkeypatch):
+    monkeypatch.setattr(rudof, "PART_STATEMENTS", 1)
+    graph = build_valid_graph()
+    twin = URIRef(f"{TREATY}-twin")
+    for predicate, obj in graph.predicate_objects(TREATY):
+        graph.add((twin, predicate, obj))
+    graph.add((CLAIM, HKG.subject, twin))  # one claim for both dates (and one subject too many)
+    assert not any({TREATY, twin} <= nodes for nodes in own_nodes_of_parts(graph, shapes))
+    in_parts = validate(graph, shapes=shapes, engine="rudof").findings
+    assert in_parts == validate(graph, shapes=shapes, engine="pyshacl").findings
+    assert [(f.focus, f.path) for f in in_parts if f.severity == "Violation"] == [(str(CLAIM), "hkg:subject")]
 
 
 def test_a_list_a_sparql_constraint_gathers_reads_the_same_in_every_run():

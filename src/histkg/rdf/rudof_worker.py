@@ -1,6 +1,6 @@
 """rudof at work in a process of its own: `python -P rudof_worker.py` reads
 jobs pickled on stdin, each (shapes as Turtle, data as N-Triples, ontology
-as N-Triples), and answers each with a pickled ("report", N-Triples) or
+as N-Triples, the nodes whose results count or None for all), and answers each with a pickled ("report", N-Triples) or
 ("error", a RudofError's message) on stdout, until stdin ends.
 
 It imports pyrudof and nothing of histkg, so it starts in a twentieth of a
@@ -16,15 +16,39 @@ import sys
 
 import pyrudof
 
+FOCUS_NODE = "<http://www.w3.org/ns/shacl#focusNode>"
 
-def rudof_report(shapes_turtle: str, data_ntriples: str, ontology_ntriples: str) -> str:
-    """rudof's report on one part, as N-Triples."""
+
+def rudof_report(shapes_turtle: str, data_ntriples: str, ontology_ntriples: str, focus: set[str] | None = None) -> str:
+    """rudof's report on one part, as N-Triples; with `focus` (nodes as
+    N-Triples terms), only the results about those nodes."""
     rudof = pyrudof.Rudof(pyrudof.RudofConfig())
     rudof.read_shacl(shapes_turtle, pyrudof.ShaclFormat.Turtle)
     rudof.read_data(data_ntriples, pyrudof.RDFFormat.NTriples, reader_mode=pyrudof.ReaderMode.Strict)
     rudof.read_data(ontology_ntriples, pyrudof.RDFFormat.NTriples, merge=True)
     rudof.validate_shacl()
-    return rudof.serialize_shacl_validation_results(pyrudof.ResultShaclValidationFormat.NTriples)
+    report = rudof.serialize_shacl_validation_results(pyrudof.ResultShaclValidationFormat.NTriples)
+    return report if focus is None else results_about(report, focus)
+
+
+def results_about(report: str, focus: set[str]) -> str:
+    """The lines of an N-Triples report that do not belong to a result about a
+    node outside `focus`: a part's other nodes are there to be read, and what
+    rudof finds of them, seeing them only in part, is not to be reported."""
+    triples = [line.rstrip()[:-1].rstrip().split(" ", 2) for line in report.splitlines() if line.strip()]
+    left_out = {subject for subject, predicate, obj in triples if predicate == FOCUS_NODE and obj not in focus}
+    below: dict[str, list[str]] = {}
+    for subject, _, obj in triples:
+        if obj.startswith("_:"):
+            below.setdefault(subject, []).append(obj)
+    reached = {subject for subject, *_ in triples} - {obj for *_, obj in triples}  # the report's root
+    stack = list(reached)
+    while stack:  # what the root reaches, but through a result left out
+        for child in below.get(stack.pop(), ()):
+            if child not in reached and child not in left_out:
+                reached.add(child)
+                stack.append(child)
+    return "".join(f"{subject} {predicate} {obj} .\n" for subject, predicate, obj in triples if subject in reached)
 
 
 def serve(jobs, answers) -> None:
