@@ -8,6 +8,7 @@ import tracemalloc
 from rdflib import BNode, Dataset, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
+from histkg.rdf import quadstore
 from histkg.rdf.oxterms import triples_to_ntriples
 from histkg.rdf.quadstore import QuadStore
 from histkg.rdf.rudof import NumberedText
@@ -113,3 +114,23 @@ def test_a_graph_takes_a_fraction_of_rdflibs_memory():
         return held
 
     assert size(lambda: Dataset(store=QuadStore())) < size(Dataset) / 2
+
+
+def test_a_node_with_many_statements_answers_by_predicate_the_same_before_and_after_changes(monkeypatch):
+    monkeypatch.setattr(quadstore, "HUB", 2)  # every node of more than two statements is a hub
+    memory, compact = both()
+    patterns = [(EX.ankara, RDFS.label, None, None), (None, EX.about, EX.ankara, None), (EX.ankara, RDF.type, None, ONE),
+                (None, RDF.type, EX.Place, None), (EX.ankara, EX.nothing, None, None)]
+
+    def same() -> None:
+        for pattern in patterns:
+            assert answers(compact, pattern) == answers(memory, pattern), pattern
+
+    same()  # the hubs made now
+    for dataset in (memory, compact):
+        dataset.graph(ONE).add((EX.ankara, RDFS.label, Literal("Engürü", lang="tr")))
+        dataset.graph(TWO).add((EX.other, EX.about, EX.ankara))
+        dataset.graph(ONE).remove((EX.ankara, RDFS.label, Literal("Ankara")))
+        dataset.remove((None, RDF.type, EX.Place, None))
+    same()
+    assert {str(o) for o in compact.graph(ONE).objects(EX.ankara, RDFS.label)} == {"Angora", "Engürü"}

@@ -19,7 +19,7 @@ each term converted once, without rdflib's pattern machinery.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from rdflib import Dataset, Graph
 from rdflib.plugins.stores.memory import Memory
@@ -32,6 +32,9 @@ GRAPH_BITS = 24  # up to 16 million graphs
 TERM_BITS = 40   # up to a trillion terms
 GRAPH_MASK = (1 << GRAPH_BITS) - 1
 TERM_MASK = (1 << TERM_BITS) - 1
+
+
+HUB = 64  # statements of one node beyond which a pattern with a predicate looks at that predicate's only
 
 
 def pack(first: int, second: int, graph: int) -> int:
@@ -61,6 +64,10 @@ class QuadStore(Store):
         self.numbers: dict = {}  # term -> number
         self.by_subject: dict[int, set[int]] = {}  # subject -> packed (predicate, object, graph)
         self.by_object: dict[int, set[int]] = {}  # object -> packed (subject, predicate, graph)
+        # a node with many statements (a person's evidence, a class's members) -> its packed statements by predicate,
+        # made when a pattern with a predicate first asks: a label looked up must not read every statement of a hub
+        self.subject_hubs: dict[int, dict[int, set[int]]] = {}
+        self.object_hubs: dict[int, dict[int, set[int]]] = {}
         self.contexts_added: dict[int, Graph] = {}  # graph's number -> the Graph, in the order added
         self.names = Memory()  # the prefixes bound, by rdflib's own rules for rebinding
         # each term as pyoxigraph's, converted once for the store's life (a number's term never changes):
@@ -119,8 +126,8 @@ class QuadStore(Store):
             self.contexts_added.setdefault(graph, context)
         else:
             self.context(graph)
-        self.by_subject.setdefault(subject, set()).add(pack(predicate, obj, graph))
-        self.by_object.setdefault(obj, set()).add(pack(subject, predicate, graph))
+        file(self.by_subject, self.subject_hubs, subject, predicate, pack(predicate, obj, graph))
+        file(self.by_object, self.object_hubs, obj, predicate, pack(subject, predicate, graph))
 
     def addN(self, quads: Iterable) -> None:  # noqa: N802 (rdflib's name)
         for subject, predicate, obj, context in quads:
@@ -131,15 +138,8 @@ class QuadStore(Store):
         if context is not None and graph is None:
             return
         for subject, predicate, obj, number in list(self.matches(triple, graph)):
-            self.discard(self.by_subject, subject, pack(predicate, obj, number))
-            self.discard(self.by_object, obj, pack(subject, predicate, number))
-
-    @staticmethod
-    def discard(index: dict[int, set[int]], key: int, packed: int) -> None:
-        held = index[key]
-        held.discard(packed)
-        if not held:
-            del index[key]
+            discard(self.by_subject, self.subject_hubs, subject, predicate, pack(predicate, obj, number))
+            discard(self.by_object, self.object_hubs, obj, predicate, pack(subject, predicate, number))
 
     def matches(self, triple, graph: int | None) -> Iterator[tuple[int, int, int, int]]:
         """(subject, predicate, object, graph) numbers of the statements that
@@ -149,13 +149,13 @@ class QuadStore(Store):
             return
         subject, predicate, obj = numbers
         if subject is not None:
-            for packed in self.by_subject.get(subject, ()):
+            for packed in statements_of(self.by_subject, self.subject_hubs, subject, predicate, subject_predicate):
                 found_predicate, found_object, found_graph = unpack(packed)
                 if ((predicate is None or found_predicate == predicate) and (obj is None or found_object == obj)
                         and (graph is None or found_graph == graph)):
                     yield subject, found_predicate, found_object, found_graph
         elif obj is not None:
-            for packed in self.by_object.get(obj, ()):
+            for packed in statements_of(self.by_object, self.object_hubs, obj, predicate, object_predicate):
                 found_subject, found_predicate, found_graph = unpack(packed)
                 if (predicate is None or found_predicate == predicate) and (graph is None or found_graph == graph):
                     yield found_subject, found_predicate, obj, found_graph
@@ -226,6 +226,46 @@ class QuadStore(Store):
 
     def namespaces(self):
         return self.names.namespaces()
+
+
+def subject_predicate(packed: int) -> int:
+    return packed >> (TERM_BITS + GRAPH_BITS)
+
+
+def object_predicate(packed: int) -> int:
+    return (packed >> GRAPH_BITS) & TERM_MASK
+
+
+def file(index: dict[int, set[int]], hubs: dict, node: int, predicate: int, packed: int) -> None:
+    index.setdefault(node, set()).add(packed)
+    hub = hubs.get(node)
+    if hub is not None:
+        hub.setdefault(predicate, set()).add(packed)
+
+
+def discard(index: dict[int, set[int]], hubs: dict, node: int, predicate: int, packed: int) -> None:
+    held = index[node]
+    held.discard(packed)
+    hub = hubs.get(node)
+    if hub is not None:
+        hub[predicate].discard(packed)
+    if not held:
+        del index[node]
+        hubs.pop(node, None)
+
+
+def statements_of(index: dict[int, set[int]], hubs: dict, node: int, predicate: int | None,
+                  predicate_of: Callable[[int], int]) -> Iterable[int]:
+    """The packed statements of `node` in `index`; of a hub, those of `predicate` only (when given)."""
+    held = index.get(node, ())
+    if predicate is None or len(held) <= HUB:
+        return held
+    hub = hubs.get(node)
+    if hub is None:
+        hub = hubs[node] = {}
+        for packed in held:
+            hub.setdefault(predicate_of(packed), set()).add(packed)
+    return hub.get(predicate, ())
 
 
 def identifier_of(context):
