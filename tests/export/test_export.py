@@ -37,6 +37,7 @@ from histkg.export.registry import (
     EXTENSIONS,
     ExportError,
     GraphData,
+    Readable,
     export,
     load_graph,
 )
@@ -282,6 +283,15 @@ def test_turtle_and_trig_are_readable_prefixed_and_sorted(seeds_build):
     assert subjects == sorted(subjects) and len(subjects) == len(set(subjects))
     trig = (out / "graph.trig").read_text(encoding="utf-8")
     assert trig.count(" {\n") == 2 and "\ta hkg:" not in trig
+
+
+@pytest.mark.parametrize("block", [1, 1 << 40])
+def test_turtle_and_trig_are_made_readable_alike_whatever_blocks_they_come_in(seeds_build, tmp_path, monkeypatch, block):
+    # pyoxigraph writes 8 KB at a time: a block of 1 byte mends each as it comes, one of a terabyte the whole text at once
+    result, out = seeds_build
+    monkeypatch.setattr(Readable, "BLOCK", block)
+    for name in ("graph.ttl", "graph.trig"):
+        assert export(result.dataset, OUTPUTS[name], tmp_path / name).read_bytes() == (out / name).read_bytes(), name
 
 
 def test_turtle_binds_the_prefixes_of_iris_and_datatypes_only(tmp_path):
