@@ -284,27 +284,49 @@ def add_time_span(graph: Graph, node: URIRef, entity: Entity) -> None:
     graph.add((node, HKG.latest, Literal(match.latest.isoformat(), datatype=XSD.date)))
 
 
+# The terms every annotation uses, made once (an rdflib namespace makes a new term at each use).
+ANNOTATION, SPECIFIC_RESOURCE, POSITION_SELECTOR, QUOTE_SELECTOR = (
+    OA.Annotation, OA.SpecificResource, OA.TextPositionSelector, OA.TextQuoteSelector)
+MOTIVATED_BY, IDENTIFYING, HAS_TARGET, HAS_SOURCE, HAS_SELECTOR = (
+    OA.motivatedBy, OA.identifying, OA.hasTarget, OA.hasSource, OA.hasSelector)
+START, END, EXACT, PREFIX, SUFFIX = OA.start, OA.end, OA.exact, OA.prefix, OA.suffix
+SENTENCE, SECTION, CALENDAR, TYPE, NON_NEGATIVE = HKG.sentence, HKG.section, HKG.calendar, RDF.type, XSD.nonNegativeInteger
+
+
 def add_annotation(graph: Graph, mention: Mention, document: Document, iris: Iris) -> URIRef:
     """A W3C Web Annotation whose selectors point into the ORIGINAL file."""
     node = iris.annotation(mention)
     target, position, quote = (URIRef(f"{node}/{part}") for part in ("target", "position", "quote"))
     text = document.text
-    graph.add((node, RDF.type, OA.Annotation))
-    graph.add((node, OA.motivatedBy, OA.identifying))
-    graph.add((node, OA.hasTarget, target))
-    graph.add((node, HKG.sentence, Literal(mention.sentence)))
-    graph.add((node, HKG.section, Literal(mention.section)))
+    start, end = mention.start, mention.end
+    statements = [
+        (node, TYPE, ANNOTATION),
+        (node, MOTIVATED_BY, IDENTIFYING),
+        (node, HAS_TARGET, target),
+        (node, SENTENCE, Literal(mention.sentence)),
+        (node, SECTION, Literal(mention.section)),
+        (target, TYPE, SPECIFIC_RESOURCE),
+        (target, HAS_SOURCE, iris.source(document)),
+        (target, HAS_SELECTOR, position),
+        (target, HAS_SELECTOR, quote),
+        (position, TYPE, POSITION_SELECTOR),
+        (position, START, Literal(start, datatype=NON_NEGATIVE)),
+        (position, END, Literal(end, datatype=NON_NEGATIVE)),
+        (quote, TYPE, QUOTE_SELECTOR),
+        (quote, EXACT, Literal(text[start:end])),
+        (quote, PREFIX, Literal(text[max(0, start - CONTEXT_CHARS):start])),
+        (quote, SUFFIX, Literal(text[end:end + CONTEXT_CHARS])),
+    ]
     if getattr(mention, "label", None) == "DATE" and getattr(mention.data, "calendar", None) in CALENDARS:
-        graph.add((node, HKG.calendar, CALENDARS[mention.data.calendar]))
-    graph.add((target, RDF.type, OA.SpecificResource))
-    graph.add((target, OA.hasSource, iris.source(document)))
-    graph.add((target, OA.hasSelector, position))
-    graph.add((target, OA.hasSelector, quote))
-    graph.add((position, RDF.type, OA.TextPositionSelector))
-    graph.add((position, OA.start, Literal(mention.start, datatype=XSD.nonNegativeInteger)))
-    graph.add((position, OA.end, Literal(mention.end, datatype=XSD.nonNegativeInteger)))
-    graph.add((quote, RDF.type, OA.TextQuoteSelector))
-    graph.add((quote, OA.exact, Literal(text[mention.start:mention.end])))
-    graph.add((quote, OA.prefix, Literal(text[max(0, mention.start - CONTEXT_CHARS):mention.start])))
-    graph.add((quote, OA.suffix, Literal(text[mention.end:mention.end + CONTEXT_CHARS])))
+        statements.append((node, CALENDAR, CALENDARS[mention.data.calendar]))
+    add_all(graph, statements)
     return node
+
+
+def add_all(graph: Graph, triples: list[tuple]) -> None:
+    """The triples into `graph`: straight into a QuadStore (a build adds millions), through rdflib otherwise."""
+    if isinstance(graph.store, QuadStore):
+        graph.store.add_triples(triples, graph)
+    else:
+        for triple in triples:
+            graph.add(triple)
