@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from histkg.bench import PARAGRAPH_BREAK, make_copies, summarise
+from shape_graphs import build_valid_graph
+
+from histkg.bench import PARAGRAPH_BREAK, make_copies, summarise, validation_peers
+from histkg.rdf import rudof
+from histkg.rdf.validate import validate
 from histkg.text.corpus import load_corpus
 
 from .conftest import SEEDS
@@ -38,3 +42,14 @@ def test_summary_gives_rates_and_ratios():
     assert summary["validation_share"] == 0.2
     assert summary["extract_vs_bare_per_worker"] == 2000 / 2 / 40000
     assert summarise({"stage_starts": {}}, workers=2) == {}
+
+
+def test_the_rudof_peer_validates_from_nothing_not_from_the_builds_reports(monkeypatch):
+    graph = build_valid_graph()
+    validate(graph, engine="rudof")  # as the build does, on the same data
+    assert rudof.REMEMBERED
+    remembered_at_start = []
+    reports = rudof.reports
+    monkeypatch.setattr(rudof, "reports", lambda jobs: remembered_at_start.append(len(rudof.REMEMBERED)) or reports(jobs))
+    figures = validation_peers(graph)
+    assert remembered_at_start == [0] and figures["rudof"]["findings"] == figures["pyshacl"]["findings"] == 0
