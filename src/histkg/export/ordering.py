@@ -36,16 +36,16 @@ class Ordered:
 
     def __init__(self, store: QuadStore) -> None:
         self.store = store
-        convert = store.converter  # validation converted these terms already
+        convert, texts = store.converter, store.ntriples  # validation made these already
         terms, graphs = store.numbers_used()
         # Each term's N-Triples text; two rdflib terms pyoxigraph writes alike ("x" and
         # "x"^^xsd:string) are one term here, as they are one in the files.
         term_of_text = {}
         text = {}
         for number in terms:
-            term = convert(store.terms[number])
-            text[number] = term_text = str(term)
-            term_of_text.setdefault(term_text, term)
+            text[number] = term_text = texts[number]
+            if term_text not in term_of_text:
+                term_of_text[term_text] = convert(store.terms[number])
         self.texts = sorted(term_of_text)
         self.subject_texts = sorted({text[number] for number in store.by_subject}, key=lambda t: t.strip("<>"))
         self.text_terms = [term_of_text[t] for t in self.texts]  # by rank, as pyoxigraph terms

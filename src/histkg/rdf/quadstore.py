@@ -73,6 +73,7 @@ class QuadStore(Store):
         # each term as pyoxigraph's, converted once for the store's life (a number's term never changes):
         # validation's parts and the writers both read them
         self.converter = OxConverter()
+        self.ntriples = TermTexts(self)  # each term's N-Triples text, made once too
 
     # --- terms ----------------------------------------------------------------------------
 
@@ -233,6 +234,20 @@ class QuadStore(Store):
 
     def namespaces(self):
         return self.names.namespaces()
+
+
+class TermTexts(dict):
+    """A QuadStore's term number -> the term's N-Triples text, as pyoxigraph
+    writes it; made when first asked (validation's parts and the writers read
+    them, and repair validates again)."""
+
+    def __init__(self, store: QuadStore) -> None:
+        super().__init__()
+        self.store = store
+
+    def __missing__(self, number: int) -> str:
+        text = self[number] = str(self.store.converter(self.store.terms[number]))
+        return text
 
 
 def subject_predicate(packed: int) -> int:

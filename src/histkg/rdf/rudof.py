@@ -58,13 +58,10 @@ def rudof_validate(data: Graph | Dataset, shapes: Graph, ontology: Graph) -> Gra
 
 
 class NumberedText:
-    """The N-Triples text of a QuadStore's statements, each term's text made once."""
+    """The N-Triples text of a QuadStore's statements, each term's text made once (QuadStore.ntriples)."""
 
     def __init__(self, data: Graph | Dataset) -> None:
-        store = data.store
-        convert = store.converter
-        terms, _ = store.numbers_used()
-        self.texts = {number: str(convert(store.terms[number])) for number in terms}
+        self.texts = data.store.ntriples
 
     def lines(self, statements) -> str:
         texts = self.texts
