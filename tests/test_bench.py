@@ -50,6 +50,11 @@ def test_the_rudof_peer_validates_from_nothing_not_from_the_builds_reports(monke
     assert rudof.REMEMBERED
     remembered_at_start = []
     reports = rudof.reports
-    monkeypatch.setattr(rudof, "reports", lambda jobs: remembered_at_start.append(len(rudof.REMEMBERED)) or reports(jobs))
+
+    def counting(jobs):
+        remembered_at_start.append(len(rudof.REMEMBERED))
+        return reports(jobs)
+
+    monkeypatch.setattr(rudof, "reports", counting)
     figures = validation_peers(graph)
     assert remembered_at_start == [0] and figures["rudof"]["findings"] == figures["pyshacl"]["findings"] == 0

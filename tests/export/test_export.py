@@ -286,8 +286,10 @@ def test_turtle_and_trig_are_readable_prefixed_and_sorted(seeds_build):
 
 
 @pytest.mark.parametrize("block", [1, 1 << 40])
-def test_turtle_and_trig_are_made_readable_alike_whatever_blocks_they_come_in(seeds_build, tmp_path, monkeypatch, block):
-    # pyoxigraph writes 8 KB at a time: a block of 1 byte mends each as it comes, one of a terabyte the whole text at once
+def test_turtle_and_trig_are_made_readable_alike_whatever_blocks_they_come_in(seeds_build, tmp_path, monkeypatch,
+                                                                               block):
+    # pyoxigraph writes 8 KB at a time: a block of 1 byte mends each as it comes, one of a terabyte the whole
+    # text at once
     result, out = seeds_build
     monkeypatch.setattr(Readable, "BLOCK", block)
     for name in ("graph.ttl", "graph.trig"):

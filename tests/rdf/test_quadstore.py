@@ -119,8 +119,8 @@ def test_a_graph_takes_a_fraction_of_rdflibs_memory():
 def test_a_node_with_many_statements_answers_by_predicate_the_same_before_and_after_changes(monkeypatch):
     monkeypatch.setattr(quadstore, "HUB", 2)  # every node of more than two statements is a hub
     memory, compact = both()
-    patterns = [(EX.ankara, RDFS.label, None, None), (None, EX.about, EX.ankara, None), (EX.ankara, RDF.type, None, ONE),
-                (None, RDF.type, EX.Place, None), (EX.ankara, EX.nothing, None, None)]
+    patterns = [(EX.ankara, RDFS.label, None, None), (None, EX.about, EX.ankara, None),
+                (EX.ankara, RDF.type, None, ONE), (None, RDF.type, EX.Place, None), (EX.ankara, EX.nothing, None, None)]
 
     def same() -> None:
         for pattern in patterns:

@@ -290,7 +290,8 @@ ANNOTATION, SPECIFIC_RESOURCE, POSITION_SELECTOR, QUOTE_SELECTOR = (
 MOTIVATED_BY, IDENTIFYING, HAS_TARGET, HAS_SOURCE, HAS_SELECTOR = (
     OA.motivatedBy, OA.identifying, OA.hasTarget, OA.hasSource, OA.hasSelector)
 START, END, EXACT, PREFIX, SUFFIX = OA.start, OA.end, OA.exact, OA.prefix, OA.suffix
-SENTENCE, SECTION, CALENDAR, TYPE, NON_NEGATIVE = HKG.sentence, HKG.section, HKG.calendar, RDF.type, XSD.nonNegativeInteger
+SENTENCE, SECTION, CALENDAR = HKG.sentence, HKG.section, HKG.calendar
+TYPE, NON_NEGATIVE = RDF.type, XSD.nonNegativeInteger
 
 
 def add_annotation(graph: Graph, mention: Mention, document: Document, iris: Iris) -> URIRef:

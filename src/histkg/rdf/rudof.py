@@ -96,9 +96,9 @@ def digest(job: tuple[str, str, str, frozenset | None]) -> bytes:
 
 def reports(jobs: list[Callable[[], tuple[str, str, str, frozenset | None]]]) -> list[str]:
     """rudof's report on each job (made when a worker takes it; one it answered
-    last time, from REMEMBERED), by as many
-    worker processes as there are cores (rudof holds the GIL while it works),
-    each taking the next job when it is done. The workers are fresh
+    last time, from REMEMBERED), by as many worker processes as there are
+    cores (rudof holds the GIL while it works), each taking the next job when
+    it is done. The workers are fresh
     interpreters (rdf.rudof_worker), not forks of the build: a fork counts
     the build's whole graph as its own (1.9 GB for each on ten copies of the
     seeds, where a worker needs a tenth of that), and a child forked where
@@ -149,7 +149,8 @@ def reports(jobs: list[Callable[[], tuple[str, str, str, frozenset | None]]]) ->
     return texts
 
 
-def split(store: QuadStore, held: list[list[tuple[int, int, int]]], shapes: Graph) -> list[tuple[str, list, set | None]]:
+def split(store: QuadStore, held: list[list[tuple[int, int, int]]],
+          shapes: Graph) -> list[tuple[str, list, set | None]]:
     """(shapes as Turtle, the statements, the nodes whose results count or
     None for all) of each part: the rest of the graph first, in parts of its
     own (rest_parts), then each document's evidence. `held`: each graph's

@@ -1,7 +1,8 @@
 """rudof at work in a process of its own: `python -P rudof_worker.py` reads
 jobs pickled on stdin, each (shapes as Turtle, data as N-Triples, ontology
-as N-Triples, the nodes whose results count or None for all), and answers each with a pickled ("report", N-Triples) or
-("error", a RudofError's message) on stdout, until stdin ends.
+as N-Triples, the nodes whose results count or None for all), and answers
+each with a pickled ("report", N-Triples) or ("error", a RudofError's
+message) on stdout, until stdin ends.
 
 It imports pyrudof and nothing of histkg, so it starts in a twentieth of a
 second and holds only the part it validates (rdf.rudof says why it is not
