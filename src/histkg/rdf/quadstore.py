@@ -20,6 +20,7 @@ each term converted once, without rdflib's pattern machinery.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from itertools import count
 
 from rdflib import Dataset, Graph
 from rdflib.plugins.stores.memory import Memory
@@ -34,6 +35,7 @@ GRAPH_MASK = (1 << GRAPH_BITS) - 1
 TERM_MASK = (1 << TERM_BITS) - 1
 
 
+STORES = count()  # a token for each store made in this process
 HUB = 64  # statements of one node beyond which a pattern with a predicate looks at that predicate's only
 
 
@@ -74,6 +76,7 @@ class QuadStore(Store):
         # validation's parts and the writers both read them
         self.converter = OxConverter()
         self.ntriples = TermTexts(self)  # each term's N-Triples text, made once too
+        self.token = next(STORES)  # which store of this process: a number means a term within one store only
 
     # --- terms ----------------------------------------------------------------------------
 

@@ -21,8 +21,10 @@ import subprocess
 import sys
 import threading
 import zlib
+from array import array
 from collections.abc import Callable
 from functools import partial
+from itertools import chain
 from pathlib import Path
 
 import pyrudof
@@ -46,11 +48,13 @@ def rudof_validate(data: Graph | Dataset, shapes: Graph, ontology: Graph) -> Gra
     text = NumberedText(data)
     parts = split(data.store, statements_by_graph(data.store), shapes)
 
-    def job(shape: str, statements: list, focus: set | None) -> tuple[str, str, str, frozenset | None]:
+    def task(shape: str, statements: list, focus: set | None) -> tuple[str, str, str, frozenset | None]:
         return shape, text.lines(statements), ontology_text, None if focus is None else text.of(focus)
 
-    # Each part's text is made when a worker takes it, not all at once (600 MB for 100 copies of the seeds).
-    texts = reports([partial(job, *part) for part in parts])
+    # Each part's text is made when a worker takes it, not all at once (600 MB for 100 copies of the seeds),
+    # and not at all when rudof answered the same part last time.
+    named = Digests(data.store, ontology_text)
+    texts = reports([(named(*part), partial(task, *part)) for part in parts])
     report = Graph()
     for report_text in texts:  # each parse gives its blank nodes fresh names
         report.parse(data=report_text, format="nt")
@@ -79,26 +83,34 @@ def statements_by_graph(store: QuadStore) -> list[list[tuple[int, int, int]]]:
     return list(held.values())
 
 
-# rudof's reports on the jobs of the last validation, by the jobs' digests: repair
+# rudof's reports on the parts of the last validation, by their digests: repair
 # validates the graph again after leaving statements out, and a part it did not
-# touch has the same text, so the same report.
+# touch is the same part, so has the same report.
 REMEMBERED: dict[bytes, str] = {}
 
 
-def digest(job: tuple[str, str, str, frozenset | None]) -> bytes:
-    shapes, data, ontology, focus = job
-    hashed = hashlib.blake2b(digest_size=20)
-    for piece in (shapes, data, ontology, "all" if focus is None else "\n".join(sorted(focus))):
-        hashed.update(piece.encode())
-        hashed.update(b"\0")
-    return hashed.digest()
+class Digests:
+    """A part's name in REMEMBERED: a digest of the store, the shapes, the
+    ontology and the numbers of the part's statements and nodes (a number
+    names one term for the store's life), worked out without its text."""
+
+    def __init__(self, store: QuadStore, ontology: str) -> None:
+        self.hashed = hashlib.blake2b(f"{store.token}\0{ontology}\0".encode(), digest_size=20)
+
+    def __call__(self, shapes: str, statements: list, focus: set | None) -> bytes:
+        hashed = self.hashed.copy()
+        hashed.update(shapes.encode())
+        hashed.update(b"\0%d\0" % len(statements))
+        hashed.update(array("q", chain.from_iterable(statements)).tobytes())
+        hashed.update(b"all" if focus is None else array("q", sorted(focus)).tobytes())
+        return hashed.digest()
 
 
-def reports(jobs: list[Callable[[], tuple[str, str, str, frozenset | None]]]) -> list[str]:
-    """rudof's report on each job (made when a worker takes it; one it answered
-    last time, from REMEMBERED), by as many worker processes as there are
-    cores (rudof holds the GIL while it works), each taking the next job when
-    it is done. The workers are fresh
+def reports(jobs: list[tuple[bytes, Callable[[], tuple[str, str, str, frozenset | None]]]]) -> list[str]:
+    """rudof's report on each job, (its digest, what makes its text when a
+    worker takes it; what rudof answered last time comes from REMEMBERED),
+    by as many worker processes as there are cores (rudof holds the GIL while
+    it works), each taking the next job when it is done. The workers are fresh
     interpreters (rdf.rudof_worker), not forks of the build: a fork counts
     the build's whole graph as its own (1.9 GB for each on ten copies of the
     seeds, where a worker needs a tenth of that), and a child forked where
@@ -117,13 +129,12 @@ def reports(jobs: list[Callable[[], tuple[str, str, str, frozenset | None]]]) ->
                     index, job = next(queue, (None, None))
                 if job is None:
                     break
-                task = job()
-                digests[index] = digest(task)
+                digests[index], make = job
                 if digests[index] in remembered:
                     answers[index] = ("report", remembered[digests[index]])
                     continue
                 try:
-                    pickle.dump(task, worker.stdin)
+                    pickle.dump(make(), worker.stdin)
                     worker.stdin.flush()
                     answers[index] = pickle.load(worker.stdout)
                 except (EOFError, BrokenPipeError):
