@@ -288,7 +288,12 @@ def _sentence(data: Graph, focus: Node | None) -> str | None:
     """
     if focus is None:
         return None
-    candidates = sorted(data.objects(focus, HKG.evidence))
+    evidence = list(data.objects(focus, HKG.evidence))
+    if evidence:  # the first is all it takes, as a rule (a person of a large corpus has thousands)
+        sentence = data.value(min(evidence), HKG.sentence)
+        if sentence is not None:
+            return str(sentence)
+    candidates = sorted(evidence)
     if not candidates:
         # The focus may be an annotation itself, its target (…/target) or a selector.
         targets = list(data.subjects(OA.hasSelector, focus)) or [focus]
