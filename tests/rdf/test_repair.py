@@ -105,7 +105,7 @@ def jobs_asked(tmp_path, monkeypatch):
 def test_repair_validates_again_only_the_parts_it_changed(jobs_asked):
     graph = build_valid_graph()
     graph.add((PERSON, SKOS.prefLabel, Literal("Musa Kâzım", lang="tr")))
-    dataset = dataset_of(graph, QuadStore())  # as a build holds it: each part's text is the same in each round
+    dataset = dataset_of(graph, QuadStore())  # as a build holds it: validation reads this store, no copy of it
     first = validate(dataset, engine="rudof")
     parts = jobs_asked()
     assert parts > 5  # the evidence, and the rest of the graph in parts
