@@ -195,9 +195,8 @@ class Readable:
             return
         if self.header is not None:
             while lines.startswith(b"@prefix "):
-                line_end = lines.index(b"\n") + 1
-                self.header.append(lines[:line_end - 1])
-                lines = lines[line_end:]
+                line, _, lines = lines.partition(b"\n")
+                self.header.append(line)
             if not lines:
                 return
             self.pass_header()
