@@ -41,13 +41,11 @@ class Ordered:
         # Each term's N-Triples text; two rdflib terms pyoxigraph writes alike ("x" and
         # "x"^^xsd:string) are one term here, as they are one in the files.
         term_of_text = {}
-        text = {}
         for number in terms:
-            text[number] = term_text = texts[number]
-            if term_text not in term_of_text:
-                term_of_text[term_text] = convert(store.terms[number])
+            if texts[number] not in term_of_text:
+                term_of_text[texts[number]] = convert(store.terms[number])
         self.texts = sorted(term_of_text)
-        self.subject_texts = sorted({text[number] for number in store.by_subject}, key=lambda t: t.strip("<>"))
+        self.subject_texts = sorted({texts[number] for number in store.by_subject}, key=lambda t: t.strip("<>"))
         self.text_terms = [term_of_text[t] for t in self.texts]  # by rank, as pyoxigraph terms
         self.subject_terms = [term_of_text[t] for t in self.subject_texts]
         name_of = {number: convert.graph_name(store.terms[number]) for number in graphs}
@@ -63,7 +61,8 @@ class Ordered:
         # A statement's place is the sum of what its subject, predicate, object and graph add.
         size = len(store.terms)
         self.subject_part, self.predicate_part, self.object_part, self.graph_part = ([0] * size for _ in range(4))
-        for number, t in text.items():
+        for number in terms:
+            t = texts[number]
             if t in subject_rank:
                 self.subject_part[number] = subject_rank[t] << (2 * bits + 1)
             self.predicate_part[number] = ((t != type_text) << (2 * bits)) | (text_rank[t] << bits)

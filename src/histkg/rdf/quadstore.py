@@ -196,7 +196,7 @@ class QuadStore(Store):
 
     def holders(self, subject: int, predicate: int, obj: int) -> Iterator[Graph]:
         pair = pack(predicate, obj, 0)
-        for packed in self.by_subject.get(subject, ()):
+        for packed in statements_of(self.by_subject, self.subject_hubs, subject, predicate, subject_predicate):
             if packed & ~GRAPH_MASK == pair:
                 yield self.context(packed & GRAPH_MASK)
 

@@ -117,7 +117,6 @@ def reports(jobs: list[tuple[bytes, Callable[[], tuple[str, str, str, frozenset 
     rudof had run can wait forever on a lock one of rudof's threads held."""
     answers: list = [None] * len(jobs)
     digests: list = [None] * len(jobs)
-    remembered = dict(REMEMBERED)
     queue = iter(enumerate(jobs))
     taking = threading.Lock()
 
@@ -130,8 +129,8 @@ def reports(jobs: list[tuple[bytes, Callable[[], tuple[str, str, str, frozenset 
                 if job is None:
                     break
                 digests[index], make = job
-                if digests[index] in remembered:
-                    answers[index] = ("report", remembered[digests[index]])
+                if digests[index] in REMEMBERED:  # changed only once every job is answered
+                    answers[index] = ("report", REMEMBERED[digests[index]])
                     continue
                 try:
                     pickle.dump(make(), worker.stdin)

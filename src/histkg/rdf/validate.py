@@ -16,6 +16,7 @@ Two choices differ from pySHACL's defaults, on purpose:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -289,12 +290,9 @@ def _sentence(data: Graph, focus: Node | None) -> str | None:
     if focus is None:
         return None
     evidence = list(data.objects(focus, HKG.evidence))
-    if evidence:  # the first is all it takes, as a rule (a person of a large corpus has thousands)
-        sentence = data.value(min(evidence), HKG.sentence)
-        if sentence is not None:
-            return str(sentence)
-    candidates = sorted(evidence)
-    if not candidates:
+    if evidence:
+        candidates = _first_in_order(evidence)
+    else:
         # The focus may be an annotation itself, its target (…/target) or a selector.
         targets = list(data.subjects(OA.hasSelector, focus)) or [focus]
         candidates = [focus, *sorted(a for t in targets for a in data.subjects(OA.hasTarget, t))]
@@ -303,6 +301,13 @@ def _sentence(data: Graph, focus: Node | None) -> str | None:
         if sentence is not None:
             return str(sentence)
     return None
+
+
+def _first_in_order(nodes: list) -> Iterator:
+    """The first of `nodes`, then all of them in order: the first is all a finding's
+    sentence takes, as a rule, and sorting a person's thousands of evidence is not."""
+    yield min(nodes)
+    yield from sorted(nodes)
 
 
 def _path_text(report: Graph, path: Node | None) -> str | None:
