@@ -2,9 +2,9 @@
 map), and atomic writes: a file (or a folder of tables) is written beside its
 target and renamed, so a failed export never leaves half an output.
 
-RDF formats are serialised by pyoxigraph (rdflib's Turtle and TriG writers
-took seconds on the seeds), from triples and quads sorted here, so the same
-graph always gives the same bytes. JSON-LD is written here, compacted with
+RDF formats are written of each term's text as pyoxigraph writes it
+(rdflib's Turtle and TriG writers took seconds on the seeds), in an order
+worked out in `ordering`, so the same graph always gives the same bytes. JSON-LD is written here, compacted with
 histkg's prefixes. The networks (GraphML, GEXF, co-occurrence) live in
 `networks`, the plain files (CSV, GeoJSON) in `tables`.
 """
@@ -15,7 +15,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from itertools import groupby
@@ -26,7 +26,7 @@ from rdflib import Dataset, Graph
 from rdflib.namespace import RDF
 
 from histkg.export import networks, tables
-from histkg.export.ordering import Ordered
+from histkg.export.ordering import Ordered, ReadableTexts
 from histkg.rdf.namespaces import DEFAULT_BASE, PREFIXES, bind_prefixes
 from histkg.rdf.oxterms import XSD_STRING, UnionView
 from histkg.rdf.quadstore import compact
@@ -141,84 +141,14 @@ class GraphData:
         return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()
                 if any(iri.startswith(str(namespace)) for iri in iris)}
 
-
-def write_readable(statements: Iterable, fmt: ox.RdfFormat, prefixes: dict[str, str], path: Path) -> None:
-    """pyoxigraph's Turtle or TriG, made easier to read as it writes it (Readable)."""
-    with open(path, "wb") as out:
-        readable = Readable(out, fmt)
-        ox.serialize(statements, readable, format=fmt, prefixes=prefixes)
-        readable.close()
-
-
-class Readable:
-    """A file pyoxigraph writes Turtle or TriG into, made easier to read on
-    the way, a megabyte at a time (the Turtle of 100 copies of the seeds is
-    330 MB): its @prefix lines (in an order of its own) sorted, and a blank
-    line before each subject but a graph's first. A subject's statements end
-    ` .` at the end of a line, and the next line starts the next subject
-    (Turtle), or with one tab (TriG: a graph's closing `}` has none).
-    Literals never span lines (pyoxigraph escapes newlines), so no literal
-    holds such a break."""
-
-    BLOCK = 1 << 20
-
-    def __init__(self, out, fmt: ox.RdfFormat) -> None:
-        self.out = out
-        self.trig = fmt == ox.RdfFormat.TRIG
-        self.header: list[bytes] | None = []  # the @prefix lines that open the text, until another comes
-        self.held: list[bytes] = []  # what pyoxigraph wrote and is not looked at yet
-        self.size = 0
-        self.ended = False  # the last line passed on ends a subject's statements
-
-    def write(self, chunk) -> int:
-        self.held.append(bytes(chunk))
-        self.size += len(chunk)
-        if self.size >= self.BLOCK:
-            self.pass_lines(last=False)
-        return len(chunk)
-
-    def flush(self) -> None:
-        """pyoxigraph flushes when it is done; the lines wait for whole blocks (or close)."""
-
-    def close(self) -> None:
-        self.pass_lines(last=True)
-        if self.header is not None:  # nothing but prefixes
-            self.pass_header()
-
-    def pass_lines(self, last: bool) -> None:
-        """The whole lines held (all of them, `last`) on to the file, the rest kept."""
-        text = b"".join(self.held)
-        end = len(text) if last else text.rfind(b"\n") + 1
-        lines, rest = text[:end], text[end:]
-        self.held, self.size = ([rest], len(rest)) if rest else ([], 0)
-        if not lines:
-            return
-        if self.header is not None:
-            while lines.startswith(b"@prefix "):
-                line, _, lines = lines.partition(b"\n")
-                self.header.append(line)
-            if not lines:
-                return
-            self.pass_header()
-        if self.ended and (not self.trig or lines.startswith(b"\t")):
-            self.out.write(b"\n")
-        if self.trig:
-            lines = lines.replace(b" .\n\t", b" .\n\n\t")
-        else:
-            lines = lines.replace(b" .\n", b" .\n\n")
-            if lines.endswith(b" .\n\n"):  # the blank line comes before the next subject, if one comes
-                lines = lines[:-1]
-        self.ended = lines.endswith(b" .\n")
-        self.out.write(lines)
-
-    def pass_header(self) -> None:
-        header = b"\n".join(sorted(self.header))
-        self.out.write(header + b"\n\n" if header else b"\n")
-        self.header = None
+    @cached_property
+    def readable_texts(self) -> ReadableTexts:
+        """Each term's Turtle text with `prefixes`: shared by the Turtle and TriG writers."""
+        return self.ordered.readable(self.prefixes)
 
 
 def write_turtle(data: GraphData, path: Path) -> None:
-    write_readable(data.triples(), ox.RdfFormat.TURTLE, data.prefixes, path)
+    data.ordered.write_readable(path, data.readable_texts, with_graphs=False)
 
 
 def write_ntriples(data: GraphData, path: Path) -> None:
@@ -231,7 +161,8 @@ def write_nquads(data: GraphData, path: Path) -> None:
 
 
 def write_trig(data: GraphData, path: Path) -> None:
-    write_readable(data.quads(), ox.RdfFormat.TRIG, data.prefixes, path)
+    data.need_named_graphs()
+    data.ordered.write_readable(path, data.readable_texts, with_graphs=True)
 
 
 def write_jsonld(data: GraphData, path: Path) -> None:
