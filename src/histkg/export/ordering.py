@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
-from typing import NamedTuple
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 import pyoxigraph as ox
 from rdflib.namespace import RDF
