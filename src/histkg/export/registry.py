@@ -137,9 +137,9 @@ class GraphData:
     @cached_property
     def prefixes(self) -> dict[str, str]:
         """The prefixes whose namespace some IRI (or a literal's datatype) of the graph starts with."""
-        iris = self.ordered.iris
-        return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()
-                if any(iri.startswith(str(namespace)) for iri in iris)}
+        # one text of every IRI, each namespace looked for in it once (no IRI holds a line break)
+        iris = "\n" + "\n".join(self.ordered.iris)
+        return {prefix: str(namespace) for prefix, namespace in PREFIXES.items() if f"\n{namespace}" in iris}
 
     @cached_property
     def readable_texts(self) -> ReadableTexts:
