@@ -135,7 +135,7 @@ def writer_peers(data: GraphData, out: Path) -> dict:
     otherwise each writer's small objects would set it walking the whole graph."""
     with collector_paused():
         start = time.perf_counter()
-        data.ordered.quad_places, data.ordered.triple_places, data.prefixes  # noqa: B018 (the order every writer shares, timed apart)
+        data.ordered.quad_columns, data.ordered.triple_columns, data.prefixes  # noqa: B018 (the order every writer shares, timed apart)
         figures: dict = {"views": time.perf_counter() - start}
         start = time.perf_counter()
         data.readable_texts  # noqa: B018 (each term's Turtle text, shared by Turtle and TriG)

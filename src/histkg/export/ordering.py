@@ -6,22 +6,24 @@ rdf:type first (Turtle's `a`), then by predicate and object, each compared as
 N-Triples writes it. A quad file takes its graphs in the order of their
 names, each graph's statements in that order. Sorting the statements as
 text (a million N-Triples lines for ten copies of the seeds) took seconds;
-here each distinct term's text is sorted once, and a statement's place is
-one integer packed of its terms' ranks. N-Triples and N-Quads are written
-as text of each term's text (what pyoxigraph writes of them), Turtle and TriG
-of each term's Turtle text (what pyoxigraph's Turtle writer makes of it, read
-once per term), and JSON-LD reads the places; no list of a million pyoxigraph
-objects, nor the whole text of a file, is ever held.
+here each distinct term's text is sorted once, and the statements are
+columns of their terms' ranks (numpy arrays, four bytes a term), sorted
+together. N-Triples and N-Quads are written of each term's text (what
+pyoxigraph writes of them), Turtle and TriG of each term's Turtle text (what
+pyoxigraph's Turtle writer makes of it, read once per term), JSON-LD of each
+term's JSON; no list of a million pyoxigraph objects, nor the whole text of
+a file, is ever held.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cached_property
+from itertools import chain
 from pathlib import Path
 from typing import NamedTuple
 
+import numpy as np
 import pyoxigraph as ox
 from rdflib.namespace import RDF
 
@@ -33,6 +35,23 @@ LINES_A_BLOCK = 65536
 # one subject, two predicates in turn, so that each term ends a line of its own.
 RENDER_SUBJECT = ox.NamedNode("urn:histkg:render")
 RENDER_PREDICATES = (ox.NamedNode("urn:histkg:p0"), ox.NamedNode("urn:histkg:p1"))
+
+
+class Columns(NamedTuple):
+    """Statements in the writers' order, a column of ranks for each place:
+    the subject's in `subject_texts`, the predicate's and the object's in
+    `texts`, the graph's in `graph_names` (none for triples)."""
+
+    subjects: np.ndarray
+    predicates: np.ndarray
+    objects: np.ndarray
+    graphs: np.ndarray | None = None
+
+    def __len__(self) -> int:
+        return len(self.subjects)
+
+    def rows(self, start: int, end: int) -> Columns:
+        return Columns(*(None if column is None else column[start:end] for column in self))
 
 
 class Ordered:
@@ -59,83 +78,89 @@ class Ordered:
         self.graph_names = [name_of[number] for number in ranked_graphs]
         self.graph_texts = [graph_text(name) for name in self.graph_names]
         self.iris = iris_of([*term_of_text.values(), *self.graph_names])
-        self.bits = bits = max(len(self.texts), 1).bit_length()
-        self.graph_shift = 3 * bits + 1
         text_rank = {t: rank for rank, t in enumerate(self.texts)}
-        subject_rank = {t: rank for rank, t in enumerate(self.subject_texts)}
         self.subject_text_ranks = [text_rank[t] for t in self.subject_texts]
-        type_text = str(RDF_TYPE)
-        self.type_rank = text_rank.get(type_text)
-        # A statement's place is the sum of what its subject, predicate, object and graph add.
-        size = len(store.terms)
-        self.subject_part, self.predicate_part, self.object_part, self.graph_part = ([0] * size for _ in range(4))
+        self.type_rank = text_rank.get(str(RDF_TYPE), -1)
+        # each store number's rank as a subject, as a predicate or object, as a graph (-1: none)
+        subject_rank, rank, graph_rank = ([-1] * len(store.terms) for _ in range(3))
         for number in terms:
-            t = texts[number]
-            if t in subject_rank:
-                self.subject_part[number] = subject_rank[t] << (2 * bits + 1)
-            self.predicate_part[number] = ((t != type_text) << (2 * bits)) | (text_rank[t] << bits)
-            self.object_part[number] = text_rank[t]
-        for rank, number in enumerate(ranked_graphs):
-            self.graph_part[number] = rank << self.graph_shift
+            rank[number] = text_rank[texts[number]]
+        subject_index = {t: index for index, t in enumerate(self.subject_texts)}
+        for number in store.by_subject:
+            subject_rank[number] = subject_index[texts[number]]
+        for index, number in enumerate(ranked_graphs):
+            graph_rank[number] = index
+        self.subject_rank, self.rank, self.graph_rank = (np.array(ranks, dtype=np.int32)
+                                                         for ranks in (subject_rank, rank, graph_rank))
 
     @cached_property
-    def quad_places(self) -> list[int]:
-        """Every statement as its place: its graph's rank above its place among the union's."""
-        subject_part, predicate_part, object_part, graph_part = (
-            self.subject_part, self.predicate_part, self.object_part, self.graph_part)
-        return sorted({subject_part[subject] | predicate_part[predicate] | object_part[obj] | graph_part[graph]
-                       for subject, predicate, obj, graph in self.store.numbered_statements()})
-
-    def graph_of(self, place: int) -> int:
-        """The rank of a quad's graph (an index of `graph_names`)."""
-        return place >> self.graph_shift
+    def quad_columns(self) -> Columns:
+        """Every quad, by graph, then in the order of the triples."""
+        store = self.store
+        count = sum(len(held) for held in store.by_subject.values())
+        numbers = np.fromiter(chain.from_iterable(store.numbered_statements()), dtype=np.int64,
+                              count=4 * count).reshape(-1, 4)
+        return self.in_order(Columns(self.subject_rank[numbers[:, 0]], self.rank[numbers[:, 1]],
+                                     self.rank[numbers[:, 2]], self.graph_rank[numbers[:, 3]]))
 
     @cached_property
-    def triple_places(self) -> list[int]:
-        """The union's statements, each once, as places in order."""
-        mask = (1 << self.graph_shift) - 1
-        return sorted({place & mask for place in self.quad_places})
+    def triple_columns(self) -> Columns:
+        """The union's triples, each once, in order."""
+        quads = self.quad_columns
+        return self.in_order(Columns(quads.subjects, quads.predicates, quads.objects))
+
+    def in_order(self, columns: Columns) -> Columns:
+        """`columns` sorted (by graph, subject, rdf:type first, predicate, object), each statement once."""
+        keys = [columns.objects, columns.predicates, columns.predicates != self.type_rank, columns.subjects]
+        if columns.graphs is not None:
+            keys.append(columns.graphs)
+        order = np.lexsort(keys)
+        columns = Columns(*(None if column is None else column[order] for column in columns))
+        repeated = np.ones(len(columns), dtype=bool)  # the same statement as the row before (two terms
+        for column in columns:                        # written alike)
+            if column is not None:
+                repeated[1:] &= column[1:] == column[:-1]
+        repeated[:1] = False
+        return Columns(*(None if column is None else column[~repeated] for column in columns))
+
+    def graph_rows(self) -> Iterator[tuple[int, Columns]]:
+        """(rank in `graph_names`, its quads) of each graph."""
+        quads = self.quad_columns
+        ends = np.searchsorted(quads.graphs, np.arange(len(self.graph_names)), side="right").tolist()
+        for rank, (start, end) in enumerate(zip([0, *ends], ends)):
+            yield rank, quads.rows(start, end)
 
     def triples(self) -> Iterator[ox.Triple]:
         """The union's triples, each once, in order, made one at a time."""
         subjects, terms = self.subject_terms, self.text_terms
-        bits = self.bits
-        mask = (1 << bits) - 1
-        for place in self.triple_places:
-            yield ox.Triple(subjects[(place >> (2 * bits + 1)) & mask], terms[(place >> bits) & mask],
-                            terms[place & mask])
+        for subject, predicate, obj in zip(*(column.tolist() for column in self.triple_columns[:3])):
+            yield ox.Triple(subjects[subject], terms[predicate], terms[obj])
 
     def quads(self) -> Iterator[ox.Quad]:
         """Every quad, by graph name, then in the order of the triples, made one at a time."""
         subjects, terms, graphs = self.subject_terms, self.text_terms, self.graph_names
-        bits, shift = self.bits, self.graph_shift
-        mask = (1 << bits) - 1
-        for place in self.quad_places:
-            yield ox.Quad(subjects[(place >> (2 * bits + 1)) & mask], terms[(place >> bits) & mask],
-                          terms[place & mask], graphs[place >> shift])
+        for subject, predicate, obj, graph in zip(*(column.tolist() for column in self.quad_columns)):
+            yield ox.Quad(subjects[subject], terms[predicate], terms[obj], graphs[graph])
 
     def write_lines(self, path: Path, with_graphs: bool) -> None:
         """The triples as N-Triples (the quads as N-Quads, `with_graphs`) into
         `path`: what pyoxigraph writes of them, joined of each term's text in
         UTF-8, a block of lines at a time (the whole text of 100 copies of the
         seeds is a gigabyte)."""
-        subjects = [f"{text} ".encode() for text in self.subject_texts]
-        predicates = [f"{text} ".encode() for text in self.texts]
-        objects = [text.encode() for text in self.texts]
-        ends = [f"{name} .\n".encode() for name in self.graph_texts] if with_graphs else [b" .\n"]
-        places = self.quad_places if with_graphs else self.triple_places
-        bits, shift = self.bits, self.graph_shift
-        mask = (1 << bits) - 1
+        subjects = pieces_of(f"{text} ".encode() for text in self.subject_texts)
+        predicates = pieces_of(f"{text} ".encode() for text in self.texts)
+        objects = pieces_of(text.encode() for text in self.texts)
+        ends = pieces_of(f"{name} .\n".encode() for name in self.graph_texts)
+        statements = self.quad_columns if with_graphs else self.triple_columns
         with open(path, "wb") as out:
-            for start in range(0, len(places), LINES_A_BLOCK):
-                pieces: list[bytes] = []
-                put = pieces.append  # four pieces a line, appended: faster than formatting each line
-                for place in places[start:start + LINES_A_BLOCK]:
-                    put(subjects[(place >> (2 * bits + 1)) & mask])
-                    put(predicates[(place >> bits) & mask])
-                    put(objects[place & mask])
-                    put(ends[place >> shift])  # a triple's place has no graph: 0
-                out.write(b"".join(pieces))
+            for start in range(0, len(statements), LINES_A_BLOCK):
+                rows = statements.rows(start, start + LINES_A_BLOCK)
+                pieces = np.empty(4 * len(rows), dtype=object)  # four pieces a line, joined once
+                pieces[0::4] = subjects[rows.subjects]
+                pieces[1::4] = predicates[rows.predicates]
+                pieces[2::4] = objects[rows.objects]
+                pieces[3::4] = b" .\n" if rows.graphs is None else ends[rows.graphs]
+                out.write(b"".join(pieces.tolist()))
 
     def readable(self, prefixes: dict[str, str]) -> ReadableTexts:
         """What the Turtle and TriG writers write of each term with `prefixes`."""
@@ -143,14 +168,14 @@ class Ordered:
         texts = turtle_texts([*self.text_terms, *named], prefixes)
         terms = [f"{text} ".encode() for text in texts[:len(self.text_terms)]]
         graph_texts = iter(texts[len(self.text_terms):])
-        predicates = list(terms)
-        if self.type_rank is not None:
+        predicates = pieces_of(terms)
+        if self.type_rank >= 0:
             predicates[self.type_rank] = b"a "
         lines = sorted(f"@prefix {prefix}: <{namespace}> ." for prefix, namespace in prefixes.items())
         return ReadableTexts(
             header="\n".join(lines).encode() + b"\n\n" if lines else b"\n",
-            subjects=[terms[rank] for rank in self.subject_text_ranks], predicates=predicates,
-            objects=[text.encode() for text in texts[:len(self.text_terms)]],
+            subjects=pieces_of(terms[rank] for rank in self.subject_text_ranks), predicates=predicates,
+            objects=pieces_of(text.encode() for text in texts[:len(self.text_terms)]),
             graphs=[None if isinstance(name, ox.DefaultGraph) else f"{next(graph_texts)} {{\n\t".encode()
                     for name in self.graph_names])
 
@@ -163,50 +188,56 @@ class Ordered:
         with open(path, "wb") as out:
             out.write(texts.header)
             if not with_graphs:
-                if self.triple_places:
-                    self.write_subjects(out, texts, self.triple_places, b" .\n\n", b" ;\n\t")
+                if len(self.triple_columns):
+                    write_subjects(out, texts, self.triple_columns, b" .\n\n", b" ;\n\t")
                     out.write(b" .\n")
                 return
-            places = self.quad_places
-            for rank, opening in enumerate(texts.graphs):
-                start = bisect_left(places, rank << self.graph_shift)
-                end = bisect_left(places, (rank + 1) << self.graph_shift, start)
+            for rank, rows in self.graph_rows():
+                opening = texts.graphs[rank]
                 if opening is None:  # the default graph
-                    self.write_subjects(out, texts, places[start:end], b" .\n", b" ;\n\t")
+                    write_subjects(out, texts, rows, b" .\n", b" ;\n\t")
                     out.write(b" .\n")
                 else:
                     out.write(opening)
-                    self.write_subjects(out, texts, places[start:end], b" .\n\n\t", b" ;\n\t\t")
+                    write_subjects(out, texts, rows, b" .\n\n\t", b" ;\n\t\t")
                     out.write(b" .\n}\n")
 
-    def write_subjects(self, out, texts: ReadableTexts, places: list[int], between_subjects: bytes,
-                       between_predicates: bytes) -> None:
-        """The statements of `places` (one graph's), each subject's together, a block at a time;
-        what ends the last is the caller's to write."""
-        subjects, predicates, objects = texts.subjects, texts.predicates, texts.objects
-        bits = self.bits
-        mask = (1 << bits) - 1
-        last_subject = last_pair = -1
-        for start in range(0, len(places), LINES_A_BLOCK):
-            pieces: list[bytes] = []
-            put = pieces.append
-            for place in places[start:start + LINES_A_BLOCK]:
-                pair = place >> bits  # the subject's rank above the predicate's
-                if pair != last_pair:
-                    if pair >> (bits + 1) != last_subject:
-                        last_subject = pair >> (bits + 1)
-                        put(between_subjects)
-                        put(subjects[last_subject & mask])
-                    else:
-                        put(between_predicates)
-                    put(predicates[pair & mask])
-                    last_pair = pair
-                else:
-                    put(b" , ")
-                put(objects[place & mask])
-            if start == 0:
-                pieces[0] = b""  # nothing comes between the graph's opening and its first subject
-            out.write(b"".join(pieces))
+
+def write_subjects(out, texts: ReadableTexts, statements: Columns, between_subjects: bytes,
+                   between_predicates: bytes) -> None:
+    """`statements` (one graph's), each subject's together, a block at a
+    time: each statement's object after what comes before it (the subject and
+    predicate when the subject is new, the predicate when it is, ` , ` when
+    neither is); what ends the last is the caller's to write."""
+    subjects, predicates = statements.subjects, statements.predicates
+    new_subject = np.ones(len(statements), dtype=bool)
+    new_subject[1:] = subjects[1:] != subjects[:-1]
+    new_predicate = new_subject.copy()
+    new_predicate[1:] |= predicates[1:] != predicates[:-1]
+    leads = np.array([b" , ", between_predicates, between_subjects], dtype=object)
+    lead_of = new_subject.astype(np.int8) + new_predicate
+    for start in range(0, len(statements), LINES_A_BLOCK):
+        end = start + LINES_A_BLOCK
+        rows = statements.rows(start, end)
+        subject_pieces, predicate_pieces = texts.subjects[rows.subjects], texts.predicates[rows.predicates]
+        subject_pieces[~new_subject[start:end]] = b""
+        predicate_pieces[~new_predicate[start:end]] = b""
+        pieces = np.empty(4 * len(rows), dtype=object)
+        pieces[0::4] = leads[lead_of[start:end]]
+        pieces[1::4] = subject_pieces
+        pieces[2::4] = predicate_pieces
+        pieces[3::4] = texts.objects[rows.objects]
+        if start == 0:
+            pieces[0] = b""  # nothing comes between the graph's opening and its first subject
+        out.write(b"".join(pieces.tolist()))
+
+
+def pieces_of(texts) -> np.ndarray:
+    """Byte strings as an array, to be picked by arrays of ranks."""
+    texts = list(texts)
+    pieces = np.empty(len(texts), dtype=object)
+    pieces[:] = texts
+    return pieces
 
 
 class ReadableTexts(NamedTuple):
@@ -215,9 +246,9 @@ class ReadableTexts(NamedTuple):
     opening, None for the default graph's (no braces)."""
 
     header: bytes
-    subjects: list[bytes]
-    predicates: list[bytes]
-    objects: list[bytes]
+    subjects: np.ndarray
+    predicates: np.ndarray
+    objects: np.ndarray
     graphs: list[bytes | None]
 
 

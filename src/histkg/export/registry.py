@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -26,7 +27,7 @@ from rdflib import Dataset, Graph
 from rdflib.namespace import RDF
 
 from histkg.export import networks, tables
-from histkg.export.ordering import Ordered, ReadableTexts
+from histkg.export.ordering import Columns, Ordered, ReadableTexts
 from histkg.rdf.namespaces import DEFAULT_BASE, PREFIXES, bind_prefixes
 from histkg.rdf.oxterms import XSD_STRING, UnionView
 from histkg.rdf.quadstore import compact
@@ -177,13 +178,13 @@ def write_jsonld(data: GraphData, path: Path) -> None:
         out.write(f'{{\n "@context": {context},\n "@graph": [\n')
         if data.has_named_graphs:
             between = ""
-            for graph, places in groupby(ordered.quad_places, key=ordered.graph_of):
-                nodes = ",\n   ".join(nodes_of(places))
+            for graph, rows in ordered.graph_rows():
+                nodes = ",\n   ".join(nodes_of(rows))
                 name = nodes_of.names[ordered.graph_names[graph]]
                 out.write(f'{between}  {{"@id": {json.dumps(name)}, "@graph": [\n   {nodes}\n  ]}}')
                 between = ",\n"
         else:
-            out.write("  " + ",\n  ".join(nodes_of(ordered.triple_places)))
+            out.write("  " + ",\n  ".join(nodes_of(ordered.triple_columns)))
         out.write("\n ]\n}\n")
 
 
@@ -200,22 +201,22 @@ class CompactIris(dict):
 
 
 class JsonldNodes:
-    """Statements in order (their places, export.ordering) -> one compact
-    JSON object per subject; each term's JSON is made once."""
+    """Statements in order (export.ordering.Columns) -> one compact JSON
+    object per subject; each term's JSON is made once."""
 
     def __init__(self, ordered: Ordered) -> None:
         self.ordered = ordered
         self.names = CompactIris()
         self.values: dict[int, dict | str] = {}  # an object's rank -> its JSON
 
-    def __call__(self, places) -> Iterator[str]:
+    def __call__(self, statements: Columns) -> Iterator[str]:
         ordered, names = self.ordered, self.names
-        terms, bits = ordered.text_terms, ordered.bits
-        mask = (1 << bits) - 1
-        for subject, group in groupby(places, key=lambda place: (place >> (2 * bits + 1)) & mask):
+        terms = ordered.text_terms
+        rows = zip(statements.subjects.tolist(), statements.predicates.tolist(), statements.objects.tolist())
+        for subject, group in groupby(rows, key=itemgetter(0)):
             node: dict = {"@id": names[ordered.subject_terms[subject]]}
-            for predicate, values in groupby(group, key=lambda place: (place >> bits) & mask):
-                objects = [place & mask for place in values]
+            for predicate, values in groupby(group, key=itemgetter(1)):
+                objects = [obj for *_, obj in values]
                 if terms[predicate] == RDF_TYPE_NODE and all(isinstance(terms[o], ox.NamedNode) for o in objects):
                     key, items = "@type", [names[terms[o]] for o in objects]
                 else:
