@@ -37,6 +37,7 @@ from histkg.export.registry import (
     EXTENSIONS,
     ExportError,
     GraphData,
+    compact_iri,
     export,
     load_graph,
 )
@@ -361,6 +362,16 @@ def test_a_literal_that_quotes_a_prefix_line_stays_in_the_body_of_the_turtle(tmp
     path = export(graph, "turtle", tmp_path / "g.ttl")
     assert isomorphic(Graph().parse(path, format="turtle"), graph)
     assert path.read_text(encoding="utf-8").startswith("@prefix hkg: ")
+
+
+def test_jsonld_names_an_iri_by_its_namespace_only_where_a_local_name_follows():
+    assert compact_iri(ox.NamedNode(ID + "person/a")) == "id:person/a"
+    assert compact_iri(ox.NamedNode(str(HKG) + "Person")) == "hkg:Person"
+    assert compact_iri(ox.NamedNode(str(HKG))) == str(HKG)  # the namespace itself has no local name
+    assert compact_iri(ox.NamedNode("https://schema.org/x/y")) == "schema:x/y"
+    assert compact_iri(ox.NamedNode("https://schema.org///x")) == "https://schema.org///x"  # not `schema://x`
+    assert compact_iri(ox.NamedNode("urn:isbn:0451450523")) == "urn:isbn:0451450523"
+    assert compact_iri(ox.BlankNode("b1")) == "_:b1"
 
 
 def test_jsonld_has_a_context_of_prefixes_and_compact_names(events_out):

@@ -13,21 +13,21 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
-from itertools import groupby
-from operator import itemgetter
+from json.encoder import encode_basestring as json_string  # json.dumps of a str, ensure_ascii=False
 from pathlib import Path
 
+import numpy as np
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
-from rdflib.namespace import RDF
 
 from histkg.export import networks, tables
-from histkg.export.ordering import Columns, Ordered, ReadableTexts
+from histkg.export.ordering import Columns, Ordered, ReadableTexts, pieces_of
 from histkg.rdf.namespaces import DEFAULT_BASE, PREFIXES, bind_prefixes
 from histkg.rdf.oxterms import XSD_STRING, UnionView
 from histkg.rdf.quadstore import compact
@@ -173,22 +173,18 @@ def write_jsonld(data: GraphData, path: Path) -> None:
     350 MB)."""
     context = json.dumps(JSONLD_PREFIXES, ensure_ascii=False, indent=2).replace("\n", "\n ")
     ordered = data.ordered
-    nodes_of = JsonldNodes(ordered)
+    nodes = JsonldNodes(ordered)
     with open(path, "w", encoding="utf-8") as out:
         out.write(f'{{\n "@context": {context},\n "@graph": [\n')
         if data.has_named_graphs:
             between = ""
             for graph, rows in ordered.graph_rows():
-                nodes = ",\n   ".join(nodes_of(rows))
-                name = nodes_of.names[ordered.graph_names[graph]]
-                out.write(f'{between}  {{"@id": {json.dumps(name)}, "@graph": [\n   {nodes}\n  ]}}')
+                name, text = nodes.names[ordered.graph_names[graph]], nodes.text(rows, ",\n   ")
+                out.write(f'{between}  {{"@id": {json.dumps(name)}, "@graph": [\n   {text}\n  ]}}')
                 between = ",\n"
         else:
-            out.write("  " + ",\n  ".join(nodes_of(ordered.triple_columns)))
+            out.write("  " + nodes.text(ordered.triple_columns, ",\n  "))
         out.write("\n ]\n}\n")
-
-
-RDF_TYPE_NODE = ox.NamedNode(str(RDF.type))
 
 
 class CompactIris(dict):
@@ -201,44 +197,95 @@ class CompactIris(dict):
 
 
 class JsonldNodes:
-    """Statements in order (export.ordering.Columns) -> one compact JSON
-    object per subject; each term's JSON is made once."""
+    """Statements in order (export.ordering.Columns) -> the text of one
+    compact JSON object per subject, as `json.dumps` writes it: `{"@id": id,
+    key: value, key: [value, value]}`, rdf:type as "@type" where all of a
+    node's classes are IRIs. Joined of each term's JSON, made once, picked
+    by the columns: no dict, and no call of `json.dumps`, per node."""
 
     def __init__(self, ordered: Ordered) -> None:
         self.ordered = ordered
         self.names = CompactIris()
-        self.values: dict[int, dict | str] = {}  # an object's rank -> its JSON
+        self.values = np.empty(len(ordered.texts), dtype=object)  # an object's rank -> its JSON
+        self.classes = np.empty(len(ordered.texts), dtype=object)  # a class's rank -> its name's JSON
+        self.openings = np.empty(len(ordered.subject_texts), dtype=object)  # a subject's rank -> `{"@id": …, `
+        self.is_iri = np.array([isinstance(term, ox.NamedNode) for term in ordered.text_terms], dtype=bool)
 
-    def __call__(self, statements: Columns) -> Iterator[str]:
-        ordered, names = self.ordered, self.names
-        terms = ordered.text_terms
-        rows = zip(statements.subjects.tolist(), statements.predicates.tolist(), statements.objects.tolist())
-        for subject, group in groupby(rows, key=itemgetter(0)):
-            node: dict = {"@id": names[ordered.subject_terms[subject]]}
-            for predicate, values in groupby(group, key=itemgetter(1)):
-                objects = [obj for *_, obj in values]
-                if terms[predicate] == RDF_TYPE_NODE and all(isinstance(terms[o], ox.NamedNode) for o in objects):
-                    key, items = "@type", [names[terms[o]] for o in objects]
-                else:
-                    key, items = names[terms[predicate]], [self.value(o) for o in objects]
-                node[key] = items[0] if len(items) == 1 else items
-            yield json.dumps(node, ensure_ascii=False)
+    def text(self, statements: Columns, between: str) -> str:
+        """The nodes of `statements`, `between` one and the next."""
+        count = len(statements)
+        if not count:
+            return ""
+        subjects, predicates, objects = statements.subjects, statements.predicates, statements.objects
+        new_node = np.ones(count, dtype=bool)
+        new_node[1:] = subjects[1:] != subjects[:-1]
+        new_key = new_node.copy()  # a (subject, predicate) group's first value
+        new_key[1:] |= predicates[1:] != predicates[:-1]
+        starts = np.flatnonzero(new_key)
+        group = np.cumsum(new_key) - 1
+        listed = (np.diff(np.append(starts, count)) > 1)[group]  # the group's values written as a list
+        typed = ((predicates[starts] == self.ordered.type_rank)
+                 & np.logical_and.reduceat(self.is_iri[objects], starts))[group]  # "@type": the classes' names
+        last_of_key, last_of_node = np.ones(count, dtype=bool), np.ones(count, dtype=bool)
+        last_of_key[:-1], last_of_node[:-1] = new_key[1:], new_node[1:]
 
-    def value(self, rank: int) -> dict | str:
-        value = self.values.get(rank)
-        if value is None:
-            value = self.values[rank] = jsonld_value(self.ordered.text_terms[rank], self.names)
-        return value
+        leads = pieces_of([", ", between])[new_node.astype(np.intp)]
+        leads[0] = ""
+        openings = self.made(self.openings, subjects[new_node], self.opening)[subjects]
+        openings[~new_node] = ""
+        keys = self.keys(predicates, listed, typed)
+        keys[~new_key] = ""
+        values = self.made(self.values, objects[~typed], self.value)[objects]
+        values[typed] = self.made(self.classes, objects[typed], self.class_name)[objects[typed]]
+        closings = pieces_of(["", "]", "}", "]}"])[(last_of_key & listed) + 2 * last_of_node.astype(np.intp)]
+        pieces = np.empty(5 * count, dtype=object)
+        for index, column in enumerate((leads, openings, keys, values, closings)):
+            pieces[index::5] = column
+        return "".join(pieces.tolist())
+
+    def keys(self, predicates: np.ndarray, listed: np.ndarray, typed: np.ndarray) -> np.ndarray:
+        """What opens each statement's group: `"key": ` or `"key": [`."""
+        terms, names = self.ordered.text_terms, self.names
+        distinct, which = np.unique(predicates, return_inverse=True)
+        single = pieces_of(f"{json_string(names[terms[rank]])}: " for rank in distinct.tolist())
+        keys = np.where(listed, pieces_of(f"{key}[" for key in single)[which], single[which])
+        keys[typed & ~listed], keys[typed & listed] = '"@type": ', '"@type": ['
+        return keys
+
+    @staticmethod
+    def made(held: np.ndarray, ranks: np.ndarray, make: Callable[[int], str]) -> np.ndarray:
+        """`held`, with the texts of `ranks` made where they are not yet."""
+        needed = np.unique(ranks)
+        for rank in needed[np.equal(held[needed], None)].tolist():
+            held[rank] = make(rank)
+        return held
+
+    def opening(self, rank: int) -> str:
+        return f'{{"@id": {json_string(self.names[self.ordered.subject_terms[rank]])}, '
+
+    def value(self, rank: int) -> str:
+        return jsonld_value(self.ordered.text_terms[rank], self.names)
+
+    def class_name(self, rank: int) -> str:
+        return json_string(self.names[self.ordered.text_terms[rank]])
 
 
-def jsonld_value(term, names: CompactIris) -> dict | str:
+def jsonld_value(term, names: CompactIris) -> str:
+    """A node's value as JSON-LD, in the text `json.dumps` gives its object."""
     if isinstance(term, ox.Literal):
         if term.language:
-            return {"@value": term.value, "@language": term.language}
+            return f'{{"@value": {json_string(term.value)}, "@language": {json_string(term.language)}}}'
         if term.datatype.value != XSD_STRING:  # lexical form kept: a JSON number would change the datatype
-            return {"@value": term.value, "@type": names[term.datatype]}
-        return term.value
-    return {"@id": names[term]}
+            return f'{{"@value": {json_string(term.value)}, "@type": {json_string(names[term.datatype])}}}'
+        return json_string(term.value)
+    return f'{{"@id": {json_string(names[term])}}}'
+
+
+# The first of JSONLD_PREFIXES whose namespace an IRI starts with, a local name after it (not one
+# that starts with `//`): alternatives are tried in order, one match per IRI instead of a loop.
+PREFIXED = re.compile("|".join(f"({re.escape(namespace)})(?=.)(?!//)" for namespace in JSONLD_PREFIXES.values()),
+                      re.DOTALL)
+PREFIX_NAMES = list(JSONLD_PREFIXES)
 
 
 def compact_iri(term) -> str:
@@ -246,11 +293,8 @@ def compact_iri(term) -> str:
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     text = term.value
-    for prefix, namespace in JSONLD_PREFIXES.items():
-        local = text[len(namespace):]
-        if text.startswith(namespace) and local and not local.startswith("//"):
-            return f"{prefix}:{local}"
-    return text
+    found = PREFIXED.match(text)
+    return f"{PREFIX_NAMES[found.lastindex - 1]}:{text[found.end():]}" if found else text
 
 
 def on_union(write: Callable[[Graph, Path], None]) -> Callable[[GraphData, Path], None]:
