@@ -154,20 +154,28 @@ class QuadStore(Store):
 
     def matches(self, triple, graph: int | None) -> Iterator[tuple[int, int, int, int]]:
         """(subject, predicate, object, graph) numbers of the statements that
-        match `triple` (None for any term) in graph number `graph` (None: any)."""
-        numbers = [None if term is None else self.known(term) for term in triple]
-        if any(number is None and term is not None for number, term in zip(numbers, triple)):
+        match `triple` (None for any term) in graph number `graph` (None: any).
+        Asked for each label and value the networks and tables read: each
+        statement is unpacked inline, its predicate first."""
+        numbers = self.numbers
+        subject, predicate, obj = triple
+        if subject is not None and (subject := numbers.get(subject)) is None:
             return
-        subject, predicate, obj = numbers
+        if predicate is not None and (predicate := numbers.get(predicate)) is None:
+            return
+        if obj is not None and (obj := numbers.get(obj)) is None:
+            return
         if subject is not None:
             for packed in statements_of(self.by_subject, self.subject_hubs, subject, predicate, subject_predicate):
-                found_predicate, found_object, found_graph = unpack(packed)
+                pair = packed >> GRAPH_BITS
+                found_predicate, found_object, found_graph = pair >> TERM_BITS, pair & TERM_MASK, packed & GRAPH_MASK
                 if ((predicate is None or found_predicate == predicate) and (obj is None or found_object == obj)
                         and (graph is None or found_graph == graph)):
                     yield subject, found_predicate, found_object, found_graph
         elif obj is not None:
             for packed in statements_of(self.by_object, self.object_hubs, obj, predicate, object_predicate):
-                found_subject, found_predicate, found_graph = unpack(packed)
+                pair = packed >> GRAPH_BITS
+                found_subject, found_predicate, found_graph = pair >> TERM_BITS, pair & TERM_MASK, packed & GRAPH_MASK
                 if (predicate is None or found_predicate == predicate) and (graph is None or found_graph == graph):
                     yield found_subject, found_predicate, obj, found_graph
         else:
