@@ -9,7 +9,7 @@ from shape_graphs import build_valid_graph
 
 from histkg.bench import PARAGRAPH_BREAK, make_copies, summarise, validation_peers
 from histkg.rdf import rudof
-from histkg.rdf.validate import validate
+from histkg.rdf.validate import remembered, validate
 from histkg.text.corpus import load_corpus
 
 from .conftest import SEEDS
@@ -46,14 +46,14 @@ def test_summary_gives_rates_and_ratios():
 
 def test_the_rudof_peer_validates_from_nothing_not_from_the_builds_reports(monkeypatch):
     graph = build_valid_graph()
-    validate(graph, engine="rudof")  # as the build does, on the same data
-    assert rudof.REMEMBERED
+    with remembered():
+        validate(graph, engine="rudof")  # as the build does, on the same data
     remembered_at_start = []
     reports = rudof.reports
 
-    def counting(jobs):
-        remembered_at_start.append(len(rudof.REMEMBERED))
-        return reports(jobs)
+    def counting(jobs, memory):
+        remembered_at_start.append(len(memory))
+        return reports(jobs, memory)
 
     monkeypatch.setattr(rudof, "reports", counting)
     figures = validation_peers(graph)

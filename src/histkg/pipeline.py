@@ -21,7 +21,7 @@ from histkg.mentions.extract import Extraction
 from histkg.rdf.graph import build_graph
 from histkg.rdf.namespaces import DEFAULT_BASE
 from histkg.rdf.repair import LeftOut, format_left_out, leave_out_violations
-from histkg.rdf.validate import ValidationResult, validate
+from histkg.rdf.validate import ValidationResult, remembered, validate
 from histkg.resolve.entities import resolve
 from histkg.resolve.entity import Entity
 from histkg.resolve.events import resolve_events
@@ -166,10 +166,11 @@ def build(paths: Sequence[Path | str], out_dir: Path | str | None = None, *, bas
             progress(curated.summary)
         lap("graph")
         progress.start("validate", len(dataset), "quads")
-        validation = validate(dataset)
         left_out: list[LeftOut] = []
-        if not validation.conforms and not strict:
-            validation, left_out = leave_out_violations(dataset, validation)
+        with remembered():  # repair validates again only what it changed, and nothing is kept past it
+            validation = validate(dataset)
+            if not validation.conforms and not strict:
+                validation, left_out = leave_out_violations(dataset, validation)
         progress.advance("validate", len(dataset))
         lap("validate")
         result = BuildResult(documents, extractions, entities, dataset, validation, seconds=seconds,

@@ -15,7 +15,8 @@ from histkg.rdf import rudof
 from histkg.rdf.namespaces import HKG
 from histkg.rdf.quadstore import QuadStore
 from histkg.rdf.repair import format_left_out, leave_out_violations
-from histkg.rdf.validate import validate
+from histkg.rdf.rudof import split
+from histkg.rdf.validate import remembered, validate
 
 GRAPH = URIRef("https://w3id.org/histkg/id/graph/doc-1")
 
@@ -102,18 +103,55 @@ def jobs_asked(tmp_path, monkeypatch):
     return lambda: len(log.read_text().splitlines())
 
 
-def test_repair_validates_again_only_the_parts_it_changed(jobs_asked):
+def test_repair_validates_again_only_the_parts_it_changed(jobs_asked, monkeypatch):
     graph = build_valid_graph()
     graph.add((PERSON, SKOS.prefLabel, Literal("Musa Kâzım", lang="tr")))
     dataset = dataset_of(graph, QuadStore())  # as a build holds it: validation reads this store, no copy of it
-    first = validate(dataset, engine="rudof")
-    parts = jobs_asked()
-    assert parts > 5  # the evidence, and the rest of the graph in parts
-    assert validate(dataset, engine="rudof").findings == first.findings and jobs_asked() == parts  # nothing changed
-    validation, left_out = leave_out_violations(dataset, first, lambda data: validate(data, engine="rudof"))
+    splits = []
+    monkeypatch.setattr(rudof, "split", lambda *args: splits.append(1) or split(*args))
+    with remembered():  # as a build validates and repairs
+        first = validate(dataset, engine="rudof")
+        parts = jobs_asked()
+        assert parts > 5  # the evidence, and the rest of the graph in parts
+        assert validate(dataset, engine="rudof").findings == first.findings and jobs_asked() == parts  # unchanged
+        validation, left_out = leave_out_violations(dataset, first, lambda data: validate(data, engine="rudof"))
     assert validation.conforms and [item.statements for item in left_out] == [2, 7]  # as test 1 above
-    # two rounds more (after the labels, after the person), each validating again a part or two of all
-    assert 0 < jobs_asked() - parts < parts
+    # two rounds more (after the labels, after the person), each validating again a part or two of all, on the
+    # parts of the first split less what was left out
+    assert 0 < jobs_asked() - parts < parts and len(splits) == 1
+    fresh = validate(dataset, engine="rudof")  # split anew, every part asked: the same findings
+    assert fresh.findings == validation.findings and len(splits) == 2
+
+
+def test_a_triple_left_out_of_one_graph_but_held_in_another_is_still_validated():
+    # the parts of the last split keep a triple another graph still holds: here the person's class, without
+    # which every claim about the person would break its shape
+    dataset = dataset_of(build_valid_graph(), QuadStore())
+    dataset.graph(URIRef("https://w3id.org/histkg/id/graph/other")).add((PERSON, RDF.type, HKG.Person))
+    with remembered():
+        assert validate(dataset, engine="rudof").conforms
+        dataset.graph(GRAPH).remove((PERSON, RDF.type, HKG.Person))
+        again = validate(dataset, engine="rudof")
+    assert again.conforms and again.findings == validate(dataset, engine="rudof").findings
+
+
+def test_a_statement_added_between_two_validations_is_validated():
+    dataset = dataset_of(build_valid_graph(), QuadStore())
+    with remembered():
+        assert validate(dataset, engine="rudof").conforms
+        dataset.graph(GRAPH).add((PERSON, SKOS.prefLabel, Literal("Musa Kâzım", lang="tr")))  # a second Turkish label
+        assert not validate(dataset, engine="rudof").conforms
+
+
+def test_validations_outside_a_build_remember_nothing(jobs_asked):
+    dataset = dataset_of(build_valid_graph(), QuadStore())
+    validate(dataset, engine="rudof")
+    parts = jobs_asked()
+    validate(dataset, engine="rudof")
+    with remembered():
+        validate(dataset, engine="rudof")
+    validate(dataset, engine="rudof")
+    assert jobs_asked() == 4 * parts and rudof.MEMORY is None
 
 
 def test_the_report_names_the_document_and_the_sentence():

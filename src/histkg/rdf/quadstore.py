@@ -77,6 +77,10 @@ class QuadStore(Store):
         self.converter = OxConverter()
         self.ntriples = TermTexts(self)  # each term's N-Triples text, made once too
         self.token = next(STORES)  # which store of this process: a number means a term within one store only
+        # what changed: how many times statements were added, and each statement removed (as numbers), in
+        # order; validation splits the graph again only after additions (rdf.rudof.Memory)
+        self.additions = 0
+        self.removals: list[tuple[int, int, int, int]] = []
 
     # --- terms ----------------------------------------------------------------------------
 
@@ -134,6 +138,7 @@ class QuadStore(Store):
             self.contexts_added.setdefault(graph, context)
         else:
             self.context(graph)
+        self.additions += 1
         number = self.number
         for triple in triples:
             subject, predicate, obj = number(triple[0]), number(triple[1]), number(triple[2])
@@ -148,7 +153,9 @@ class QuadStore(Store):
         graph = None if context is None else self.known_graph(context)
         if context is not None and graph is None:
             return
-        for subject, predicate, obj, number in list(self.matches(triple, graph)):
+        found = list(self.matches(triple, graph))
+        self.removals += found
+        for subject, predicate, obj, number in found:
             discard(self.by_subject, self.subject_hubs, subject, predicate, pack(predicate, obj, number))
             discard(self.by_object, self.object_hubs, obj, predicate, pack(subject, predicate, number))
 
@@ -201,6 +208,10 @@ class QuadStore(Store):
             held.setdefault((subject, predicate, obj), []).append(graph)
         for (subject, predicate, obj), graphs in held.items():
             yield (terms[subject], terms[predicate], terms[obj]), (self.context(graph) for graph in graphs)
+
+    def holds(self, subject: int, predicate: int, obj: int) -> bool:
+        """Whether some graph holds the triple of these numbers."""
+        return next(self.holders(subject, predicate, obj), None) is not None
 
     def holders(self, subject: int, predicate: int, obj: int) -> Iterator[Graph]:
         pair = pack(predicate, obj, 0)

@@ -9,7 +9,8 @@ the shapes of everything but evidence, itself in parts of a few thousand
 nodes, each with what their shapes read of other nodes (rest_parts). The
 parts see all that each shape reads, so the findings are those of the whole
 graph (the shape tests run on parts of a node or two); each part is smaller,
-so less memory and time. A part repair did not touch is not validated again.
+so less memory and time. Within one build's validations (`remembered`), a
+part repair did not touch is not validated again, nor is the graph split again.
 """
 
 from __future__ import annotations
@@ -22,10 +23,12 @@ import sys
 import threading
 import zlib
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import partial
 from itertools import chain
 from pathlib import Path
+from typing import NamedTuple
 
 import pyrudof
 from rdflib import BNode, Dataset, Graph
@@ -46,7 +49,8 @@ def rudof_validate(data: Graph | Dataset, shapes: Graph, ontology: Graph) -> Gra
     ontology_text = triples_to_ntriples(ontology)
     data = compact(data)
     text = NumberedText(data)
-    parts = split(data.store, statements_by_graph(data.store), shapes)
+    memory = MEMORY if MEMORY is not None else Memory()
+    parts = memory.parts(data.store, shapes)
 
     def task(shape: str, statements: list, focus: set | None) -> tuple[str, str, str, frozenset | None]:
         return shape, text.lines(statements), ontology_text, None if focus is None else text.of(focus)
@@ -54,11 +58,73 @@ def rudof_validate(data: Graph | Dataset, shapes: Graph, ontology: Graph) -> Gra
     # Each part's text is made when a worker takes it, not all at once (600 MB for 100 copies of the seeds),
     # and not at all when rudof answered the same part last time.
     named = Digests(data.store, ontology_text)
-    texts = reports([(named(*part), partial(task, *part)) for part in parts])
+    texts = reports([(named(*part), partial(task, *part)) for part in parts], memory.reports)
     report = Graph()
     for report_text in texts:  # each parse gives its blank nodes fresh names
         report.parse(data=report_text, format="nt")
     return report
+
+
+class Memory:
+    """What the validations of one build keep for the next (`remembered`):
+    rudof's report on each part, by the part's digest, and the last split of
+    the graph with the store's changes it was made at. Repair leaves
+    statements out and validates again: the parts of the last split, less
+    what was left out, are parts of what stays (leaving out adds nothing a
+    shape must read), so the graph is not split again, and a part nothing
+    left is answered from memory."""
+
+    def __init__(self) -> None:
+        self.reports: dict[bytes, str] = {}
+        self.last: Split | None = None
+
+    def parts(self, store: QuadStore, shapes: Graph) -> list[tuple[str, list, set | None]]:
+        shapes_text, last = shapes.serialize(format="turtle"), self.last
+        if last is not None and last[:2] == (store.token, store.additions) and last.shapes == shapes_text:
+            parts = without(last.parts, gone_since(store, last.removals))
+        else:
+            parts = split(store, statements_by_graph(store), shapes)
+        self.last = Split(store.token, store.additions, len(store.removals), shapes_text, parts)
+        return parts
+
+
+class Split(NamedTuple):
+    """The parts of a graph, and what they were made of: the store (its
+    token), how many additions and removals it had seen, the shapes' text."""
+
+    store: int
+    additions: int
+    removals: int
+    shapes: str
+    parts: list
+
+
+MEMORY: Memory | None = None  # set inside `remembered`: outside, a validation keeps nothing for the next
+
+
+@contextmanager
+def remembered() -> Iterator[None]:
+    """The validations of one graph inside this block (a build's, and its
+    repair's) remember for each other (Memory); what they remember goes at
+    its end."""
+    global MEMORY
+    outer, MEMORY = MEMORY, Memory()
+    try:
+        yield
+    finally:
+        MEMORY = outer
+
+
+def gone_since(store: QuadStore, seen: int) -> set[tuple[int, int, int]]:
+    """The triples removed from `store` after its first `seen` removals that no graph holds now."""
+    return {(subject, predicate, obj) for subject, predicate, obj, _ in store.removals[seen:]
+            if not store.holds(subject, predicate, obj)}
+
+
+def without(parts: list, gone: set) -> list:
+    """`parts`, each less the triples in `gone` (the same part, where it has none)."""
+    return [part if gone.isdisjoint(part[1]) else (part[0], [t for t in part[1] if t not in gone], part[2])
+            for part in parts]
 
 
 class NumberedText:
@@ -83,14 +149,8 @@ def statements_by_graph(store: QuadStore) -> list[list[tuple[int, int, int]]]:
     return list(held.values())
 
 
-# rudof's reports on the parts of the last validation, by their digests: repair
-# validates the graph again after leaving statements out, and a part it did not
-# touch is the same part, so has the same report.
-REMEMBERED: dict[bytes, str] = {}
-
-
 class Digests:
-    """A part's name in REMEMBERED: a digest of the store, the shapes, the
+    """A part's name in Memory.reports: a digest of the store, the shapes, the
     ontology and the numbers of the part's statements and nodes (a number
     names one term for the store's life), worked out without its text."""
 
@@ -106,9 +166,11 @@ class Digests:
         return hashed.digest()
 
 
-def reports(jobs: list[tuple[bytes, Callable[[], tuple[str, str, str, frozenset | None]]]]) -> list[str]:
+def reports(jobs: list[tuple[bytes, Callable[[], tuple[str, str, str, frozenset | None]]]],
+            remembered: dict[bytes, str]) -> list[str]:
     """rudof's report on each job, (its digest, what makes its text when a
-    worker takes it; what rudof answered last time comes from REMEMBERED),
+    worker takes it; what rudof answered last time comes from `remembered`,
+    which keeps this time's answers after),
     by as many worker processes as there are cores (rudof holds the GIL while
     it works), each taking the next job when it is done. The workers are fresh
     interpreters (rdf.rudof_worker), not forks of the build: a fork counts
@@ -129,8 +191,8 @@ def reports(jobs: list[tuple[bytes, Callable[[], tuple[str, str, str, frozenset 
                 if job is None:
                     break
                 digests[index], make = job
-                if digests[index] in REMEMBERED:  # changed only once every job is answered
-                    answers[index] = ("report", REMEMBERED[digests[index]])
+                if digests[index] in remembered:  # changed only once every job is answered
+                    answers[index] = ("report", remembered[digests[index]])
                     continue
                 try:
                     pickle.dump(make(), worker.stdin)
@@ -154,8 +216,8 @@ def reports(jobs: list[tuple[bytes, Callable[[], tuple[str, str, str, frozenset 
         if kind == "failed":
             raise RuntimeError(text)
         texts.append(text)
-    REMEMBERED.clear()
-    REMEMBERED.update(zip(digests, texts))
+    remembered.clear()
+    remembered.update(zip(digests, texts))
     return texts
 
 

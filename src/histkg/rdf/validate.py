@@ -31,7 +31,7 @@ from rdflib.term import Node
 from histkg.language.resources import ontology_file, shapes_file
 from histkg.rdf.namespaces import HKG, OA, bind_prefixes
 from histkg.rdf.oxterms import UnionView
-from histkg.rdf.rudof import RudofError, rudof_validate
+from histkg.rdf.rudof import RudofError, remembered, rudof_validate  # noqa: F401 (remembered: public here)
 
 SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 _SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
