@@ -116,11 +116,12 @@ class Ordered:
             keys.append(columns.graphs)
         order = np.lexsort(keys)
         columns = Columns(*(None if column is None else column[order] for column in columns))
-        repeated = np.ones(len(columns), dtype=bool)  # the same statement as the row before (two terms
-        for column in columns:                        # written alike)
+        # a row the same as the one before: two terms pyoxigraph writes alike make one statement
+        repeated = np.zeros(len(columns), dtype=bool)
+        repeated[1:] = True
+        for column in columns:
             if column is not None:
                 repeated[1:] &= column[1:] == column[:-1]
-        repeated[:1] = False
         return Columns(*(None if column is None else column[~repeated] for column in columns))
 
     def graph_rows(self) -> Iterator[tuple[int, Columns]]:
@@ -147,8 +148,8 @@ class Ordered:
         `path`: what pyoxigraph writes of them, joined of each term's text in
         UTF-8, a block of lines at a time (the whole text of 100 copies of the
         seeds is a gigabyte)."""
-        subjects = pieces_of(f"{text} ".encode() for text in self.subject_texts)
         predicates = pieces_of(f"{text} ".encode() for text in self.texts)
+        subjects = predicates[self.subject_text_ranks]  # the same bytes, by the subjects' order
         objects = pieces_of(text.encode() for text in self.texts)
         ends = pieces_of(f"{name} .\n".encode() for name in self.graph_texts)
         statements = self.quad_columns if with_graphs else self.triple_columns
