@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from functools import lru_cache
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
@@ -88,6 +89,8 @@ def build_graph(extractions: list[Extraction], entities: list[Entity], base: str
     add_cited_works(extractions, entities, graphs, iris)
     for event in events:
         add_event(event, graphs, iris)
+    plain_literal.cache_clear()  # the graph holds its literals; nothing is kept past it
+    offset_literal.cache_clear()
     return dataset
 
 
@@ -304,24 +307,37 @@ def add_annotation(graph: Graph, mention: Mention, document: Document, iris: Iri
         (node, TYPE, ANNOTATION),
         (node, MOTIVATED_BY, IDENTIFYING),
         (node, HAS_TARGET, target),
-        (node, SENTENCE, Literal(mention.sentence)),
-        (node, SECTION, Literal(mention.section)),
+        (node, SENTENCE, plain_literal(mention.sentence)),
+        (node, SECTION, plain_literal(mention.section)),
         (target, TYPE, SPECIFIC_RESOURCE),
         (target, HAS_SOURCE, iris.source(document)),
         (target, HAS_SELECTOR, position),
         (target, HAS_SELECTOR, quote),
         (position, TYPE, POSITION_SELECTOR),
-        (position, START, Literal(start, datatype=NON_NEGATIVE)),
-        (position, END, Literal(end, datatype=NON_NEGATIVE)),
+        (position, START, offset_literal(start)),
+        (position, END, offset_literal(end)),
         (quote, TYPE, QUOTE_SELECTOR),
-        (quote, EXACT, Literal(text[start:end])),
-        (quote, PREFIX, Literal(text[max(0, start - CONTEXT_CHARS):start])),
-        (quote, SUFFIX, Literal(text[end:end + CONTEXT_CHARS])),
+        (quote, EXACT, plain_literal(text[start:end])),
+        (quote, PREFIX, plain_literal(text[max(0, start - CONTEXT_CHARS):start])),
+        (quote, SUFFIX, plain_literal(text[end:end + CONTEXT_CHARS])),
     ]
     if getattr(mention, "label", None) == "DATE" and getattr(mention.data, "calendar", None) in CALENDARS:
         statements.append((node, CALENDAR, CALENDARS[mention.data.calendar]))
     add_all(graph, statements)
     return node
+
+
+# An annotation's literals, each made once however many annotations state it (a sentence's
+# mentions, a name quoted again, the same offsets in another document): rdflib takes
+# microseconds to make one, and a build makes millions.
+@lru_cache(maxsize=1 << 17)
+def plain_literal(text: str) -> Literal:
+    return Literal(text)
+
+
+@lru_cache(maxsize=1 << 17)
+def offset_literal(offset: int) -> Literal:
+    return Literal(offset, datatype=NON_NEGATIVE)
 
 
 def add_all(graph: Graph, triples: list[tuple]) -> None:
