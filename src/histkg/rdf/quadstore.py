@@ -281,7 +281,11 @@ def object_predicate(packed: int) -> int:
 
 
 def file(index: dict[int, set[int]], hubs: dict, node: int, predicate: int, packed: int) -> None:
-    index.setdefault(node, set()).add(packed)
+    held = index.get(node)
+    if held is None:  # not setdefault: it would make an empty set for every statement filed
+        index[node] = {packed}
+    else:
+        held.add(packed)
     hub = hubs.get(node)
     if hub is not None:
         hub.setdefault(predicate, set()).add(packed)
