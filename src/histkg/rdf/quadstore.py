@@ -78,7 +78,8 @@ class QuadStore(Store):
         self.ntriples = TermTexts(self)  # each term's N-Triples text, made once too
         self.token = next(STORES)  # which store of this process: a number means a term within one store only
         # what changed: how many times statements were added, and each statement removed (as numbers), in
-        # order; validation splits the graph again only after additions (rdf.rudof.Memory)
+        # order (a build removes a few, in repair); validation splits the graph again only after additions
+        # (rdf.rudof.Memory)
         self.additions = 0
         self.removals: list[tuple[int, int, int, int]] = []
 

@@ -71,8 +71,8 @@ class Memory:
     the graph with the store's changes it was made at. Repair leaves
     statements out and validates again: the parts of the last split, less
     what was left out, are parts of what stays (leaving out adds nothing a
-    shape must read), so the graph is not split again, and a part nothing
-    left is answered from memory."""
+    shape must read), so the graph is not split again, and a part that lost
+    nothing is answered from memory."""
 
     def __init__(self) -> None:
         self.reports: dict[bytes, str] = {}
@@ -80,7 +80,7 @@ class Memory:
 
     def parts(self, store: QuadStore, shapes: Graph) -> list[tuple[str, list, set | None]]:
         shapes_text, last = shapes.serialize(format="turtle"), self.last
-        if last is not None and last[:2] == (store.token, store.additions) and last.shapes == shapes_text:
+        if last is not None and last.made_of(store, shapes_text):
             parts = without(last.parts, gone_since(store, last.removals))
         else:
             parts = split(store, statements_by_graph(store), shapes)
@@ -97,6 +97,10 @@ class Split(NamedTuple):
     removals: int
     shapes: str
     parts: list
+
+    def made_of(self, store: QuadStore, shapes: str) -> bool:
+        """Whether these parts were made of `store` with nothing added since, and of `shapes`."""
+        return (self.store, self.additions, self.shapes) == (store.token, store.additions, shapes)
 
 
 MEMORY: Memory | None = None  # set inside `remembered`: outside, a validation keeps nothing for the next
@@ -167,9 +171,9 @@ class Digests:
 
 
 def reports(jobs: list[tuple[bytes, Callable[[], tuple[str, str, str, frozenset | None]]]],
-            remembered: dict[bytes, str]) -> list[str]:
+            answered: dict[bytes, str]) -> list[str]:
     """rudof's report on each job, (its digest, what makes its text when a
-    worker takes it; what rudof answered last time comes from `remembered`,
+    worker takes it; what rudof answered last time comes from `answered`,
     which keeps this time's answers after),
     by as many worker processes as there are cores (rudof holds the GIL while
     it works), each taking the next job when it is done. The workers are fresh
@@ -191,8 +195,8 @@ def reports(jobs: list[tuple[bytes, Callable[[], tuple[str, str, str, frozenset 
                 if job is None:
                     break
                 digests[index], make = job
-                if digests[index] in remembered:  # changed only once every job is answered
-                    answers[index] = ("report", remembered[digests[index]])
+                if digests[index] in answered:  # changed only once every job is answered
+                    answers[index] = ("report", answered[digests[index]])
                     continue
                 try:
                     pickle.dump(make(), worker.stdin)
@@ -216,8 +220,8 @@ def reports(jobs: list[tuple[bytes, Callable[[], tuple[str, str, str, frozenset 
         if kind == "failed":
             raise RuntimeError(text)
         texts.append(text)
-    remembered.clear()
-    remembered.update(zip(digests, texts))
+    answered.clear()
+    answered.update(zip(digests, texts))
     return texts
 
 
