@@ -3,11 +3,14 @@ measured by `make bench`, never here)."""
 
 from __future__ import annotations
 
+import os
+import time
 from collections import Counter
 
 from shape_graphs import build_valid_graph
 
-from histkg.bench import PARAGRAPH_BREAK, make_copies, summarise, validation_peers
+from histkg import bench
+from histkg.bench import PARAGRAPH_BREAK, make_copies, peak_own_mib, summarise, validation_peers
 from histkg.rdf import rudof
 from histkg.rdf.validate import remembered, validate
 from histkg.text.corpus import load_corpus
@@ -42,6 +45,23 @@ def test_summary_gives_rates_and_ratios():
     assert summary["validation_share"] == 0.2
     assert summary["extract_vs_bare_per_worker"] == 2000 / 2 / 40000
     assert summarise({"stage_starts": {}}, workers=2) == {}
+
+
+def holding_memory_after_the_build(paths, workers, events):
+    """A build that posts its figures, then takes 400 MB more (as the peers after it may)."""
+    os.setpgrp()
+    events.send(("build", {"seconds": {}, "total": 1.0, "quads": 0, "documents": 0, "conforms": True,
+                           "peak_own_mib": peak_own_mib()}))
+    held = b"x" * (400 << 20)
+    time.sleep(2)  # sampled every half second
+    events.send(("validation", {"held": len(held)}))
+
+
+def test_the_builds_peak_memory_is_apart_from_the_peers_after_it(monkeypatch):
+    monkeypatch.setattr(bench, "measured_build", holding_memory_after_the_build)
+    figures = bench.run_measured([], workers=1, budget=60, max_memory_mib=8192)
+    assert figures["build"] and figures["validation"]
+    assert figures["peak_rss_mib"] - figures["build_peak_rss_mib"] > 300
 
 
 def test_the_rudof_peer_validates_from_nothing_not_from_the_builds_reports(monkeypatch):
