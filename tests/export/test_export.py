@@ -338,7 +338,11 @@ def test_turtle_and_trig_write_every_kind_of_term_as_pyoxigraph_does(tmp_path):
     first.add((blank, hkg("about"), place))
     last.add((place, hkg("kind"), RDF.type))
     last.add((place, hkg("seenBy"), blank))
+    first.add((person, SKOS.note, Literal("x")))  # the same in RDF 1.1 as "x"^^xsd:string, above
     assert_laid_out_as_pyoxigraph(GraphData(dataset), tmp_path)
+    for fmt in ("ntriples", "nquads"):
+        lines = export(dataset, fmt, tmp_path / f"g.{fmt}").read_text(encoding="utf-8").splitlines()
+        assert len(lines) == len(set(lines)) and sum(' "x" ' in line for line in lines) == 1, fmt
     text = (tmp_path / "g.trig").read_text(encoding="utf-8")
     assert "\nhkg:z-graph {\n\t" in text and "\nhkg:1st a hkg:Thing .\nhkg:a.b\\. a hkg:Thing .\n" in text
     assert text.endswith('hkg:x\\%20y a hkg:Thing .\n<urn:isbn:0451450523> a hkg:Thing .\n<urn:zz:graph> {\n\t'
