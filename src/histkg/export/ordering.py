@@ -167,15 +167,15 @@ class Ordered:
         """What the Turtle and TriG writers write of each term with `prefixes`."""
         named = [name for name in self.graph_names if not isinstance(name, ox.DefaultGraph)]
         texts = turtle_texts([*self.text_terms, *named], prefixes)
-        terms = [f"{text} ".encode() for text in texts[:len(self.text_terms)]]
+        terms = pieces_of(f"{text} ".encode() for text in texts[:len(self.text_terms)])
         graph_texts = iter(texts[len(self.text_terms):])
-        predicates = pieces_of(terms)
+        predicates = terms.copy()
         if self.type_rank >= 0:
             predicates[self.type_rank] = b"a "
         lines = sorted(f"@prefix {prefix}: <{namespace}> ." for prefix, namespace in prefixes.items())
         return ReadableTexts(
             header="\n".join(lines).encode() + b"\n\n" if lines else b"\n",
-            subjects=pieces_of(terms[rank] for rank in self.subject_text_ranks), predicates=predicates,
+            subjects=terms[self.subject_text_ranks], predicates=predicates,
             objects=pieces_of(text.encode() for text in texts[:len(self.text_terms)]),
             graphs=[None if isinstance(name, ox.DefaultGraph) else f"{next(graph_texts)} {{\n\t".encode()
                     for name in self.graph_names])
@@ -208,8 +208,8 @@ def write_subjects(out, texts: ReadableTexts, statements: Columns, between_subje
                    between_predicates: bytes) -> None:
     """`statements` (one graph's), each subject's together, a block at a
     time: each statement's object after what comes before it (the subject and
-    predicate when the subject is new, the predicate when it is, ` , ` when
-    neither is); what ends the last is the caller's to write."""
+    the predicate when the subject is new, the predicate when only it is new,
+    ` , ` when neither is); what ends the last is the caller's to write."""
     subjects, predicates = statements.subjects, statements.predicates
     new_subject = np.ones(len(statements), dtype=bool)
     new_subject[1:] = subjects[1:] != subjects[:-1]
