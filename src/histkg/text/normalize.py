@@ -166,36 +166,44 @@ def _split_word_edits(text: str) -> list[Edit]:
     stay apart. A capital starts a new word, so only the first piece may have one.
     """
     words = Counter(_WORD.findall(text))
+    # every start of a word the article writes: pieces whose first two joined start none are
+    # no cut word (most pairs of words), and no longer run of them is looked up
+    beginnings = {word[:length] for word in words for length in range(2, len(word) + 1)}
     pieces = list(_PIECE.finditer(text))
+    letters = [m.group(1) for m in pieces]
+    # piece i runs on into piece i + 1: no case ending closes it, one space apart, the next in lower case
+    runs_on = [not m.group(2) and text[m.end():after.start()] == " " and after.group(1)[0].islower()
+               for m, after in zip(pieces, pieces[1:])]
     splits: Counter = Counter()
     found = []
     i = 0
     while i < len(pieces):
-        group = _split_word(text, pieces[i:i + 4], words)
-        if group:
+        length = _split_word(letters, runs_on, i, words, beginnings)
+        if length:
+            group = pieces[i:i + length]
             found.append(group)
-            splits[tuple(m.group(1) for m in group)] += 1
-        i += len(group) or 1
+            splits[tuple(letters[i:i + length])] += 1
+        i += length or 1
     edits = []
     for group in found:
-        letters = [m.group(1) for m in group]
-        if any(words[p] <= splits[tuple(letters)] for p in letters):  # a piece seen only inside this split
+        cut = [m.group(1) for m in group]
+        if any(words[p] <= splits[tuple(cut)] for p in cut):  # a piece seen only inside this split
             edits += [(m.end(), m.end() + 1, "") for m in group[:-1]]
     return edits
 
 
-def _split_word(text: str, following: list, words: Counter) -> list:
-    """The longest run of the pieces at hand (one space apart, only the last with a case
-    ending) that the article also writes as one word."""
-    run = following[:1]
-    for m in following[1:]:
-        if run[-1].group(2) or text[run[-1].end():m.start()] != " " or not m.group(1)[0].islower():
-            break  # a case ending closes the run: only its last piece has one
-        run.append(m)
-    for n in range(len(run), 1, -1):
-        if words["".join(m.group(1) for m in run[:n])]:
-            return run[:n]
-    return []
+def _split_word(letters: list[str], runs_on: list[bool], first: int, words: Counter, beginnings: set[str]) -> int:
+    """How many pieces from `first` (two to four, 0 for none) make the longest run (one space
+    apart, only the last with a case ending) that the article also writes as one word."""
+    if first >= len(runs_on) or not runs_on[first] or letters[first] + letters[first + 1] not in beginnings:
+        return 0
+    run = 2
+    while run < 4 and first + run - 1 < len(runs_on) and runs_on[first + run - 1]:
+        run += 1
+    for length in range(run, 1, -1):
+        if words["".join(letters[first:first + length])]:
+            return length
+    return 0
 
 
 # --- lines and their roles -----------------------------------------------------------------
