@@ -47,6 +47,12 @@ def test_summary_gives_rates_and_ratios():
     assert summarise({"stage_starts": {}}, workers=2) == {}
 
 
+def test_writers_and_their_peer_take_turns_and_each_gives_its_fastest_run():
+    calls = []
+    ours, alone = bench.fastest_in_turn(lambda: calls.append("ours"), lambda: calls.append("alone"), runs=3)
+    assert calls == ["ours", "alone"] * 3 and 0 <= ours < 1 and 0 <= alone < 1
+
+
 def holding_memory_after_the_build(paths, workers, events):
     """A build that posts its figures, then takes 400 MB more (as the peers after it may)."""
     os.setpgrp()
