@@ -162,8 +162,8 @@ def validation_peers(dataset) -> dict:
 
 
 def fastest_in_turn(*works: Callable[[], object], runs: int = 5) -> list[float]:
-    """The fastest of `runs` runs of each work, the works taking turns: a
-    writer's time is mostly the kernel taking its file, which now and then
+    """The fastest of `runs` runs of each work, the works taking turns: much
+    of a writer's time is the kernel taking its file, which now and then
     stalls for a second (writing back earlier files); in turn, such moments
     fall on every work alike, and the fastest run misses them."""
     best = [float("inf")] * len(works)
