@@ -46,14 +46,15 @@ def entity_network(graph: Graph) -> nx.MultiDiGraph:
     properties between them as edges labelled with the property's local name;
     where an entity is mentioned, a weighted `mentionedIn` edge to the source."""
     network = nx.MultiDiGraph()
-    for node, type_name in typed_nodes(graph):
+    nodes = typed_nodes(graph)
+    for node, type_name in nodes:
         network.add_node(str(node), **node_attributes(graph, node, type_name))
     for node in list(network):
         links = sorted((local_name(p), str(o)) for p, o in graph.predicate_objects(URIRef(node))
                        if isinstance(o, URIRef) and str(o) in network and p != RDF.type)
         for name, target in links:
             network.add_edge(node, target, key=name, label=name, weight=1)
-    for (entity, source), count in sorted(mention_counts(graph).items()):
+    for (entity, source), count in sorted(mention_counts(graph, [node for node, _ in nodes]).items()):
         if str(entity) in network and str(source) in network:
             network.add_edge(str(entity), str(source), key="mentionedIn", label="mentionedIn", weight=count)
     return network
@@ -92,13 +93,15 @@ def node_label(graph: Graph, node: URIRef, type_name: str = "") -> str:
     return local_name(node)
 
 
-def mention_counts(graph: Graph) -> Counter:
-    """(entity, source) -> number of annotations of that entity in that source."""
+def mention_counts(graph: Graph, entities: list[URIRef]) -> Counter:
+    """(entity, source) -> number of annotations of that entity in that source, for `entities`
+    (each node's own evidence: not every statement of the graph read for hkg:evidence)."""
     counts: Counter = Counter()
-    for entity, annotation in graph.subject_objects(HKG.evidence):
-        source = annotation_source(graph, annotation)
-        if source is not None:
-            counts[(entity, source)] += 1
+    for entity in entities:
+        for annotation in graph.objects(entity, HKG.evidence):
+            source = annotation_source(graph, annotation)
+            if source is not None:
+                counts[(entity, source)] += 1
     return counts
 
 
