@@ -4,8 +4,8 @@ target and renamed, so a failed export never leaves half an output.
 
 RDF formats are written of each term's text as pyoxigraph writes it
 (rdflib's Turtle and TriG writers took seconds on the seeds), in an order
-worked out in `ordering`, so the same graph always gives the same bytes. JSON-LD is written here, compacted with
-histkg's prefixes. The networks (GraphML, GEXF, co-occurrence) live in
+worked out in `ordering`, so the same graph always gives the same bytes.
+JSON-LD is written here, compacted with histkg's prefixes. The networks (GraphML, GEXF, co-occurrence) live in
 `networks`, the plain files (CSV, GeoJSON) in `tables`.
 """
 

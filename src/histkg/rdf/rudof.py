@@ -172,11 +172,11 @@ class Digests:
 
 def reports(jobs: list[tuple[bytes, Callable[[], tuple[str, str, str, frozenset | None]]]],
             answered: dict[bytes, str]) -> list[str]:
-    """rudof's report on each job, (its digest, what makes its text when a
-    worker takes it; what rudof answered last time comes from `answered`,
-    which keeps this time's answers after),
-    by as many worker processes as there are cores (rudof holds the GIL while
-    it works), each taking the next job when it is done. The workers are fresh
+    """rudof's report on each job (its digest, and what makes its text when a
+    worker takes it), by as many worker processes as there are cores (rudof
+    holds the GIL while it works), each taking the next job when it is done;
+    what rudof answered last time comes from `answered`, which keeps this
+    time's answers after. The workers are fresh
     interpreters (rdf.rudof_worker), not forks of the build: a fork counts
     the build's whole graph as its own (1.9 GB for each on ten copies of the
     seeds, where a worker needs a tenth of that), and a child forked where

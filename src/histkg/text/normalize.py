@@ -180,14 +180,13 @@ def _split_word_edits(text: str) -> list[Edit]:
     while i < len(pieces):
         length = _split_word(letters, runs_on, i, words, beginnings)
         if length:
-            group = pieces[i:i + length]
-            found.append(group)
-            splits[tuple(letters[i:i + length])] += 1
+            cut = tuple(letters[i:i + length])
+            found.append((pieces[i:i + length], cut))
+            splits[cut] += 1
         i += length or 1
     edits = []
-    for group in found:
-        cut = [m.group(1) for m in group]
-        if any(words[p] <= splits[tuple(cut)] for p in cut):  # a piece seen only inside this split
+    for group, cut in found:
+        if any(words[p] <= splits[cut] for p in cut):  # a piece seen only inside this split
             edits += [(m.end(), m.end() + 1, "") for m in group[:-1]]
     return edits
 
