@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import time
 from collections import Counter
+from types import SimpleNamespace
 
 from shape_graphs import build_valid_graph
 
@@ -39,12 +40,30 @@ def paragraphs(text: str) -> Counter:
 def test_summary_gives_rates_and_ratios():
     figures = {"build": {"seconds": {"extract": 2.0, "graph": 1.0, "validate": 1.0, "export": 0.5},
                          "total": 5.0, "quads": 1000},
-               "tokenizer": {"tokens": 4000, "seconds": 0.1}}
+               "tokenizer": {"tokens": 4000, "seconds": 0.1, "fresh_seconds": 0.4}}
     summary = summarise(figures, workers=2)
     assert summary["quads_per_s"] == {"graph": 1000, "validate": 1000, "export": 2000}
     assert summary["validation_share"] == 0.2
     assert summary["extract_vs_bare_per_worker"] == 2000 / 2 / 40000
-    assert summarise({"stage_starts": {}}, workers=2) == {}
+    assert summary["extract_vs_fresh_bare_per_worker"] == 2000 / 2 / 10000
+
+
+def test_the_bare_tokenizer_also_meets_each_text_new(monkeypatch):
+    # Copies repeat every word: one tokenizer for all of them measures its cache of words, not its work.
+    seen = []
+
+    class Tokenizer:
+        def __call__(self, text):
+            seen.append((self, text))
+            return text.split()
+
+    monkeypatch.setattr(bench.spacy, "blank", lambda language: SimpleNamespace(tokenizer=Tokenizer()))
+    figures = bench.bare_tokenizer(["a b", "a b", "c"])
+    assert figures["tokens"] == 5 and {"seconds", "fresh_seconds"} <= figures.keys()
+    shared, fresh = seen[:3], seen[3:]
+    assert len({id(tokenizer) for tokenizer, _ in shared}) == 1
+    assert [text for _, text in fresh] == ["a b", "a b", "c"]
+    assert len({id(tokenizer) for tokenizer, _ in fresh} | {id(shared[0][0])}) == 4
 
 
 def test_writers_and_their_peer_take_turns_and_each_gives_its_fastest_run():
