@@ -4,6 +4,8 @@ measured by `make bench`, never here)."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 from collections import Counter
 from types import SimpleNamespace
@@ -64,6 +66,32 @@ def test_the_bare_tokenizer_also_meets_each_text_new(monkeypatch):
     assert len({id(tokenizer) for tokenizer, _ in shared}) == 1
     assert [text for _, text in fresh] == ["a b", "a b", "c"]
     assert len({id(tokenizer) for tokenizer, _ in fresh} | {id(shared[0][0])}) == 4
+
+
+def test_each_stage_is_given_the_cpu_of_the_workers_that_ended_in_it():
+    at_start = {"extract": 1.0, "validate": 5.0, "export": 12.0}
+    assert bench.workers_cpu(at_start, at_end=12.0) == {"extract": 4.0, "validate": 7.0}
+    assert bench.workers_cpu(at_start, at_end=None) == {"extract": 4.0, "validate": 7.0}
+
+
+def working_children_in_one_stage(paths, workers, events):
+    """A build whose extract stage runs a child that works half a second of CPU."""
+    os.setpgrp()
+    progress = bench.Reporter(events)
+    progress.start("extract", 1, "documents")
+    subprocess.run([sys.executable, "-c", "import time\nend = time.process_time() + 0.5\n"
+                    "while time.process_time() < end: pass"], check=True)
+    progress.start("validate", 1, "quads")
+    events.send(("build", {"seconds": {}, "total": 1.0, "quads": 0, "documents": 0, "conforms": True,
+                           "peak_own_mib": 0, "children_cpu": bench.children_cpu()}))
+    events.send(("validation", {}))
+
+
+def test_the_cpu_a_stages_workers_use_is_measured_in_the_build(monkeypatch):
+    monkeypatch.setattr(bench, "measured_build", working_children_in_one_stage)
+    figures = bench.run_measured([], workers=1, budget=60, max_memory_mib=8192)
+    used = summarise(figures, workers=1)["workers_cpu"]
+    assert used.keys() == {"extract"} and 0.45 <= used["extract"] < 5
 
 
 def test_writers_and_their_peer_take_turns_and_each_gives_its_fastest_run():

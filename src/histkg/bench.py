@@ -6,7 +6,8 @@ shuffled (so no two documents are alike), generated in a temporary folder,
 never committed. Each build runs in a process of its own (so its peak memory
 is its own), under a time and a memory budget: a build past either is stopped
 and the bench reports the stages it finished. Per stage: seconds, tokens/s or
-quads/s; the peak resident memory of the build and its workers together.
+quads/s; the peak resident memory of the build and its workers together; the
+CPU the worker processes of extraction and of validation (rudof's) used.
 
 Peers: extraction against spaCy's bare Turkish tokenizer (`spacy.blank("tr")`)
 on the same texts (one tokenizer for all, and a new one for each text); each RDF writer against pyoxigraph serialising the same
@@ -94,7 +95,7 @@ class Reporter:
         pass
 
     def start(self, stage: str, total: int, unit: str) -> None:
-        self.events.send(("stage", stage, time.perf_counter()))
+        self.events.send(("stage", stage, time.perf_counter(), children_cpu()))
 
     def advance(self, stage: str, amount: int = 1, note: str = "") -> None:
         pass
@@ -109,7 +110,8 @@ def measured_build(paths: list[str], workers: int, events: Connection) -> None:
         result = build(paths, out, workers=workers, progress=Reporter(events))
         events.send(("build", {"seconds": result.seconds, "total": time.perf_counter() - start,
                               "quads": len(result.dataset), "documents": len(result.documents),
-                              "conforms": result.conforms, "peak_own_mib": peak_own_mib()}))
+                              "conforms": result.conforms, "peak_own_mib": peak_own_mib(),
+                              "children_cpu": children_cpu()}))
         texts = [document.text for document in result.documents]
         events.send(("tokenizer", bare_tokenizer(texts)))
         events.send(("writers", writer_peers(GraphData(result.dataset), Path(out))))
@@ -122,6 +124,13 @@ def peak_own_mib() -> float:
     started from (Linux keeps the old address space's high-water mark at
     exec), so each rudof worker would count the whole build once more."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def children_cpu() -> float:
+    """CPU seconds of this process's children that have ended: the extraction
+    workers once their pool closes, rudof's workers once validation is done."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 def bare_tokenizer(texts: list[str]) -> dict:
@@ -228,6 +237,7 @@ def collect(events: Connection, figures: dict, begun: float) -> bool:
         return True
     if kind == "stage":
         figures["stage_starts"][payload[0]] = payload[1] - begun
+        figures.setdefault("children_cpu_at", {})[payload[0]] = payload[2]
     else:
         figures[kind] = payload[0]
     return False
@@ -283,7 +293,8 @@ def summarise(figures: dict, workers: int) -> dict:
     seconds = built["seconds"]
     summary = {"quads_per_s": {stage: built["quads"] / seconds[stage]
                                for stage in ("graph", "validate", "export") if seconds.get(stage)},
-               "validation_share": seconds.get("validate", 0) / built["total"]}
+               "validation_share": seconds.get("validate", 0) / built["total"],
+               "workers_cpu": workers_cpu(figures.get("children_cpu_at", {}), built.get("children_cpu"))}
     if tokens:
         extract_rate = tokens["tokens"] / seconds["extract"]
         bare_rate = tokens["tokens"] / tokens["seconds"]
@@ -293,6 +304,15 @@ def summarise(figures: dict, workers: int) -> dict:
                     "fresh_bare_tokenizer_tokens_per_s": fresh_rate,
                     "extract_vs_fresh_bare_per_worker": extract_rate / workers / fresh_rate}
     return summary
+
+
+def workers_cpu(at_start: dict[str, float], at_end: float | None) -> dict[str, float]:
+    """CPU seconds the worker processes of each stage used (those that ended
+    in it): the children's CPU when the next stage started, less when it did."""
+    stages = list(at_start)
+    ends = [at_start[stage] for stage in stages[1:]] + [at_end]
+    return {stage: end - at_start[stage] for stage, end in zip(stages, ends)
+            if end is not None and end > at_start[stage]}
 
 
 def print_corpus(name: str, figures: dict, summary: dict, workers: int) -> None:
@@ -308,6 +328,9 @@ def print_corpus(name: str, figures: dict, summary: dict, workers: int) -> None:
         rate = summary["quads_per_s"].get(stage)
         print(f"  {stage:>10}: {seconds:8.2f} s" + (f"  {rate:10,.0f} quads/s" if rate else ""))
     print(f"  {'total':>10}: {built['total']:8.2f} s   validation {summary['validation_share']:.0%} of it")
+    for stage, cpu in summary["workers_cpu"].items():
+        print(f"  the {stage} stage's worker processes: {cpu:.2f} s of CPU ({cpu / os.cpu_count():.2f} s a core, "
+              f"{os.cpu_count()} cores)")
     print(f"  peak memory of the build and its workers: {figures['build_peak_rss_mib']:.0f} MiB (its own process "
           f"{built['peak_own_mib']:.0f} MiB); with the peers after it: {figures['peak_rss_mib']:.0f} MiB")
     if "extract_tokens_per_s" in summary:
