@@ -150,3 +150,17 @@ def test_a_period_with_a_footnote_number_glued_on_ends_the_sentence():
     assert [s.text for s in doc.sents] == ["Padişah ısrarından vazgeçti.3", "Sonunda heyet toplandı.",
                                            "Bu fasıl 1.5 sayfadır.", "Müzakereler başladı.1 Ocak 1918'de Paşa geldi."]
 
+
+
+def test_the_mentions_of_one_sentence_hold_one_string_of_it(tmp_path, nlp):
+    # every mention keeps its sentence: one string a sentence, not one a mention (memory, and the workers' pickles)
+    path = tmp_path / "doc.txt"
+    path.write_text("Tahsin Rıfat Paşa ile Yoldaş Petrovski Moskova'da görüştü.\n\nKarahan Ankara'ya geldi.\n",
+                    encoding="utf-8")
+    (document,) = load_corpus([path])
+    mentions = extract_document(document, nlp).mentions
+    by_sentence: dict[str, set[int]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(mention.sentence, set()).add(id(mention.sentence))
+    assert len(by_sentence) == 2 and all(len(ids) == 1 for ids in by_sentence.values())
+    assert len(mentions) >= 4

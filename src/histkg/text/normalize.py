@@ -33,8 +33,8 @@ __all__ = ["Segment", "CleanText", "normalize"]
 @dataclass(frozen=True)
 class CleanText:
     text: str
-    offsets: Sequence[int]  # len(text) + 1 entries; offsets[i] = original offset of clean char i (an array:
-    # 8 bytes a character where a tuple of ints took 36, and every document's is kept until the graph is made)
+    offsets: Sequence[int]  # len(text) + 1 entries; offsets[i] = original offset of clean char i (an array of
+    # C ints: 4 bytes a character where a tuple of ints took 36, and every document's is kept until the graph is made)
     segments: tuple[Segment, ...]
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
@@ -230,4 +230,4 @@ def normalize(original: str) -> CleanText:
     draft.apply(_collapse_edits(draft.text))
     draft.apply(_case_ending_edits(draft.text))
     draft.apply(_split_word_edits(draft.text))
-    return CleanText(draft.text, array("q", draft.offsets), _segments(draft.blocks, layout.table))
+    return CleanText(draft.text, array("i", draft.offsets), _segments(draft.blocks, layout.table))
