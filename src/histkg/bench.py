@@ -10,10 +10,11 @@ quads/s; the peak resident memory of the build and its workers together; the
 CPU the worker processes of extraction and of validation (rudof's) used.
 
 Peers: extraction against spaCy's bare Turkish tokenizer (`spacy.blank("tr")`)
-on the same texts (one tokenizer for all, and a new one for each text); each RDF writer against pyoxigraph serialising the same
-quads; validation against the other SHACL engine (`rdf.validate.ENGINES`) on
-the same graph. The seeds are also rebuilt after one file changes, to show
-that the cache extracts only that file. The figures go to `bench/last.json`.
+on the same texts (one tokenizer for all, and a new one for each text); each
+RDF writer against pyoxigraph serialising the same quads; validation against
+the other SHACL engine (`rdf.validate.ENGINES`) on the same graph. The seeds
+are also rebuilt after one file changes, to show that the cache extracts only
+that file. The figures go to `bench/last.json`.
 
     python -m histkg.bench [--copies 100] [--workers N] [--budget 900] [--max-memory-gib 8] [seeds]
 """
