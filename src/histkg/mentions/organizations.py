@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from histkg.language.lexicon import load_lexicon, load_word_list
-from histkg.mentions.tokens import add_candidate, is_capitalised, is_common_word, is_suffix, name_part
+from histkg.mentions.tokens import add_candidate, is_capitalised, is_common_word, is_suffix, name_part, token_texts
 from histkg.mentions.treaties import treaty_head
 
 # `2.`, `XX.`, `Üçüncü` open an army's name (`2. Ordu`, `XX. Kolordu`).
 ORDINAL = re.compile(r"^(?:\d{1,2}|[IVXL]{1,5})\.$")
+
+
+@lru_cache(maxsize=1 << 17)  # asked three times of every word, and words repeat
+def without_case(word: str, heads: frozenset[str], endings: frozenset[str], lengths: tuple[int, ...]) -> str:
+    if word in heads:
+        return word
+    for length in lengths:
+        if len(word) >= length and word[-length:] in endings and word[:-length] in heads:
+            return word[:-length]
+    return word
 
 
 class OrganizationDetector:
@@ -22,13 +33,13 @@ class OrganizationDetector:
                  max_tokens: int = 4) -> None:
         self.name = name
         lex = load_lexicon(lexicon)
-        self.heads = set(lex["heads"])
+        self.heads = frozenset(lex["heads"])
         self.case_endings = tuple(sorted(lex["head_case_endings"], key=len, reverse=True))
         # without_case runs on every token: it tries each length of ending once, longest first,
         # rather than each ending (one ending of a length can end a word)
         self.ending_set = frozenset(self.case_endings)
-        self.ending_lengths = sorted({len(e) for e in self.case_endings}, reverse=True)
-        self.lower_heads = set(lex["lower_heads"])
+        self.ending_lengths = tuple(sorted({len(e) for e in self.case_endings}, reverse=True))
+        self.lower_heads = frozenset(lex["lower_heads"])
         self.name_before = set(lex["name_before"])
         self.name_after = set(lex["name_after"])
         self.peoples = set(lex["peoples"])
@@ -43,59 +54,53 @@ class OrganizationDetector:
         self.nesting = set(lex["nesting_heads"])
         self.state_heads = set(lex["state_heads"])
         self.state_unions = {head: set(words) for head, words in lex["state_unions"].items()}
-        self.state_words = self.state_heads | set(self.state_unions)
+        self.state_words = frozenset(self.state_heads | set(self.state_unions))
         self.counts = set(lex["state_counts"])
         self.max_tokens = max_tokens
         self.acronym = re.compile(r"^[A-ZÇĞİÖŞÜ]{2,4}$")
         self.roman = re.compile(r"^[IVXLC]+$")
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc:
-            self.propose(doc, token)
+        for i, text in enumerate(token_texts(doc)):  # texts by index: every rule reads each word
+            self.propose(doc, i, text)
         return doc
 
-    def propose(self, doc: Doc, token: Token) -> None:
-        i = token.i
+    def propose(self, doc: Doc, i: int, text: str) -> None:
         if self.is_state(doc, i):
             start = self.name_start(doc, i)
             if 0 < start < i and doc[start - 1].text in self.counts:
                 start -= 1  # `üç Kafkas Cumhuriyeti`: that many states, no state of that name
             if start < i:
                 add_candidate(doc, start, i + 1, "PLACE", strength=2)
-        elif self.is_head(token.text):
+        elif self.is_head(text):
             # a capitalised head is as strong a clue as an honorific is for a person
             self.add_name(doc, self.name_start(doc, i), i, i + 1, strength=3)
-        elif self.without_case(token.text, self.lower_heads) in self.lower_heads \
+        elif self.without_case(text, self.lower_heads) in self.lower_heads \
                 and self.of_a_people(doc, start := self.name_start(doc, i), i):
             self.add_name(doc, start, i, i + 1, strength=2)
-        elif token.text in self.name_before:
+        elif text in self.name_before:
             self.add_name(doc, self.name_start(doc, i), i, i, strength=2)
-        elif token.text in self.name_after and (end := self.name_end(doc, i + 1)) > i + 1:
+        elif text in self.name_after and (end := self.name_end(doc, i + 1)) > i + 1:
             self.add_name(doc, i + 1, end, end, strength=2)
-        elif token.text in self.izafet_heads and (end := self.izafet_end(doc, i)) > i + 1:
+        elif text in self.izafet_heads and (end := self.izafet_end(doc, i)) > i + 1:
             self.add_name(doc, i, end, end, strength=2)
-        elif token.text in self.bare and self.mid_sentence(doc, token):
+        elif text in self.bare and self.mid_sentence(doc, doc[i]):
             add_candidate(doc, i, i + 1, "ORG", strength=2)
-        elif self.acronym.match(token.text) and token.text not in self.not_org \
-                and not self.roman.match(token.text) and self.stands_alone(doc, token):
+        elif self.acronym.match(text) and text not in self.not_org \
+                and not self.roman.match(text) and self.stands_alone(doc, doc[i]):
             add_candidate(doc, i, i + 1, "ORG", strength=1)
 
     def is_state(self, doc: Doc, i: int) -> bool:
         """A state's name is a place: `Ukrayna Sovyet Cumhuriyeti`, `Sovyetler
         Birliği` (but `Arap Birliği` is an organization)."""
-        word = self.without_case(doc[i].text, self.state_words)
+        word = self.without_case(token_texts(doc)[i], self.state_words)
         if word in self.state_heads:
             return True
         return word in self.state_unions and i > 0 and doc[i - 1].text in self.state_unions[word]
 
-    def without_case(self, word: str, heads: set[str]) -> str:
+    def without_case(self, word: str, heads: frozenset[str]) -> str:
         """`Nezaretinde` -> `Nezareti` where `Nezareti` is one of `heads`."""
-        if word in heads:
-            return word
-        for length in self.ending_lengths:
-            if len(word) >= length and word[-length:] in self.ending_set and word[:-length] in heads:
-                return word[:-length]
-        return word
+        return without_case(word, heads, self.ending_set, self.ending_lengths)
 
     def is_head(self, word: str) -> bool:
         """A head word, bare or with a case ending glued to its possessive
