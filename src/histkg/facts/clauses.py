@@ -72,7 +72,7 @@ def clauses(sentence: Sentence, epithets: Epithets | None = None) -> list[Clause
     arguments = sorted(sentence_arguments(sentence) + (epithets.arguments(sentence) if epithets else []),
                        key=lambda a: (a.start, a.end))
     first = sentence.span.start
-    words = [GLUED_NOTE_MARK.sub("", t.text) for t in sentence.span]  # word i of the doc is words[i - first]
+    words = [GLUED_NOTE_MARK.sub("", text) for text in token_texts(doc)[first:sentence.span.end]]  # doc's i: words[i - first]
     found, nominal, start = [], [], first
     inside = {i for a in arguments for i in range(a.start, a.end)}  # a name or group word ends no clause
     for token in sentence.span:
@@ -177,9 +177,13 @@ class Epithets:
         named = {i for span, _ in sentence.of("PERSON") for i in range(span.start, span.end)}
         held = {i for span, m in sentence.items if m.label != "PERSON" for i in range(span.start, span.end)}
         first = sentence.span.start
-        lower = [turkish_lower(t.text) for t in sentence.span]  # once a sentence, not at each of three lengths
+        lower = lowered_texts(doc)[first:sentence.span.end]  # the doc's, made once: not joined at each of three lengths
+        openers = {key.split(" ", 1)[0] for key in self.named}  # most words open no title the text has given
         i = first
         while i < sentence.span.end:
+            if lower[i - first] not in openers and " " not in lower[i - first]:
+                i += 1
+                continue
             for end in range(min(i + MAX_TITLE_WORDS, sentence.span.end), i, -1):
                 key = " ".join(lower[i - first:end - first])  # title_key(doc[i:end])
                 if key not in self.named:

@@ -82,7 +82,9 @@ def compound_head(word: str, stems: list[str]) -> bool:
 
 def conference_word(sentence: Sentence) -> Token | None:
     """`Konferansta …`: a sentence that speaks of a conference without naming it."""
-    return next((t for t in sentence.span if starts_with_any(turkish_lower(t.text), event_lexicon()["conference_words"])), None)
+    lowered, stems = lowered_texts(sentence.doc), event_lexicon()["conference_words"]
+    return next((sentence.doc[i] for i in range(sentence.span.start, sentence.span.end)
+                 if starts_with_any(lowered[i], stems)), None)
 
 
 def conference_attendees(sentence: Sentence, word: Token, named: bool) -> list:

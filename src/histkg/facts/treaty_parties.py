@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from histkg.facts.sentences import Sentence, case_after, next_words, owned_noun_follows, starts_with_any
 from histkg.language.gazetteer import Gazetteer, is_country, is_state, state_of
 from histkg.language.lexicon import event_lexicon, load_lexicon, turkish_lower
-from histkg.mentions.tokens import is_suffix, token_texts
+from histkg.mentions.tokens import doc_text, is_suffix, token_starts, token_texts
 from histkg.mentions.treaties import head_form
 
 
@@ -120,12 +120,12 @@ def untagged_countries(sentence: Sentence) -> list:
     skips a word it also takes for part of a name, as `Türkiye`)."""
     doc, span = sentence.doc, sentence.span
     tagged = {i for s, _ in sentence.items for i in range(s.start, s.end)}
-    text, base = span.text, span.start_char
+    text, starts, texts = doc_text(doc), token_starts(doc), token_texts(doc)
 
     def words_text(i: int, j: int) -> str:  # doc[i:j].text without making a Span (this runs on every sentence, often)
-        return text[doc[i].idx - base:doc[j - 1].idx + len(doc[j - 1]) - base]
+        return text[starts[i]:starts[j - 1] + len(texts[j - 1])]
 
-    found, i, texts = [], span.start, token_texts(doc)
+    found, i = [], span.start
     while i < span.end:
         if texts[i][:1].isupper():  # every candidate opens with word i: a lower-case one opens none
             for j in range(min(i + 3, span.end), i, -1):

@@ -200,7 +200,7 @@ class PersonDetector(NameWords):
         for i, text in enumerate(token_texts(doc)):
             if text in self.role_before and i + 1 < len(doc) and self.is_name_word(doc, i + 1):
                 yield i + 1, self.extend_right(doc, i + 1, self.max_name_tokens), 1
-            elif self.is_name_word(doc, i) and not self.starts_sentence(doc, i) \
+            elif capitalised(text) and self.is_name_word(doc, i) and not self.starts_sentence(doc, i) \
                     and (self.role_follows(doc, i + 1) or self.owns_an_office(doc, i + 1)
                          or self.travels(doc, i + 1)):
                 yield self.extend_left(doc, i, self.max_name_tokens - 1), i + 1, 1

@@ -18,6 +18,7 @@ from histkg.mentions.tokens import (
     ROMAN,
     add_candidate,
     capitalised,
+    doc_text,
     followed_by_suffix,
     inflected,
     is_capitalised,
@@ -27,6 +28,7 @@ from histkg.mentions.tokens import (
     lowered_texts,
     name_part,
     opens_a_line,
+    token_starts,
     token_texts,
 )
 
@@ -65,6 +67,7 @@ class PlaceGazetteer:
             "^(?:" + "|".join(map(re.escape, sorted(lex["place_nouns"], key=len, reverse=True))) + ")"
             r"(?:l[ae]r)?(?:[sy]?[ıiuü])?(?:n?(?:d[ae]n?|t[ae]n?|[ae]|[ıiuü]n|d[ae]ki))?$")
         self.place_cases = sorted(lex["place_cases"], key=len, reverse=True)
+        self.glued_place = lru_cache(maxsize=1 << 16)(self._glued_place)  # asked of many capitalised words, again
         self.modifier_heads = tuple(lex["modifier_heads"])
         self.named_by = set(lex["named_by"])
         self.place_labels = set(lex["place_labels"])
@@ -153,11 +156,11 @@ class PlaceGazetteer:
         """The longest name the gazetteer knows from token `i`; a hyphen is
         no word of its own (`Elviye-i Selâse`, `Bosna-Hersek`)."""
         last = self.window_end(doc, i)
-        window, start_char = doc[i:last].text, doc[i].idx  # one Span, its text cut for each length
+        text, texts, starts = doc_text(doc), token_texts(doc), token_starts(doc)
         for end in range(last, i, -1):
             if end - 1 > i and followed_by_suffix(doc, end - 1):
                 continue  # `Trabzon` `a`: a case ending glued on is no letter of the name (GeoNames lists `Trabzona`)
-            key = self.gazetteer.lookup(window[:doc[end - 1].idx + len(doc[end - 1]) - start_char])  # doc[i:end].text
+            key = self.gazetteer.lookup(text[starts[i]:starts[end - 1] + len(texts[end - 1])])  # doc[i:end].text
             if key and self.plausible(doc, i, end):
                 return end, key
         return None
@@ -267,9 +270,14 @@ class PlaceGazetteer:
         """`İzmirde`, `Londrayı`, `Atinadan`: the old orthography glues the
         case on; the stem is a known place and the ending fits its vowels."""
         text = token.text
-        if is_common_word(doc, token) or followed_by_suffix(doc, token.i + 1) or not text.isalpha() \
+        key = self.glued_place(text)  # the word alone first: most capitalised words end in no case of a place
+        if key is None or is_common_word(doc, token) or followed_by_suffix(doc, token.i + 1) or not text.isalpha() \
                 or self.continues_foreign_name(doc, token.i) or self.before_an_office(doc, token.i + 1):
             return None
+        return key
+
+    def _glued_place(self, text: str) -> str | None:
+        """The place a word names with a case ending glued on, by its letters alone."""
         for suffix in self.place_cases:
             stem = text[:-len(suffix)]
             if text.endswith(suffix) and len(stem) >= 4 and stem not in self.given_names \

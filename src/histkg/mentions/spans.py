@@ -15,6 +15,7 @@ from histkg.mentions.tokens import (
     PRIORITY,
     Candidate,
     glued_case_suffix,
+    token_texts,
 )
 
 
@@ -65,10 +66,11 @@ def split_at_note_marks(doc: Doc) -> Doc:
     a capitalised word after it starts the next sentence, unless it is a
     month, whose day the number is (`başladı.1 Ocak 1918'de`)."""
     months = month_names()
-    for token in doc[:-1]:
-        following = doc[token.i + 1].text
-        if ends_with_note_mark(token.text) and following[:1].isupper() and following not in months:
-            doc[token.i + 1].is_sent_start = True
+    texts = token_texts(doc)
+    for i in range(len(texts) - 1):
+        following = texts[i + 1]
+        if ends_with_note_mark(texts[i]) and following[:1].isupper() and following not in months:
+            doc[i + 1].is_sent_start = True
     return doc
 
 

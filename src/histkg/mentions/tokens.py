@@ -64,6 +64,17 @@ def token_texts(doc: Doc) -> list[str]:
     return texts
 
 
+TOKEN_STARTS = "token_starts"
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """The character offset of every token in the paragraph, by index (`doc[i].idx` makes a Token)."""
+    starts = doc.user_data.get(TOKEN_STARTS)
+    if starts is None:
+        starts = doc.user_data[TOKEN_STARTS] = [token.idx for token in doc]
+    return starts
+
+
 def lowered_texts(doc: Doc) -> list[str]:
     """`token_texts` in Turkish lower case."""
     lowered = doc.user_data.get(LOWERED_TEXTS)
@@ -102,11 +113,12 @@ def followed_by_suffix(doc: Doc, end: int) -> str | None:
     or after one: `Ankara` `dan`, `Ankara` `'dan`)."""
     if end >= len(doc):
         return None
-    word = doc[end].text
+    texts = token_texts(doc)
+    word = texts[end]
     if is_suffix_word(word):
         return word[1:].lower()
     # the word first: most words are no case ending, and the one before need not be read
-    if end > 0 and word in case_suffixes() and not doc[end - 1].whitespace_ and is_capitalised(doc[end - 1]):
+    if end > 0 and word in case_suffixes() and not doc[end - 1].whitespace_ and capitalised(texts[end - 1]):
         return word
     return None
 

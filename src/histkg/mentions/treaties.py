@@ -15,7 +15,9 @@ from histkg.mentions.tokens import (
     is_capitalised,
     is_common_word,
     is_suffix,
+    lowered_texts,
     name_part,
+    token_texts,
 )
 
 GLUED_CASE = re.compile(r"^(?:n[ıiuü]n?|n[ae]|nd[ae]n?|nd[ae]ki|yl[ae])$")  # `Antlaşmasını`: no apostrophe
@@ -53,8 +55,8 @@ def head_after_dair(doc: Doc, i: int) -> bool:
     """`Boğazlar Rejimine Dair Sözleşme`, `Yardıma Dair Anlaşma`: after `dair`
     (about) the head noun takes no compound suffix; it is a treaty noun as
     it stands (`Sözleşme`, `Mukavelename`), capitalised as names are."""
-    word = doc[i].text
-    if i == 0 or turkish_lower(doc[i - 1].text) != "dair" or not word[:1].isupper():
+    word = token_texts(doc)[i]
+    if i == 0 or not word[:1].isupper() or lowered_texts(doc)[i - 1] != "dair":
         return False
     lower = turkish_lower(word.translate(CIRCUMFLEX))
     return any(lower in (noun, noun + "name") for noun in event_lexicon()["treaty_nouns"])
@@ -81,16 +83,16 @@ class TreatyDetector:
         self.max_tokens = max_tokens
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc:
-            if treaty_head(token.text) is None and not head_after_dair(doc, token.i):
+        for i, text in enumerate(token_texts(doc)):  # texts by index: a Token is made only for a head
+            if treaty_head(text) is None and not (text[:1].isupper() and head_after_dair(doc, i)):
                 continue
-            start = self.first_name_word(doc, self.name_start(doc, token.i), token.i)
-            if start < token.i and is_capitalised(doc[start]):
-                add_candidate(doc, start, token.i + 1, "TREATY", strength=3)
-            elif start == token.i:
-                start = self.made_at(doc, token.i)
+            start = self.first_name_word(doc, self.name_start(doc, i), i)
+            if start < i and is_capitalised(doc[start]):
+                add_candidate(doc, start, i + 1, "TREATY", strength=3)
+            elif start == i:
+                start = self.made_at(doc, i)
                 if start is not None:
-                    add_candidate(doc, start, token.i + 1, "TREATY", strength=3)
+                    add_candidate(doc, start, i + 1, "TREATY", strength=3)
         return doc
 
     def name_start(self, doc: Doc, head: int) -> int:
