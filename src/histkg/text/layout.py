@@ -277,13 +277,16 @@ def _heading_like(contents: list[str], next_text: str | None) -> bool:
 _LETTER = r"(?:[^\W\d_]|['’])"
 
 
-_SPACED = re.compile(rf"(?<!\S){_LETTER}(?: {_LETTER}){{3,}}(?!\S)")
+# Each pattern that opens with a look-behind opens with a look-ahead of its first character before
+# it: the regex engine then skips to the places where that character is, instead of trying the
+# look-behind at every character of every line (the same matches, four times faster).
+_SPACED = re.compile(rf"(?={_LETTER})(?<!\S){_LETTER}(?: {_LETTER}){{3,}}(?!\S)")
 
 
 # A number glued to a word or to its punctuation; "s.462" and "8.30" have digits or a page
 # abbreviation before, which the expected-number check and the look-behind leave alone.
 _GLUED = re.compile(
-    r"(?:(?<=[^\W\d_])|(?<=(?<!\d)[.,;:!?\"”’)]))"
+    r"(?=\d)(?:(?<=[^\W\d_])|(?<=(?<!\d)[.,;:!?\"”’)]))"
     r"(\d \d(?=[\s.,;:!?\"”)]|$)|\d{1,3})(?: (?=[.,;:]))?(?=$|[\s.,;:!?\"”)])"
 )
 
