@@ -20,7 +20,7 @@ from histkg.facts.sentences import Sentence, case_after, honorifics_longest_firs
 from histkg.language.gazetteer import Gazetteer, is_city, state_of
 from histkg.language.lexicon import event_lexicon, turkish_lower
 from histkg.language.verbs import frames
-from histkg.mentions.tokens import is_suffix, lowered_texts, token_texts
+from histkg.mentions.tokens import is_suffix, is_suffix_word, lowered_texts, token_texts
 
 
 def conference_named(sentence: Sentence):
@@ -131,7 +131,8 @@ def leads_delegation(sentence: Sentence, span) -> bool:
     başkanlık eden X`, `Türk heyetinin reisi … X idi`, `heyetinin başında X
     vardı`: the person heads a delegation."""
     lex = event_lexicon()
-    after = [t.text for t in sentence.doc[span.end:span.end + 4] if not is_suffix(t)]
+    texts, lowered = token_texts(sentence.doc), lowered_texts(sentence.doc)
+    after = [word for word in texts[span.end:span.end + 4] if not is_suffix_word(word)]
     # the honorific after the name carries its case in the old orthography (`X Hazretlerinin maiyetinde`)
     after = [turkish_lower(w) for w in after[1 if after and after[0].startswith(honorifics_longest_first()) else 0:]]
     before = words_before(sentence, span)
@@ -142,9 +143,9 @@ def leads_delegation(sentence: Sentence, span) -> bool:
         return True
     # `Türk heyetine başkanlık eden (Hariciye Nazırı) X`: a participle of heading before the name and its titles
     first = span.start
-    while first > sentence.span.start and (sentence.doc[first - 1].text[:1].isupper() or glued_on(sentence, first - 1)):
+    while first > sentence.span.start and (texts[first - 1][:1].isupper() or glued_on(sentence, first - 1)):
         first -= 1
-    heading = [turkish_lower(t.text) for t in sentence.doc[max(sentence.span.start, first - 2):first]]
+    heading = lowered[max(sentence.span.start, first - 2):first]
     if " ".join(heading).startswith(("başkanlık e", "riyaset e")):
         return True
     # `Türk heyetine (Bahriye Nazırı) X, Bulgar heyetine ise Y başkanlık etti`: the group in the dative
@@ -162,7 +163,7 @@ def leads_delegation(sentence: Sentence, span) -> bool:
 def words_before(sentence: Sentence, span) -> list[str]:
     """The eight words before a name, lower case, in its own clause (`heyetin başında kendisi bulunuyordu;
     yanında X vardı`: no word before the semicolon is X's)."""
-    before = [turkish_lower(t.text) for t in sentence.doc[max(sentence.span.start, span.start - 8):span.start]]
+    before = lowered_texts(sentence.doc)[max(sentence.span.start, span.start - 8):span.start]
     return before[len(before) - before[::-1].index(";"):] if ";" in before else before
 
 
@@ -200,7 +201,7 @@ def put_beside(sentence: Sentence):
     verdiler`: the narrator put beside someone (`yanına`, `maiyetine`, `emrine`
     and `beni`, `bana`) goes with him, who heads the narrator's group: the
     person the sentence names last before the word."""
-    lex, words = event_lexicon(), [turkish_lower(t.text) for t in sentence.span]
+    lex, words = event_lexicon(), sentence.lowered
     first = sentence.span.start
     for i, word in enumerate(words):
         if word in lex["beside_words"] and set(words[i + 1:i + 4]) & set(lex["narrator_words"]):

@@ -234,13 +234,13 @@ def guest_facts(sentence: Sentence, doc_id: str) -> list:
     """`Bolşeviklerin konuk olarak Sivas Kongresi’nde bulunması`: a guest
     at a place or a conference, named or described in the genitive before
     `konuk olarak`."""
-    doc, found = sentence.doc, []
-    for token in sentence.span:
-        if turkish_lower(token.text) not in event_lexicon()["guest_words"] or token.i + 1 >= sentence.span.end \
-                or turkish_lower(doc[token.i + 1].text) != "olarak":
+    doc, found, lowered, first = sentence.doc, [], sentence.lowered, sentence.span.start
+    for i in range(first, sentence.span.end):
+        if lowered[i - first] not in event_lexicon()["guest_words"] or i + 1 >= sentence.span.end \
+                or lowered[i + 1 - first] != "olarak":
             continue
-        guest = guest_before(sentence, token.i)
-        where = presence_place(sentence, token.i + 2)
+        guest = guest_before(sentence, i)
+        where = presence_place(sentence, i + 2)
         if guest is None or where is None:
             continue
         person, description, stem, start = guest

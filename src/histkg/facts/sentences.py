@@ -72,6 +72,11 @@ class Sentence:
     def lower(self) -> str:  # read by many rules of every sentence
         return turkish_lower(span_text(self.span))
 
+    @cached_property
+    def lowered(self) -> list[str]:
+        """Each word in Turkish lower case: word i of the doc is lowered[i - span.start]."""
+        return lowered_texts(self.doc)[self.span.start:self.span.end]
+
     def of(self, label: str) -> list:
         return [(s, m) for s, m in self.items if s.label_ == label]
 

@@ -47,7 +47,7 @@ from histkg.facts.stops import CLAUSE_END, clause_at, stop_places, verb_near
 from histkg.language.gazetteer import is_country
 from histkg.language.lexicon import event_lexicon, turkish_lower
 from histkg.language.verbs import frames
-from histkg.mentions.tokens import doc_text, is_suffix, parenthesis_end
+from histkg.mentions.tokens import doc_text, is_suffix, parenthesis_end, token_starts, token_texts
 
 
 def leader_anchor(sentence: Sentence):
@@ -440,9 +440,10 @@ def date_of_meeting(sentence: Sentence, all_sentences: list[Sentence], leader, s
 def other_group_words(sentence: Sentence, anchors) -> bool:
     """A group word that no new anchor owns: the sentence speaks of the group
     already travelling."""
-    owned = {end for _, _, end, _ in anchors}
-    return any(starts_with_any(turkish_lower(t.text), event_lexicon()["group_words"]) and t.idx + len(t.text) not in owned
-               for t in sentence.span)
+    owned, group_words = {end for _, _, end, _ in anchors}, event_lexicon()["group_words"]
+    starts, texts, first = token_starts(sentence.doc), token_texts(sentence.doc), sentence.span.start
+    return any(starts_with_any(word, group_words) and starts[first + k] + len(texts[first + k]) not in owned
+               for k, word in enumerate(sentence.lowered))
 
 
 def goes_again(episode: Episode, sentence: Sentence) -> bool:

@@ -409,8 +409,8 @@ class PersonDetector(NameWords):
         clue calls a person but the gazetteer took for a town (`Kalinin`,
         `Litvinov`, `Eden` in `Anthony Eden`) are the person when the document never writes them as a
         place (`Kalinin'de`, `Kalinin'den`) and they name no state or region."""
-        as_place = {doc[t.i - 1].text for doc in docs for t in doc[1:]
-                    if is_suffix(t) and t.text[1:].lower() in self.place_suffixes}
+        as_place = {texts[i - 1] for texts in map(token_texts, docs) for i in range(1, len(texts))
+                    if is_suffix_word(texts[i]) and texts[i][1:].lower() in self.place_suffixes}
         found = set()
         for doc in docs:
             places = {(e.start, e.end) for e in doc.ents if e.label_ == "PLACE"}
@@ -437,7 +437,7 @@ class PersonDetector(NameWords):
         sizes: dict[str, list[int]] = defaultdict(list)  # first word -> lengths of the names it starts
         for name in names:
             sizes[name[0]].append(len(name))
-        texts = [t.text for t in doc]
+        texts = token_texts(doc)
         new = []
         i = 0
         while i < len(texts):
