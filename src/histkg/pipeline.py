@@ -151,6 +151,9 @@ def build(paths: Sequence[Path | str], out_dir: Path | str | None = None, *, bas
                                   "extract", note=f"{'read back' if cached else 'extracted'} {document.file}"))
     if cache is not None:
         cache.prune()
+    # each document as its extraction holds it: from a worker, a copy whose clean text is the extraction's
+    # own, so the one made in reading is not kept beside it
+    documents = [extraction.document for extraction in extractions]
     lap("extract")
     entities = resolve(extractions)
     events = resolve_events(extractions, entities)

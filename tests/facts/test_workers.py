@@ -6,14 +6,16 @@ from __future__ import annotations
 import logging
 import shutil
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from histkg.facts import cache as cache_module
-from histkg.facts.cache import ExtractionCache, fingerprint
+from histkg.facts.cache import ExtractionCache, document_key, fingerprint
 from histkg.facts.workers import ExecutorError, extract_all, pool_context
 from histkg.language.resources import ONTOLOGY_ENV, ontology_dir
+from histkg.mentions import extract as extract_module
 from histkg.rdf.graph import build_graph
 from histkg.resolve.entities import resolve
 from histkg.resolve.events import resolve_events
@@ -162,3 +164,16 @@ def test_a_pool_started_beside_another_thread_does_not_fork_it_and_gives_the_ser
     finally:
         stop.set()
         other.join()
+
+
+def test_extraction_reads_the_clean_text_made_in_reading_and_the_cache_keys_without_it(corpus, monkeypatch):
+    documents = load_corpus([corpus])
+    assert all(document.clean is not None for document in documents)
+    expected = graph_lines(extract_all(documents))
+
+    def normalized_again(text):
+        raise AssertionError("extraction normalized a text reading had normalized")
+
+    monkeypatch.setattr(extract_module, "normalize", normalized_again)
+    assert graph_lines(extract_all(documents)) == graph_lines(extract_all(documents, workers=2)) == expected
+    assert document_key(documents[0]) == document_key(replace(documents[0], clean=None))

@@ -57,10 +57,12 @@ def package_version(name: str) -> str:
 
 
 def document_key(document: Document) -> str:
-    """The entry's name: every field of the document (the text included) and the fingerprint."""
+    """The entry's name: every field of the document (the text included; not
+    the clean text, which is made of it) and the fingerprint."""
     digest = hashlib.sha256(fingerprint().encode())
     for field in fields(document):
-        digest.update(f"\0{field.name}={getattr(document, field.name)!r}".encode())
+        if field.compare:
+            digest.update(f"\0{field.name}={getattr(document, field.name)!r}".encode())
     return digest.hexdigest()
 
 
@@ -90,7 +92,8 @@ class ExtractionCache:
         if not isinstance(extraction, Extraction):
             return None
         self.hits += 1
-        return replace(extraction, document=document)
+        # the document's own clean text where it has one (the same text by the same code): kept once
+        return replace(extraction, document=document, clean=document.clean or extraction.clean)
 
     def put(self, document: Document, extraction: Extraction) -> None:
         """Written to a temporary file and renamed, so a build stopped halfway

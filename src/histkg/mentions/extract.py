@@ -89,7 +89,7 @@ def build_nlp() -> Language:
 
 def extract(document: Document, nlp: Language | None = None) -> Extraction:
     nlp = nlp or build_nlp()
-    clean = normalize(document.text)
+    clean = document.clean or normalize(document.text)
     # Paragraphs in another language (the seeds' English summary) are not extracted from.
     parts = [(start, clean.text[start:end], section) for start, end, section in clean.paragraphs()
              if document.reads(clean.offsets[start])]

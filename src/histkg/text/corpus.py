@@ -16,7 +16,7 @@ import os
 import tomllib
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from histkg.text.formats import (
@@ -29,7 +29,7 @@ from histkg.text.formats import (
     skip_reason,
 )
 from histkg.text.languages import TURKISH, Foreign, describe, foreign_paragraphs
-from histkg.text.normalize import normalize
+from histkg.text.normalize import CleanText, normalize
 
 __all__ = ["CorpusError", "Document", "decode", "load_catalog", "load_corpus"]
 
@@ -55,6 +55,10 @@ class Document:
     language: str = "tr"
     translator: tuple[str, ...] = ()
     foreign: tuple[Foreign, ...] = ()  # paragraphs in another language, by their ORIGINAL offsets
+    # the text as `normalize` repairs it, with its map back to `text`: made as the file is read (the
+    # paragraphs' languages are found in it) and kept for extraction, which would make it again
+    # (a tenth of its work). Derived from `text`, so no part of what a document is or equals.
+    clean: CleanText | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.title:  # a document always has a human-readable title
@@ -280,7 +284,8 @@ def _read(path: Path, catalogs: dict[Path, dict[str, dict]]) -> Document:
         raise CorpusError(f"empty file: {shown}" if kind_of(path) not in EXTRACTED
                           else f"no text in {shown}: a scanned PDF needs OCR first" if kind_of(path) == ".pdf"
                           else f"no text in {shown}")
-    foreign = foreign_paragraphs(normalize(text))
+    clean = normalize(text)
+    foreign = foreign_paragraphs(clean)
     if foreign:
         log.warning(f"{shown}: {describe(foreign)} not extracted: histkg reads Turkish")
     folder = path.parent.resolve()
@@ -300,6 +305,7 @@ def _read(path: Path, catalogs: dict[Path, dict[str, dict]]) -> Document:
         language=meta.get("language", TURKISH),
         translator=_as_tuple(meta.get("translator")),
         foreign=foreign,
+        clean=clean,
     )
 
 
