@@ -91,11 +91,18 @@ def stem_table() -> dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]:
     return {letter: tuple(rows) for letter, rows in by_letter.items()}
 
 
+@cache
+def stem_starts() -> dict[str, tuple[str, ...]]:
+    """By first letter, the last words of the stems that start with it: one
+    C call rules out every stem for most words (this runs on every word)."""
+    return {letter: tuple(stem[-1] for stem, _, _ in rows) for letter, rows in stem_table().items()}
+
+
 def analyse(words: list[str], i: int) -> VerbForm | None:
     """The predicate that ends at word `i` of `words`, if any. A capitalised
     word is a name, not a verb (`Atatürk` is no form of `ata-`)."""
     word = words[i]
-    if not word[:1].islower():
+    if not word[:1].islower() or not word.startswith(stem_starts().get(word[0], ())):
         return None
     for stem, lemma, frame in stem_table().get(word[0], ()):
         if not word.startswith(stem[-1]):
@@ -127,8 +134,10 @@ def analyse(words: list[str], i: int) -> VerbForm | None:
 def event_noun(words: list[str], i: int) -> VerbForm | None:
     """`ziyareti`, `seyahatine`: a noun that tells an event, unless a light verb follows (`ziyaret etti`)."""
     word = words[i]
+    if not word[:1].islower() or not word.startswith(event_noun_starts()):
+        return None  # most words: no event noun starts them (this runs on every word)
     following = turkish_lower(words[i + 1]) if i + 1 < len(words) else ""
-    if not word[:1].islower() or following.startswith(LIGHT_VERBS):
+    if following.startswith(LIGHT_VERBS):
         return None
     for noun, frame in frames()["event_nouns"].items():
         if not noun.startswith("_") and word.startswith(noun) and EVENT_NOUN_SUFFIX.match(word[len(noun):]) \
@@ -137,6 +146,11 @@ def event_noun(words: list[str], i: int) -> VerbForm | None:
             form = "verbal noun" if noun in frames()["clause_nouns"] else "event noun"
             return VerbForm(noun, frame, form, frame == "signing", 1)
     return None
+
+
+@cache
+def event_noun_starts() -> tuple[str, ...]:
+    return tuple(noun for noun in frames()["event_nouns"] if not noun.startswith("_"))
 
 
 def opens_compound(noun: str, following: str) -> bool:

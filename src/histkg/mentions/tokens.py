@@ -143,6 +143,7 @@ def glued_suffixes() -> frozenset[str]:
                      + [s for s in cases["genitive"] if s.startswith("n")])
 
 
+@lru_cache(maxsize=1 << 16)  # the tokenizer asks it of each new word, more than once
 def glued_case_suffix(word: str) -> int:
     """Length of a case suffix glued without an apostrophe to a place the
     gazetteer knows well (`Ankaradan`, `Lozana`, `İstanbulda`): its vowel
