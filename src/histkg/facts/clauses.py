@@ -72,7 +72,8 @@ def clauses(sentence: Sentence, epithets: Epithets | None = None) -> list[Clause
     arguments = sorted(sentence_arguments(sentence) + (epithets.arguments(sentence) if epithets else []),
                        key=lambda a: (a.start, a.end))
     first = sentence.span.start
-    words = [GLUED_NOTE_MARK.sub("", text) for text in token_texts(doc)[first:sentence.span.end]]  # doc's i: words[i - first]
+    # word i of the doc is words[i - first]
+    words = [GLUED_NOTE_MARK.sub("", text) for text in token_texts(doc)[first:sentence.span.end]]
     found, nominal, start = [], [], first
     inside = {i for a in arguments for i in range(a.start, a.end)}  # a name or group word ends no clause
     for token in sentence.span:
