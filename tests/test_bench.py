@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from pathlib import Path
 from types import SimpleNamespace
 
 from shape_graphs import build_valid_graph
@@ -74,7 +75,7 @@ def test_each_stage_is_given_the_cpu_of_the_workers_that_ended_in_it():
     assert bench.workers_cpu(at_start, at_end=None) == {"extract": 4.0, "validate": 7.0}
 
 
-def working_children_in_one_stage(paths, workers, events):
+def working_children_in_one_stage(paths, workers, out, events):
     """A build whose extract stage runs a child that works half a second of CPU."""
     os.setpgrp()
     progress = bench.Reporter(events)
@@ -94,6 +95,20 @@ def test_the_cpu_a_stages_workers_use_is_measured_in_the_build(monkeypatch):
     assert used.keys() == {"extract"} and 0.45 <= used["extract"] < 5
 
 
+def writing_until_stopped(paths, workers, out, events):
+    """A build that writes into its folder, then runs on until the bench stops it."""
+    os.setpgrp()
+    (Path(out) / "graph.nq").write_text("<a> <b> <c> .\n", encoding="utf-8")
+    events.send(("out", out))
+    time.sleep(60)
+
+
+def test_a_build_stopped_past_its_budget_leaves_no_files(monkeypatch):
+    monkeypatch.setattr(bench, "measured_build", writing_until_stopped)
+    figures = bench.run_measured([], workers=1, budget=1, max_memory_mib=8192)
+    assert figures["stopped"] and figures["out"] and not Path(figures["out"]).exists()
+
+
 def test_writers_and_their_peer_take_turns_and_each_gives_its_fastest_run():
     calls = []
     ours, alone = bench.fastest_in_turn(lambda: calls.append("ours"), lambda: calls.append("alone"), runs=3)
@@ -103,7 +118,7 @@ def test_writers_and_their_peer_take_turns_and_each_gives_its_fastest_run():
     assert 0.05 <= fastest < 0.2
 
 
-def holding_memory_after_the_build(paths, workers, events):
+def holding_memory_after_the_build(paths, workers, out, events):
     """A build that posts its figures, then takes 400 MB more (as the peers after it may)."""
     os.setpgrp()
     events.send(("build", {"seconds": {}, "total": 1.0, "quads": 0, "documents": 0, "conforms": True,
