@@ -16,7 +16,8 @@ ORDINAL = re.compile(r"^(?:\d{1,2}|[IVXL]{1,5})\.$")
 
 
 @lru_cache(maxsize=1 << 17)  # asked three times of every word, and words repeat
-def without_case(word: str, heads: frozenset[str], endings: frozenset[str], lengths: tuple[int, ...]) -> str:
+def head_without_case(word: str, heads: frozenset[str], endings: frozenset[str], lengths: tuple[int, ...]) -> str:
+    """`word` less a case ending (one of `endings`, tried by `lengths`) where what is left is one of `heads`."""
     if word in heads:
         return word
     for length in lengths:
@@ -100,7 +101,7 @@ class OrganizationDetector:
 
     def without_case(self, word: str, heads: frozenset[str]) -> str:
         """`Nezaretinde` -> `Nezareti` where `Nezareti` is one of `heads`."""
-        return without_case(word, heads, self.ending_set, self.ending_lengths)
+        return head_without_case(word, heads, self.ending_set, self.ending_lengths)
 
     def is_head(self, word: str) -> bool:
         """A head word, bare or with a case ending glued to its possessive

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
@@ -37,50 +39,55 @@ class Candidate:
     data: object = None  # a DateMatch for dates, a gazetteer key for places
 
 
+T = TypeVar("T")
+
 GLUED_NOTE_MARK = re.compile(r"[.,;:]\d{1,3}$")  # `imzalandı.5`: a footnote mark OCR glued to the word before
 
 
-DOC_TEXT = "text"
+def kept(doc: Doc, key: str, make: Callable[[Doc], T]) -> T:
+    """What `make` reads of the paragraph, made once and kept in its user
+    data: the rules read each word many times, and spaCy makes a Token (and
+    decodes its text) at each `doc[i]`, joins every token at each `doc.text`."""
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = make(doc)
+    return found
 
 
 def doc_text(doc: Doc) -> str:
-    """The paragraph's text: spaCy's `doc.text` joins every token anew each
-    time it is read, and the facts stage reads it for every mention it makes."""
-    text = doc.user_data.get(DOC_TEXT)
-    if text is None:
-        text = doc.user_data[DOC_TEXT] = doc.text
-    return text
-
-
-TOKEN_TEXTS, LOWERED_TEXTS = "token_texts", "lowered_texts"
+    """The paragraph's text."""
+    return kept(doc, "text", _doc_text)
 
 
 def token_texts(doc: Doc) -> list[str]:
-    """The text of every token, by index: each `doc[i].text` makes a Token and
-    decodes its string anew, and the rules read each word many times."""
-    texts = doc.user_data.get(TOKEN_TEXTS)
-    if texts is None:
-        texts = doc.user_data[TOKEN_TEXTS] = [token.text for token in doc]
-    return texts
-
-
-TOKEN_STARTS = "token_starts"
+    """The text of every token, by index."""
+    return kept(doc, "token_texts", _token_texts)
 
 
 def token_starts(doc: Doc) -> list[int]:
-    """The character offset of every token in the paragraph, by index (`doc[i].idx` makes a Token)."""
-    starts = doc.user_data.get(TOKEN_STARTS)
-    if starts is None:
-        starts = doc.user_data[TOKEN_STARTS] = [token.idx for token in doc]
-    return starts
+    """The character offset of every token in the paragraph, by index."""
+    return kept(doc, "token_starts", _token_starts)
 
 
 def lowered_texts(doc: Doc) -> list[str]:
     """`token_texts` in Turkish lower case."""
-    lowered = doc.user_data.get(LOWERED_TEXTS)
-    if lowered is None:
-        lowered = doc.user_data[LOWERED_TEXTS] = [turkish_lower(text) for text in token_texts(doc)]
-    return lowered
+    return kept(doc, "lowered_texts", _lowered_texts)
+
+
+def _doc_text(doc: Doc) -> str:
+    return doc.text
+
+
+def _token_texts(doc: Doc) -> list[str]:
+    return [token.text for token in doc]
+
+
+def _token_starts(doc: Doc) -> list[int]:
+    return [token.idx for token in doc]
+
+
+def _lowered_texts(doc: Doc) -> list[str]:
+    return [turkish_lower(text) for text in token_texts(doc)]
 
 
 def span_text(span: Span) -> str:
